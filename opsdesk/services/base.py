@@ -1,0 +1,63 @@
+"""What every service shares: the store, the clock, and the change log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from opsdesk.model import Change
+from opsdesk.services.actor import Actor
+from opsdesk.store import Store
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    """Timestamps are stored as naive UTC and shown in local time."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    return value
+
+
+class Service:
+    def __init__(self, store: Store, clock: Clock = utc_now) -> None:
+        self.store = store
+        self.clock = clock
+
+    def log(
+        self,
+        session: Session,
+        actor: Actor,
+        entity: str,
+        entity_id: int | None,
+        action: str,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        plan_id: int | None = None,
+    ) -> int:
+        """Record one change-log entry inside the caller's transaction."""
+        result = session.execute(
+            insert(Change).values(
+                at=self.clock(),
+                user_id=actor.user_id,
+                plan_id=plan_id,
+                entity=entity,
+                entity_id=entity_id,
+                action=action,
+                before=jsonable(before) if before is not None else None,
+                after=jsonable(after) if after is not None else None,
+            )
+        )
+        return int(result.inserted_primary_key[0])

@@ -1,0 +1,209 @@
+"""Plans and phases: made from a template, shifted with launch day, summarised."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, insert, select, update
+
+from opsdesk.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from opsdesk.model import Kpi, KpiTarget, Phase, Plan, Role, Task, TaskLink, TaskSeries
+from opsdesk.model.dates import shift
+from opsdesk.services import permissions, validate
+from opsdesk.services.actor import Actor
+from opsdesk.services.base import Service
+from opsdesk.services.changes import Changes
+from opsdesk.templates.loader import Template
+
+NO_PHASES = QT_TRANSLATE_NOOP("Errors", "A plan needs at least one phase.")
+PHASE_ORDER = QT_TRANSLATE_NOOP("Errors", "The phase ends ({end}) before it starts ({start}).")
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    id: int
+    name: str
+    launch_date: dt.date
+    currency: str
+    template_key: str | None
+
+
+@dataclass(frozen=True)
+class PhaseInfo:
+    id: int
+    plan_id: int
+    key: str
+    name_zh: str
+    name_en: str
+    start: dt.date
+    end: dt.date
+    position: int
+    color: str
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+
+PHASE_COLUMNS = (Phase.id, Phase.plan_id, Phase.key, Phase.name_zh, Phase.name_en, Phase.start,
+                 Phase.end, Phase.position, Phase.color)
+
+
+class PlanService(Service):
+    # ---- reading
+
+    def list(self) -> list[PlanInfo]:
+        with self.store.read() as s:
+            rows = s.execute(select(Plan.id, Plan.name, Plan.launch_date, Plan.currency,
+                                    Plan.template_key).order_by(Plan.id)).all()
+        return [PlanInfo(*r) for r in rows]
+
+    def get(self, plan_id: int) -> PlanInfo:
+        with self.store.read() as s:
+            row = s.execute(select(Plan.id, Plan.name, Plan.launch_date, Plan.currency,
+                                   Plan.template_key).where(Plan.id == plan_id)).first()
+        if row is None:
+            raise NotFound()
+        return PlanInfo(*row)
+
+    def phases(self, plan_id: int) -> list[PhaseInfo]:
+        with self.store.read() as s:
+            rows = s.execute(select(*PHASE_COLUMNS).where(Phase.plan_id == plan_id)
+                             .order_by(Phase.position, Phase.start)).all()
+        return [PhaseInfo(*r) for r in rows]
+
+    # ---- writing
+
+    def create_from_template(self, actor: Actor, template: Template, launch: dt.date,
+                             name: str | None = None, lang: str = "zh_CN") -> Changes:
+        """Make a whole plan (roles it needs, phases, tasks, links, KPIs) in one action."""
+        permissions.require_manager(actor)
+        launch = validate.date(launch, "launch_date")
+        name = validate.text(name or template.name.get(lang), "name", 200)
+        if not template.phases:
+            raise ValidationError(NO_PHASES, field="phases")
+        with self.store.write() as s:
+            plan_id = s.execute(insert(Plan).values(
+                name=name, launch_date=launch, currency=template.currency,
+                template_key=template.key, created_at=self.clock())).inserted_primary_key[0]
+            roles = dict(s.execute(select(Role.key, Role.id)).tuples().all())
+            for r in template.roles:
+                if r.key not in roles:
+                    roles[r.key] = s.execute(insert(Role).values(
+                        key=r.key, name_zh=r.name.zh, name_en=r.name.en, color=r.color)
+                    ).inserted_primary_key[0]
+            phases: dict[str, int] = {}
+            for pos, p in enumerate(template.phases):
+                start, end = p.start.on(launch), p.end.on(launch)
+                validate.date(start, "start"), validate.date(end, "due")
+                phases[p.key] = s.execute(insert(Phase).values(
+                    plan_id=plan_id, key=p.key, name_zh=p.name.zh, name_en=p.name.en,
+                    start=start, end=end, position=pos, color=p.color)).inserted_primary_key[0]
+            tasks: dict[str, int] = {}
+            for pos, t in enumerate(template.tasks):
+                start = t.start.on(launch) if t.start else None
+                due = t.due.on(launch) if t.due else None
+                validate.date_order(start, due)
+                tasks[t.key] = s.execute(insert(Task).values(
+                    plan_id=plan_id, phase_id=phases[t.phase],
+                    parent_id=tasks[t.parent] if t.parent else None,
+                    title=t.title.get(lang), notes=t.notes.get(lang),
+                    role_id=roles[t.role] if t.role else None, start=start, due=due,
+                    status="todo", priority=t.priority, is_milestone=t.milestone,
+                    position=pos, version=1)).inserted_primary_key[0]
+            links = [dict(pred_id=tasks[pred], succ_id=tasks[t.key], kind="FS", lag_days=0)
+                     for t in template.tasks for pred in t.after]
+            if links:
+                s.execute(insert(TaskLink), links)
+            for pos, k in enumerate(template.kpis):
+                kpi_id = s.execute(insert(Kpi).values(
+                    plan_id=plan_id, key=k.key, name_zh=k.name.zh, name_en=k.name.en,
+                    unit=k.unit, direction=k.direction, aggregation=k.aggregation,
+                    owner_role_id=roles[k.owner] if k.owner else None, decimals=k.decimals,
+                    position=pos)).inserted_primary_key[0]
+                for tg in k.targets:
+                    s.execute(insert(KpiTarget).values(
+                        kpi_id=kpi_id, period_start=tg.start.on(launch),
+                        period_end=tg.end.on(launch), low=tg.low, high=tg.high,
+                        label=tg.label.get(lang)))
+            cid = self.log(s, actor, "plan", plan_id, "create", plan_id=plan_id, after=dict(
+                name=name, launch_date=launch, template=template.key, tasks=len(tasks)))
+        return Changes(plans=True, tasks=True, kpis=True, people=True,
+                       ids=frozenset({plan_id}), change_id=cid, plan_id=plan_id)
+
+    def set_launch_date(self, actor: Actor, plan_id: int, launch: dt.date) -> Changes:
+        """Move launch day; every date of the plan moves by the same number of days."""
+        launch = validate.date(launch, "launch_date")
+        return self.shift(actor, plan_id, (launch - self.get(plan_id).launch_date).days)
+
+    def shift(self, actor: Actor, plan_id: int, days: int) -> Changes:
+        """Shift every date of a plan (phases, tasks, targets, routines) by ``days``: one action."""
+        permissions.require_manager(actor)
+        with self.store.write() as s:
+            plan = s.get(Plan, plan_id)
+            if plan is None:
+                raise NotFound()
+            before = plan.launch_date
+            after = validate.date(shift(before, days), "launch_date")
+            plan.launch_date = after
+            self._shift_rows(s, Phase, Phase.plan_id == plan_id, ("start", "end"), days)
+            self._shift_rows(s, Task, Task.plan_id == plan_id, ("start", "due"), days)
+            self._shift_rows(s, TaskSeries, TaskSeries.plan_id == plan_id, ("start", "until"), days)
+            self._shift_rows(s, KpiTarget, KpiTarget.kpi_id.in_(
+                select(Kpi.id).where(Kpi.plan_id == plan_id)), ("period_start", "period_end"), days)
+            cid = self.log(s, actor, "plan", plan_id, "shift", plan_id=plan_id,
+                           before=dict(launch_date=before), after=dict(launch_date=after, days=days))
+        return Changes(plans=True, tasks=True, kpis=True, ids=frozenset({plan_id}),
+                       change_id=cid, plan_id=plan_id)
+
+    @staticmethod
+    def _shift_rows(s, model, where, columns: tuple[str, ...], days: int) -> None:
+        """Read the dates, move them in Python (portable across backends), write back."""
+        if days == 0:
+            return
+        cols = [getattr(model, c) for c in columns]
+        rows = s.execute(select(model.id, *cols).where(where)).all()
+        if not rows:
+            return
+        params = []
+        for row in rows:
+            values = {c: shift(v, days) for c, v in zip(columns, row[1:], strict=True)}
+            for v in values.values():
+                if v is not None:
+                    validate.date(v, "start")
+            params.append({"_id": row[0], **{f"_{c}": v for c, v in values.items()}})
+        stmt = (update(model.__table__).where(model.__table__.c.id == bindparam("_id"))
+                .values({c: bindparam(f"_{c}") for c in columns}))
+        if model is Task:
+            stmt = stmt.values(version=model.__table__.c.version + 1)
+        s.connection().execute(stmt, params)
+
+    def update_phase(self, actor: Actor, phase_id: int, *, start: dt.date | None = None,
+                     end: dt.date | None = None, name_zh: str | None = None,
+                     name_en: str | None = None, color: str | None = None) -> Changes:
+        permissions.require_manager(actor)
+        with self.store.write() as s:
+            phase = s.get(Phase, phase_id)
+            if phase is None:
+                raise NotFound()
+            before = dict(start=phase.start, end=phase.end, name_zh=phase.name_zh,
+                          name_en=phase.name_en, color=phase.color)
+            if start is not None:
+                phase.start = validate.date(start, "start")
+            if end is not None:
+                phase.end = validate.date(end, "due")
+            if phase.end < phase.start:
+                raise ValidationError(PHASE_ORDER, field="due", start=phase.start.isoformat(),
+                                      end=phase.end.isoformat())
+            if name_zh is not None:
+                phase.name_zh = validate.text(name_zh, "name", 200)
+            if name_en is not None:
+                phase.name_en = validate.text(name_en, "name", 200)
+            if color is not None:
+                phase.color = color
+            after = dict(start=phase.start, end=phase.end, name_zh=phase.name_zh,
+                         name_en=phase.name_en, color=phase.color)
+            cid = self.log(s, actor, "phase", phase_id, "update", before=before, after=after,
+                           plan_id=phase.plan_id)
+            plan_id = phase.plan_id
+        return Changes(plans=True, ids=frozenset({phase_id}), change_id=cid, plan_id=plan_id)

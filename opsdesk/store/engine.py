@@ -1,0 +1,274 @@
+"""Open a database from a file path or an SQLAlchemy URL, safely.
+
+A file is inspected through a read-only connection first (header, quick check, schema
+revision), so a failed open never modifies it; only then is it opened for writing with
+WAL, ``foreign_keys=ON`` and a ``busy_timeout``. Nothing above this module needs to know
+whether the database is SQLite or a server.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from opsdesk.errors import (
+    CorruptDatabase,
+    DatabaseLocked,
+    DatabaseMissing,
+    NotAnOpsDeskDatabase,
+    StorageError,
+)
+from opsdesk.store import migrate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class Store:
+    """An open database: the engine, how to get sessions, and what state it is in."""
+
+    url: str
+    engine: Engine
+    path: Path | None = None
+    readonly: bool = False
+    readonly_reason: str | None = None
+    migrated_from: str | None = None
+    _write_engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; rolled back at the end."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            except DBAPIError as exc:
+                raise translate_db_error(exc, self) from exc
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        from opsdesk.errors import ReadOnlyDatabase
+
+        if self.readonly:
+            raise ReadOnlyDatabase()
+        bind = self._write_engine or self.engine
+        session = Session(bind, expire_on_commit=False)
+        try:
+            with session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise translate_db_error(exc, self) from exc
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def translate_db_error(exc: DBAPIError, store: Store | None = None) -> StorageError:
+    """Turn a driver error into a typed error with a clear message."""
+    text_ = str(getattr(exc, "orig", exc)).lower()
+    where = store.display_name if store else ""
+    if "locked" in text_ or "busy" in text_:
+        return DatabaseLocked()
+    if "malformed" in text_ or "not a database" in text_ or "disk i/o" in text_:
+        return CorruptDatabase(path=where)
+    if "readonly" in text_ or "read-only" in text_:
+        from opsdesk.errors import ReadOnlyDatabase
+
+        return ReadOnlyDatabase()
+    if "disk is full" in text_ or "database or disk is full" in text_:
+        return StorageError(
+            "The disk is full; the change was not saved and the database is unchanged."
+        )
+    return StorageError("The database reported an error: {detail}", detail=str(exc.orig))
+
+
+def is_url(target: str | Path) -> bool:
+    return isinstance(target, str) and "://" in target
+
+
+def open_store(
+    target: str | Path,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    backup_before_migrate: bool = True,
+) -> Store:
+    """Open (and, with ``create``, make) the OpsDesk database at a path or URL."""
+    if is_url(target):
+        url = make_url(str(target))
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            return _open_sqlite(Path(url.database), create, readonly, busy_timeout_ms,
+                                backup_before_migrate)
+        return _open_server(str(target), create, readonly)
+    return _open_sqlite(Path(target), create, readonly, busy_timeout_ms, backup_before_migrate)
+
+
+# ---- SQLite
+
+def _open_sqlite(path: Path, create: bool, readonly: bool, busy_timeout_ms: int,
+                 backup_before_migrate: bool) -> Store:
+    path = path.expanduser().absolute()
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists:
+        if not create:
+            raise DatabaseMissing(path=str(path))
+        if readonly:
+            raise DatabaseMissing(path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        revision = None
+    else:
+        if path.is_dir():
+            raise NotAnOpsDeskDatabase(path=str(path))
+        revision = inspect_sqlite_file(path, busy_timeout_ms)
+
+    reason = None
+    if revision is not None and not migrate.is_known(revision):
+        readonly, reason = True, "newer"
+    elif not readonly and exists and not _writable(path):
+        readonly, reason = True, "readonly-file"
+
+    engine = _sqlite_engine(path, readonly, busy_timeout_ms)
+    store = Store(url=f"sqlite:///{path}", engine=engine, path=path, readonly=readonly,
+                  readonly_reason=reason)
+    store._write_engine = engine.execution_options(opsdesk_write=True)
+    if not readonly and revision != migrate.HEAD_REVISION:
+        if revision is not None and backup_before_migrate:
+            from opsdesk.store.backup import backup_before_migration
+
+            backup_before_migration(path)
+        migrate.upgrade(engine)
+        store.migrated_from = revision
+    return store
+
+
+def _writable(path: Path) -> bool:
+    import os
+
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def inspect_sqlite_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> str | None:
+    """Check a file without changing it; return its schema revision (None when empty)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError("{path} cannot be read: {detail}", path=str(path),
+                           detail=exc.strerror or str(exc)) from exc
+    if header != SQLITE_HEADER:
+        raise NotAnOpsDeskDatabase(path=str(path))
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+                              timeout=busy_timeout_ms / 1000)
+    except sqlite3.Error as exc:
+        raise CorruptDatabase(path=str(path)) from exc
+    try:
+        result = con.execute("PRAGMA quick_check").fetchone()
+        if not result or result[0] != "ok":
+            raise CorruptDatabase(path=str(path))
+        tables = {r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise NotAnOpsDeskDatabase(path=str(path))
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None or "tasks" not in tables:
+            raise NotAnOpsDeskDatabase(path=str(path))
+        return str(row[0])
+    except sqlite3.OperationalError as exc:
+        message = str(exc).lower()
+        if "locked" in message or "busy" in message:
+            raise DatabaseLocked() from exc
+        raise CorruptDatabase(path=str(path)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabase(path=str(path)) from exc
+    finally:
+        con.close()
+
+
+def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int) -> Engine:
+    if readonly:
+        uri = f"{path.as_uri()}?mode=ro"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_connection.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        # Writers take the write lock up front, so busy_timeout applies and no
+        # transaction fails half-way on a read→write upgrade.
+        immediate = conn.get_execution_options().get("opsdesk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+# ---- servers (PostgreSQL)
+
+def _open_server(url: str, create: bool, readonly: bool) -> Store:
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+        with engine.connect() as conn:
+            revision = migrate.current_revision(conn)
+            has_tables = revision is not None or bool(
+                conn.execute(text(
+                    "SELECT 1 FROM information_schema.tables WHERE table_name = 'tasks'"
+                )).first()
+            )
+    except OperationalError as exc:
+        raise StorageError("The database server cannot be reached: {detail}",
+                           detail=str(exc.orig).strip().splitlines()[0]) from exc
+    except ModuleNotFoundError as exc:
+        raise StorageError("The database driver is not installed: {detail}",
+                           detail=exc.name or "") from exc
+    if revision is None and has_tables:
+        raise NotAnOpsDeskDatabase(path=make_url(url).render_as_string(hide_password=True))
+    reason = None
+    if revision is not None and not migrate.is_known(revision):
+        readonly, reason = True, "newer"
+    store = Store(url=url, engine=engine, readonly=readonly, readonly_reason=reason)
+    if revision is None and not create and not readonly:
+        # An empty database on a server is made ready on first use.
+        create = True
+    if not readonly and revision != migrate.HEAD_REVISION:
+        migrate.upgrade(engine)
+        store.migrated_from = revision
+    return store
+
+

@@ -1,0 +1,190 @@
+"""Read a bilingual plan template: roles, phases, tasks, milestones, KPIs and targets,
+with every date written relative to launch day ``L`` (``L-22``, ``L+1m``, ``L+3m-1``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from opsdesk.errors import QT_TRANSLATE_NOOP, ValidationError
+from opsdesk.model.dates import add_months
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
+_OFFSET = re.compile(r"^L(?:([+-]\d+)m)?(?:([+-]\d+))?$")
+
+BAD_TEMPLATE = QT_TRANSLATE_NOOP("Errors", "The template {name} is not valid: {detail}")
+NO_TEMPLATE = QT_TRANSLATE_NOOP("Errors", "There is no template “{name}”; available: {available}.")
+
+
+@dataclass(frozen=True)
+class Offset:
+    """A date relative to launch day: ``months`` then ``days``."""
+
+    months: int = 0
+    days: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> Offset:
+        m = _OFFSET.match(text.replace(" ", ""))
+        if not m:
+            raise ValueError(f"bad date offset {text!r} (expected e.g. L-22, L+1m, L+3m-1)")
+        return cls(int(m.group(1) or 0), int(m.group(2) or 0))
+
+    def on(self, launch: dt.date) -> dt.date:
+        return add_months(launch, self.months) + dt.timedelta(days=self.days)
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    key: str
+    name: Bilingual
+    color: str
+
+
+@dataclass(frozen=True)
+class PhaseSpec:
+    key: str
+    name: Bilingual
+    start: Offset
+    end: Offset
+    color: str
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    key: str
+    phase: str
+    title: Bilingual
+    notes: Bilingual
+    role: str | None
+    start: Offset | None
+    due: Offset | None
+    milestone: bool = False
+    priority: str = "normal"
+    parent: str | None = None
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    start: Offset
+    end: Offset
+    low: float | None
+    high: float | None
+    label: Bilingual
+
+
+@dataclass(frozen=True)
+class KpiSpec:
+    key: str
+    name: Bilingual
+    unit: str
+    direction: str
+    aggregation: str
+    owner: str | None
+    decimals: int
+    targets: tuple[TargetSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    name: Bilingual
+    currency: str
+    roles: tuple[RoleSpec, ...]
+    phases: tuple[PhaseSpec, ...]
+    tasks: tuple[TaskSpec, ...]
+    kpis: tuple[KpiSpec, ...] = field(default=())
+
+
+def _bi(d: dict, name: str, default: str = "") -> Bilingual:
+    return Bilingual(d.get(f"{name}_zh", default), d.get(f"{name}_en", d.get(f"{name}_zh", default)))
+
+
+def _opt(text: str | None) -> Offset | None:
+    return None if text in (None, "") else Offset.parse(text)
+
+
+def parse_template(data: dict, name: str = "template") -> Template:
+    try:
+        meta = data["template"]
+        roles = tuple(RoleSpec(r["key"], _bi(r, "name"), r.get("color", "#607d8b"))
+                      for r in data.get("roles", []))
+        phases = tuple(PhaseSpec(p["key"], _bi(p, "name"), Offset.parse(p["start"]),
+                                 Offset.parse(p["end"]), p.get("color", "#9e9e9e"))
+                       for p in data.get("phases", []))
+        tasks = tuple(TaskSpec(
+            key=t["key"], phase=t["phase"], title=_bi(t, "title"), notes=_bi(t, "notes"),
+            role=t.get("role"), start=_opt(t.get("start")), due=_opt(t.get("due")),
+            milestone=bool(t.get("milestone", False)), priority=t.get("priority", "normal"),
+            parent=t.get("parent"), after=tuple(t.get("after", ())),
+        ) for t in data.get("tasks", []))
+        kpis = tuple(KpiSpec(
+            key=k["key"], name=_bi(k, "name"), unit=k["unit"], direction=k["direction"],
+            aggregation=k["aggregation"], owner=k.get("owner"), decimals=int(k.get("decimals", 0)),
+            targets=tuple(TargetSpec(Offset.parse(t["start"]), Offset.parse(t["end"]),
+                                     t.get("low"), t.get("high"), _bi(t, "label"))
+                          for t in k.get("targets", [])),
+        ) for k in data.get("kpis", []))
+        template = Template(meta["key"], _bi(meta, "name"), meta.get("currency", "CNY"),
+                            roles, phases, tasks, kpis)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValidationError(BAD_TEMPLATE, field="template", name=name, detail=str(exc)) from exc
+    _check(template, name)
+    return template
+
+
+def _check(t: Template, name: str) -> None:
+    roles = {r.key for r in t.roles}
+    phases = {p.key for p in t.phases}
+    keys = [task.key for task in t.tasks]
+    problems = []
+    if len(set(keys)) != len(keys):
+        problems.append("duplicate task keys")
+    for task in t.tasks:
+        if task.phase not in phases:
+            problems.append(f"task {task.key}: unknown phase {task.phase}")
+        if task.role is not None and task.role not in roles:
+            problems.append(f"task {task.key}: unknown role {task.role}")
+        for ref in (*task.after, *([task.parent] if task.parent else [])):
+            if ref not in keys:
+                problems.append(f"task {task.key}: unknown task {ref}")
+    for kpi in t.kpis:
+        if kpi.owner is not None and kpi.owner not in roles:
+            problems.append(f"kpi {kpi.key}: unknown role {kpi.owner}")
+    if problems:
+        raise ValidationError(BAD_TEMPLATE, field="template", name=name, detail="; ".join(problems))
+
+
+def available_templates() -> dict[str, Path]:
+    """Template key (``ecommerce-launch``) → file."""
+    return {p.stem.replace("_", "-"): p for p in sorted(TEMPLATE_DIR.glob("*.toml"))}
+
+
+def load_template(key_or_path: str | Path) -> Template:
+    path = Path(key_or_path)
+    if not path.suffix == ".toml":
+        found = available_templates().get(str(key_or_path))
+        if found is None:
+            raise ValidationError(NO_TEMPLATE, field="template", name=key_or_path,
+                                  available=", ".join(available_templates()))
+        path = found
+    with path.open("rb") as fh:
+        try:
+            data = tomllib.load(fh)
+        except tomllib.TOMLDecodeError as exc:
+            raise ValidationError(BAD_TEMPLATE, field="template", name=path.name,
+                                  detail=str(exc)) from exc
+    return parse_template(data, path.name)
