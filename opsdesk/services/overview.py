@@ -90,7 +90,7 @@ class OverviewService(Service):
                 .group_by(Task.phase_id))}
             counts = dict(s.execute(select(Task.status, func.count())
                                     .where(Task.plan_id == plan_id)
-                                    .group_by(Task.status)).tuples().all())
+                                    .group_by(Task.status)).all())
             overdue_total = sum(v[2] or 0 for v in per_phase.values())
             overdue = s.execute(
                 select(*brief).outerjoin(User, User.id == Task.assignee_id)

@@ -86,7 +86,7 @@ class PlanService(Service):
             plan_id = s.execute(insert(Plan).values(
                 name=name, launch_date=launch, currency=template.currency,
                 template_key=template.key, created_at=self.clock())).inserted_primary_key[0]
-            roles = dict(s.execute(select(Role.key, Role.id)).tuples().all())
+            roles = dict(s.execute(select(Role.key, Role.id)).all())
             for r in template.roles:
                 if r.key not in roles:
                     roles[r.key] = s.execute(insert(Role).values(

@@ -197,8 +197,7 @@ class TaskService(Service):
         with self.store.write() as s:
             batch: list[dict[str, Any]] = []
             for t in tasks:
-                validate.date_order(t.start, t.due)
-                batch.append(dict(asdict(t), plan_id=plan_id, version=1))
+                batch.append(dict(self._clean(asdict(t), None), plan_id=plan_id, version=1))
                 if len(batch) >= chunk:
                     s.execute(insert(Task), batch)
                     count += len(batch)

@@ -1,0 +1,55 @@
+# OpsDesk: `make run` starts the app on a copy of the sample plan; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+RUN_DB := run/opsdesk.db
+TS := resources/i18n/opsdesk_zh_CN.ts resources/i18n/opsdesk_en.ts
+SOURCES := $(shell find opsdesk -name '*.py' | sort)
+
+.PHONY: run test bench lint i18n sample shots clean help
+
+help:
+	@echo "make run    - set up .venv and start OpsDesk on a copy of the sample plan"
+	@echo "make test   - set up .venv and run every test headless"
+	@echo "make bench  - run the benchmarks, write benchmarks/results.json"
+	@echo "make lint   - ruff and the import-layer contracts"
+	@echo "make i18n   - update and compile the translations"
+	@echo "make sample - rebuild opsdesk.db.sample (reproducible)"
+	@echo "make shots  - render the README screenshots"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	@mkdir -p run
+	@if [ ! -f $(RUN_DB) ]; then cp opsdesk.db.sample $(RUN_DB); echo "copied the sample plan to $(RUN_DB)"; fi
+	$(PY) main.py --db $(RUN_DB)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow and not postgres" -q
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check opsdesk tests benchmarks
+	$(VENV)/bin/lint-imports
+
+i18n: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $(SOURCES) -ts resources/i18n/opsdesk_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate -pluralonly $(SOURCES) -ts resources/i18n/opsdesk_en.ts
+	$(VENV)/bin/pyside6-lrelease $(TS)
+
+sample: $(STAMP)
+	$(PY) -m opsdesk sample --out opsdesk.db.sample
+
+shots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view overview --lang zh_CN --today 2026-11-20 --out resources/screenshots/overview_zh.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view overview --lang en --today 2026-11-20 --out resources/screenshots/overview_en.png
+
+clean:
+	rm -rf $(VENV) run .pytest_cache

@@ -1,0 +1,246 @@
+"""Qt start-up: language, fonts, opening the database safely, sign-in, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from opsdesk.errors import DatabaseMissing, OpsDeskError
+from opsdesk.paths import APP_NAME, RESOURCES, default_db, resolve_db
+from opsdesk.services import Services
+from opsdesk.store import Store, open_store
+from opsdesk.ui import crash
+from opsdesk.ui.context import AppContext
+from opsdesk.ui.i18n import Translators, system_language
+from opsdesk.ui.labels import error_text
+from opsdesk.ui.settings import Settings
+
+CJK_FONT_PACKAGE = "fonts-noto-cjk"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from opsdesk.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+def make_qapplication() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    style = RESOURCES / "styles" / "app.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def has_cjk_font() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+class OpsDeskApp(QObject):
+    """Runs the GUI: owns the translators, the current database and the main window."""
+
+    def __init__(self, args: Namespace) -> None:
+        self.qapp = make_qapplication()
+        super().__init__()
+        crash.install()
+        self.args = args
+        self.settings = Settings()
+        self.translators = Translators()
+        self.translators.install(args.lang or self.settings.language() or system_language())
+        self.window = None
+        self.ctx: AppContext | None = None
+
+    # ---- start
+    def start(self) -> int:
+        self.warn_missing_cjk_font()
+        target = self.args.db or self.settings.last_db()
+        target = resolve_db(target) if target else default_db()
+        store = self.open_database(target, first=True)
+        if store is None:
+            return 0
+        if not self.enter(store, self.args.user):
+            return 0
+        if os.environ.get("OPSDESK_BENCH_EXIT_AFTER_PAINT"):
+            self.window.installEventFilter(self)
+        return self.qapp.exec()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and obj is self.window:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)
+        return False
+
+    def _painted(self) -> None:
+        print("opsdesk:first-paint", flush=True)
+        self.qapp.quit()
+
+    def warn_missing_cjk_font(self) -> None:
+        if has_cjk_font() or self.settings.cjk_font_warned():
+            return
+        self.settings.set_cjk_font_warned()
+        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("App", 
+            "No installed font can show Chinese, so Chinese text would appear as boxes. "
+            "Install a Chinese font, for example the package {package} "
+            "(Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk."
+        ).format(package=CJK_FONT_PACKAGE))
+
+    # ---- databases
+    def open_database(self, target: str | Path, first: bool = False) -> Store | None:
+        """Open ``target``; on failure explain and offer another file, a new plan, or quit."""
+        while True:
+            try:
+                store = open_store(target)
+            except DatabaseMissing as exc:
+                if first and not self.args.db:
+                    choice = self._ask_way_on(QCoreApplication.translate("App", "Welcome to OpsDesk. There is no plan yet."))
+                else:
+                    choice = self._ask_way_on(error_text(exc))
+            except OpsDeskError as exc:
+                choice = self._ask_way_on(error_text(exc))
+            else:
+                self._explain_readonly(store)
+                self.settings.remember_db(str(target))
+                return store
+            if choice == "open":
+                path, _ = QFileDialog.getOpenFileName(
+                    None, QCoreApplication.translate("App", "Open an OpsDesk database"), str(Path(str(target)).parent),
+                    QCoreApplication.translate("App", "OpsDesk databases (*.db *.sample *.sqlite);;All files (*)"))
+                if not path:
+                    return None
+                target = path
+            elif choice == "new":
+                created = self.new_plan()
+                if created is None:
+                    continue
+                target = created
+            else:
+                return None
+
+    def _ask_way_on(self, message: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, message)
+        box.setObjectName("openProblem")
+        open_btn = box.addButton(QCoreApplication.translate("App", "Open another database…"), QMessageBox.ButtonRole.AcceptRole)
+        new_btn = box.addButton(QCoreApplication.translate("App", "New plan…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_btn else "new" if clicked is new_btn else "quit"
+
+    def _explain_readonly(self, store: Store) -> None:
+        if store.readonly_reason == "newer":
+            from opsdesk.errors import NewerSchema
+
+            QMessageBox.information(None, APP_NAME, error_text(NewerSchema(path=store.display_name)))
+        elif store.readonly_reason == "readonly-file":
+            QMessageBox.information(None, APP_NAME, QCoreApplication.translate("App", 
+                "{path} cannot be written (read-only file or folder); it is open read-only."
+            ).format(path=store.display_name))
+
+    def new_plan(self) -> Path | None:
+        from opsdesk.ui.dialogs.new_plan import NewPlanDialog
+
+        dialog = NewPlanDialog(self.translators.lang, default_db().parent, self.window)
+        if dialog.exec():
+            self._new_login = dialog.manager_login
+            return dialog.created
+        return None
+
+    # ---- sign-in and the window
+    def sign_in(self, services: Services, store: Store, login: str | None):
+        if login:
+            try:
+                if not services.people.needs_password(login):
+                    return services.people.authenticate(login)
+            except OpsDeskError as exc:
+                QMessageBox.warning(self.window, APP_NAME, error_text(exc))
+        from opsdesk.ui.login import LoginDialog
+
+        dialog = LoginDialog(services, self.translators.lang,
+                             login or self.settings.last_login(store.display_name), self.window)
+        return dialog.actor if dialog.exec() else None
+
+    def enter(self, store: Store, login: str | None) -> bool:
+        """Sign in to ``store`` and show it in the main window."""
+        services = Services(store)
+        login = login or getattr(self, "_new_login", None)
+        actor = self.sign_in(services, store, login)
+        if actor is None:
+            store.close()
+            return False
+        self.settings.set_last_login(store.display_name, actor.login)
+        old = self.ctx
+        self.ctx = AppContext(store=store, services=services, actor=actor, settings=self.settings,
+                              lang=self.translators.lang, fixed_today=_fixed_today())
+        from opsdesk.ui.main_window import MainWindow
+
+        window = MainWindow(self.ctx, on_switch_user=self.switch_user, on_open=self.open_other,
+                            on_new=self.create_and_open, on_language=self.set_language)
+        if self.window is not None:
+            self.window.close()
+        self.window = window
+        window.show()
+        if old is not None and old.store is not store:
+            old.store.close()
+        return True
+
+    def switch_user(self) -> None:
+        assert self.ctx is not None
+        actor = self.sign_in(self.ctx.services, self.ctx.store, None)
+        if actor is not None:
+            self.settings.set_last_login(self.ctx.store.display_name, actor.login)
+            self.window.set_actor(actor)
+
+    def open_other(self, target: str | None) -> None:
+        if target is None:
+            target, _ = QFileDialog.getOpenFileName(
+                self.window, QCoreApplication.translate("App", "Open an OpsDesk database"), "",
+                QCoreApplication.translate("App", "OpsDesk databases (*.db *.sample *.sqlite);;All files (*)"))
+            if not target:
+                return
+        try:
+            store = open_store(resolve_db(target))
+        except OpsDeskError as exc:
+            QMessageBox.warning(self.window, APP_NAME, error_text(exc))
+            return
+        self._explain_readonly(store)
+        self.settings.remember_db(str(target))
+        self.enter(store, None)
+
+    def create_and_open(self) -> None:
+        created = self.new_plan()
+        if created is not None:
+            self.open_other(str(created))
+
+    def set_language(self, lang: str) -> None:
+        self.settings.set_language(lang)
+        self.translators.install(lang)
+        if self.window is not None:
+            self.window.set_language(lang)
+            self.window.refresh_all()
+
+
+def _fixed_today():
+    """``OPSDESK_TODAY=YYYY-MM-DD`` pins "today" (demos, screenshots, tests)."""
+    value = os.environ.get("OPSDESK_TODAY")
+    if not value:
+        return None
+    from opsdesk.cli import parse_date
+
+    return parse_date(value)
+
+
+def run_gui(args: Namespace) -> int:
+    try:
+        return OpsDeskApp(args).start()
+    except OpsDeskError as exc:
+        print(f"opsdesk: {exc.message}", file=sys.stderr)
+        return 1

@@ -1,0 +1,275 @@
+"""The command line: the same services as the GUI, for scripting, CI and screenshots.
+
+Exit code 0 on success; 1 with one clear line on stderr on a user error; never a traceback.
+Only ``shot`` (and starting the GUI) import Qt, lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from opsdesk.errors import QT_TRANSLATE_NOOP, OpsDeskError, ValidationError
+
+BAD_DATE = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01.")
+NO_PLAN = QT_TRANSLATE_NOOP("Errors", "The database has no plan yet; make one with `opsdesk init`.")
+
+
+def parse_date(text: str) -> dt.date:
+    from opsdesk.model.dates import parse_iso_date
+
+    try:
+        return parse_iso_date(text)
+    except ValueError:
+        raise ValidationError(BAD_DATE, field="date", value=text) from None
+
+
+def add_global_options(p: argparse.ArgumentParser, default=None) -> None:
+    p.add_argument("--db", default=default,
+                   help="database file or SQLAlchemy URL (default: the per-user data file)")
+    p.add_argument("--lang", choices=["zh_CN", "en"], default=default, help="interface language")
+    p.add_argument("--user", default=default, help="act or sign in as this login")
+
+
+def _common() -> argparse.ArgumentParser:
+    """The global options again, accepted after the command too (``tasks done 3 --user x``)."""
+    common = argparse.ArgumentParser(add_help=False)
+    add_global_options(common, default=argparse.SUPPRESS)
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="opsdesk", description="OpsDesk: run an online shop's "
+                                "operations plan. Without a command, starts the desktop app.")
+    add_global_options(p)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    common = [_common()]
+
+    c = sub.add_parser("init", parents=common, help="make a new plan from a template")
+    c.add_argument("--template", default="ecommerce-launch")
+    c.add_argument("--launch", required=True, help="launch day, YYYY-MM-DD")
+    c.add_argument("--name", help="plan name (default: the template's)")
+    c.add_argument("--manager", default="admin", help="login of the first manager (default: admin)")
+    c.add_argument("--manager-name", default="管理员")
+
+    c = sub.add_parser("sample", parents=common, help="build the sample database (reproducible)")
+    c.add_argument("--out", required=True)
+
+    sub.add_parser("check", parents=common, help="run the integrity and schema checks")
+
+    c = sub.add_parser("backup", parents=common, help="write a consistent copy of the database")
+    c.add_argument("--out", required=True)
+
+    c = sub.add_parser("restore", parents=common, help="replace the database with a backup (a safety copy is kept)")
+    c.add_argument("file")
+
+    t = sub.add_parser("tasks", parents=common, help="list or tick off tasks").add_subparsers(
+        dest="tasks_command", metavar="ACTION", required=True)
+    c = t.add_parser("list", parents=common, help="list the plan's tasks")
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--plan", type=int)
+    c.add_argument("--mine", action="store_true", help="only the --user's tasks")
+    c.add_argument("--status", action="append")
+    c = t.add_parser("done", parents=common, help="tick off a task")
+    c.add_argument("id", type=int)
+
+    c = sub.add_parser("shot", parents=common, help="render a view offscreen to PNG")
+    c.add_argument("--view", default="overview", choices=["overview"])
+    c.add_argument("--out", required=True)
+    c.add_argument("--size", default="1280x800", help="WxH")
+    c.add_argument("--today", help="the day the view is drawn for (default: today)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from opsdesk.app import run_gui
+
+        return run_gui(args)
+    try:
+        return COMMANDS[args.command](args)
+    except OpsDeskError as exc:
+        print(f"opsdesk: {exc.message}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `opsdesk tasks list | head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+        return 0
+    except OSError as exc:
+        print(f"opsdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: log it, say one line
+        log = write_crash_log(exc)
+        print(f"opsdesk: unexpected error ({type(exc).__name__}); details in {log}",
+              file=sys.stderr)
+        return 1
+
+
+def write_crash_log(exc: BaseException) -> Path:
+    import traceback
+
+    from opsdesk.paths import log_dir
+
+    path = log_dir() / "opsdesk.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"\n--- {dt.datetime.now().isoformat()} ---\n")
+            fh.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        pass
+    return path
+
+
+# ---- commands
+
+def _open(args, create: bool = False):
+    from opsdesk.paths import resolve_db
+    from opsdesk.store import open_store
+
+    return open_store(resolve_db(args.db), create=create)
+
+
+def _services(args):
+    from opsdesk.services import Services
+
+    return Services(_open(args))
+
+
+def _plan_id(services, wanted: int | None) -> int:
+    plans = services.plans.list()
+    if not plans:
+        raise OpsDeskError(NO_PLAN)
+    if wanted is None:
+        return plans[0].id
+    if wanted not in {p.id for p in plans}:
+        raise OpsDeskError(QT_TRANSLATE_NOOP("Errors", "There is no plan {id}."), id=wanted)
+    return wanted
+
+
+def _actor(services, login: str | None):
+    if not login:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Say who you are with --user LOGIN."),
+                              field="user")
+    return services.people.authenticate(login, os.environ.get("OPSDESK_PASSWORD"))
+
+
+def cmd_init(args) -> int:
+    from opsdesk.paths import resolve_db
+    from opsdesk.services import Actor, Services
+    from opsdesk.store import open_store
+    from opsdesk.templates import load_template
+
+    launch = parse_date(args.launch)
+    template = load_template(args.template)
+    lang = args.lang or "zh_CN"
+    store = open_store(resolve_db(args.db), create=True)
+    services = Services(store)
+    system = Actor.system()
+    changes = services.plans.create_from_template(system, template, launch, args.name, lang)
+    users = {u.login for u in services.people.users(active_only=False)}
+    if args.manager not in users:
+        services.people.create_user(system, args.manager_name, args.manager, "operations",
+                                    is_manager=True)
+    plan = services.plans.get(changes.plan_id)
+    print(f"plan {plan.id} “{plan.name}” launches {plan.launch_date.isoformat()} "
+          f"in {store.display_name}; sign in as {args.manager}")
+    return 0
+
+
+def cmd_sample(args) -> int:
+    from opsdesk.sample import build_sample
+
+    out = Path(args.out)
+    build_sample(out)
+    print(f"sample written to {out} ({out.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from opsdesk.store.check import check_store
+
+    store = _open(args)
+    report = check_store(store)
+    if report.ok:
+        print(f"{store.display_name}: ok (schema {report.revision})")
+        return 0
+    for problem in report.problems:
+        print(f"{store.display_name}: {problem}", file=sys.stderr)
+    return 1
+
+
+def cmd_backup(args) -> int:
+    from opsdesk.store.backup import backup_store
+
+    out = backup_store(_open(args), Path(args.out))
+    print(f"backup written to {out}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from opsdesk.store.backup import restore_into
+
+    safety = restore_into(_open(args), Path(args.file))
+    print(f"restored {args.file}; the previous content is kept in {safety}")
+    return 0
+
+
+def cmd_tasks(args) -> int:
+    services = _services(args)
+    if args.tasks_command == "done":
+        actor = _actor(services, args.user)
+        task = services.tasks.get(args.id)
+        services.tasks.tick_off(actor, args.id)
+        print(f"done: {task.id} {task.title}")
+        return 0
+    plan_id = _plan_id(services, args.plan)
+    assignee = _actor(services, args.user).user_id if args.mine else None
+    rows = services.tasks.list(plan_id, assignee_id=assignee, status=args.status)
+    people = {u.id: u.login for u in services.people.users(active_only=False)}
+    roles = {r.id: r.key for r in services.people.roles()}
+    if args.json:
+        out = [dict(id=r.id, title=r.title, phase_id=r.phase_id, parent_id=r.parent_id,
+                    role=roles.get(r.role_id), assignee=people.get(r.assignee_id),
+                    start=_iso(r.start), due=_iso(r.due), status=r.status, priority=r.priority,
+                    milestone=r.is_milestone, done_at=_iso(r.done_at),
+                    done_by=people.get(r.done_by), version=r.version) for r in rows]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for r in rows:
+        mark = "◆" if r.is_milestone else " "
+        print(f"{r.id:>6} {r.status:<9} {_iso(r.due) or '-':<10} {roles.get(r.role_id) or '-':<16} "
+              f"{people.get(r.assignee_id) or '-':<10} {mark} {r.title}")
+    return 0
+
+
+def _iso(value) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def cmd_shot(args) -> int:
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "“{value}” is not a size; write it as WIDTHxHEIGHT, e.g. 1280x800."),
+                              field="size", value=args.size) from None
+    today = parse_date(args.today) if args.today else None
+    from opsdesk.ui.shot import render_view
+
+    render_view(args, args.view, Path(args.out), (width, height), today)
+    print(f"{args.view} written to {args.out}")
+    return 0
+
+
+COMMANDS = {
+    "init": cmd_init, "sample": cmd_sample, "check": cmd_check, "backup": cmd_backup,
+    "restore": cmd_restore, "tasks": cmd_tasks, "shot": cmd_shot,
+}

@@ -1,0 +1,110 @@
+"""New database with a plan from a template: file, launch day, name and first manager."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from opsdesk.errors import OpsDeskError
+from opsdesk.services import Actor, Services, validate
+from opsdesk.store import open_store
+from opsdesk.templates import available_templates, load_template
+from opsdesk.ui.labels import error_text
+
+
+class NewPlanDialog(QDialog):
+    """Make a new OpsDesk database holding one plan made from a template."""
+
+    def __init__(self, lang: str, default_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newPlanDialog")
+        self.lang = lang
+        self.created: Path | None = None
+        self.manager_login = ""
+        self.path = QLineEdit(str(default_dir / "opsdesk.db"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.template = QComboBox()
+        for key in available_templates():
+            self.template.addItem(load_template(key).name.get(lang), key)
+        self.launch = QDateEdit()
+        self.launch.setCalendarPopup(True)
+        self.launch.setDisplayFormat("yyyy-MM-dd")
+        self.launch.setDate(QDate.currentDate().addMonths(1))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("the template's name"))
+        self.manager_name = QLineEdit()
+        self.manager_id = QLineEdit("admin")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Database file"), row)
+        form.addRow(self.tr("Template"), self.template)
+        form.addRow(self.tr("Launch day"), self.launch)
+        form.addRow(self.tr("Plan name"), self.name)
+        form.addRow(self.tr("Your name (manager)"), self.manager_name)
+        form.addRow(self.tr("Your login"), self.manager_id)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        self.setWindowTitle(self.tr("New plan"))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), self.path.text(),
+                                              self.tr("OpsDesk databases (*.db)"))
+        if path:
+            self.path.setText(path)
+
+    def accept(self) -> None:
+        path = Path(self.path.text().strip()).expanduser()
+        if path.exists():
+            self.error.setText(self.tr("{path} already exists; choose a new file.").format(path=path))
+            return
+        qd = self.launch.date()
+        try:
+            validate.text(self.manager_name.text(), "name", 100)
+            validate.text(self.manager_id.text(), "login", 64)
+        except OpsDeskError as exc:
+            self.error.setText(error_text(exc))
+            return
+        try:
+            store = open_store(path, create=True)
+            services = Services(store)
+            system = Actor.system()
+            services.plans.create_from_template(
+                system, load_template(self.template.currentData()),
+                dt.date(qd.year(), qd.month(), qd.day()), self.name.text().strip() or None,
+                self.lang)
+            services.people.create_user(system, self.manager_name.text(),
+                                        self.manager_id.text(), "operations", is_manager=True)
+            store.close()
+        except OpsDeskError as exc:
+            self.error.setText(error_text(exc))
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            return
+        self.created = path
+        self.manager_login = self.manager_id.text().strip()
+        super().accept()

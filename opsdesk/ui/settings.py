@@ -1,0 +1,83 @@
+"""Typed accessors over ``QSettings``: no call site reads a raw key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SCHEMA_VERSION = 1
+MAX_RECENT = 8
+
+
+class Settings:
+    """One place for every remembered setting, grouped and versioned."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._s = qsettings or QSettings()
+        if int(self._s.value("meta/schema", 0) or 0) < SCHEMA_VERSION:
+            self._s.setValue("meta/schema", SCHEMA_VERSION)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    # ---- general
+    def language(self) -> str | None:
+        value = self._s.value("general/language")
+        return str(value) if value else None
+
+    def set_language(self, lang: str) -> None:
+        self._s.setValue("general/language", lang)
+
+    def cjk_font_warned(self) -> bool:
+        return self._s.value("general/cjk_font_warned", False, type=bool)
+
+    def set_cjk_font_warned(self) -> None:
+        self._s.setValue("general/cjk_font_warned", True)
+
+    # ---- databases
+    def last_db(self) -> str | None:
+        value = self._s.value("db/last")
+        return str(value) if value else None
+
+    def recent_dbs(self) -> list[str]:
+        value = self._s.value("db/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def remember_db(self, target: str) -> None:
+        recent = [target] + [r for r in self.recent_dbs() if r != target]
+        self._s.setValue("db/recent", recent[:MAX_RECENT])
+        self._s.setValue("db/last", target)
+
+    def last_login(self, db: str) -> str | None:
+        value = self._s.value(f"login/{_key(db)}")
+        return str(value) if value else None
+
+    def set_last_login(self, db: str, login: str) -> None:
+        self._s.setValue(f"login/{_key(db)}", login)
+
+    def last_plan(self, db: str) -> int | None:
+        value = self._s.value(f"plan/{_key(db)}")
+        return int(value) if value else None
+
+    def set_last_plan(self, db: str, plan_id: int) -> None:
+        self._s.setValue(f"plan/{_key(db)}", plan_id)
+
+    # ---- main window
+    def window_geometry(self) -> QByteArray | None:
+        value = self._s.value("main_window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._s.value("main_window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._s.setValue("main_window/geometry", geometry)
+        self._s.setValue("main_window/state", state)
+
+
+def _key(db: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(db.encode()).hexdigest()[:12]
