@@ -17,7 +17,7 @@ from opsdesk.services import Services
 from opsdesk.store import Store, open_store
 from opsdesk.ui import crash
 from opsdesk.ui.context import AppContext
-from opsdesk.ui.i18n import Translators, system_language
+from opsdesk.ui.i18n import system_language, translators
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.settings import Settings
 
@@ -54,7 +54,7 @@ class OpsDeskApp(QObject):
         crash.install()
         self.args = args
         self.settings = Settings()
-        self.translators = Translators()
+        self.translators = translators()
         self.translators.install(args.lang or self.settings.language() or system_language())
         self.window = None
         self.ctx: AppContext | None = None

@@ -15,8 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from opsdesk.services import Actor, Services
-from opsdesk.services import permissions
+from opsdesk.services import Actor, Services, permissions
 from opsdesk.store import open_store
 from opsdesk.templates import Template, load_template
 
@@ -104,7 +103,7 @@ EXTRAS = (
     Extra("x_d12_shifts", "双12客服排班", "customer_service", None, _d(12, 1), _d(12, 10), "todo"),
 )
 BLOCKED_EXTRA = {"x_juhuasuan": (_d(11, 9), "tuiguang",
-                                 "聚划算要求近30天销量≥300件,目前只有约240件,审核没通过,双11后再报。")}
+                                 "聚划算要求报名单品近30天销量≥300件,龙井礼盒目前约240件,审核没通过,双11后再报。")}
 
 # (task key, day, local hh, mm, login, text); {placeholders} are filled from the KPI figures.
 COMMENTS = (
@@ -117,8 +116,8 @@ COMMENTS = (
      "对比了中通、圆通、顺丰:江浙沪首重 5 元,偏远地区另计;建议礼盒走顺丰。"),
     ("training", _d(8, 21), 10, 15, "kefu1", "话术里关于冲泡方法和保质期的问题,能不能给一份标准答案?"),
     ("training", _d(8, 21), 14, 0, "yunying", "已整理到《客服话术V1》,在共享盘/客服 目录下。"),
-    ("tmall_detail", _d(8, 24), 18, 0, "meigong", "详情页完成 12/20,龙井和白茶礼盒已上传,请王经理过目。"),
-    ("tmall_detail", _d(8, 25), 9, 20, "manager", "首屏卖点再突出一点,产地和检测报告放到前三屏。"),
+    ("tmall_detail", _d(8, 22), 18, 0, "meigong", "详情页完成 12/20,龙井和白茶礼盒已上传,请王经理过目。"),
+    ("tmall_detail", _d(8, 23), 9, 20, "manager", "首屏卖点再突出一点,产地和检测报告放到前三屏。"),
     ("warmup", _d(8, 28), 16, 45, "tuiguang", "微博预热文已发 3 篇,转发 420 次;门户软文周一上线。"),
     ("opening_promo", _d(9, 2), 11, 20, "kefu2",
      "很多顾客问“满199减30”能不能和店铺券叠加,请给统一口径。"),
@@ -135,8 +134,9 @@ COMMENTS = (
     ("double11_prep", _d(10, 25), 10, 40, "cehua", "双11 报名已提交,活动价 10 月 30 日锁定,请大家核对价格表。"),
     ("x_detail_v2", _d(10, 28), 17, 50, "meigong", "龙井系列 6 个详情页改完 2 个,双11 页面优先,这个顺延。"),
     ("double11_pages", _d(11, 2), 18, 10, "meigong", "双11 主会场页面完成 80%,倒计时模块明天上线。"),
-    ("ms_first_month", _d(11, 2), 9, 30, "manager",
-     "10月销售额 {oct_sales} 元,目标完成 {oct_pct}%,差一点;双11 必须补回来。"),
+    ("x_report_oct", _d(11, 4), 17, 40, "yunying",
+     "10月销售额 {oct_sales} 元,完成目标的 {oct_pct}%,差一点;主要是国庆假期流量下滑。"),
+    ("x_report_oct", _d(11, 5), 9, 10, "manager", "差得不多,双11 要补回来。"),
     ("double11_stock", _d(11, 5), 15, 0, "cangguan", "按预测单量的 1.5 倍备货;已约快递 11、12 日加派两趟揽收车。"),
     ("double11", _d(11, 12), 9, 15, "manager",
      "双11 当天 {d11_orders} 单,销售额 {d11_sales} 元。辛苦大家!售后和发货这周盯紧。"),
@@ -351,7 +351,7 @@ class _Builder:
     # -- template tasks
 
     def template_tasks(self) -> None:
-        launch_phase = {t.key: t.phase for t in self.template.tasks}
+        phase_of = {t.key: t.phase for t in self.template.tasks}
         specs = {t.key: t for t in self.template.tasks}
         owners = {k: self.assignee_for(k, t.role) for k, t in specs.items()}
         minute = 0
@@ -359,7 +359,7 @@ class _Builder:
             login = owners[key]
             if login is None:
                 continue
-            day, hour = (_d(7, 31), 10) if launch_phase[key] != "growth" else (_d(9, 28), 14)
+            day, hour = (_d(7, 31), 10) if phase_of[key] != "growth" else (_d(9, 28), 14)
             minute += 1
             self.later(_at(day, hour + minute // 60, minute % 60), self._assign(key, login))
         done = self._done_times(specs)

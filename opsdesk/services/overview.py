@@ -71,6 +71,11 @@ class Overview:
         return None if m is None or m.due is None else (m.due - self.today).days
 
 
+# Priorities sort by urgency, not alphabetically ("urgent" > "high" > "normal" > "low").
+PRIORITY_RANK = case({"urgent": 3, "high": 2, "normal": 1, "low": 0}, value=Task.priority,
+                     else_=1)
+
+
 class OverviewService(Service):
     def overview(self, plan_id: int, today: dt.date, overdue_limit: int = 8,
                  milestone_limit: int = 5) -> Overview:
@@ -95,7 +100,7 @@ class OverviewService(Service):
             overdue = s.execute(
                 select(*brief).outerjoin(User, User.id == Task.assignee_id)
                 .where(Task.plan_id == plan_id, overdue_cond)
-                .order_by(Task.due, Task.priority.desc(), Task.id).limit(overdue_limit)).all()
+                .order_by(Task.due, PRIORITY_RANK.desc(), Task.id).limit(overdue_limit)).all()
             milestones = s.execute(
                 select(*brief).outerjoin(User, User.id == Task.assignee_id)
                 .where(Task.plan_id == plan_id, Task.is_milestone.is_(True), is_open,

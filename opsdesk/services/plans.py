@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from opsdesk.model import Kpi, KpiTarget, Phase, Plan, Role, Task, TaskLink, TaskSeries
-from opsdesk.model.dates import shift
+from opsdesk.model.dates import MAX_DATE, MIN_DATE, shift
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
@@ -139,6 +139,10 @@ class PlanService(Service):
     def shift(self, actor: Actor, plan_id: int, days: int) -> Changes:
         """Shift every date of a plan (phases, tasks, targets, routines) by ``days``: one action."""
         permissions.require_manager(actor)
+        if abs(days) > (MAX_DATE - MIN_DATE).days:  # would overflow ``date``; out of bounds anyway
+            raise ValidationError(validate.OUT_OF_BOUNDS, field="launch_date",
+                                  label=validate.LABELS["launch_date"], value=f"{days:+d} days",
+                                  low=MIN_DATE.isoformat(), high=MAX_DATE.isoformat())
         with self.store.write() as s:
             plan = s.get(Plan, plan_id)
             if plan is None:

@@ -22,6 +22,10 @@ ALREADY_DONE = QT_TRANSLATE_NOOP("Errors", "“{title}” is already done.")
 NOT_DONE = QT_TRANSLATE_NOOP("Errors", "“{title}” is not done, so it cannot be reopened.")
 NOT_IN_PLAN = QT_TRANSLATE_NOOP("Errors", "The {label} does not belong to this plan.")
 NO_PERSON = QT_TRANSLATE_NOOP("Errors", "There is no active person with id {id}.")
+TASK = QT_TRANSLATE_NOOP("Errors", "task")
+PHASE = QT_TRANSLATE_NOOP("Errors", "phase")
+PARENT_TASK = QT_TRANSLATE_NOOP("Errors", "parent task")
+ROLE = QT_TRANSLATE_NOOP("Errors", "role")
 
 EDITABLE = ("title", "notes", "phase_id", "parent_id", "role_id", "assignee_id", "start", "due",
             "status", "priority", "is_milestone", "position")
@@ -141,7 +145,8 @@ class TaskService(Service):
             before = {k: getattr(current, k) for k in clean}
             if clean.get("status") == TaskStatus.DONE and current.status != TaskStatus.DONE:
                 clean.update(done_at=self.clock(), done_by=actor.user_id)
-            elif "status" in clean and clean["status"] != TaskStatus.DONE:
+            elif ("status" in clean and clean["status"] != TaskStatus.DONE
+                  and current.status == TaskStatus.DONE):
                 clean.update(done_at=None, done_by=None)
             self._write(s, current, expected_version, clean)
             cid = self.log(s, actor, "task", task_id, "update", before=before, after=clean,
@@ -166,7 +171,7 @@ class TaskService(Service):
         with self.store.write() as s:
             pred, succ = self._load(s, pred_id), self._load(s, succ_id)
             if pred.plan_id != succ.plan_id:
-                raise ValidationError(NOT_IN_PLAN, field="link", label="task")
+                raise ValidationError(NOT_IN_PLAN, field="link", label=TASK)
             if pred_id == succ_id or self._reaches(s, succ_id, pred_id):
                 raise ValidationError(CYCLE, field="link")
             s.execute(delete(TaskLink).where(TaskLink.pred_id == pred_id,
@@ -298,13 +303,13 @@ class TaskService(Service):
     def _check_refs(s, plan_id: int, clean: dict[str, Any]) -> None:
         if clean.get("phase_id") is not None and s.scalar(
                 select(Phase.plan_id).where(Phase.id == clean["phase_id"])) != plan_id:
-            raise ValidationError(NOT_IN_PLAN, field="phase_id", label="phase")
+            raise ValidationError(NOT_IN_PLAN, field="phase_id", label=PHASE)
         if clean.get("parent_id") is not None and s.scalar(
                 select(Task.plan_id).where(Task.id == clean["parent_id"])) != plan_id:
-            raise ValidationError(NOT_IN_PLAN, field="parent_id", label="parent task")
+            raise ValidationError(NOT_IN_PLAN, field="parent_id", label=PARENT_TASK)
         if clean.get("role_id") is not None and s.scalar(
                 select(func.count()).select_from(Role).where(Role.id == clean["role_id"])) == 0:
-            raise ValidationError(NOT_IN_PLAN, field="role_id", label="role")
+            raise ValidationError(NOT_IN_PLAN, field="role_id", label=ROLE)
         if clean.get("assignee_id") is not None and s.scalar(
                 select(func.count()).select_from(User).where(
                     User.id == clean["assignee_id"], User.active.is_(True))) == 0:

@@ -43,3 +43,14 @@ class Translators:
                 self._installed.append(tr)
         QLocale.setDefault(QLocale(self.lang if self.lang != "en" else "en_GB"))
         return ok
+
+
+_translators: Translators | None = None
+
+
+def translators() -> Translators:
+    """The application's one set of translators (installing twice never stacks them)."""
+    global _translators
+    if _translators is None:
+        _translators = Translators()
+    return _translators

@@ -22,12 +22,12 @@ def render_view(args: Namespace, view: str, out: Path, size: tuple[int, int],
     from opsdesk.services import Services
     from opsdesk.store import open_store
     from opsdesk.ui.context import AppContext
-    from opsdesk.ui.i18n import Translators
+    from opsdesk.ui import i18n
     from opsdesk.ui.main_window import MainWindow
     from opsdesk.ui.settings import Settings
 
     app = make_qapplication()
-    translators = Translators()
+    translators = i18n.translators()
     translators.install(args.lang or "zh_CN")
     store = open_store(resolve_db(args.db), readonly=True)
     services = Services(store)

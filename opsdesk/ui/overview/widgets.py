@@ -21,6 +21,7 @@ class StatTile(QFrame):
         self.value = QLabel("–")
         self.value.setObjectName(f"{object_name}Value")
         self.value.setProperty("class", "tileValue")
+        self.value.setFixedHeight(36)
         self.caption = QLabel()
         self.caption.setProperty("class", "tileCaption")
         layout = QVBoxLayout(self)

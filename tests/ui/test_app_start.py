@@ -1,0 +1,60 @@
+"""Starting the app on bad input: one clear message, a way on, the file untouched."""
+
+from __future__ import annotations
+
+import hashlib
+from argparse import Namespace
+
+import pytest
+
+from opsdesk.app import OpsDeskApp
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def app(qapp, monkeypatch):
+    shown = []
+    instance = OpsDeskApp(Namespace(db=None, lang="en", user=None))
+    monkeypatch.setattr(instance, "_ask_way_on", lambda message: shown.append(message) or "quit")
+    instance.shown = shown
+    return instance
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"hello, this is a text file\n", "is not an OpsDesk database"),
+    (b"SQLite format 3\x00" + b"\x00" * 200, "is damaged"),
+])
+def test_bad_file_is_explained_and_untouched(app, tmp_path, content, expected):
+    path = tmp_path / "bad.db"
+    path.write_bytes(content)
+    before = _digest(path)
+    assert app.open_database(path) is None
+    assert len(app.shown) == 1 and expected in app.shown[0]
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("bad")) == ["bad.db"]
+
+
+def test_missing_file_is_explained(app, tmp_path):
+    app.args.db = str(tmp_path / "nope.db")
+    assert app.open_database(tmp_path / "nope.db") is None
+    assert "There is no database at" in app.shown[0]
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_good_file_opens_and_is_remembered(app, db_path):
+    store = app.open_database(db_path)
+    assert store is not None and not store.readonly
+    assert app.settings.recent_dbs()[0] == str(db_path)
+    store.close()
+
+
+def test_signed_in_by_login_without_password(app, db_path, qtbot):
+    store = app.open_database(db_path)
+    assert app.enter(store, "kefu")
+    qtbot.addWidget(app.window)
+    assert app.ctx.actor.login == "kefu"
+    assert app.window.isVisible()
+    assert "李客服" in app.window.user_label.text()
