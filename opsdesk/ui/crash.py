@@ -23,7 +23,12 @@ def log_file() -> Path:
 
 
 def setup_logging() -> None:
+    """Log to the per-user log file (once, however often it is called)."""
     path = log_file()
+    for old in list(log.handlers):
+        if getattr(old, "baseFilename", None) == str(path):
+            return
+        log.removeHandler(old)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -26,7 +27,9 @@ def isolated_settings(tmp_path, monkeypatch, qapp):
     from opsdesk.ui.i18n import translators
 
     translators().install("en")
+    hook = sys.excepthook
     yield
+    sys.excepthook = hook
     translators().install("en")
 
 
