@@ -29,6 +29,7 @@ def setup_logging() -> None:
         if getattr(old, "baseFilename", None) == str(path):
             return
         log.removeHandler(old)
+        old.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
