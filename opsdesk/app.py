@@ -87,7 +87,7 @@ class OpsDeskApp(QObject):
         if has_cjk_font() or self.settings.cjk_font_warned():
             return
         self.settings.set_cjk_font_warned()
-        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("App", 
+        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("App",
             "No installed font can show Chinese, so Chinese text would appear as boxes. "
             "Install a Chinese font, for example the package {package} "
             "(Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk."
@@ -141,7 +141,7 @@ class OpsDeskApp(QObject):
 
             QMessageBox.information(None, APP_NAME, error_text(NewerSchema(path=store.display_name)))
         elif store.readonly_reason == "readonly-file":
-            QMessageBox.information(None, APP_NAME, QCoreApplication.translate("App", 
+            QMessageBox.information(None, APP_NAME, QCoreApplication.translate("App",
                 "{path} cannot be written (read-only file or folder); it is open read-only."
             ).format(path=store.display_name))
 

@@ -173,15 +173,20 @@ def inspect_sqlite_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_
     """Check a file without changing it; return its schema revision (None when empty)."""
     try:
         with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+            header = fh.read(100)
     except OSError as exc:
         raise StorageError("{path} cannot be read: {detail}", path=str(path),
                            detail=exc.strerror or str(exc)) from exc
-    if header != SQLITE_HEADER:
+    if header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise NotAnOpsDeskDatabase(path=str(path))
+    uri = f"{path.as_uri()}?mode=ro"
+    if header[18:20] == b"\x02\x02" and not any(
+            Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+        # A WAL-mode file that no one has open: a read-only connection would create -wal
+        # and -shm files it cannot remove again. With no WAL to replay, read it as immutable.
+        uri += "&immutable=1"
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
-                              timeout=busy_timeout_ms / 1000)
+        con = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
         raise CorruptDatabase(path=str(path)) from exc
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, ValidationError
 from opsdesk.model.dates import add_months
+from opsdesk.model.enums import Aggregation, Direction, Priority
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
 _OFFSET = re.compile(r"^L(?:([+-]\d+)m)?(?:([+-]\d+))?$")
@@ -153,17 +154,45 @@ def _check(t: Template, name: str) -> None:
     problems = []
     if len(set(keys)) != len(keys):
         problems.append("duplicate task keys")
+    seen: set[str] = set()
     for task in t.tasks:
         if task.phase not in phases:
             problems.append(f"task {task.key}: unknown phase {task.phase}")
         if task.role is not None and task.role not in roles:
             problems.append(f"task {task.key}: unknown role {task.role}")
+        if task.priority not in {p.value for p in Priority}:
+            problems.append(f"task {task.key}: unknown priority {task.priority}")
         for ref in (*task.after, *([task.parent] if task.parent else [])):
             if ref not in keys:
                 problems.append(f"task {task.key}: unknown task {ref}")
+        if task.parent in keys and task.parent not in seen:
+            problems.append(f"task {task.key}: its parent {task.parent} must come before it")
+        seen.add(task.key)
+    after = {task.key: task.after for task in t.tasks}
+    state: dict[str, int] = {}  # 1 = being visited, 2 = done
+
+    def loop_at(key: str) -> str | None:
+        """A task on a loop of "after" links reachable from ``key``, if there is one."""
+        state[key] = 1
+        for pred in after.get(key, ()):
+            if state.get(pred) == 1:
+                return pred
+            if pred not in state and pred in after and (found := loop_at(pred)):
+                return found
+        state[key] = 2
+        return None
+
+    for key in after:
+        if key not in state and (found := loop_at(key)):
+            problems.append(f"task {found}: its “after” tasks make a loop")
+            break
     for kpi in t.kpis:
         if kpi.owner is not None and kpi.owner not in roles:
             problems.append(f"kpi {kpi.key}: unknown role {kpi.owner}")
+        if kpi.direction not in {d.value for d in Direction}:
+            problems.append(f"kpi {kpi.key}: unknown direction {kpi.direction}")
+        if kpi.aggregation not in {a.value for a in Aggregation}:
+            problems.append(f"kpi {kpi.key}: unknown aggregation {kpi.aggregation}")
     if problems:
         raise ValidationError(BAD_TEMPLATE, field="template", name=name, detail="; ".join(problems))
 
@@ -175,7 +204,7 @@ def available_templates() -> dict[str, Path]:
 
 def load_template(key_or_path: str | Path) -> Template:
     path = Path(key_or_path)
-    if not path.suffix == ".toml":
+    if path.suffix != ".toml":
         found = available_templates().get(str(key_or_path))
         if found is None:
             raise ValidationError(NO_TEMPLATE, field="template", name=key_or_path,

@@ -21,8 +21,8 @@ def render_view(args: Namespace, view: str, out: Path, size: tuple[int, int],
     from opsdesk.paths import resolve_db
     from opsdesk.services import Services
     from opsdesk.store import open_store
-    from opsdesk.ui.context import AppContext
     from opsdesk.ui import i18n
+    from opsdesk.ui.context import AppContext
     from opsdesk.ui.main_window import MainWindow
     from opsdesk.ui.settings import Settings
 
