@@ -64,7 +64,12 @@ def backup_dir_for(path: Path) -> Path:
 def timestamped_backup_path(path: Path, reason: str, now: dt.datetime | None = None) -> Path:
     now = now or dt.datetime.now()
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    return backup_dir_for(path) / f"{path.stem}-{stamp}-{reason}{path.suffix or '.db'}"
+    out = backup_dir_for(path) / f"{path.stem}-{stamp}-{reason}{path.suffix or '.db'}"
+    n = 1
+    while out.exists():  # two backups in the same second must not overwrite each other
+        n += 1
+        out = backup_dir_for(path) / f"{path.stem}-{stamp}-{reason}-{n}{path.suffix or '.db'}"
+    return out
 
 
 def backup_before_migration(path: Path) -> Path:

@@ -205,7 +205,7 @@ def test_matrix_covers_every_write_service() -> None:
         "plans.create_from_template", "people.create_user", "people.update_user",
         "people.create_role", "people.set_password", "people.set_extra_roles", "kpis.record",
     }
-    assert expected <= covered | {"people.clear_password"}
+    assert expected <= covered
 
 
 def test_extra_role_lets_staff_tick_that_roles_tasks(services: Services, world) -> None:

@@ -352,3 +352,18 @@ def test_bulk_create_is_all_or_nothing(services: Services, world, snapshot, bad)
     with pytest.raises(ValidationError):
         services.tasks.bulk_create(world.manager, world.plan_id, [*good, bad, *good], chunk=5)
     assert snapshot() == before
+
+
+# ---- known gaps (strict xfail: when the core is fixed, the marker must go)
+
+
+@pytest.mark.xfail(reason="core gap: a task can be made its own (grand)parent; refusing it "
+                          "needs a new translatable message", raises=AssertionError)
+def test_parent_loops_are_refused(services: Services, world):
+    boss, t = world.manager, world.tasks
+    for parent, child in [("tmall_photos", "tmall_photos"), ("tmall_photos", "tmall_ready")]:
+        try:
+            services.tasks.update(boss, t[child], parent_id=t[parent])
+        except ValidationError:
+            continue
+        raise AssertionError(f"{child} was put under {parent}")
