@@ -17,6 +17,7 @@ from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
 
+PARENT_LOOP = QT_TRANSLATE_NOOP("Errors", "A task cannot be placed under itself or under one of its own subtasks.")
 CYCLE = QT_TRANSLATE_NOOP("Errors", "Linking these tasks would make a loop: a task would wait for itself.")
 ALREADY_DONE = QT_TRANSLATE_NOOP("Errors", "“{title}” is already done.")
 NOT_DONE = QT_TRANSLATE_NOOP("Errors", "“{title}” is not done, so it cannot be reopened.")
@@ -142,6 +143,8 @@ class TaskService(Service):
             current = self._load(s, task_id)
             clean = self._clean(values, current)
             self._check_refs(s, current.plan_id, clean)
+            if clean.get("parent_id") is not None and self._is_within(s, clean["parent_id"], task_id):
+                raise ValidationError(PARENT_LOOP, field="parent_id")
             before = {k: getattr(current, k) for k in clean}
             if clean.get("status") == TaskStatus.DONE and current.status != TaskStatus.DONE:
                 clean.update(done_at=self.clock(), done_by=actor.user_id)
@@ -314,6 +317,18 @@ class TaskService(Service):
                 select(func.count()).select_from(User).where(
                     User.id == clean["assignee_id"], User.active.is_(True))) == 0:
             raise ValidationError(NO_PERSON, field="assignee_id", id=clean["assignee_id"])
+
+    @staticmethod
+    def _is_within(s, task_id: int, ancestor: int) -> bool:
+        """Whether ``task_id`` is ``ancestor`` or lies somewhere below it."""
+        seen: set[int] = set()
+        current: int | None = task_id
+        while current is not None and current not in seen:
+            if current == ancestor:
+                return True
+            seen.add(current)
+            current = s.scalar(select(Task.parent_id).where(Task.id == current))
+        return False
 
     @staticmethod
     def _reaches(s, start: int, goal: int) -> bool:

@@ -215,7 +215,9 @@ def inspect_sqlite_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_
 
 
 def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int) -> Engine:
-    if readonly:
+    # Read-only on a writable file: an ordinary connection with query_only, so SQLite can
+    # tidy its -wal/-shm files away on close; a truly read-only file gets mode=ro.
+    if readonly and not _writable(path):
         uri = f"{path.as_uri()}?mode=ro"
         engine = create_engine(
             "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -229,7 +231,9 @@ def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int) -> Engine:
         cur = dbapi_connection.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
+        if readonly:
+            cur.execute("PRAGMA query_only = ON")
+        else:
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()

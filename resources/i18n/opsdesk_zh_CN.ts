@@ -49,12 +49,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../opsdesk/ui/crash.py" line="52"/>
+        <location filename="../../opsdesk/ui/crash.py" line="58"/>
         <source>OpsDesk ran into an unexpected problem. Your data is safe: every change is saved as a whole or not at all.</source>
         <translation>OpsDesk 遇到了意外问题。您的数据是安全的：每项更改要么完整保存，要么完全不保存。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/crash.py" line="55"/>
+        <location filename="../../opsdesk/ui/crash.py" line="61"/>
         <source>The details were written to {path}.</source>
         <translation>详细信息已写入 {path}。</translation>
     </message>
@@ -249,46 +249,51 @@
     </message>
     <message>
         <location filename="../../opsdesk/services/tasks.py" line="20"/>
+        <source>A task cannot be placed under itself or under one of its own subtasks.</source>
+        <translation>任务不能放在自身或其子任务之下。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/tasks.py" line="21"/>
         <source>Linking these tasks would make a loop: a task would wait for itself.</source>
         <translation>关联这些任务会形成循环：任务将等待它自己。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="21"/>
+        <location filename="../../opsdesk/services/tasks.py" line="22"/>
         <source>“{title}” is already done.</source>
         <translation>“{title}”已完成。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="22"/>
+        <location filename="../../opsdesk/services/tasks.py" line="23"/>
         <source>“{title}” is not done, so it cannot be reopened.</source>
         <translation>“{title}”尚未完成，无法重新打开。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="23"/>
+        <location filename="../../opsdesk/services/tasks.py" line="24"/>
         <source>The {label} does not belong to this plan.</source>
         <translation>该{label}不属于此计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="24"/>
+        <location filename="../../opsdesk/services/tasks.py" line="25"/>
         <source>There is no active person with id {id}.</source>
         <translation>没有 ID 为 {id} 的在职人员。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="25"/>
+        <location filename="../../opsdesk/services/tasks.py" line="26"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="26"/>
+        <location filename="../../opsdesk/services/tasks.py" line="27"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="27"/>
+        <location filename="../../opsdesk/services/tasks.py" line="28"/>
         <source>parent task</source>
         <translation>父任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="28"/>
+        <location filename="../../opsdesk/services/tasks.py" line="29"/>
         <source>role</source>
         <translation>岗位</translation>
     </message>
@@ -373,12 +378,12 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/templates/loader.py" line="18"/>
+        <location filename="../../opsdesk/templates/loader.py" line="19"/>
         <source>The template {name} is not valid: {detail}</source>
         <translation>模板 {name} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/templates/loader.py" line="19"/>
+        <location filename="../../opsdesk/templates/loader.py" line="20"/>
         <source>There is no template “{name}”; available: {available}.</source>
         <translation>没有模板“{name}”；可用模板：{available}。</translation>
     </message>

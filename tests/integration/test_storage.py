@@ -532,3 +532,22 @@ def test_fresh_database_is_usable_end_to_end(tmp_path):
     finally:
         store.close()
     assert _tasks_in(tmp_path / "e2e.db") > 0
+
+
+def test_read_only_open_leaves_no_side_files(tmp_path):
+    import shutil
+
+    from opsdesk.errors import ReadOnlyDatabase
+
+    sample = Path(__file__).resolve().parents[2] / "opsdesk.db.sample"
+    db = tmp_path / "ro.db"
+    shutil.copy(sample, db)
+    before = db.read_bytes()
+    store = open_store(db, readonly=True)
+    services = Services(store)
+    assert services.tasks.list(services.plans.list()[0].id)
+    with pytest.raises(ReadOnlyDatabase):
+        services.tasks.tick_off(Actor.system(), 1)
+    store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ro.db"]
+    assert db.read_bytes() == before

@@ -354,11 +354,6 @@ def test_bulk_create_is_all_or_nothing(services: Services, world, snapshot, bad)
     assert snapshot() == before
 
 
-# ---- known gaps (strict xfail: when the core is fixed, the marker must go)
-
-
-@pytest.mark.xfail(reason="core gap: a task can be made its own (grand)parent; refusing it "
-                          "needs a new translatable message", raises=AssertionError)
 def test_parent_loops_are_refused(services: Services, world):
     boss, t = world.manager, world.tasks
     for parent, child in [("tmall_photos", "tmall_photos"), ("tmall_photos", "tmall_ready")]:
