@@ -10,10 +10,11 @@ RESULTS = Path(__file__).resolve().parent / "results.json"
 
 # metric → (the limit it must not exceed, what the figure is)
 TARGETS: dict[str, tuple[float | None, str]] = {
-    "cold_start_s": (None, "sample db: spawn → first paint (median of 5)"),
+    "cold_start_s": (None, "sample db: spawn → main window's first paint (median of 5)"),
+    "cold_start_data_s": (None, "sample db: spawn → overview painted with its data"),
     "bare_qt_start_s": (None, "bare QMainWindow: spawn → first paint (median of 5)"),
     "cold_start_ratio": (2.5, "cold_start_s / bare_qt_start_s"),
-    "open_100k_first_paint_s": (1.0, "100k-task db: spawn → first paint (median of 3)"),
+    "open_100k_first_paint_s": (1.0, "100k-task db: spawn → overview painted with data (median of 3)"),
     "tickoff_service_ms_p50": (5.0, "tasks.tick_off on the 10k plan, 200 calls"),
     "tickoff_service_ms_p95": (None, "tasks.tick_off on the 10k plan, 200 calls"),
     "shift_10k_plan_s": (1.0, "plans.shift of the 10k plan (median of 3)"),

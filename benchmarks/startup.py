@@ -21,7 +21,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-MARKER = "opsdesk:first-paint"
+MARKER = "opsdesk:first-paint"  # the main window's first paint
+DATA_MARKER = "opsdesk:data-ready"  # the overview painted with the plan's data
 ROOT = Path(__file__).resolve().parent.parent
 MAIN = ROOT / "main.py"
 BARE = Path(__file__).resolve().with_name("bare_qt.py")
@@ -66,21 +67,28 @@ def child_env(home: Path, today: str | None = None) -> dict[str, str]:
 
 
 def time_to_marker(cmd: Sequence[str], env: dict[str, str], cwd: Path = ROOT,
-                   timeout: float = RUN_TIMEOUT_S) -> float:
-    """Seconds from spawning ``cmd`` to reading the marker line on its stdout."""
+                   timeout: float = RUN_TIMEOUT_S, marker: str = MARKER) -> float:
+    """Seconds from spawning ``cmd`` to reading ``marker`` on its stdout."""
+    return time_to_markers(cmd, env, (marker,), cwd, timeout)[marker]
+
+
+def time_to_markers(cmd: Sequence[str], env: dict[str, str], markers: Sequence[str],
+                    cwd: Path = ROOT, timeout: float = RUN_TIMEOUT_S) -> dict[str, float]:
+    """Seconds from spawning ``cmd`` to reading each of ``markers`` on its stdout."""
     with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(list(cmd), stdout=subprocess.PIPE, stderr=err, env=env,
                                 cwd=cwd, text=True)
         killer = threading.Timer(timeout, proc.kill)
         killer.start()
-        elapsed = None
+        seen: dict[str, float] = {}
         try:
             assert proc.stdout is not None
             for line in proc.stdout:
-                if line.strip() == MARKER:
-                    elapsed = time.perf_counter() - started
-                    break
+                if line.strip() in markers:
+                    seen[line.strip()] = time.perf_counter() - started
+                    if len(seen) == len(markers):
+                        break
             proc.stdout.read()  # let it finish writing, then exit
             proc.wait(timeout=timeout)
         finally:
@@ -88,12 +96,12 @@ def time_to_marker(cmd: Sequence[str], env: dict[str, str], cwd: Path = ROOT,
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-        if elapsed is None:
+        if len(seen) < len(markers):
             err.seek(0)
             tail = err.read().decode(errors="replace").strip().splitlines()[-15:]
             raise StartupError(f"{' '.join(cmd)} exited with {proc.returncode} before printing "
-                               f"{MARKER!r}:\n" + "\n".join(tail))
-        return elapsed
+                               f"{markers!r}:\n" + "\n".join(tail))
+        return seen
 
 
 def copy_db(src: Path, dst: Path) -> None:
@@ -135,7 +143,8 @@ def bare_cmd() -> list[str]:
 def cold_start(sample: Path, login: str | None = None, runs: int = 5,
                today: str | None = None, log: Callable[[str], None] | None = None,
                ) -> dict[str, float]:
-    """``cold_start_s``, ``bare_qt_start_s`` and their ratio: medians of interleaved runs."""
+    """``cold_start_s`` (first paint), ``cold_start_data_s`` (the overview painted with its
+    data), ``bare_qt_start_s`` and the first-paint ratio: medians of interleaved runs."""
     with tempfile.TemporaryDirectory(prefix="opsdesk-bench-") as tmp:
         home = Path(tmp)
         db = home / "sample.db"
@@ -145,31 +154,34 @@ def cold_start(sample: Path, login: str | None = None, runs: int = 5,
         app, bare = app_cmd(db, login), bare_cmd()
         time_to_marker(bare, env)  # warm-up: OS caches, byte-code, font cache
         time_to_marker(app, env)
-        app_times, bare_times = [], []
+        app_times, data_times, bare_times = [], [], []
         for i in range(runs):
             bare_times.append(time_to_marker(bare, env))
-            app_times.append(time_to_marker(app, env))
+            seen = time_to_markers(app, env, (MARKER, DATA_MARKER))
+            app_times.append(seen[MARKER])
+            data_times.append(seen[DATA_MARKER])
             if log:
                 log(f"  start-up run {i + 1}/{runs}: bare {bare_times[-1]:.3f} s, "
-                    f"app {app_times[-1]:.3f} s")
+                    f"app {app_times[-1]:.3f} s (data {data_times[-1]:.3f} s)")
     app_s, bare_s = statistics.median(app_times), statistics.median(bare_times)
     return {"cold_start_s": round(app_s, 3), "bare_qt_start_s": round(bare_s, 3),
-            "cold_start_ratio": round(app_s / bare_s, 2)}
+            "cold_start_ratio": round(app_s / bare_s, 2),
+            "cold_start_data_s": round(statistics.median(data_times), 3)}
 
 
 def open_first_paint(db_file: Path, login: str, today: str | None, runs: int = 3,
                      log: Callable[[str], None] | None = None) -> float:
-    """Median seconds from spawn to first paint of the app opening (a copy of) ``db_file``."""
+    """Median seconds from spawn to the overview of (a copy of) ``db_file`` painted with data."""
     with tempfile.TemporaryDirectory(prefix="opsdesk-bench-") as tmp:
         home = Path(tmp)
         db = home / db_file.name
         copy_db(db_file, db)
         env = child_env(home, today)
         cmd = app_cmd(db, login)
-        time_to_marker(cmd, env)  # warm-up
+        time_to_marker(cmd, env, marker=DATA_MARKER)  # warm-up
         times = []
         for i in range(runs):
-            times.append(time_to_marker(cmd, env))
+            times.append(time_to_marker(cmd, env, marker=DATA_MARKER))
             if log:
                 log(f"  open run {i + 1}/{runs}: {times[-1]:.3f} s")
     return round(statistics.median(times), 3)

@@ -6,6 +6,7 @@ import os
 import sys
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase
@@ -13,13 +14,15 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from opsdesk.errors import DatabaseMissing, OpsDeskError
 from opsdesk.paths import APP_NAME, RESOURCES, default_db, resolve_db
-from opsdesk.services import Services
-from opsdesk.store import Store, open_store
 from opsdesk.ui import crash
-from opsdesk.ui.context import AppContext
 from opsdesk.ui.i18n import system_language, translators
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.settings import Settings
+
+if TYPE_CHECKING:  # imported when first needed: the window paints before SQLAlchemy loads
+    from opsdesk.services import Services
+    from opsdesk.store import Store
+    from opsdesk.ui.context import AppContext
 
 CJK_FONT_PACKAGE = "fonts-noto-cjk"
 
@@ -61,27 +64,48 @@ class OpsDeskApp(QObject):
 
     # ---- start
     def start(self) -> int:
-        self.warn_missing_cjk_font()
-        target = self.args.db or self.settings.last_db()
-        target = resolve_db(target) if target else default_db()
-        store = self.open_database(target, first=True)
-        if store is None:
-            return 0
-        if not self.enter(store, self.args.user):
-            return 0
-        if os.environ.get("OPSDESK_BENCH_EXIT_AFTER_PAINT"):
-            self.window.installEventFilter(self)
+        """Show the window at once, then open the database and sign in; run until quit."""
+        self.show_shell()
         return self.qapp.exec()
+
+    def show_shell(self) -> None:
+        """Paint the main window before anything slow; the database opens right after."""
+        from opsdesk.ui.main_window import MainWindow
+
+        self.warn_missing_cjk_font()
+        self._bench = bool(os.environ.get("OPSDESK_BENCH_EXIT_AFTER_PAINT"))
+        self._opened = False
+        self.window = MainWindow(settings=self.settings, on_switch_user=self.switch_user,
+                                 on_open=self.open_other, on_new=self.create_and_open,
+                                 on_language=self.set_language)
+        self.window.set_language(self.translators.lang)
+        self.window.installEventFilter(self)
+        self.window.show()
+        QTimer.singleShot(300, self._open_first)  # in case the window is never painted
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and obj is self.window:
             obj.removeEventFilter(self)
-            QTimer.singleShot(0, self._painted)
+            if self._bench:
+                print("opsdesk:first-paint", flush=True)
+            QTimer.singleShot(0, self._open_first)
         return False
 
-    def _painted(self) -> None:
-        print("opsdesk:first-paint", flush=True)
-        self.qapp.quit()
+    def _open_first(self) -> None:
+        if self._opened:
+            return
+        self._opened = True
+        target = self.args.db or self.settings.last_db()
+        target = resolve_db(target) if target else default_db()
+        store = self.open_database(target, first=True)
+        if store is None or not self.enter(store, self.args.user):
+            self.window.close()
+            self.qapp.quit()
+            return
+        if self._bench:
+            self.window.overview.repaint()  # the overview with its data, painted
+            print("opsdesk:data-ready", flush=True)
+            self.qapp.quit()
 
     def warn_missing_cjk_font(self) -> None:
         if has_cjk_font() or self.settings.cjk_font_warned():
@@ -96,6 +120,8 @@ class OpsDeskApp(QObject):
     # ---- databases
     def open_database(self, target: str | Path, first: bool = False) -> Store | None:
         """Open ``target``; on failure explain and offer another file, a new plan, or quit."""
+        from opsdesk.store import open_store
+
         while True:
             try:
                 store = open_store(target)
@@ -126,7 +152,7 @@ class OpsDeskApp(QObject):
                 return None
 
     def _ask_way_on(self, message: str) -> str:
-        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, message)
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, message, parent=self.window)
         box.setObjectName("openProblem")
         open_btn = box.addButton(QCoreApplication.translate("App", "Open another database…"), QMessageBox.ButtonRole.AcceptRole)
         new_btn = box.addButton(QCoreApplication.translate("App", "New plan…"), QMessageBox.ButtonRole.AcceptRole)
@@ -139,9 +165,9 @@ class OpsDeskApp(QObject):
         if store.readonly_reason == "newer":
             from opsdesk.errors import NewerSchema
 
-            QMessageBox.information(None, APP_NAME, error_text(NewerSchema(path=store.display_name)))
+            QMessageBox.information(self.window, APP_NAME, error_text(NewerSchema(path=store.display_name)))
         elif store.readonly_reason == "readonly-file":
-            QMessageBox.information(None, APP_NAME, QCoreApplication.translate("App",
+            QMessageBox.information(self.window, APP_NAME, QCoreApplication.translate("App",
                 "{path} cannot be written (read-only file or folder); it is open read-only."
             ).format(path=store.display_name))
 
@@ -170,6 +196,9 @@ class OpsDeskApp(QObject):
 
     def enter(self, store: Store, login: str | None) -> bool:
         """Sign in to ``store`` and show it in the main window."""
+        from opsdesk.services import Services
+        from opsdesk.ui.context import AppContext
+
         services = Services(store)
         login = login or getattr(self, "_new_login", None)
         actor = self.sign_in(services, store, login)
@@ -180,14 +209,14 @@ class OpsDeskApp(QObject):
         old = self.ctx
         self.ctx = AppContext(store=store, services=services, actor=actor, settings=self.settings,
                               lang=self.translators.lang, fixed_today=_fixed_today())
-        from opsdesk.ui.main_window import MainWindow
+        if self.window is None:
+            from opsdesk.ui.main_window import MainWindow
 
-        window = MainWindow(self.ctx, on_switch_user=self.switch_user, on_open=self.open_other,
-                            on_new=self.create_and_open, on_language=self.set_language)
-        if self.window is not None:
-            self.window.close()
-        self.window = window
-        window.show()
+            self.window = MainWindow(settings=self.settings, on_switch_user=self.switch_user,
+                                     on_open=self.open_other, on_new=self.create_and_open,
+                                     on_language=self.set_language)
+        self.window.set_context(self.ctx)
+        self.window.show()
         if old is not None and old.store is not store:
             old.store.close()
         return True
@@ -206,6 +235,8 @@ class OpsDeskApp(QObject):
                 QCoreApplication.translate("App", "OpsDesk databases (*.db *.sample *.sqlite);;All files (*)"))
             if not target:
                 return
+        from opsdesk.store import open_store
+
         try:
             store = open_store(resolve_db(target))
         except OpsDeskError as exc:
@@ -238,7 +269,22 @@ def _fixed_today():
     return parse_date(value)
 
 
+def _preload_core() -> None:
+    """Import SQLAlchemy and the services on a second core while Qt starts and paints."""
+    import threading
+
+    def load() -> None:
+        try:
+            import opsdesk.services  # noqa: F401
+            import opsdesk.store  # noqa: F401
+        except Exception:  # noqa: BLE001 - the real import on the GUI thread will report it
+            pass
+
+    threading.Thread(target=load, name="opsdesk-preload", daemon=True).start()
+
+
 def run_gui(args: Namespace) -> int:
+    _preload_core()
     try:
         return OpsDeskApp(args).start()
     except OpsDeskError as exc:

@@ -36,8 +36,10 @@ class Task(Base):
     __tablename__ = "tasks"
     __table_args__ = (
         CheckConstraint("due IS NULL OR start IS NULL OR due >= start", name="due_after_start"),
-        Index("ix_tasks_plan_status", "plan_id", "status"),
         Index("ix_tasks_plan_due", "plan_id", "due"),
+        # Covers the overview's one grouped count (phase × status × milestone, overdue by due).
+        Index("ix_tasks_plan_phase_status", "plan_id", "phase_id", "status", "is_milestone", "due"),
+        Index("ix_tasks_plan_milestone_due", "plan_id", "is_milestone", "due"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

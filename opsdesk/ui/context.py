@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from opsdesk.services import Actor, Services
-from opsdesk.store import Store
-from opsdesk.ui.settings import Settings
+if TYPE_CHECKING:  # the window paints before SQLAlchemy is imported
+    from opsdesk.services import Actor, Services
+    from opsdesk.store import Store
+    from opsdesk.ui.settings import Settings
 
 
 @dataclass

@@ -6,6 +6,7 @@ Every write's ``Changes`` goes through ``changes_applied``; each view refreshes 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -24,42 +25,45 @@ from PySide6.QtWidgets import (
 )
 
 import opsdesk
-from opsdesk.services import Changes
-from opsdesk.ui.context import AppContext
-from opsdesk.ui.overview import OverviewView
+from opsdesk.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from opsdesk.services import Changes
+    from opsdesk.ui.context import AppContext
 
 
 class MainWindow(QMainWindow):
-    """Holds the views; the app (``opsdesk.app``) handles opening databases and signing in."""
+    """Holds the views; the app (``opsdesk.app``) handles opening databases and signing in.
+
+    The window can be shown before a database is open (an empty shell that paints at once);
+    ``set_context`` then builds the views for the signed-in person.
+    """
 
     changes_applied = Signal(object)
     """Emitted with a ``Changes`` after every write, ours or another process's."""
 
-    def __init__(self, ctx: AppContext, *, on_switch_user: Callable[[], None] | None = None,
+    def __init__(self, ctx: AppContext | None = None, *, settings: Settings | None = None,
+                 on_switch_user: Callable[[], None] | None = None,
                  on_open: Callable[[str | None], None] | None = None,
                  on_new: Callable[[], None] | None = None,
                  on_language: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
+        self.settings = settings or (ctx.settings if ctx else Settings())
+        self.lang = ctx.lang if ctx else "en"
         self._on_switch_user = on_switch_user
         self._on_open = on_open
         self._on_new = on_new
         self._on_language = on_language
 
-        # ---- views: only those that exist are listed
+        # ---- views: built by set_context; only those that exist are listed
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMaximumWidth(200)
         self.stack = QStackedWidget()
-        self.overview = OverviewView(ctx)
-        self.views: list[tuple[str, QWidget]] = [("overview", self.overview)]
-        for key, view in self.views:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
-            self.stack.addWidget(view)
+        self.views: list[tuple[str, QWidget]] = []
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
@@ -100,12 +104,33 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.readonly_label)
 
+        self.retranslate_ui()
+        self._restore_layout()
+        if ctx is not None:
+            self.set_context(ctx)
+
+    def set_context(self, ctx: AppContext) -> None:
+        """Show ``ctx``'s database for its signed-in person (again after open or switch)."""
+        from opsdesk.ui.overview import OverviewView
+
         for _key, view in self.views:
+            self.changes_applied.disconnect(view.on_changes)
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.nav.clear()
+        self.ctx = ctx
+        self.set_language(ctx.lang)
+        self.overview = OverviewView(ctx)
+        self.views = [("overview", self.overview)]
+        for key, view in self.views:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(view)
             self.changes_applied.connect(view.on_changes)
         self.retranslate_ui()
         self.load_plans()
         self.nav.setCurrentRow(0)
-        self._restore_layout()
 
     # ---- actions and menus
     def _build_actions(self) -> None:
@@ -131,7 +156,7 @@ class MainWindow(QMainWindow):
         for lang in ("zh_CN", "en"):
             act = QAction(self.language_group)
             act.setCheckable(True)
-            act.setChecked(lang == self.ctx.lang)
+            act.setChecked(lang == self.lang)
             act.setData(lang)
             act.triggered.connect(lambda _checked, lg=lang: self._on_language and self._on_language(lg))
             self.act_lang[lang] = act
@@ -157,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.menu_recent.clear()
-        for target in self.ctx.settings.recent_dbs():
+        for target in self.settings.recent_dbs():
             act = self.menu_recent.addAction(target)
             act.triggered.connect(lambda _c=False, t=target: self._on_open and self._on_open(t))
         if self.menu_recent.isEmpty():
@@ -165,7 +190,11 @@ class MainWindow(QMainWindow):
 
     # ---- text
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("OpsDesk — {db}").format(db=self.ctx.store.display_name))
+        ctx = self.ctx
+        if ctx is None:
+            self.setWindowTitle("OpsDesk")
+        else:
+            self.setWindowTitle(self.tr("OpsDesk — {db}").format(db=ctx.store.display_name))
         names = {"overview": self.tr("Overview")}
         for i in range(self.nav.count()):
             item = self.nav.item(i)
@@ -185,11 +214,18 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("&About OpsDesk"))
         self.act_lang["zh_CN"].setText("中文")
         self.act_lang["en"].setText("English")
+        if ctx is None:
+            self.user_label.clear()
+            self.db_label.setText(self.tr("Opening the database…"))
+            self.readonly_label.setVisible(False)
+            self.act_switch_user.setEnabled(False)
+            return
+        self.act_switch_user.setEnabled(True)
         self._update_user()
-        self.db_label.setText(self.tr("Database: {db}").format(db=self.ctx.store.display_name))
-        if self.ctx.store.readonly:
+        self.db_label.setText(self.tr("Database: {db}").format(db=ctx.store.display_name))
+        if ctx.store.readonly:
             self.readonly_label.setText(self.tr("Read-only"))
-        self.readonly_label.setVisible(self.ctx.store.readonly)
+        self.readonly_label.setVisible(ctx.store.readonly)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -217,12 +253,16 @@ class MainWindow(QMainWindow):
         self.refresh_all()
 
     def _plan_chosen(self, _index: int) -> None:
+        if self.ctx is None:
+            return
         self.ctx.plan_id = self.plan_picker.currentData()
         if self.ctx.plan_id is not None:
             self.ctx.settings.set_last_plan(self.ctx.db_key, self.ctx.plan_id)
         self.refresh_all()
 
     def refresh_all(self) -> None:
+        if self.ctx is None:
+            return
         for _key, view in self.views:
             view.refresh()
 
@@ -236,7 +276,9 @@ class MainWindow(QMainWindow):
         self.refresh_all()
 
     def set_language(self, lang: str) -> None:
-        self.ctx.lang = lang
+        self.lang = lang
+        if self.ctx is not None:
+            self.ctx.lang = lang
         for act_lang, act in self.act_lang.items():
             act.setChecked(act_lang == lang)
 
@@ -248,15 +290,15 @@ class MainWindow(QMainWindow):
         ).format(version=opsdesk.__version__))
 
     def _restore_layout(self) -> None:
-        geometry = self.ctx.settings.window_geometry()
+        geometry = self.settings.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = self.ctx.settings.window_state()
+        state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.ctx.settings.set_window_layout(self.saveGeometry(), self.saveState())
+        self.settings.set_window_layout(self.saveGeometry(), self.saveState())
         super().closeEvent(event)

@@ -40,7 +40,7 @@ def render_view(args: Namespace, view: str, out: Path, size: tuple[int, int],
         settings = Settings(QSettings(str(Path(tmp) / "shot.ini"), QSettings.Format.IniFormat))
         ctx = AppContext(store=store, services=services, actor=actor, settings=settings,
                          lang=translators.lang, fixed_today=today)
-        window = MainWindow(ctx)
+        window = MainWindow(ctx, settings=settings)
         window.resize(*size)
         window.readonly_label.hide()  # the shot opens the file read-only; the view is not
         index = [key for key, _ in window.views].index(VIEWS[view])

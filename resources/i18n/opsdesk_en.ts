@@ -4,7 +4,7 @@
 <context>
     <name>OverviewView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="141"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="145"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>day %n since launch</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="143"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="147"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>%n day to launch</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="159"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="163"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>open tasks (%n in progress)</numerusform>
@@ -28,9 +28,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="170"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="201"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="216"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="174"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="205"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="220"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -38,7 +38,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="191"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="195"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -46,7 +46,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="224"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="228"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>

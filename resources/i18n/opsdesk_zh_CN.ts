@@ -4,44 +4,44 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../opsdesk/app.py" line="90"/>
+        <location filename="../../opsdesk/app.py" line="110"/>
         <source>No installed font can show Chinese, so Chinese text would appear as boxes. Install a Chinese font, for example the package {package} (Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk.</source>
         <translation>系统中没有可显示中文的字体，中文将显示为方框。请安装中文字体，例如软件包 {package}（Debian/Ubuntu：sudo apt install {package}），然后重新启动 OpsDesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="104"/>
+        <location filename="../../opsdesk/app.py" line="126"/>
         <source>Welcome to OpsDesk. There is no plan yet.</source>
         <translation>欢迎使用 OpsDesk。目前还没有计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="115"/>
-        <location filename="../../opsdesk/app.py" line="205"/>
+        <location filename="../../opsdesk/app.py" line="137"/>
+        <location filename="../../opsdesk/app.py" line="230"/>
         <source>Open an OpsDesk database</source>
         <translation>打开 OpsDesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="116"/>
-        <location filename="../../opsdesk/app.py" line="206"/>
+        <location filename="../../opsdesk/app.py" line="138"/>
+        <location filename="../../opsdesk/app.py" line="231"/>
         <source>OpsDesk databases (*.db *.sample *.sqlite);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db *.sample *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="131"/>
+        <location filename="../../opsdesk/app.py" line="153"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="132"/>
+        <location filename="../../opsdesk/app.py" line="154"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="133"/>
+        <location filename="../../opsdesk/app.py" line="155"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="144"/>
+        <location filename="../../opsdesk/app.py" line="166"/>
         <source>{path} cannot be written (read-only file or folder); it is open read-only.</source>
         <translation>{path} 无法写入（文件或文件夹为只读），已以只读方式打开。</translation>
     </message>
@@ -462,112 +462,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="164"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="189"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="168"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="197"/>
         <source>OpsDesk — {db}</source>
         <translation>OpsDesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="169"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="198"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="173"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="202"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="174"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="203"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="175"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="204"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="176"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="205"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="177"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="206"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="178"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="207"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="179"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="180"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="209"/>
         <source>&amp;New plan…</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="181"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="210"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="182"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="211"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="183"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="212"/>
         <source>Switch &amp;user…</source>
         <translation>切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="184"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="213"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="185"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="214"/>
         <source>&amp;About OpsDesk</source>
         <translation>关于 OpsDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="189"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="219"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="225"/>
         <source>Database: {db}</source>
         <translation>数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="191"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="227"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="201"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="237"/>
         <source>{name} (manager)</source>
         <translation>{name}(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="202"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="238"/>
         <source>Signed in: </source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="245"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="287"/>
         <source>About OpsDesk</source>
         <translation>关于 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="246"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="288"/>
         <source>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;Plans, tasks, milestones and KPIs for teams that launch and run online shops.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;为开设和运营网店的团队管理计划、任务、里程碑和指标。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证发布的自由软件。&lt;/p&gt;</translation>
     </message>
@@ -638,177 +643,177 @@
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="106"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="110"/>
         <source>Phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="107"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="111"/>
         <source>Next milestones</source>
         <translation>近期里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="108"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="112"/>
         <source>Overdue work</source>
         <translation>逾期工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="109"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="113"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="109"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="113"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="109"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="113"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="110"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="110"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="110"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="111"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="115"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="141"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="145"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>上线第 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="143"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="147"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>距上线还有 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="144"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="148"/>
         <source>Launch day {launch} · today {today} · {since}</source>
         <translation>上线日 {launch} · 今天 {today} · {since}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="149"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="153"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="150"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="154"/>
         <source>Launch</source>
         <translation>上线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="159"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="163"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>未完成任务（%n 项进行中）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="161"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="165"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="163"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="167"/>
         <source>blocked</source>
         <translation>受阻</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="165"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="169"/>
         <source>tasks done</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="168"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="172"/>
         <source>no milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="170"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="201"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="174"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="205"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="170"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="201"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="216"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="174"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="205"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="220"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="171"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="175"/>
         <source>to the next milestone</source>
         <translation>距下一个里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="173"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="177"/>
         <source>milestones reached</source>
         <translation>已达成里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="188"/>
         <source>now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="186"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="190"/>
         <source>{done} of {total} tasks done ({pct}%)</source>
         <translation>已完成 {done}/{total} 个任务（{pct}%）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="189"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="193"/>
         <source>{pct}% of the time passed</source>
         <translation>时间已过 {pct}%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="191"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="195"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="207"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="211"/>
         <source>No milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="217"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="221"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="224"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="228"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 还有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="226"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="230"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>

@@ -58,3 +58,31 @@ def test_signed_in_by_login_without_password(app, db_path, qtbot):
     assert app.ctx.actor.login == "kefu"
     assert app.window.isVisible()
     assert "李客服" in app.window.user_label.text()
+
+
+def test_start_paints_first_then_opens_and_signs_in(qapp, qtbot, db_path):
+    """The window shows at once; the database opens after its first paint."""
+    instance = OpsDeskApp(Namespace(db=str(db_path), lang="en", user="kefu"))
+    instance.show_shell()
+    qtbot.addWidget(instance.window)
+    assert instance.ctx is None
+    assert instance.window.db_label.text() == "Opening the database…"
+    qtbot.waitUntil(lambda: instance.ctx is not None)
+    assert instance.ctx.actor.login == "kefu"
+    assert instance.window.overview.title.text()
+    assert str(db_path) in instance.window.db_label.text()
+    assert instance.settings.last_login(instance.ctx.db_key) == "kefu"
+
+
+def test_start_on_a_bad_file_quits_cleanly(qapp, qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database")
+    instance = OpsDeskApp(Namespace(db=str(bad), lang="en", user=None))
+    messages = []
+    monkeypatch.setattr(instance, "_ask_way_on", lambda m: messages.append(m) or "quit")
+    instance.show_shell()
+    qtbot.addWidget(instance.window)
+    qtbot.waitUntil(lambda: bool(messages))
+    qtbot.waitUntil(lambda: not instance.window.isVisible())
+    assert "is not an OpsDesk database" in messages[0]
+    assert instance.ctx is None

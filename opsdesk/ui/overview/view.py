@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -16,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opsdesk.services import Changes
-from opsdesk.services.overview import Overview
 from opsdesk.ui import fmt
-from opsdesk.ui.context import AppContext
 from opsdesk.ui.overview.widgets import PhaseCard, PhaseStrip, StatTile
+
+if TYPE_CHECKING:
+    from opsdesk.services import Changes
+    from opsdesk.services.overview import Overview
+    from opsdesk.ui.context import AppContext
 
 
 def _list(object_name: str, columns: int) -> QTreeWidget:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
-from opsdesk.services.overview import PhaseProgress
+if TYPE_CHECKING:
+    from opsdesk.services.overview import PhaseProgress
 
 
 class StatTile(QFrame):

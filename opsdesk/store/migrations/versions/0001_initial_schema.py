@@ -179,7 +179,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_tasks_parent_id'), ['parent_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_tasks_phase_id'), ['phase_id'], unique=False)
         batch_op.create_index('ix_tasks_plan_due', ['plan_id', 'due'], unique=False)
-        batch_op.create_index('ix_tasks_plan_status', ['plan_id', 'status'], unique=False)
+        batch_op.create_index('ix_tasks_plan_phase_status', ['plan_id', 'phase_id', 'status', 'is_milestone', 'due'], unique=False)
+        batch_op.create_index('ix_tasks_plan_milestone_due', ['plan_id', 'is_milestone', 'due'], unique=False)
         batch_op.create_index(batch_op.f('ix_tasks_role_id'), ['role_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_tasks_series_id'), ['series_id'], unique=False)
 
@@ -233,7 +234,8 @@ def downgrade() -> None:
     with op.batch_alter_table('tasks', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_tasks_series_id'))
         batch_op.drop_index(batch_op.f('ix_tasks_role_id'))
-        batch_op.drop_index('ix_tasks_plan_status')
+        batch_op.drop_index('ix_tasks_plan_milestone_due')
+        batch_op.drop_index('ix_tasks_plan_phase_status')
         batch_op.drop_index('ix_tasks_plan_due')
         batch_op.drop_index(batch_op.f('ix_tasks_phase_id'))
         batch_op.drop_index(batch_op.f('ix_tasks_parent_id'))
