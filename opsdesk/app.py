@@ -269,9 +269,15 @@ def _fixed_today():
     return parse_date(value)
 
 
-def _preload_core() -> None:
-    """Import SQLAlchemy and the services on a second core while Qt starts and paints."""
+def _preload_core(args: Namespace) -> None:
+    """While Qt starts and paints: check the database file (SQLite works without the GIL)
+    and import SQLAlchemy and the services, each on a thread of its own."""
     import threading
+
+    if args.db and "://" not in args.db:
+        from opsdesk.store.inspect import prefetch
+
+        prefetch(resolve_db(args.db))
 
     def load() -> None:
         try:
@@ -284,7 +290,7 @@ def _preload_core() -> None:
 
 
 def run_gui(args: Namespace) -> int:
-    _preload_core()
+    _preload_core(args)
     try:
         return OpsDeskApp(args).start()
     except OpsDeskError as exc:

@@ -83,7 +83,7 @@ def restore_into(store, source: Path) -> Path:
     current content is backed up before it is overwritten.
     """
     from opsdesk.store import migrate
-    from opsdesk.store.engine import inspect_sqlite_file
+    from opsdesk.store.inspect import inspect_sqlite_file
 
     if not store.is_sqlite:
         raise BackupError(detail="restore into a server database is done with the server's tools")

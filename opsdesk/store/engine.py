@@ -27,9 +27,7 @@ from opsdesk.errors import (
     StorageError,
 )
 from opsdesk.store import migrate
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-DEFAULT_BUSY_TIMEOUT_MS = 5000
+from opsdesk.store.inspect import DEFAULT_BUSY_TIMEOUT_MS, inspect_sqlite_file
 
 
 @dataclass
@@ -141,7 +139,7 @@ def _open_sqlite(path: Path, create: bool, readonly: bool, busy_timeout_ms: int,
     else:
         if path.is_dir():
             raise NotAnOpsDeskDatabase(path=str(path))
-        revision = inspect_sqlite_file(path, busy_timeout_ms)
+        revision = inspect_sqlite_file(path, busy_timeout_ms, reuse=True)
 
     reason = None
     if revision is not None and not migrate.is_known(revision):
@@ -167,51 +165,6 @@ def _writable(path: Path) -> bool:
     import os
 
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-
-
-def inspect_sqlite_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> str | None:
-    """Check a file without changing it; return its schema revision (None when empty)."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise StorageError("{path} cannot be read: {detail}", path=str(path),
-                           detail=exc.strerror or str(exc)) from exc
-    if header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
-        raise NotAnOpsDeskDatabase(path=str(path))
-    uri = f"{path.as_uri()}?mode=ro"
-    if header[18:20] == b"\x02\x02" and not any(
-            Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
-        # A WAL-mode file that no one has open: a read-only connection would create -wal
-        # and -shm files it cannot remove again. With no WAL to replay, read it as immutable.
-        uri += "&immutable=1"
-    try:
-        con = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)
-    except sqlite3.Error as exc:
-        raise CorruptDatabase(path=str(path)) from exc
-    try:
-        result = con.execute("PRAGMA quick_check").fetchone()
-        if not result or result[0] != "ok":
-            raise CorruptDatabase(path=str(path))
-        tables = {r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table'")}
-        if "alembic_version" not in tables:
-            if tables:
-                raise NotAnOpsDeskDatabase(path=str(path))
-            return None
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        if row is None or "tasks" not in tables:
-            raise NotAnOpsDeskDatabase(path=str(path))
-        return str(row[0])
-    except sqlite3.OperationalError as exc:
-        message = str(exc).lower()
-        if "locked" in message or "busy" in message:
-            raise DatabaseLocked() from exc
-        raise CorruptDatabase(path=str(path)) from exc
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabase(path=str(path)) from exc
-    finally:
-        con.close()
 
 
 def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int) -> Engine:

@@ -551,3 +551,42 @@ def test_read_only_open_leaves_no_side_files(tmp_path):
     store.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ro.db"]
     assert db.read_bytes() == before
+
+
+def test_prefetched_inspection_is_reused_only_for_an_unchanged_file(tmp_path, monkeypatch):
+    import shutil
+
+    from opsdesk.store import inspect as inspection
+
+    sample = Path(__file__).resolve().parents[2] / "opsdesk.db.sample"
+    db = tmp_path / "p.db"
+    shutil.copy(sample, db)
+    calls = []
+    real = inspection._inspect
+    monkeypatch.setattr(inspection, "_inspect", lambda *a: calls.append(a[0]) or real(*a))
+    inspection.prefetch(db)
+    open_store(db).close()
+    assert calls == [db]  # the open took the prefetched result
+    calls.clear()
+    inspection.prefetch(db)
+    inspection._take_prefetched(db).result()
+    open_store(db).close()
+    assert calls == [db, db]  # nothing left to reuse: inspected again
+
+    calls.clear()
+    inspection.prefetch(db)
+    with sqlite3.connect(db) as con:  # someone writes meanwhile
+        con.execute("UPDATE tasks SET title = title || '!' WHERE id = 1")
+    open_store(db).close()
+    assert calls == [db, db]
+
+
+def test_prefetched_problem_is_raised_by_open(tmp_path):
+    from opsdesk.store import inspect as inspection
+
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database at all")
+    inspection.prefetch(bad)
+    with pytest.raises(NotAnOpsDeskDatabase):
+        open_store(bad)
+    assert bad.read_text() == "not a database at all"

@@ -1,0 +1,124 @@
+"""Look at an SQLite file without changing it: header, quick check, schema revision.
+
+Only ``sqlite3`` is needed, so the check can start on a second thread at process start
+(``prefetch``) while Qt and SQLAlchemy load; SQLite releases the GIL while it reads.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+
+from opsdesk.errors import CorruptDatabase, DatabaseLocked, NotAnOpsDeskDatabase, StorageError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+_prefetched: dict[Path, tuple[tuple[int, ...], Future]] = {}
+_lock = threading.Lock()
+
+
+def _stat_key(path: Path) -> tuple[int, ...] | None:
+    """The file's and its WAL's modification time and size: any write changes one."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    try:
+        wal = os.stat(f"{path}-wal")
+        wal_key = (wal.st_mtime_ns, wal.st_size)
+    except OSError:
+        wal_key = (0, 0)
+    return (st.st_mtime_ns, st.st_size, *wal_key)
+
+
+def prefetch(path: Path) -> None:
+    """Start inspecting ``path`` on a background thread; ``inspect_sqlite_file(reuse=True)``
+    takes the result if the file has not changed meanwhile."""
+    path = Path(path).expanduser().absolute()
+    key = _stat_key(path)
+    if key is None or key[1] == 0:
+        return
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(_inspect(path, DEFAULT_BUSY_TIMEOUT_MS))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever opens the file
+            future.set_exception(exc)
+
+    with _lock:
+        _prefetched[path] = (key, future)
+    threading.Thread(target=run, name="opsdesk-inspect", daemon=True).start()
+
+
+def _take_prefetched(path: Path) -> Future | None:
+    with _lock:
+        entry = _prefetched.pop(Path(path).absolute(), None)
+    if entry is None:
+        return None
+    key, future = entry
+    future.exception()  # wait for it
+    return future if _stat_key(path) == key else None
+
+
+def inspect_sqlite_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+                        reuse: bool = False) -> str | None:
+    """Check a file without changing it; return its schema revision (None when empty).
+
+    With ``reuse``, the result of an earlier ``prefetch`` of the unchanged file is taken.
+    """
+    if reuse:
+        done = _take_prefetched(path)
+        if done is not None:
+            return done.result()
+    return _inspect(path, busy_timeout_ms)
+
+
+def _inspect(path: Path, busy_timeout_ms: int) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise StorageError("{path} cannot be read: {detail}", path=str(path),
+                           detail=exc.strerror or str(exc)) from exc
+    if header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
+        raise NotAnOpsDeskDatabase(path=str(path))
+    uri = f"{path.as_uri()}?mode=ro"
+    if header[18:20] == b"\x02\x02" and not any(
+            Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+        # A WAL-mode file that no one has open: a read-only connection would create -wal
+        # and -shm files it cannot remove again. With no WAL to replay, read it as immutable.
+        uri += "&immutable=1"
+    try:
+        con = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)
+    except sqlite3.Error as exc:
+        raise CorruptDatabase(path=str(path)) from exc
+    try:
+        result = con.execute("PRAGMA quick_check").fetchone()
+        if not result or result[0] != "ok":
+            raise CorruptDatabase(path=str(path))
+        tables = {r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise NotAnOpsDeskDatabase(path=str(path))
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None or "tasks" not in tables:
+            raise NotAnOpsDeskDatabase(path=str(path))
+        return str(row[0])
+    except sqlite3.OperationalError as exc:
+        message = str(exc).lower()
+        if "locked" in message or "busy" in message:
+            raise DatabaseLocked() from exc
+        raise CorruptDatabase(path=str(path)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabase(path=str(path)) from exc
+    finally:
+        con.close()
+
+
