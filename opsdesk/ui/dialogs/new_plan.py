@@ -37,6 +37,7 @@ class NewPlanDialog(QDialog):
         self.created: Path | None = None
         self.manager_login = ""
         self.path = QLineEdit(str(default_dir / "opsdesk.db"))
+        self.path.setMinimumWidth(360)
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()

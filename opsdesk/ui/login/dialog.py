@@ -45,6 +45,7 @@ class LoginDialog(QDialog):
         self.people = QListWidget()
         self.people.setObjectName("loginPeople")
         self.people.setMinimumHeight(260)
+        self.setMinimumWidth(400)
         for user in self._users:
             role = roles.get(user.role_id)
             item = QListWidgetItem()
