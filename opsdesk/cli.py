@@ -20,6 +20,9 @@ BAD_DATE = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date; write it as
 NO_PLAN = QT_TRANSLATE_NOOP("Errors", "The database has no plan yet; make one with `opsdesk init`.")
 
 
+SHOT_VIEWS = ["overview", "mywork", "tasks", "timeline", "team", "kpis", "activity"]
+
+
 def parse_date(text: str) -> dt.date:
     from opsdesk.model.dates import parse_iso_date
 
@@ -79,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("id", type=int)
 
     c = sub.add_parser("shot", parents=common, help="render a view offscreen to PNG")
-    c.add_argument("--view", default="overview", choices=["overview"])
+    c.add_argument("--view", default="overview", choices=SHOT_VIEWS)
     c.add_argument("--out", required=True)
     c.add_argument("--size", default="1280x800", help="WxH")
     c.add_argument("--today", help="the day the view is drawn for (default: today)")

@@ -109,6 +109,13 @@ class TaskService(Service):
             raise NotFound()
         return TaskRow(*row)
 
+    def detail(self, task_id: int):
+        """The task with its phase, role, people, subtasks, links and comments."""
+        from opsdesk.services.task_detail import load_detail
+
+        with self.store.read() as s:
+            return load_detail(s, task_id, TaskRow, TASK_COLUMNS)
+
     def comments(self, task_id: int) -> list[CommentRow]:
         stmt = (select(Comment.id, Comment.task_id, Comment.user_id, User.name, Comment.at,
                        Comment.text)

@@ -34,3 +34,11 @@ def date_range(start: dt.date, end: dt.date, lang: str) -> str:
     if start.year == end.year:
         return f"{short_date(start, lang)} – {short_date(end, lang)}"
     return f"{long_date(start, lang)} – {long_date(end, lang)}"
+
+
+def local_datetime(stamp: dt.datetime | None, lang: str) -> str:
+    """A stored (naive UTC) timestamp in local time: 2026年9月1日 14:05 / 1 Sep 2026 14:05."""
+    if stamp is None:
+        return "—"
+    local = stamp.replace(tzinfo=dt.UTC).astimezone()
+    return f"{long_date(local.date(), lang)} {local:%H:%M}"

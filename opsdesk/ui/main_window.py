@@ -1,4 +1,4 @@
-"""The main window: navigation, plan picker, signed-in person, menus, status bar.
+"""The main window: navigation, plan picker, signed-in person, menus, undo, status bar.
 
 Every write's ``Changes`` goes through ``changes_applied``; each view refreshes what it shows.
 """
@@ -9,9 +9,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,11 +22,15 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QUndoView,
+    QVBoxLayout,
     QWidget,
 )
 
 import opsdesk
 from opsdesk.ui.settings import Settings
+from opsdesk.ui.undo import UndoAction, UndoRunner
+from opsdesk.ui.views import VIEWS, ViewSpec
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -36,7 +41,8 @@ class MainWindow(QMainWindow):
     """Holds the views; the app (``opsdesk.app``) handles opening databases and signing in.
 
     The window can be shown before a database is open (an empty shell that paints at once);
-    ``set_context`` then builds the views for the signed-in person.
+    ``set_context`` then lists the views for the signed-in person. A view is built the first
+    time it is shown.
     """
 
     changes_applied = Signal(object)
@@ -56,15 +62,20 @@ class MainWindow(QMainWindow):
         self._on_open = on_open
         self._on_new = on_new
         self._on_language = on_language
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
+        self.undo = UndoRunner(self.undo_stack, self.apply, self)
 
-        # ---- views: built by set_context; only those that exist are listed
+        # ---- views: listed by set_context, built when first shown
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Views")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMaximumWidth(200)
         self.stack = QStackedWidget()
-        self.views: list[tuple[str, QWidget]] = []
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.specs: list[ViewSpec] = []
+        self.built: dict[str, QWidget] = {}
+        self.nav.currentRowChanged.connect(self._show_row)
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.nav)
@@ -92,6 +103,20 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.user_label)
         self.addToolBar(self.toolbar)
 
+        # ---- docks: undo history, task details
+        self.history_dock = QDockWidget()
+        self.history_dock.setObjectName("historyDock")
+        self.history_view = QUndoView(self.undo_stack)
+        self.history_view.setObjectName("undoHistory")
+        self.history_dock.setWidget(self.history_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+        self.task_dock = QDockWidget()
+        self.task_dock.setObjectName("taskDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.task_dock)
+        self.task_dock.hide()
+        self.task_panel = None
+
         self._build_actions()
         self._build_menus()
         self.toolbar.addAction(self.act_switch_user)
@@ -109,33 +134,100 @@ class MainWindow(QMainWindow):
         if ctx is not None:
             self.set_context(ctx)
 
+    # ---- views
     def set_context(self, ctx: AppContext) -> None:
         """Show ``ctx``'s database for its signed-in person (again after open or switch)."""
-        from opsdesk.ui.overview import OverviewView
-
-        for _key, view in self.views:
-            self.changes_applied.disconnect(view.on_changes)
-            self.stack.removeWidget(view)
+        for view in self.built.values():
+            if hasattr(view, "on_changes"):
+                self.changes_applied.disconnect(view.on_changes)
             view.deleteLater()
+        self.built.clear()
+        while self.stack.count():
+            self.stack.removeWidget(self.stack.widget(0))
+        self.nav.blockSignals(True)
         self.nav.clear()
+        self.undo_stack.clear()
         self.ctx = ctx
         self.set_language(ctx.lang)
-        self.overview = OverviewView(ctx)
-        self.views = [("overview", self.overview)]
-        for key, view in self.views:
+        self.specs = [v for v in VIEWS if ctx.actor.is_manager or not v.manager_only]
+        for spec in self.specs:
             item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
-            self.stack.addWidget(view)
-            self.changes_applied.connect(view.on_changes)
+            page = QWidget()
+            page.setObjectName(f"page_{spec.key}")
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(page)
+        self.nav.blockSignals(False)
+        if self.task_panel is not None:
+            self.task_panel.deleteLater()
+            self.task_panel = None
+            self.task_dock.hide()
         self.retranslate_ui()
         self.load_plans()
         self.nav.setCurrentRow(0)
+        self._show_row(0)
+
+    def view(self, key: str) -> QWidget:
+        """The view ``key``, built now if it has not been shown yet."""
+        if key not in self.built:
+            row = [s.key for s in self.specs].index(key)
+            spec = self.specs[row]
+            view = spec.load()(self.ctx, self)
+            view.setObjectName(view.objectName() or f"{key}View")
+            self.stack.widget(row).layout().addWidget(view)
+            self.built[key] = view
+            if hasattr(view, "on_changes"):
+                self.changes_applied.connect(view.on_changes)
+            if hasattr(view, "sig_open_task"):
+                view.sig_open_task.connect(self.show_task)
+            view.refresh()
+        return self.built[key]
+
+    def show_view(self, key: str) -> QWidget:
+        row = [s.key for s in self.specs].index(key)
+        self.nav.setCurrentRow(row)
+        return self.view(key)
+
+    def _show_row(self, row: int) -> None:
+        if self.ctx is None or not 0 <= row < len(self.specs):
+            return
+        self.view(self.specs[row].key)
+        self.stack.setCurrentIndex(row)
+
+    @property
+    def overview(self):
+        return self.view("overview")
+
+    @property
+    def views(self) -> list[tuple[str, QWidget]]:
+        return list(self.built.items())
+
+    # ---- writing
+    def run(self, text: str, do: Callable[[], Changes], undo: UndoAction | None = None):
+        """Carry out a write (explaining a refusal) and put it on the undo stack."""
+        return self.undo.run(text, do, undo)
+
+    def apply(self, changes: Changes) -> None:
+        """Hand a write's changes to every open view."""
+        self.changes_applied.emit(changes)
+
+    def show_task(self, task_id: int) -> None:
+        """Show a task's details and conversation in the side panel."""
+        from opsdesk.ui.tasks.panel import TaskPanel
+
+        if self.task_panel is None:
+            self.task_panel = TaskPanel(self.ctx, self)
+            self.changes_applied.connect(self.task_panel.on_changes)
+            self.task_dock.setWidget(self.task_panel)
+        self.task_panel.show_task(task_id)
+        self.task_dock.show()
+        self.task_dock.raise_()
 
     # ---- actions and menus
     def _build_actions(self) -> None:
         self.act_new = QAction(self)
-        self.act_new.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.act_new.triggered.connect(lambda: self._on_new and self._on_new())
         self.act_open = QAction(self)
         self.act_open.setShortcut(QKeySequence.StandardKey.Open)
@@ -143,6 +235,13 @@ class MainWindow(QMainWindow):
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
+        self.act_undo = self.undo_stack.createUndoAction(self)
+        self.act_undo.setObjectName("undo")
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(self)
+        self.act_redo.setObjectName("redo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_history = self.history_dock.toggleViewAction()
         self.act_switch_user = QAction(self)
         self.act_switch_user.setObjectName("switchUser")
         self.act_switch_user.triggered.connect(lambda: self._on_switch_user and self._on_switch_user())
@@ -151,6 +250,13 @@ class MainWindow(QMainWindow):
         self.act_refresh.triggered.connect(self.refresh_all)
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
+        self.view_actions: list[QAction] = []
+        for n in range(1, 10):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            act.triggered.connect(lambda _c=False, row=n - 1: self.nav.setCurrentRow(row))
+            self.addAction(act)
+            self.view_actions.append(act)
         self.language_group = QActionGroup(self)
         self.act_lang = {}
         for lang in ("zh_CN", "en"):
@@ -170,6 +276,11 @@ class MainWindow(QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_history)
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.act_refresh)
         self.menu_lang = self.menu_view.addMenu("")
@@ -191,17 +302,15 @@ class MainWindow(QMainWindow):
     # ---- text
     def retranslate_ui(self) -> None:
         ctx = self.ctx
-        if ctx is None:
-            self.setWindowTitle("OpsDesk")
-        else:
-            self.setWindowTitle(self.tr("OpsDesk — {db}").format(db=ctx.store.display_name))
-        names = {"overview": self.tr("Overview")}
-        for i in range(self.nav.count()):
+        for i, spec in enumerate(self.specs):
             item = self.nav.item(i)
-            item.setText(names[item.data(Qt.ItemDataRole.UserRole)])
+            item.setText(spec.translated_title())
+            item.setToolTip(f"{spec.translated_title()} (Ctrl+{i + 1})")
         self.plan_label.setText(self.tr("Plan") + " ")
+        self.plan_picker.setAccessibleName(self.tr("Plan"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_recent.setTitle(self.tr("Open &recent"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_user.setTitle(self.tr("&User"))
@@ -209,17 +318,23 @@ class MainWindow(QMainWindow):
         self.act_new.setText(self.tr("&New plan…"))
         self.act_open.setText(self.tr("&Open database…"))
         self.act_quit.setText(self.tr("&Quit"))
+        self.act_history.setText(self.tr("Undo &history"))
+        self.history_dock.setWindowTitle(self.tr("Undo history"))
+        self.history_view.setEmptyLabel(self.tr("<nothing done yet>"))
+        self.task_dock.setWindowTitle(self.tr("Task"))
         self.act_switch_user.setText(self.tr("Switch &user…"))
         self.act_refresh.setText(self.tr("&Refresh"))
         self.act_about.setText(self.tr("&About OpsDesk"))
         self.act_lang["zh_CN"].setText("中文")
         self.act_lang["en"].setText("English")
         if ctx is None:
+            self.setWindowTitle("OpsDesk")
             self.user_label.clear()
             self.db_label.setText(self.tr("Opening the database…"))
             self.readonly_label.setVisible(False)
             self.act_switch_user.setEnabled(False)
             return
+        self.setWindowTitle(self.tr("OpsDesk — {db}").format(db=ctx.store.display_name))
         self.act_switch_user.setEnabled(True)
         self._update_user()
         self.db_label.setText(self.tr("Database: {db}").format(db=ctx.store.display_name))
@@ -258,22 +373,19 @@ class MainWindow(QMainWindow):
         self.ctx.plan_id = self.plan_picker.currentData()
         if self.ctx.plan_id is not None:
             self.ctx.settings.set_last_plan(self.ctx.db_key, self.ctx.plan_id)
+        self.undo_stack.clear()
         self.refresh_all()
 
     def refresh_all(self) -> None:
         if self.ctx is None:
             return
-        for _key, view in self.views:
+        for view in self.built.values():
             view.refresh()
 
-    def apply(self, changes: Changes) -> None:
-        """Hand a write's changes to every open view."""
-        self.changes_applied.emit(changes)
-
     def set_actor(self, actor) -> None:
+        """Another person signed in: views are listed again for their rights."""
         self.ctx.actor = actor
-        self._update_user()
-        self.refresh_all()
+        self.set_context(self.ctx)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang

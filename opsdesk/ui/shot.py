@@ -8,8 +8,6 @@ import tempfile
 from argparse import Namespace
 from pathlib import Path
 
-VIEWS = {"overview": "overview"}
-
 
 def render_view(args: Namespace, view: str, out: Path, size: tuple[int, int],
                 today: dt.date | None) -> None:
@@ -43,8 +41,13 @@ def render_view(args: Namespace, view: str, out: Path, size: tuple[int, int],
         window = MainWindow(ctx, settings=settings)
         window.resize(*size)
         window.readonly_label.hide()  # the shot opens the file read-only; the view is not
-        index = [key for key, _ in window.views].index(VIEWS[view])
-        window.nav.setCurrentRow(index)
+        available = [s.key for s in window.specs]
+        if view not in available:
+            from opsdesk.errors import ValidationError
+
+            raise ValidationError("The view “{view}” is not available; choose one of: {views}.",
+                                  field="view", view=view, views=", ".join(available))
+        window.show_view(view)
         window.show()
         for _ in range(3):
             app.processEvents()

@@ -4,44 +4,44 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../opsdesk/app.py" line="110"/>
+        <location filename="../../opsdesk/app.py" line="114"/>
         <source>No installed font can show Chinese, so Chinese text would appear as boxes. Install a Chinese font, for example the package {package} (Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk.</source>
         <translation>系统中没有可显示中文的字体，中文将显示为方框。请安装中文字体，例如软件包 {package}（Debian/Ubuntu：sudo apt install {package}），然后重新启动 OpsDesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="126"/>
+        <location filename="../../opsdesk/app.py" line="130"/>
         <source>Welcome to OpsDesk. There is no plan yet.</source>
         <translation>欢迎使用 OpsDesk。目前还没有计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="137"/>
-        <location filename="../../opsdesk/app.py" line="230"/>
+        <location filename="../../opsdesk/app.py" line="141"/>
+        <location filename="../../opsdesk/app.py" line="234"/>
         <source>Open an OpsDesk database</source>
         <translation>打开 OpsDesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="138"/>
-        <location filename="../../opsdesk/app.py" line="231"/>
+        <location filename="../../opsdesk/app.py" line="142"/>
+        <location filename="../../opsdesk/app.py" line="235"/>
         <source>OpsDesk databases (*.db *.sample *.sqlite);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db *.sample *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="153"/>
+        <location filename="../../opsdesk/app.py" line="157"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="154"/>
+        <location filename="../../opsdesk/app.py" line="158"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="155"/>
+        <location filename="../../opsdesk/app.py" line="159"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="166"/>
+        <location filename="../../opsdesk/app.py" line="170"/>
         <source>{path} cannot be written (read-only file or folder); it is open read-only.</source>
         <translation>{path} 无法写入（文件或文件夹为只读），已以只读方式打开。</translation>
     </message>
@@ -73,17 +73,17 @@
         <translation>数据库中还没有计划，请使用 `opsdesk init` 创建。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="153"/>
+        <location filename="../../opsdesk/cli.py" line="156"/>
         <source>There is no plan {id}.</source>
         <translation>计划 {id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="159"/>
+        <location filename="../../opsdesk/cli.py" line="162"/>
         <source>Say who you are with --user LOGIN.</source>
         <translation>请使用 --user LOGIN 指明您的身份。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="262"/>
+        <location filename="../../opsdesk/cli.py" line="265"/>
         <source>“{value}” is not a size; write it as WIDTHxHEIGHT, e.g. 1280x800.</source>
         <translation>“{value}”不是有效尺寸，请按“宽x高”格式填写，例如 1280x800。</translation>
     </message>
@@ -439,22 +439,22 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="81"/>
+        <location filename="../../opsdesk/ui/login/dialog.py" line="82"/>
         <source>Sign in to OpsDesk</source>
         <translation>登录 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="82"/>
+        <location filename="../../opsdesk/ui/login/dialog.py" line="83"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="83"/>
+        <location filename="../../opsdesk/ui/login/dialog.py" line="84"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="87"/>
+        <location filename="../../opsdesk/ui/login/dialog.py" line="88"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
@@ -462,117 +462,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="189"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="300"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="197"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="337"/>
         <source>OpsDesk — {db}</source>
         <translation>OpsDesk — {db}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="198"/>
         <source>Overview</source>
-        <translation>概览</translation>
+        <translation type="vanished">概览</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="202"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="309"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="310"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="203"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="311"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="204"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="312"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="205"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="313"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="314"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="206"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="315"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="207"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="316"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="208"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="317"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="209"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="318"/>
         <source>&amp;New plan…</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="210"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="319"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="211"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="320"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="212"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="321"/>
+        <source>Undo &amp;history</source>
+        <translation>撤销历史(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="322"/>
+        <source>Undo history</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="323"/>
+        <source>&lt;nothing done yet&gt;</source>
+        <translation>&lt;尚无操作&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="324"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="325"/>
         <source>Switch &amp;user…</source>
         <translation>切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="213"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="326"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="214"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="327"/>
         <source>&amp;About OpsDesk</source>
         <translation>关于 OpsDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="219"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="333"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="225"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="340"/>
         <source>Database: {db}</source>
         <translation>数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="227"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="342"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="237"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="352"/>
         <source>{name} (manager)</source>
         <translation>{name}(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="238"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="353"/>
         <source>Signed in: </source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="287"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="399"/>
         <source>About OpsDesk</source>
         <translation>关于 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="288"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="400"/>
         <source>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;Plans, tasks, milestones and KPIs for teams that launch and run online shops.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;为开设和运营网店的团队管理计划、任务、里程碑和指标。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证发布的自由软件。&lt;/p&gt;</translation>
     </message>
@@ -580,62 +605,62 @@
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="40"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="41"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="53"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="54"/>
         <source>the template&apos;s name</source>
         <translation>模板名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="64"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="65"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="65"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="66"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="66"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="67"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="67"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="68"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="68"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="69"/>
         <source>Your name (manager)</source>
         <translation>您的姓名(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="69"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="70"/>
         <source>Your login</source>
         <translation>您的登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="72"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="73"/>
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="75"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="76"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="76"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="77"/>
         <source>OpsDesk databases (*.db)</source>
         <translation>OpsDesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="83"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="84"/>
         <source>{path} already exists; choose a new file.</source>
         <translation>{path} 已存在，请选择一个新文件。</translation>
     </message>
@@ -816,6 +841,147 @@
         <location filename="../../opsdesk/ui/overview/view.py" line="230"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="108"/>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="108"/>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="108"/>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="109"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="109"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="110"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="110"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="111"/>
+        <source>Part of</source>
+        <translation>所属任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="114"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="115"/>
+        <source>Subtasks and links</source>
+        <translation>子任务与关联</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="116"/>
+        <source>Conversation</source>
+        <translation>讨论</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="117"/>
+        <source>Write a comment… (Ctrl+Enter sends)</source>
+        <translation>写评论…(Ctrl+Enter 发送)</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="118"/>
+        <source>New comment</source>
+        <translation>新评论</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="119"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="150"/>
+        <source>This task no longer exists.</source>
+        <translation>此任务已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="159"/>
+        <source>unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="162"/>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="167"/>
+        <source>{who}, {when}</source>
+        <translation>{who}，{when}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="174"/>
+        <source>Subtask</source>
+        <translation>子任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="174"/>
+        <source>After</source>
+        <translation>前置</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="175"/>
+        <source>Before</source>
+        <translation>后续</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="194"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="194"/>
+        <source>✓ Tick off</source>
+        <translation>✓ 勾选完成</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="205"/>
+        <source>Reopen “{title}”</source>
+        <translation>重新打开“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="208"/>
+        <source>Tick off “{title}”</source>
+        <translation>勾选完成“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="216"/>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <location filename="../../opsdesk/ui/views.py" line="35"/>
+        <source>Overview</source>
+        <translation>概览</translation>
     </message>
 </context>
 </TS>

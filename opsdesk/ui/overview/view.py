@@ -45,8 +45,8 @@ class OverviewView(QScrollArea):
     sig_open_task = Signal(int)
     """Emitted with a task id when a row is double-clicked (views that edit tasks listen)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
+        super().__init__()
         self.setObjectName("overviewView")
         self.ctx = ctx
         self.data: Overview | None = None

@@ -1,0 +1,1 @@
+"""Tasks: the table view and the task side panel (shared with the other views)."""

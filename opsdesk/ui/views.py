@@ -1,0 +1,40 @@
+"""The views the main window lists, in navigation order.
+
+A view is a ``QWidget`` built as ``cls(ctx, window)`` the first time it is shown, with:
+``refresh()`` (reload what it shows), ``on_changes(changes)`` (refresh only what a write
+touched), and text set in ``retranslate_ui()`` on ``QEvent.LanguageChange``. It writes
+through ``window.run(text, do, undo)`` (undoable service calls) and may call
+``window.show_task(task_id)``. Add a view by adding one line here; only views that exist
+are listed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    module: str
+    cls: str
+    title: str  # English; translated in the "Views" context
+    manager_only: bool = False
+
+    def load(self) -> type:
+        return getattr(importlib.import_module(self.module), self.cls)
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate("Views", self.title)
+
+
+VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("overview", "opsdesk.ui.overview", "OverviewView", QT_TRANSLATE_NOOP("Views", "Overview")),
+)
+
+
+def spec(key: str) -> ViewSpec:
+    return next(v for v in VIEWS if v.key == key)
