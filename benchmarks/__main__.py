@@ -13,11 +13,32 @@ import tempfile
 import time
 from pathlib import Path
 
+import importlib
+import pkgutil
+
+import benchmarks
 from benchmarks import generate, report, startup, writes
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "opsdesk.db.sample"
-PARTS = ("sample", "startup", "open", "writes")
+CORE_PARTS = ("sample", "startup", "open", "writes")
+
+
+def plugin_parts() -> dict[str, object]:
+    """``benchmarks/bench_<part>.py`` modules, each with ``TARGETS`` (merged into the
+    report's) and ``run(plans, log) -> dict[str, float]``; ``plans`` maps task counts
+    (1k, 10k, 100k) to ``generate.Generated`` (copy ``plans[n].path`` before writing)."""
+    found = {}
+    for info in pkgutil.iter_modules(benchmarks.__path__):
+        if info.name.startswith("bench_"):
+            module = importlib.import_module(f"benchmarks.{info.name}")
+            found[info.name.removeprefix("bench_")] = module
+            report.TARGETS.update(getattr(module, "TARGETS", {}))
+    return found
+
+
+PLUGINS = plugin_parts()
+PARTS = CORE_PARTS + tuple(PLUGINS)
 
 
 def log(message: str) -> None:
@@ -80,6 +101,15 @@ def main(argv: list[str] | None = None) -> int:
             log("opening the 100k-task plan…")
             results["open_100k_first_paint_s"] = startup.open_first_paint(
                 Path(big.path), big.manager_login, big.as_of, log=log)
+
+    for name, module in PLUGINS.items():
+        if name in parts:
+            log(f"{name}…")
+            try:
+                results.update(module.run(plans, log))
+            except Exception as exc:  # one broken part must not lose the others' figures
+                notes[name] = f"failed: {type(exc).__name__}: {exc}"
+                log(f"  {name} failed: {exc!r}")
 
     merged_path = report.RESULTS
     report.merge_results(results, merged_path)
