@@ -7,14 +7,13 @@ app in child processes, the service timings run in this one.
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-import importlib
-import pkgutil
 
 import benchmarks
 from benchmarks import generate, report, startup, writes
