@@ -64,6 +64,12 @@ class ConflictError(OpsDeskError):
     )
 
 
+class Cancelled(OpsDeskError):
+    """A long action (import, export) was cancelled by the person; nothing was changed."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "Cancelled; nothing was changed.")
+
+
 class AuthError(OpsDeskError):
     template = QT_TRANSLATE_NOOP("Errors", "Sign-in failed.")
 

@@ -1,0 +1,158 @@
+"""Microsoft Project XML (MSPDI), as MS Project, ProjectLibre and GanttProject write it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc, bad_file
+from opsdesk.interchange.xml_safe import parse_xml
+
+KIND = "a Microsoft Project XML file"
+NS = "http://schemas.microsoft.com/project"
+# MSPDI link types: 0 FF, 1 FS, 2 SF, 3 SS
+TYPE_TO_KIND = {"0": "FF", "1": "FS", "2": "SF", "3": "SS"}
+KIND_TO_TYPE = {v: k for k, v in TYPE_TO_KIND.items()}
+TENTHS_OF_MINUTE_PER_DAY = 8 * 60 * 10  # LinkLag is in tenths of minutes of 8-hour days
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    return dt.datetime.fromisoformat(value[:19]).date()
+
+
+def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
+    root = parse_xml(data, file, KIND)
+    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    q = (lambda tag: f"{{{ns}}}{tag}") if ns else (lambda tag: tag)
+    if root.tag != q("Project"):
+        raise bad_file(file, KIND, f"the root element is <{root.tag}>, not <Project>")
+
+    def text(el: ET.Element, tag: str, default: str = "") -> str:
+        found = el.find(q(tag))
+        return default if found is None or found.text is None else found.text.strip()
+
+    try:
+        doc = PlanDoc(name=text(root, "Title") or text(root, "Name"),
+                      start=_day(text(root, "StartDate")), source="mspdi")
+        for r in root.iterfind(f"{q('Resources')}/{q('Resource')}"):
+            name = text(r, "Name")
+            if name:
+                doc.resources.append(ResourceDoc(text(r, "UID"), name, text(r, "Group"),
+                                                 text(r, "Initials")))
+        stack: list[tuple[int, str]] = []  # (outline level, uid) of the open ancestors
+        for t in root.iterfind(f"{q('Tasks')}/{q('Task')}"):
+            uid, level = text(t, "UID"), int(text(t, "OutlineLevel", "1") or 1)
+            if level == 0 or text(t, "IsNull") == "1":
+                continue  # the project summary task / empty rows
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            milestone = text(t, "Milestone") == "1"
+            start, finish = _day(text(t, "Start")), _day(text(t, "Finish"))
+            if milestone or (start and finish and finish < start):
+                finish = start
+            doc.tasks.append(TaskDoc(
+                uid=uid, name=text(t, "Name"), start=start, finish=finish,
+                parent=stack[-1][1] if stack else None, milestone=milestone,
+                summary=text(t, "Summary") == "1",
+                percent_complete=int(float(text(t, "PercentComplete", "0") or 0)),
+                notes=text(t, "Notes"), depth=level - 1))
+            for link in t.iterfind(q("PredecessorLink")):
+                lag = int(float(text(link, "LinkLag", "0") or 0)) // TENTHS_OF_MINUTE_PER_DAY
+                doc.links.append(LinkDoc(text(link, "PredecessorUID"), uid,
+                                         TYPE_TO_KIND.get(text(link, "Type", "1"), "FS"), lag))
+            stack.append((level, uid))
+        by_uid = {t.uid: t for t in doc.tasks}
+        for a in root.iterfind(f"{q('Assignments')}/{q('Assignment')}"):
+            task = by_uid.get(text(a, "TaskUID"))
+            res = text(a, "ResourceUID")
+            if task is not None and res not in ("", "-65535"):
+                task.resources.append(res)
+    except (ValueError, TypeError) as exc:
+        raise bad_file(file, KIND, str(exc)) from exc
+    return doc
+
+
+def write_mspdi(doc: PlanDoc) -> bytes:
+    """A PlanDoc as MSPDI that ProjectLibre and MS Project open."""
+    ET.register_namespace("", NS)
+
+    def sub(parent: ET.Element, tag: str, value: object) -> ET.Element:
+        el = ET.SubElement(parent, f"{{{NS}}}{tag}")
+        el.text = str(value)
+        return el
+
+    def stamp(day: dt.date | None, end: bool) -> str:
+        day = day or doc.start or dt.date.today()
+        return f"{day.isoformat()}T{'17:00:00' if end else '08:00:00'}"
+
+    root = ET.Element(f"{{{NS}}}Project")
+    sub(root, "SaveVersion", 14)
+    sub(root, "Name", doc.name)
+    sub(root, "Title", doc.name)
+    sub(root, "ScheduleFromStart", 1)
+    sub(root, "StartDate", stamp(doc.start, False))
+    sub(root, "MinutesPerDay", 480)
+    sub(root, "MinutesPerWeek", 2400)
+    sub(root, "DaysPerMonth", 20)
+    children = doc.children()
+    ordered: list[tuple[TaskDoc, str]] = []
+
+    def visit(parent: str | None, prefix: str) -> None:
+        for n, task in enumerate(children.get(parent, []), 1):
+            number = f"{prefix}{n}"
+            ordered.append((task, number))
+            visit(task.uid, number + ".")
+
+    visit(None, "")
+    preds: dict[str, list[LinkDoc]] = {}
+    for link in doc.links:
+        preds.setdefault(link.succ, []).append(link)
+    tasks_el = ET.SubElement(root, f"{{{NS}}}Tasks")
+    for n, (task, number) in enumerate(ordered, 1):
+        el = ET.SubElement(tasks_el, f"{{{NS}}}Task")
+        sub(el, "UID", task.uid)
+        sub(el, "ID", n)
+        sub(el, "Name", task.name)
+        sub(el, "OutlineNumber", number)
+        sub(el, "OutlineLevel", number.count(".") + 1)
+        sub(el, "Start", stamp(task.start, False))
+        sub(el, "Finish", stamp(task.finish or task.start, not task.milestone))
+        days = ((task.finish or task.start or doc.start) - (task.start or doc.start)).days + 1 \
+            if (task.start or doc.start) else 1
+        sub(el, "Duration", "PT0H0M0S" if task.milestone else f"PT{max(days, 1) * 8}H0M0S")
+        sub(el, "Milestone", int(task.milestone))
+        sub(el, "Summary", int(bool(children.get(task.uid))))
+        sub(el, "PercentComplete", task.percent_complete)
+        if task.notes:
+            sub(el, "Notes", task.notes)
+        for link in preds.get(task.uid, []):
+            pl = ET.SubElement(el, f"{{{NS}}}PredecessorLink")
+            sub(pl, "PredecessorUID", link.pred)
+            sub(pl, "Type", KIND_TO_TYPE.get(link.kind, "1"))
+            sub(pl, "LinkLag", link.lag_days * TENTHS_OF_MINUTE_PER_DAY)
+            sub(pl, "LagFormat", 7)
+    res_el = ET.SubElement(root, f"{{{NS}}}Resources")
+    for n, r in enumerate(doc.resources, 1):
+        el = ET.SubElement(res_el, f"{{{NS}}}Resource")
+        sub(el, "UID", r.uid)
+        sub(el, "ID", n)
+        sub(el, "Name", r.name)
+        if r.short_name:
+            sub(el, "Initials", r.short_name)
+        if r.group:
+            sub(el, "Group", r.group)
+        sub(el, "Type", 1)
+    asg_el = ET.SubElement(root, f"{{{NS}}}Assignments")
+    n = 0
+    for task, _number in ordered:
+        for res in task.resources:
+            n += 1
+            el = ET.SubElement(asg_el, f"{{{NS}}}Assignment")
+            sub(el, "UID", n)
+            sub(el, "TaskUID", task.uid)
+            sub(el, "ResourceUID", res)
+            sub(el, "Units", 1)
+    body = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body).encode("utf-8")

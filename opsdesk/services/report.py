@@ -1,0 +1,76 @@
+"""The weekly report's data: plan status per phase, done this week, overdue by role and
+person, next milestones and the KPI dashboard, read in a few queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from opsdesk.model import Role, Task, User
+from opsdesk.model.enums import OPEN_STATUSES
+from opsdesk.services.base import Service
+
+
+@dataclass(frozen=True)
+class ReportTask:
+    id: int
+    title: str
+    due: dt.date | None
+    role_zh: str | None
+    role_en: str | None
+    person: str | None
+    done_at: dt.datetime | None
+    milestone: bool
+
+    def role(self, lang: str) -> str:
+        return (self.role_zh if lang.startswith("zh") else self.role_en) or "—"
+
+
+@dataclass(frozen=True)
+class WeeklyData:
+    monday: dt.date
+    sunday: dt.date
+    today: dt.date
+    overview: object  # services.overview.Overview
+    done: list[ReportTask]
+    overdue: list[ReportTask]
+    dashboard: object | None  # services.kpi_reads.Dashboard
+    sales_months: list[tuple[dt.date, float, float | None]]  # month start, actual, target
+
+
+class ReportService(Service):
+    def weekly(self, services, plan_id: int, monday: dt.date) -> WeeklyData:
+        sunday = monday + dt.timedelta(days=6)
+        today = min(sunday, max(monday, dt.date.today()))
+        overview = services.overview.overview(plan_id, today, overdue_limit=0, milestone_limit=8)
+        person = aliased(User)
+        cols = (Task.id, Task.title, Task.due, Role.name_zh, Role.name_en, person.name,
+                Task.done_at, Task.is_milestone)
+        base = (select(*cols).outerjoin(Role, Role.id == Task.role_id)
+                .outerjoin(person, person.id == Task.assignee_id).where(Task.plan_id == plan_id))
+        start = dt.datetime.combine(monday, dt.time())
+        end = dt.datetime.combine(sunday + dt.timedelta(days=1), dt.time())
+        with self.store.read() as s:
+            done = [ReportTask(*r) for r in s.execute(
+                base.where(Task.status == "done", Task.done_at >= start, Task.done_at < end)
+                .order_by(Task.done_at))]
+            overdue = [ReportTask(*r) for r in s.execute(
+                base.where(Task.status.in_(OPEN_STATUSES), Task.due < today)
+                .order_by(Role.id, person.name, Task.due))]
+        dashboard = None
+        sales_months: list[tuple[dt.date, float, float | None]] = []
+        if hasattr(services.kpis, "dashboard"):
+            dashboard = services.kpis.dashboard(plan_id, today)
+            sales = next((k for k in services.kpis.list(plan_id) if k.key == "sales"), None)
+            if sales is not None:
+                months: dict[dt.date, float] = {}
+                for day, value in services.kpis.values(sales.id, end=today):
+                    key = day.replace(day=1)
+                    months[key] = months.get(key, 0.0) + value
+                targets = {t.period_start.replace(day=1): t.low for t in services.kpis.targets(sales.id)
+                           if (t.period_end - t.period_start).days < 32}
+                sales_months = [(m, v, targets.get(m)) for m, v in sorted(months.items())]
+        return WeeklyData(monday, sunday, today, overview, done, overdue, dashboard, sales_months)

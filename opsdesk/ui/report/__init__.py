@@ -1,0 +1,1 @@
+"""Printable reports (the manager's weekly report)."""

@@ -1,0 +1,205 @@
+"""The weekly report as a PDF (and for Print with preview): QTextDocument → QPdfWriter.
+
+Chinese text is embedded with the CJK font the system has (subset by Qt's PDF engine).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from opsdesk.ui import fmt
+from opsdesk.ui.labels import status_name
+
+CHART_URL = "opsdesk://sales-chart"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WeeklyReport", text)
+
+
+def _e(text) -> str:
+    return html.escape(str(text or ""))
+
+
+def _money(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.0f}"
+
+
+def build_document(services, plan_id: int, monday: dt.date, lang: str) -> QTextDocument:
+    from opsdesk.services.report import ReportService
+
+    data = ReportService(services.store).weekly(services, plan_id, monday)
+    ov = data.overview
+    year, week, _ = monday.isocalendar()
+    parts = [f"<h1>{_e(ov.plan.name)}</h1>",
+             f"<p class='sub'>{_e(QCoreApplication.translate('WeeklyReport', 'Weekly report {year}-W{week:02d} ({start} – {end})').format(year=year, week=week, start=fmt.long_date(data.monday, lang), end=fmt.long_date(data.sunday, lang)))}</p>"]
+    # ---- plan status per phase
+    parts.append(f"<h2>{_e(tr('Plan status'))}</h2><table width='100%'><tr>"
+                 f"<th>{_e(tr('Phase'))}</th><th>{_e(tr('Dates'))}</th><th>{_e(tr('Done'))}</th>"
+                 f"<th>{_e(tr('Progress'))}</th><th>{_e(tr('Time passed'))}</th><th>{_e(tr('Overdue'))}</th></tr>")
+    for p in ov.phases:
+        parts.append(f"<tr><td>{_e(p.phase.name(lang))}</td>"
+                     f"<td>{_e(fmt.date_range(p.phase.start, p.phase.end, lang))}</td>"
+                     f"<td align='right'>{p.done} / {p.total}</td>"
+                     f"<td align='right'>{round(p.progress * 100)}%</td>"
+                     f"<td align='right'>{round(p.elapsed(data.today) * 100)}%</td>"
+                     f"<td align='right'>{p.overdue}</td></tr>")
+    parts.append("</table>")
+    counts = ov.counts
+    parts.append(f"<p>{_e(tr('Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.').format(done=counts.get('done', 0), open=counts.get('todo', 0) + counts.get('doing', 0) + counts.get('blocked', 0), blocked=counts.get('blocked', 0), overdue=ov.overdue_total, ms_done=ov.milestones_done, ms_total=ov.milestones_total))}</p>")
+    # ---- done this week
+    parts.append(f"<h2>{_e(tr('Done this week'))} ({len(data.done)})</h2>")
+    if data.done:
+        parts.append(f"<table width='100%'><tr><th>{_e(tr('Task'))}</th><th>{_e(tr('Role'))}</th>"
+                     f"<th>{_e(tr('Who'))}</th><th>{_e(tr('Done on'))}</th></tr>")
+        for t in data.done:
+            parts.append(f"<tr><td>{'◆ ' if t.milestone else ''}{_e(t.title)}</td><td>{_e(t.role(lang))}</td>"
+                         f"<td>{_e(t.person or '—')}</td><td>{_e(fmt.local_datetime(t.done_at, lang))}</td></tr>")
+        parts.append("</table>")
+    else:
+        parts.append(f"<p>{_e(tr('Nothing was ticked off this week.'))}</p>")
+    # ---- overdue by role and person
+    parts.append(f"<h2>{_e(tr('Overdue by role and person'))} ({len(data.overdue)})</h2>")
+    if data.overdue:
+        parts.append(f"<table width='100%'><tr><th>{_e(tr('Role'))}</th><th>{_e(tr('Who'))}</th>"
+                     f"<th>{_e(tr('Task'))}</th><th>{_e(tr('Due'))}</th><th>{_e(tr('Days late'))}</th></tr>")
+        for t in data.overdue:
+            late = (data.today - t.due).days if t.due else 0
+            parts.append(f"<tr><td>{_e(t.role(lang))}</td><td>{_e(t.person or tr('unassigned'))}</td>"
+                         f"<td>{_e(t.title)}</td><td>{_e(fmt.short_date(t.due, lang))}</td>"
+                         f"<td align='right' class='bad'>{late}</td></tr>")
+        parts.append("</table>")
+    else:
+        parts.append(f"<p>{_e(tr('Nothing is overdue.'))}</p>")
+    # ---- next milestones
+    parts.append(f"<h2>{_e(tr('Next milestones'))}</h2><table width='100%'>")
+    for m in ov.milestones:
+        days = (m.due - data.today).days if m.due else 0
+        parts.append(f"<tr><td>{_e(fmt.long_date(m.due, lang))}</td><td>◆ {_e(m.title)}</td>"
+                     f"<td align='right'>{_e(QCoreApplication.translate('WeeklyReport', 'in %n day(s)', '', days))}</td>"
+                     f"<td>{_e(status_name(m.status))}</td></tr>")
+    parts.append("</table>")
+    # ---- KPIs
+    dash = data.dashboard
+    if dash is not None and dash.cards:
+        parts.append(f"<h2>{_e(tr('KPIs'))}</h2>")
+        if dash.sales is not None:
+            s = dash.sales
+            parts.append(f"<p>{_e(tr('Sales so far: {actual} CNY of the {target} CNY target ({pct}%).').format(actual=_money(s.actual), target=_money(s.low), pct=round((s.attainment or 0) * 100)))}</p>")
+        parts.append(f"<table width='100%'><tr><th>{_e(tr('KPI'))}</th><th>{_e(tr('Period'))}</th>"
+                     f"<th>{_e(tr('Actual'))}</th><th>{_e(tr('Target'))}</th><th>{_e(tr('Attainment'))}</th>"
+                     f"<th>{_e(tr('Status'))}</th></tr>")
+        status_names = {"on_track": tr("on track"), "at_risk": tr("at risk"),
+                        "off_track": tr("off track"), "no_target": "—"}
+        colors = {"on_track": "#2e7d32", "at_risk": "#ef6c00", "off_track": "#c62828"}
+        for c in dash.cards:
+            k = c.kpi
+            target = _target_text(c.low, c.high, k.decimals)
+            actual = "—" if c.actual is None else f"{c.actual:,.{k.decimals}f}"
+            att = "—" if c.attainment is None else f"{round(c.attainment * 100)}%"
+            parts.append(f"<tr><td>{_e(k.name(lang))}</td><td>{_e(fmt.date_range(c.period_start, c.period_end, lang))}</td>"
+                         f"<td align='right'>{actual}</td><td align='right'>{target}</td>"
+                         f"<td align='right'>{att}</td>"
+                         f"<td style='color:{colors.get(c.status, '#5f6368')}'>{_e(status_names.get(c.status, c.status))}</td></tr>")
+        parts.append("</table>")
+    if data.sales_months:
+        parts.append(f"<h3>{_e(tr('Monthly sales against target'))}</h3><p><img src='{CHART_URL}' width='640' height='260'></p>")
+    style = ("<style>h1{font-size:20pt;} h2{font-size:14pt;margin-top:14px;} h3{font-size:12pt;}"
+             ".sub{color:#5f6368;} th{background:#e3f2fd;text-align:left;padding:3px;}"
+             "td{padding:3px;border-bottom:1px solid #e0e3e8;} .bad{color:#c62828;}</style>")
+    doc = QTextDocument()
+    doc.setDefaultFont(_report_font())
+    if data.sales_months:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL),
+                        _sales_chart(data.sales_months, lang))
+    doc.setHtml(style + "".join(parts))
+    return doc
+
+
+def _target_text(low, high, decimals: int) -> str:
+    if low is None and high is None:
+        return "—"
+    if low is not None and high is not None and low != high:
+        return f"{low:,.{decimals}f}–{high:,.{decimals}f}"
+    return f"{(low if low is not None else high):,.{decimals}f}"
+
+
+def _report_font() -> QFont:
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    preferred = [f for f in families if "Noto Sans CJK SC" in f or "Noto Sans SC" in f]
+    font = QFont(preferred[0] if preferred else (families[0] if families else QFont().family()))
+    font.setPointSizeF(10)
+    return font
+
+
+def _sales_chart(months, lang: str) -> QImage:
+    """Bars of monthly sales with the month's target as a line (painted, no pyqtgraph)."""
+    w, h = 1280, 520
+    img = QImage(w, h, QImage.Format.Format_ARGB32)
+    img.fill(QColor("white"))
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = _report_font()
+    font.setPointSizeF(18)
+    p.setFont(font)
+    top = max(max(v, t or 0) for _m, v, t in months) * 1.1 or 1
+    left, bottom, right, head = 150, h - 60, w - 30, 30
+    p.setPen(QPen(QColor("#9e9e9e"), 1))
+    p.drawLine(left, bottom, right, bottom)
+    slot = (right - left) / len(months)
+    for i, (month, value, target) in enumerate(months):
+        x = left + i * slot
+        bh = (bottom - head) * value / top
+        color = QColor("#43a047") if target is None or value >= target else QColor("#ef6c00")
+        p.fillRect(QRectF(x + slot * 0.2, bottom - bh, slot * 0.6, bh), color)
+        if target:
+            ty = bottom - (bottom - head) * target / top
+            p.setPen(QPen(QColor("#c62828"), 4, Qt.PenStyle.DashLine))
+            p.drawLine(int(x + slot * 0.1), int(ty), int(x + slot * 0.9), int(ty))
+        p.setPen(QColor("#202124"))
+        label = f"{month.month}月" if lang.startswith("zh") else month.strftime("%b %Y")
+        p.drawText(QRectF(x, bottom + 8, slot, 40), Qt.AlignmentFlag.AlignHCenter, label)
+        p.drawText(QRectF(x, bottom - bh - 40, slot, 36), Qt.AlignmentFlag.AlignHCenter,
+                   f"{value / 1e4:,.1f}万" if lang.startswith("zh") else f"{value / 1e3:,.0f}k")
+    p.end()
+    return img
+
+
+def write_weekly_report(services, plan_id: int, monday: dt.date, out: Path, lang: str) -> int:
+    """Render the report to ``out`` (PDF, A4); returns the number of pages."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from opsdesk.ui.i18n import translators
+
+    QApplication.instance() or QApplication([])
+    translators().install(lang)
+    doc = build_document(services, plan_id, monday, lang)
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setTitle(doc.toPlainText().splitlines()[0] if doc.toPlainText() else "OpsDesk")
+    writer.setCreator("OpsDesk")
+    writer.setResolution(120)
+    layout = writer.pageLayout()
+    rect = layout.paintRectPixels(writer.resolution())
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    doc.print_(writer)
+    return doc.pageCount()

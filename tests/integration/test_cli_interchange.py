@@ -1,0 +1,76 @@
+"""``opsdesk export``, ``import`` and ``report`` from the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from opsdesk.interchange.planner import write_planner
+from tests.integration.test_cli import SAMPLE, opsdesk
+from tests.unit.test_interchange import sample_doc
+
+
+@pytest.fixture
+def sample(tmp_path):
+    path = tmp_path / "sample.db"
+    shutil.copy(SAMPLE, path)
+    return path
+
+
+def test_export_formats(sample, tmp_path):
+    for fmt, name in (("csv", "t.csv"), ("xlsx", "t.xlsx"), ("mspdi", "t.xml"), ("ics", "t.ics")):
+        out = tmp_path / name
+        r = opsdesk("--db", str(sample), "export", "--format", fmt, "--out", str(out), tmp=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert out.stat().st_size > 200
+    r = opsdesk("--db", str(sample), "export", "--format", "ics", "--person", "nobody", "--out",
+                str(tmp_path / "x.ics"), tmp=tmp_path)
+    assert r.returncode == 1 and "nobody" in r.stderr
+
+
+def test_import_planner_dry_run_then_for_real(sample, tmp_path):
+    f = tmp_path / "plan.planner"
+    f.write_bytes(write_planner(sample_doc()))
+    dry = opsdesk("--db", str(sample), "import", str(f), "--dry-run", "--user", "manager",
+                  env={"OPSDESK_PASSWORD": "opsdesk"}, tmp=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert "2 phase(s)" in dry.stdout and "4 task(s)" in dry.stdout and "财务" in dry.stdout
+    staff = opsdesk("--db", str(sample), "import", str(f), "--user", "kefu1", tmp=tmp_path)
+    assert staff.returncode == 1 and "may not" in staff.stderr
+    real = opsdesk("--db", str(sample), "import", str(f), "--user", "manager",
+                   env={"OPSDESK_PASSWORD": "opsdesk"}, tmp=tmp_path)
+    assert real.returncode == 0, real.stderr
+    tasks = json.loads(opsdesk("--db", str(sample), "tasks", "list", "--json", "--plan", "2").stdout)
+    assert {t["title"] for t in tasks} == {"组建团队", "招聘美工", "团队完成", "开业大促"}
+
+
+def test_import_of_a_hostile_file_is_refused(sample, tmp_path):
+    f = tmp_path / "bomb.planner"
+    f.write_bytes(b"<?xml version='1.0'?><!DOCTYPE p [<!ENTITY a 'aaaa'><!ENTITY b '&a;&a;'>]>"
+                  b"<project name='&b;'/>")
+    r = opsdesk("--db", str(sample), "import", str(f), "--user", "manager",
+                env={"OPSDESK_PASSWORD": "opsdesk"}, tmp=tmp_path)
+    assert r.returncode == 1 and "unsafe XML" in r.stderr
+
+
+def test_weekly_report_pdf_embeds_chinese(sample, tmp_path):
+    out = tmp_path / "report.pdf"
+    r = opsdesk("--db", str(sample), "report", "--week", "2026-W47", "--out", str(out), tmp=tmp_path)
+    assert r.returncode == 0, r.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and b"/FontFile2" in data  # the CJK font is embedded
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+        assert "云栖茶业" in text and "准备孕育期" in text
+    bad = opsdesk("--db", str(sample), "report", "--week", "2026-W60", "--out", str(out), tmp=tmp_path)
+    assert bad.returncode == 1 and "is not a week" in bad.stderr
+
+
+def test_parse_week():
+    from opsdesk.cli_interchange import parse_week
+
+    assert parse_week("2026-W47") == (dt.date(2026, 11, 16), dt.date(2026, 11, 22))

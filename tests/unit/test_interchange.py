@@ -1,0 +1,218 @@
+"""Interchange: Planner and MS Project XML in, MSPDI/CSV/XLSX/ICS out, tasks from sheets."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+
+from opsdesk.errors import PermissionDenied, ValidationError
+from opsdesk.interchange.mspdi import parse_mspdi, write_mspdi
+from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc
+from opsdesk.interchange.planner import parse_planner, write_planner
+from opsdesk.services import Actor, Services
+from opsdesk.services.exports import ExportService
+from opsdesk.services.imports import ImportService
+from opsdesk.services.kpi_import import read_table
+from opsdesk.services.task_import import TaskImportService, TaskMapping
+from opsdesk.store import open_store
+from opsdesk.templates import load_template
+
+D = dt.date
+
+
+def sample_doc() -> PlanDoc:
+    doc = PlanDoc("茶叶店计划", D(2026, 8, 1))
+    doc.resources = [ResourceDoc("1", "张三", "运营", "zhangsan"),
+                     ResourceDoc("2", "Li Si", "Designer", "lisi"),
+                     ResourceDoc("3", "王五", "财务", "")]
+    doc.tasks = [
+        TaskDoc("1", "准备", D(2026, 8, 1), D(2026, 8, 31), summary=True),
+        TaskDoc("2", "组建团队", D(2026, 8, 1), D(2026, 8, 10), parent="1", depth=1, resources=["1"]),
+        TaskDoc("6", "招聘美工", D(2026, 8, 1), D(2026, 8, 5), parent="2", depth=2, resources=["2"]),
+        TaskDoc("3", "团队完成", D(2026, 8, 10), D(2026, 8, 10), parent="1", depth=1, milestone=True),
+        TaskDoc("4", "上线", D(2026, 9, 1), D(2026, 9, 30), summary=True),
+        TaskDoc("5", "开业大促", D(2026, 9, 1), D(2026, 9, 7), parent="4", depth=1,
+                resources=["3"], percent_complete=100, notes="含满减"),
+    ]
+    doc.links = [LinkDoc("2", "3"), LinkDoc("3", "5", "SS", 2)]
+    return doc
+
+
+@pytest.fixture
+def services(tmp_path):
+    store = open_store(tmp_path / "x.db", create=True)
+    services = Services(store)
+    services.plans.create_from_template(Actor.system(), load_template("ecommerce-launch"),
+                                        D(2026, 9, 1))
+    services.people.create_user(Actor.system(), "经理", "boss", "operations", is_manager=True)
+    services.people.create_user(Actor.system(), "客服", "cs", "customer_service")
+    yield services
+    store.close()
+
+
+@pytest.mark.parametrize("write, parse", [(write_planner, parse_planner), (write_mspdi, parse_mspdi)])
+def test_round_trip_keeps_outline_dates_links_and_resources(write, parse):
+    doc = parse(write(sample_doc()))
+    tasks = {t.uid: t for t in doc.tasks}
+    assert tasks["6"].parent == "2" and tasks["2"].parent == "1" and tasks["1"].summary
+    assert tasks["3"].milestone and tasks["3"].start == tasks["3"].finish == D(2026, 8, 10)
+    assert (tasks["5"].start, tasks["5"].finish) == (D(2026, 9, 1), D(2026, 9, 7))
+    assert tasks["5"].percent_complete == 100 and tasks["2"].resources == ["1"]
+    assert doc.links == [LinkDoc("2", "3"), LinkDoc("3", "5", "SS", 2)]
+    assert [(r.name, r.group) for r in doc.resources][:2] == [("张三", "运营"), ("Li Si", "Designer")]
+
+
+def test_import_plan_makes_phases_tasks_links_and_people(services):
+    imports = ImportService(services.store)
+    doc = parse_planner(write_planner(sample_doc()))
+    preview = imports.preview_plan(doc)
+    assert preview.phases == ["准备", "上线"] and preview.tasks == 4 and preview.milestones == 1
+    assert preview.groups_unmatched == ["财务"] and preview.people_new == ["张三", "Li Si", "王五"]
+    boss = services.people.authenticate("boss")
+    changes = imports.import_plan(boss, doc, file="plan.planner")
+    plan_id = changes.plan_id
+    assert [p.name_zh for p in services.plans.phases(plan_id)] == ["准备", "上线"]
+    rows = {t.title: t for t in services.tasks.list(plan_id)}
+    assert set(rows) == {"组建团队", "招聘美工", "团队完成", "开业大促"}
+    assert rows["招聘美工"].parent_id == rows["组建团队"].id
+    assert rows["团队完成"].is_milestone and rows["开业大促"].status == "done"
+    people = {u.name: u for u in services.people.users()}
+    roles = {r.key: r.id for r in services.people.roles()}
+    assert people["张三"].role_id == roles["operations"] and people["Li Si"].role_id == roles["designer"]
+    assert people["王五"].role_id == roles["operations"]  # the default for an unknown group
+    assert rows["组建团队"].assignee_id == people["张三"].id
+    assert rows["组建团队"].role_id == roles["operations"]
+    links = services.tasks.links(plan_id)
+    assert (rows["团队完成"].id, rows["开业大促"].id, "SS", 2) in links
+    log = services.audit.recent(plan_id)
+    assert [(c.action, c.user_name) for c in log] == [("import", "经理")]
+
+
+def test_staff_may_not_import_a_plan_and_nothing_is_written(services):
+    cs = services.people.authenticate("cs")
+    before = len(services.plans.list())
+    with pytest.raises(PermissionDenied):
+        ImportService(services.store).import_plan(cs, sample_doc())
+    assert len(services.plans.list()) == before
+
+
+@pytest.mark.parametrize("payload, message", [
+    (b"<?xml version='1.0'?><!DOCTYPE project [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;'>]>"
+     b"<project name='&b;'/>", "unsafe XML"),
+    (b"<?xml version='1.0'?><!DOCTYPE project [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+     b"<project name='&x;'/>", "unsafe XML"),
+    (b"<project><tasks><task id='1' name='x' start='not-a-date'/></tasks></project>", "cannot be read"),
+    (b"this is not xml", "cannot be read"),
+    (b"<html/>", "not <project>"),
+])
+def test_bad_or_hostile_planner_files_are_refused(payload, message):
+    with pytest.raises(ValidationError) as info:
+        parse_planner(payload, "bad.planner")
+    assert message in info.value.message and "bad.planner" in info.value.message
+
+
+def test_mspdi_export_opens_again_with_the_plans_structure(services, tmp_path):
+    plan_id = services.plans.list()[0].id
+    out = tmp_path / "plan.xml"
+    ExportService(services.store).mspdi(plan_id, out)
+    doc = parse_mspdi(out.read_bytes())
+    phases = [t for t in doc.tasks if t.parent is None]
+    assert [t.name for t in phases] == ["准备孕育期", "开张期(试运营)", "培育成长期"]
+    milestones = sum(t.is_milestone for t in services.tasks.list(plan_id))
+    assert milestones > 5 and sum(t.milestone for t in doc.tasks) == milestones
+    assert len(doc.links) == len(services.tasks.links(plan_id))
+
+
+def test_csv_has_bom_and_neutralises_formulas(services, tmp_path):
+    plan_id = services.plans.list()[0].id
+    boss = services.people.authenticate("boss")
+    first = services.tasks.list(plan_id)[0]
+    services.tasks.update(boss, first.id, title="=HYPERLINK(\"http://x\")")
+    out = tmp_path / "t.csv"
+    ExportService(services.store).tasks_csv(plan_id, out)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["编号", "任务", "阶段"]
+    assert any(r[1] == "'=HYPERLINK(\"http://x\")" for r in rows[1:])
+    gbk = tmp_path / "gbk.csv"
+    ExportService(services.store).tasks_csv(plan_id, gbk, encoding="gbk", lang="en")
+    assert gbk.read_bytes().decode("gbk").splitlines()[0].startswith("ID,Task,Phase")
+
+
+def test_xlsx_has_typed_dates_frozen_header_and_filter(services, tmp_path):
+    from openpyxl import load_workbook
+
+    plan_id = services.plans.list()[0].id
+    out = tmp_path / "t.xlsx"
+    ExportService(services.store).tasks_xlsx(plan_id, out, per_phase=True)
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["准备孕育期", "开张期(试运营)", "培育成长期"]
+    ws = wb["准备孕育期"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:N")
+    assert isinstance(ws["G2"].value, dt.datetime)
+
+
+def test_task_sheet_round_trip_updates_instead_of_duplicating(services, tmp_path):
+    plan_id = services.plans.list()[0].id
+    out = tmp_path / "t.csv"
+    ex, importer = ExportService(services.store), TaskImportService(services.store)
+    ex.tasks_csv(plan_id, out)
+    table = read_table(out)
+    prepared = importer.prepare(plan_id, table, TaskMapping.guess(table.headers))
+    count = len(services.tasks.list(plan_id))
+    assert (len(prepared.creates), len(prepared.updates), prepared.unchanged) == (0, 0, count)
+    text = out.read_text(encoding="utf-8-sig").replace("组建运营团队", "组建运营团队(扩编)")
+    text += "\n,新任务:直播带货,开张期(试运营),推广,客服,2026-09-05,2026-09-09,待办,高,,,,,\n"
+    out.write_text(text, encoding="utf-8-sig")
+    table = read_table(out)
+    prepared = importer.prepare(plan_id, table, TaskMapping.guess(table.headers))
+    assert (len(prepared.creates), len(prepared.updates)) == (1, 1)
+    assert prepared.unmatched == {}
+    boss = services.people.authenticate("boss")
+    importer.apply(boss, plan_id, prepared)
+    titles = [t.title for t in services.tasks.list(plan_id)]
+    assert "组建运营团队(扩编)" in titles and "新任务:直播带货" in titles and len(titles) == count + 1
+    new = next(t for t in services.tasks.list(plan_id) if t.title == "新任务:直播带货")
+    assert new.due == D(2026, 9, 9) and new.priority == "high"
+    again = importer.prepare(plan_id, read_table(out), TaskMapping.guess(table.headers))
+    assert len(again.updates) == 0  # the re-import found its own earlier update
+
+
+def test_task_sheet_problems_are_listed_and_nothing_is_written(services, tmp_path):
+    plan_id = services.plans.list()[0].id
+    out = tmp_path / "bad.csv"
+    out.write_text("任务,截止,岗位,状态\n好任务,2026-09-01,美工,待办\n坏日期,2026-02-30,客服,待办\n"
+                   "坏状态,2026-09-02,财务,完成了\n", encoding="gbk")
+    table = read_table(out)
+    importer = TaskImportService(services.store)
+    prepared = importer.prepare(plan_id, table, TaskMapping.guess(table.headers))
+    assert len(prepared.problems) == 2
+    assert "bad.csv, line 3, column 截止" in prepared.problems[0]
+    assert "line 4, column 状态" in prepared.problems[1]
+    assert prepared.unmatched == {"role": {"财务"}}
+    before = len(services.tasks.list(plan_id))
+    with pytest.raises(ValidationError):
+        importer.apply(services.people.authenticate("boss"), plan_id, prepared)
+    assert len(services.tasks.list(plan_id)) == before
+
+
+def test_ics_has_stable_uids_and_all_day_events(services, tmp_path):
+    from icalendar import Calendar
+
+    plan_id = services.plans.list()[0].id
+    ex = ExportService(services.store)
+    a, b = tmp_path / "a.ics", tmp_path / "b.ics"
+    milestones = sum(t.is_milestone for t in services.tasks.list(plan_id))
+    assert ex.ics(plan_id, a, milestones_only=True) == milestones > 5
+    ex.ics(plan_id, b, milestones_only=True)
+    uids = [str(e["uid"]) for e in Calendar.from_ical(a.read_bytes()).walk("VEVENT")]
+    assert uids == [str(e["uid"]) for e in Calendar.from_ical(b.read_bytes()).walk("VEVENT")]
+    assert len(set(uids)) == milestones
+    event = Calendar.from_ical(a.read_bytes()).walk("VEVENT")[0]
+    assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(days=1)
+    cs = services.people.authenticate("cs")
+    assert ex.ics(plan_id, tmp_path / "cs.ics", assignee_id=cs.user_id) == 0
+    assert ex.ics(plan_id, tmp_path / "role.ics", role_id=next(iter(cs.role_ids))) > 0
