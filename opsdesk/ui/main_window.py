@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        from opsdesk.ui.dialogs.interchange import FileActions
+
+        self.file_actions = FileActions(self)
         self.toolbar.addAction(self.act_switch_user)
 
         # ---- status bar
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
             self.task_dock.hide()
         self.retranslate_ui()
         self.load_plans()
+        self.file_actions.update()
         self.nav.setCurrentRow(0)
         self._show_row(0)
 
@@ -325,6 +329,8 @@ class MainWindow(QMainWindow):
         self.act_switch_user.setText(self.tr("Switch &user…"))
         self.act_refresh.setText(self.tr("&Refresh"))
         self.act_about.setText(self.tr("&About OpsDesk"))
+        if hasattr(self, "file_actions"):
+            self.file_actions.retranslate()
         self.act_lang["zh_CN"].setText("中文")
         self.act_lang["en"].setText("English")
         if ctx is None:

@@ -30,7 +30,13 @@ def test_overview_shows_the_plan(qtbot, ctx):
     assert data.milestones[0].title in first.text(2)
     assert first.text(1) == "5 days"  # Mid-Autumn on 25 Sep, plural from the English .qm
     assert view.overdue.topLevelItemCount() >= 1
-    assert window.nav.count() == 1  # only views that exist are listed
+    from PySide6.QtCore import Qt
+
+    from opsdesk.ui.views import VIEWS
+
+    keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+    assert keys == [v.key for v in VIEWS]  # the manager sees every registered view
+    assert keys[0] == "overview"
 
 
 def test_overview_follows_changes(qtbot, ctx):

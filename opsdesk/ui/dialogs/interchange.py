@@ -1,0 +1,492 @@
+"""File ▸ Import / Export / Weekly report: dialogs that run long work off the GUI thread,
+show what an import will change before it writes, and report what was written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from opsdesk.errors import OpsDeskError
+from opsdesk.ui.kpis.import_dialog import Job
+from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets.messages import show_error
+
+if TYPE_CHECKING:
+    from opsdesk.ui.context import AppContext
+
+PREVIEW_ROWS = 12
+
+
+class _JobDialog(QDialog):
+    """A dialog with a progress bar and Cancel for one ``Job`` at a time."""
+
+    def __init__(self, ctx: AppContext, window) -> None:
+        super().__init__(window)
+        self.ctx, self.main_window = ctx, window
+        self.job: Job | None = None
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+    def start(self, work, done, failed=None) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.job = Job(work, self)
+        self.job.sig_progress.connect(self._on_progress)
+        self.job.sig_done.connect(lambda result: (self._finish(), done(result)))
+        self.job.sig_failed.connect(lambda exc: (self._finish(), (failed or self._failed)(exc)))
+        self.job.start()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self.progress.hide()
+
+    def _failed(self, exc) -> None:
+        self.status.setText(error_text(exc) if isinstance(exc, OpsDeskError) else str(exc))
+        self.status.setStyleSheet("color: #c62828;")
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.isRunning():
+            self.job.cancel()
+            self.job.wait(5000)
+        super().reject()
+
+
+class ImportPlanDialog(_JobDialog):
+    """A plan from GNOME Planner or MS Project XML: preview, then import as a new plan."""
+
+    def __init__(self, ctx: AppContext, window, path: str | None = None) -> None:
+        super().__init__(ctx, window)
+        self.setObjectName("importPlanDialog")
+        self.doc = None
+        self.changes = None
+        self.file = QLabel()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.name = QLineEdit()
+        self.launch = QDateEdit()
+        self.launch.setCalendarPopup(True)
+        self.launch.setDisplayFormat("yyyy-MM-dd")
+        self.role = QComboBox()
+        for role in ctx.services.people.roles():
+            self.role.addItem(role.name(ctx.lang), role.key)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        self.labels = [QLabel() for _ in range(4)]
+        form.addRow(self.labels[0], self.file)
+        form.addRow(self.summary)
+        form.addRow(self.labels[1], self.name)
+        form.addRow(self.labels[2], self.launch)
+        form.addRow(self.labels[3], self.role)
+        form.addRow(self.status)
+        form.addRow(self.progress)
+        form.addRow(self.buttons)
+        self.retranslate_ui()
+        self.resize(560, 360)
+        if path:
+            self.load(path)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Import a plan"))
+        for label, text in zip(self.labels, (self.tr("File"), self.tr("Plan name"),
+                                             self.tr("Launch day"),
+                                             self.tr("Role for unmatched people")), strict=True):
+            label.setText(text)
+        self.import_button.setText(self.tr("Import"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def load(self, path: str) -> None:
+        from opsdesk.interchange.mspdi import parse_mspdi
+        from opsdesk.interchange.planner import parse_planner
+        from opsdesk.services.imports import ImportService
+
+        file = Path(path)
+        self.file.setText(file.name)
+        parse = parse_planner if file.suffix.lower() in (".planner", ".mrproject") else parse_mspdi
+        importer = ImportService(self.ctx.store)
+
+        def work(_progress):
+            doc = parse(file.read_bytes(), file.name)
+            return doc, importer.preview_plan(doc, file.name)
+
+        self.status.setText(self.tr("Reading {file}…").format(file=file.name))
+        self.start(work, self._previewed)
+
+    def _previewed(self, result) -> None:
+        self.doc, p = result
+        lines = [self.tr("Phases: {phases}").format(phases=", ".join(p.phases)),
+                 self.tr("{tasks} task(s), {milestones} milestone(s), {links} link(s)").format(
+                     tasks=p.tasks, milestones=p.milestones, links=p.links),
+                 self.tr("People: {new} new, {matched} already here").format(
+                     new=len(p.people_new), matched=len(p.people_matched))]
+        if p.groups_unmatched:
+            lines.append(self.tr("Groups that match no role: {groups}").format(
+                groups=", ".join(p.groups_unmatched)))
+        lines += p.warnings
+        self.summary.setText("\n".join(lines))
+        self.name.setText(p.name)
+        start = self.doc.start or p.start or dt.date.today()
+        self.launch.setDate(start)
+        self.status.setText(self.tr("Nothing has been written yet."))
+        self.import_button.setEnabled(True)
+
+    def _import(self) -> None:
+        from opsdesk.services.imports import ImportService
+
+        if self.doc is None:
+            return
+        qd = self.launch.date()
+        doc, actor, importer = self.doc, self.ctx.actor, ImportService(self.ctx.store)
+        name, role = self.name.text().strip() or None, self.role.currentData()
+        launch = dt.date(qd.year(), qd.month(), qd.day())
+        self.import_button.setEnabled(False)
+
+        def work(progress):
+            return importer.import_plan(actor, doc, name=name, launch=launch, default_role=role,
+                                        progress=progress, file=self.file.text())
+
+        def done(changes) -> None:
+            self.changes = changes
+            self.main_window.apply(changes)
+            self.main_window.load_plans()
+            index = self.main_window.plan_picker.findData(changes.plan_id)
+            if index >= 0:
+                self.main_window.plan_picker.setCurrentIndex(index)
+            self.accept()
+
+        def failed(exc) -> None:
+            self._failed(exc)
+            self.import_button.setEnabled(True)
+
+        self.start(work, done, failed)
+
+
+class ImportTasksDialog(_JobDialog):
+    """Tasks from CSV/XLSX: map columns, preview, check, then import all or nothing."""
+
+    def __init__(self, ctx: AppContext, window, path: str | None = None) -> None:
+        from opsdesk.services.task_import import FIELDS
+
+        super().__init__(ctx, window)
+        self.setObjectName("importTasksDialog")
+        self.table = None
+        self.prepared = None
+        self.fields = FIELDS
+        self.file = QLabel()
+        self.combos: dict[str, QComboBox] = {}
+        self.preview = QTableWidget()
+        self.preview.setObjectName("importPreview")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.check_button = QPushButton()
+        self.check_button.clicked.connect(self._check)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+        self.mapping_form = QFormLayout()
+        self.field_labels = {}
+        for key in FIELDS:
+            combo = QComboBox()
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.combos[key] = combo
+            self.field_labels[key] = QLabel()
+            self.mapping_form.addRow(self.field_labels[key], combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file)
+        layout.addLayout(self.mapping_form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.check_button)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        self.resize(760, 680)
+        if path:
+            self.load(path)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Import tasks"))
+        names = {"id": self.tr("Task ID (updates instead of adding)"), "title": self.tr("Title"),
+                 "phase": self.tr("Phase"), "role": self.tr("Role"), "assignee": self.tr("Assignee"),
+                 "start": self.tr("Start"), "due": self.tr("Due"), "status": self.tr("Status"),
+                 "priority": self.tr("Priority"), "milestone": self.tr("Milestone"),
+                 "notes": self.tr("Notes")}
+        for key, label in self.field_labels.items():
+            label.setText(names[key])
+        self.check_button.setText(self.tr("Check"))
+        self.import_button.setText(self.tr("Import"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def load(self, path: str) -> None:
+        from opsdesk.services.kpi_import import read_table
+
+        self.file.setText(Path(path).name)
+        self.start(lambda _p: read_table(path), self._loaded)
+
+    def _loaded(self, table) -> None:
+        from opsdesk.services.task_import import TaskMapping
+
+        self.table = table
+        guess = TaskMapping.guess(table.headers).columns
+        for key, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(not imported)"), "")
+            for header in table.headers:
+                combo.addItem(header, header)
+            combo.setCurrentIndex(max(0, combo.findData(guess.get(key, ""))))
+            combo.blockSignals(False)
+        self.preview.setColumnCount(len(table.headers))
+        self.preview.setHorizontalHeaderLabels(table.headers)
+        rows = table.rows[:PREVIEW_ROWS]
+        self.preview.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row[:len(table.headers)]):
+                self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        self.status.setText(self.tr("{rows} row(s) read; check the columns, then Check.").format(
+            rows=len(table.rows)))
+
+    def mapping(self):
+        from opsdesk.services.task_import import TaskMapping
+
+        return TaskMapping({k: c.currentData() for k, c in self.combos.items() if c.currentData()})
+
+    def _mapping_changed(self) -> None:
+        self.prepared = None
+        self.import_button.setEnabled(False)
+
+    def _check(self) -> None:
+        from opsdesk.services.task_import import TaskImportService
+
+        if self.table is None:
+            return
+        importer, plan_id, table, mapping = (TaskImportService(self.ctx.store), self.ctx.plan_id,
+                                             self.table, self.mapping())
+        self.start(lambda _p: importer.prepare(plan_id, table, mapping), self._checked)
+
+    def _checked(self, prepared) -> None:
+        self.prepared = prepared
+        lines = [self.tr("{new} new task(s), {changed} changed, {same} unchanged").format(
+            new=len(prepared.creates), changed=len(prepared.updates), same=prepared.unchanged)]
+        kinds = {"phase": self.tr("phases"), "role": self.tr("roles"), "person": self.tr("people")}
+        for kind, names in sorted(prepared.unmatched.items()):
+            lines.append(self.tr("No match for these {kind} (left empty): {names}").format(
+                kind=kinds.get(kind, kind), names=", ".join(sorted(names))))
+        lines += prepared.problems[:10]
+        if len(prepared.problems) > 10:
+            lines.append(self.tr("… and %n more problem(s)", "", len(prepared.problems) - 10))
+        self.summary.setText("\n".join(lines))
+        self.summary.setStyleSheet("color: #c62828;" if prepared.problems else "")
+        self.import_button.setEnabled(prepared.ok and bool(prepared.creates or prepared.updates))
+        self.status.setText(self.tr("Nothing has been written yet.") if prepared.ok else
+                            self.tr("Fix the file: nothing will be imported while it has problems."))
+
+    def _import(self) -> None:
+        from opsdesk.services.task_import import TaskImportService
+
+        if self.prepared is None or not self.prepared.ok:
+            return
+        importer, actor, plan_id, prepared = (TaskImportService(self.ctx.store), self.ctx.actor,
+                                              self.ctx.plan_id, self.prepared)
+        self.import_button.setEnabled(False)
+
+        def done(changes) -> None:
+            self.main_window.apply(changes)
+            self.accept()
+
+        self.start(lambda _p: importer.apply(actor, plan_id, prepared), done)
+
+
+# ---- exports and the weekly report (File menu actions)
+
+def _save_path(window, title: str, suggested: str, filters: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(window, title, suggested, filters)
+    return Path(path) if path else None
+
+
+def run_export(window, kind: str) -> None:
+    """kind: xlsx, csv, mspdi, ics-milestones, ics-mine."""
+    from opsdesk.services.exports import ExportService
+
+    ctx = window.ctx
+    tr = window.tr
+    plan = ctx.services.plans.get(ctx.plan_id)
+    specs = {
+        "xlsx": (tr("Export tasks to Excel"), f"{plan.name}.xlsx", tr("Excel workbooks (*.xlsx)")),
+        "csv": (tr("Export tasks to CSV"), f"{plan.name}.csv", tr("CSV files (*.csv)")),
+        "mspdi": (tr("Export the plan to MS Project"), f"{plan.name}.xml", tr("MS Project XML (*.xml)")),
+        "ics-milestones": (tr("Export milestones to a calendar"), f"{plan.name}-milestones.ics",
+                           tr("Calendars (*.ics)")),
+        "ics-mine": (tr("Export my tasks to a calendar"), f"{ctx.actor.login}.ics", tr("Calendars (*.ics)")),
+    }
+    title, suggested, filters = specs[kind]
+    out = _save_path(window, title, suggested, filters)
+    if out is None:
+        return
+    ex, plan_id, lang = ExportService(ctx.store), ctx.plan_id, ctx.lang
+    work = {
+        "xlsx": lambda p: ex.tasks_xlsx(plan_id, out, lang=lang, progress=p),
+        "csv": lambda _p: ex.tasks_csv(plan_id, out, lang=lang),
+        "mspdi": lambda _p: ex.mspdi(plan_id, out),
+        "ics-milestones": lambda _p: ex.ics(plan_id, out, milestones_only=True),
+        "ics-mine": lambda _p: ex.ics(plan_id, out, assignee_id=ctx.actor.user_id),
+    }[kind]
+    job = Job(work, window)
+    window.statusBar().showMessage(tr("Exporting to {file}…").format(file=out.name))
+    job.sig_done.connect(lambda n: window.statusBar().showMessage(
+        tr("{count} row(s) written to {file}").format(count=n, file=out), 10000))
+    job.sig_failed.connect(lambda exc: (window.statusBar().clearMessage(),
+                                        show_error(window, exc) if isinstance(exc, OpsDeskError)
+                                        else QMessageBox.warning(window, "OpsDesk", str(exc))))
+    window._jobs = [j for j in getattr(window, "_jobs", []) if j.isRunning()] + [job]
+    job.start()
+
+
+def _this_monday(ctx) -> dt.date:
+    today = ctx.today()
+    return today - dt.timedelta(days=today.weekday())
+
+
+def save_weekly_report(window) -> None:
+    from opsdesk.ui.report.weekly import write_weekly_report
+
+    ctx = window.ctx
+    monday = _this_monday(ctx)
+    year, week, _ = monday.isocalendar()
+    out = _save_path(window, window.tr("Save the weekly report"), f"weekly-{year}-W{week:02d}.pdf",
+                     window.tr("PDF files (*.pdf)"))
+    if out is None:
+        return
+    try:
+        pages = write_weekly_report(ctx.services, ctx.plan_id, monday, out, ctx.lang)
+    except OpsDeskError as exc:
+        show_error(window, exc)
+        return
+    window.statusBar().showMessage(window.tr("Weekly report ({pages} page(s)) written to {file}")
+                                   .format(pages=pages, file=out), 10000)
+
+
+def print_weekly_report(window) -> None:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from opsdesk.ui.report.weekly import build_document
+
+    ctx = window.ctx
+    doc = build_document(ctx.services, ctx.plan_id, _this_monday(ctx), ctx.lang)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    preview = QPrintPreviewDialog(printer, window)
+    preview.setObjectName("reportPreview")
+    preview.paintRequested.connect(doc.print_)
+    preview.exec()
+
+
+class FileActions:
+    """The File menu's Import / Export / Weekly report entries for a main window."""
+
+    def __init__(self, window) -> None:
+        from PySide6.QtGui import QAction
+
+        self.window = window
+        menu = window.menu_file
+        before = next((a for a in menu.actions() if a.isSeparator()), None)
+        self.import_plan = QAction(window)
+        self.import_plan.setObjectName("importPlan")
+        self.import_plan.triggered.connect(self._import_plan)
+        self.import_tasks = QAction(window)
+        self.import_tasks.setObjectName("importTasks")
+        self.import_tasks.triggered.connect(self._import_tasks)
+        self.export_menu = menu.addMenu("")
+        self.report_menu = menu.addMenu("")
+        for action in (self.import_plan, self.import_tasks):
+            menu.insertAction(before, action)
+        menu.insertMenu(before, self.export_menu)
+        menu.insertMenu(before, self.report_menu)
+        self.exports = {}
+        for kind in ("xlsx", "csv", "mspdi", "ics-milestones", "ics-mine"):
+            act = self.export_menu.addAction("")
+            act.triggered.connect(lambda _c=False, k=kind: run_export(self.window, k))
+            self.exports[kind] = act
+        self.save_report = self.report_menu.addAction("")
+        self.save_report.triggered.connect(lambda: save_weekly_report(self.window))
+        self.print_report = self.report_menu.addAction("")
+        self.print_report.triggered.connect(lambda: print_weekly_report(self.window))
+        self.update()
+
+    def retranslate(self) -> None:
+        tr = self.window.tr
+        self.import_plan.setText(tr("Import a plan (Planner, MS Project)…"))
+        self.import_tasks.setText(tr("Import tasks (Excel, CSV)…"))
+        self.export_menu.setTitle(tr("&Export"))
+        self.report_menu.setTitle(tr("&Weekly report"))
+        for kind, text in (("xlsx", tr("Tasks to Excel…")), ("csv", tr("Tasks to CSV…")),
+                           ("mspdi", tr("Plan to MS Project XML…")),
+                           ("ics-milestones", tr("Milestones to a calendar (ICS)…")),
+                           ("ics-mine", tr("My tasks to a calendar (ICS)…"))):
+            self.exports[kind].setText(text)
+        self.save_report.setText(tr("Save as PDF…"))
+        self.print_report.setText(tr("Print…"))
+
+    def update(self) -> None:
+        """Enable what the signed-in person may do with the open database."""
+        ctx = self.window.ctx
+        ready = ctx is not None and ctx.plan_id is not None
+        manager = ready and ctx.actor.is_manager and not ctx.store.readonly
+        self.import_plan.setVisible(bool(manager))
+        self.import_tasks.setVisible(bool(manager))
+        for menu in (self.export_menu, self.report_menu):
+            menu.setEnabled(ready)
+        self.retranslate()
+
+    def _file(self, title: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.window, title, "", filters)
+        return path or None
+
+    def _import_plan(self) -> None:
+        tr = self.window.tr
+        path = self._file(tr("Import a plan"), tr("Plans (*.planner *.mrproject *.xml);;All files (*)"))
+        if path:
+            ImportPlanDialog(self.window.ctx, self.window, path).exec()
+
+    def _import_tasks(self) -> None:
+        tr = self.window.tr
+        path = self._file(tr("Import tasks"), tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        if path:
+            ImportTasksDialog(self.window.ctx, self.window, path).exec()
