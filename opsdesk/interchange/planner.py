@@ -82,10 +82,6 @@ def write_planner(doc: PlanDoc) -> bytes:
     for r in doc.resources:
         if r.group and r.group not in groups:
             groups[r.group] = str(len(groups) + 1)
-    if groups:
-        rg = ET.SubElement(root, "resource-groups")
-        for gname, gid in groups.items():
-            ET.SubElement(rg, "group", {"id": gid, "name": gname})
     children = doc.children()
     preds: dict[str, list] = {}
     for link in doc.links:
@@ -108,9 +104,13 @@ def write_planner(doc: PlanDoc) -> bytes:
             emit(el, t.uid)
 
     emit(tasks_el, None)
+    if groups:  # the DTD's order: tasks, resource-groups, resources, allocations
+        rg = ET.SubElement(root, "resource-groups")
+        for gname, gid in groups.items():
+            ET.SubElement(rg, "group", {"id": gid, "name": gname})
     res = ET.SubElement(root, "resources")
     for r in doc.resources:
-        attrs = {"id": r.uid, "name": r.name, "short-name": r.short_name, "type": "1"}
+        attrs = {"id": r.uid, "name": r.name, "short-name": r.short_name, "type": "1", "units": "0"}
         if r.group:
             attrs["group"] = groups[r.group]
         ET.SubElement(res, "resource", attrs)

@@ -150,7 +150,8 @@ class ExportService(Service):
         for r in rows:
             parent = str(r.parent_id) if r.parent_id else (f"p{r.phase_id}" if r.phase_id else None)
             doc.tasks.append(TaskDoc(
-                str(r.id), r.title, r.start, r.due, parent=parent, milestone=r.is_milestone,
+                str(r.id), r.title, r.due if r.is_milestone else (r.start or r.due), r.due,
+                parent=parent, milestone=r.is_milestone,
                 summary=r.id in has_children, percent_complete=100 if r.status == "done" else 0,
                 notes=r.notes, resources=[str(r.assignee_id)] if r.assignee_id else []))
         doc.links = [LinkDoc(str(p), str(q), kind, lag) for p, q, kind, lag in tasks.links(plan_id)]

@@ -216,3 +216,46 @@ def test_ics_has_stable_uids_and_all_day_events(services, tmp_path):
     cs = services.people.authenticate("cs")
     assert ex.ics(plan_id, tmp_path / "cs.ics", assignee_id=cs.user_id) == 0
     assert ex.ics(plan_id, tmp_path / "role.ics", role_id=next(iter(cs.role_ids))) > 0
+
+
+PLANNER_DTD = "/usr/share/planner/dtd/mrproject-0.6.dtd"
+MSP2PLANNER = "/usr/share/planner/stylesheets/msp2planner.xsl"
+
+
+def _tool(name: str):
+    import shutil
+
+    return shutil.which(name)
+
+
+@pytest.mark.skipif(not (_tool("xmllint") and __import__("os").path.exists(PLANNER_DTD)),
+                    reason="GNOME Planner's DTD (planner-data) and xmllint are not installed")
+def test_planner_files_we_write_follow_planners_dtd(tmp_path):
+    import subprocess
+
+    out = tmp_path / "plan.planner"
+    out.write_bytes(write_planner(sample_doc()))
+    result = subprocess.run(["xmllint", "--noout", "--dtdvalid", PLANNER_DTD, str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(not (_tool("xsltproc") and __import__("os").path.exists(MSP2PLANNER)),
+                    reason="GNOME Planner's MS Project stylesheet (planner-data) and xsltproc are missing")
+def test_our_mspdi_reads_in_gnome_planners_own_converter(services, tmp_path):
+    """GNOME Planner imports MS Project XML with msp2planner.xsl: run it on our export and read
+    the result back — the same tasks, dates and links."""
+    import subprocess
+
+    plan_id = services.plans.list()[0].id
+    xml = tmp_path / "plan.xml"
+    ExportService(services.store).mspdi(plan_id, xml)
+    converted = subprocess.run(["xsltproc", MSP2PLANNER, str(xml)], capture_output=True, check=True).stdout
+    doc = parse_planner(converted, "converted.planner")
+    ours = {t.title: t for t in services.tasks.list(plan_id)}
+    theirs = {t.name: t for t in doc.tasks if t.name in ours}
+    assert set(theirs) == set(ours)
+    for title, task in ours.items():
+        assert theirs[title].finish == task.due, title
+        assert theirs[title].milestone == task.is_milestone
+    assert len(doc.links) == len(services.tasks.links(plan_id))
