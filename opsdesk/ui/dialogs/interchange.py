@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -370,12 +371,27 @@ def run_export(window, kind: str) -> None:
         "ics-mine": lambda _p: ex.ics(plan_id, out, assignee_id=ctx.actor.user_id),
     }[kind]
     job = Job(work, window)
-    window.statusBar().showMessage(tr("Exporting to {file}…").format(file=out.name))
-    job.sig_done.connect(lambda n: window.statusBar().showMessage(
-        tr("{count} row(s) written to {file}").format(count=n, file=out), 10000))
-    job.sig_failed.connect(lambda exc: (window.statusBar().clearMessage(),
-                                        show_error(window, exc) if isinstance(exc, OpsDeskError)
-                                        else QMessageBox.warning(window, "OpsDesk", str(exc))))
+    progress = QProgressDialog(tr("Exporting to {file}…").format(file=out.name), tr("Cancel"),
+                               0, 0, window)
+    progress.setObjectName("exportProgress")
+    progress.setMinimumDuration(400)  # quick exports finish before it shows
+    progress.canceled.connect(job.cancel)
+    job.sig_progress.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
+
+    def finished(n) -> None:
+        progress.reset()
+        window.statusBar().showMessage(
+            tr("{count} row(s) written to {file}").format(count=n, file=out), 10000)
+
+    def failed(exc) -> None:
+        progress.reset()
+        if isinstance(exc, OpsDeskError):
+            show_error(window, exc)
+        else:
+            QMessageBox.warning(window, "OpsDesk", str(exc))
+
+    job.sig_done.connect(finished)
+    job.sig_failed.connect(failed)
     window._jobs = [j for j in getattr(window, "_jobs", []) if j.isRunning()] + [job]
     job.start()
 
