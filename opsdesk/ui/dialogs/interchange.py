@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -348,15 +348,14 @@ def run_export(window, kind: str) -> None:
     from opsdesk.services.exports import ExportService
 
     ctx = window.ctx
-    tr = window.tr
     plan = ctx.services.plans.get(ctx.plan_id)
     specs = {
-        "xlsx": (tr("Export tasks to Excel"), f"{plan.name}.xlsx", tr("Excel workbooks (*.xlsx)")),
-        "csv": (tr("Export tasks to CSV"), f"{plan.name}.csv", tr("CSV files (*.csv)")),
-        "mspdi": (tr("Export the plan to MS Project"), f"{plan.name}.xml", tr("MS Project XML (*.xml)")),
-        "ics-milestones": (tr("Export milestones to a calendar"), f"{plan.name}-milestones.ics",
-                           tr("Calendars (*.ics)")),
-        "ics-mine": (tr("Export my tasks to a calendar"), f"{ctx.actor.login}.ics", tr("Calendars (*.ics)")),
+        "xlsx": (QCoreApplication.translate("FileActions", "Export tasks to Excel"), f"{plan.name}.xlsx", QCoreApplication.translate("FileActions", "Excel workbooks (*.xlsx)")),
+        "csv": (QCoreApplication.translate("FileActions", "Export tasks to CSV"), f"{plan.name}.csv", QCoreApplication.translate("FileActions", "CSV files (*.csv)")),
+        "mspdi": (QCoreApplication.translate("FileActions", "Export the plan to MS Project"), f"{plan.name}.xml", QCoreApplication.translate("FileActions", "MS Project XML (*.xml)")),
+        "ics-milestones": (QCoreApplication.translate("FileActions", "Export milestones to a calendar"), f"{plan.name}-milestones.ics",
+                           QCoreApplication.translate("FileActions", "Calendars (*.ics)")),
+        "ics-mine": (QCoreApplication.translate("FileActions", "Export my tasks to a calendar"), f"{ctx.actor.login}.ics", QCoreApplication.translate("FileActions", "Calendars (*.ics)")),
     }
     title, suggested, filters = specs[kind]
     out = _save_path(window, title, suggested, filters)
@@ -371,7 +370,7 @@ def run_export(window, kind: str) -> None:
         "ics-mine": lambda _p: ex.ics(plan_id, out, assignee_id=ctx.actor.user_id),
     }[kind]
     job = Job(work, window)
-    progress = QProgressDialog(tr("Exporting to {file}…").format(file=out.name), tr("Cancel"),
+    progress = QProgressDialog(QCoreApplication.translate("FileActions", "Exporting to {file}…").format(file=out.name), QCoreApplication.translate("FileActions", "Cancel"),
                                0, 0, window)
     progress.setObjectName("exportProgress")
     progress.setMinimumDuration(400)  # quick exports finish before it shows
@@ -381,7 +380,7 @@ def run_export(window, kind: str) -> None:
     def finished(n) -> None:
         progress.reset()
         window.statusBar().showMessage(
-            tr("{count} row(s) written to {file}").format(count=n, file=out), 10000)
+            QCoreApplication.translate("FileActions", "{count} row(s) written to {file}").format(count=n, file=out), 10000)
 
     def failed(exc) -> None:
         progress.reset()
@@ -407,8 +406,8 @@ def save_weekly_report(window) -> None:
     ctx = window.ctx
     monday = _this_monday(ctx)
     year, week, _ = monday.isocalendar()
-    out = _save_path(window, window.tr("Save the weekly report"), f"weekly-{year}-W{week:02d}.pdf",
-                     window.tr("PDF files (*.pdf)"))
+    out = _save_path(window, QCoreApplication.translate("FileActions", "Save the weekly report"), f"weekly-{year}-W{week:02d}.pdf",
+                     QCoreApplication.translate("FileActions", "PDF files (*.pdf)"))
     if out is None:
         return
     try:
@@ -416,7 +415,7 @@ def save_weekly_report(window) -> None:
     except OpsDeskError as exc:
         show_error(window, exc)
         return
-    window.statusBar().showMessage(window.tr("Weekly report ({pages} page(s)) written to {file}")
+    window.statusBar().showMessage(QCoreApplication.translate("FileActions", "Weekly report ({pages} page(s)) written to {file}")
                                    .format(pages=pages, file=out), 10000)
 
 
@@ -467,18 +466,17 @@ class FileActions:
         self.update()
 
     def retranslate(self) -> None:
-        tr = self.window.tr
-        self.import_plan.setText(tr("Import a plan (Planner, MS Project)…"))
-        self.import_tasks.setText(tr("Import tasks (Excel, CSV)…"))
-        self.export_menu.setTitle(tr("&Export"))
-        self.report_menu.setTitle(tr("&Weekly report"))
-        for kind, text in (("xlsx", tr("Tasks to Excel…")), ("csv", tr("Tasks to CSV…")),
-                           ("mspdi", tr("Plan to MS Project XML…")),
-                           ("ics-milestones", tr("Milestones to a calendar (ICS)…")),
-                           ("ics-mine", tr("My tasks to a calendar (ICS)…"))):
+        self.import_plan.setText(QCoreApplication.translate("FileActions", "Import a plan (Planner, MS Project)…"))
+        self.import_tasks.setText(QCoreApplication.translate("FileActions", "Import tasks (Excel, CSV)…"))
+        self.export_menu.setTitle(QCoreApplication.translate("FileActions", "&Export"))
+        self.report_menu.setTitle(QCoreApplication.translate("FileActions", "&Weekly report"))
+        for kind, text in (("xlsx", QCoreApplication.translate("FileActions", "Tasks to Excel…")), ("csv", QCoreApplication.translate("FileActions", "Tasks to CSV…")),
+                           ("mspdi", QCoreApplication.translate("FileActions", "Plan to MS Project XML…")),
+                           ("ics-milestones", QCoreApplication.translate("FileActions", "Milestones to a calendar (ICS)…")),
+                           ("ics-mine", QCoreApplication.translate("FileActions", "My tasks to a calendar (ICS)…"))):
             self.exports[kind].setText(text)
-        self.save_report.setText(tr("Save as PDF…"))
-        self.print_report.setText(tr("Print…"))
+        self.save_report.setText(QCoreApplication.translate("FileActions", "Save as PDF…"))
+        self.print_report.setText(QCoreApplication.translate("FileActions", "Print…"))
 
     def update(self) -> None:
         """Enable what the signed-in person may do with the open database."""
@@ -496,13 +494,11 @@ class FileActions:
         return path or None
 
     def _import_plan(self) -> None:
-        tr = self.window.tr
-        path = self._file(tr("Import a plan"), tr("Plans (*.planner *.mrproject *.xml);;All files (*)"))
+        path = self._file(QCoreApplication.translate("FileActions", "Import a plan"), QCoreApplication.translate("FileActions", "Plans (*.planner *.mrproject *.xml);;All files (*)"))
         if path:
             ImportPlanDialog(self.window.ctx, self.window, path).exec()
 
     def _import_tasks(self) -> None:
-        tr = self.window.tr
-        path = self._file(tr("Import tasks"), tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        path = self._file(QCoreApplication.translate("FileActions", "Import tasks"), QCoreApplication.translate("FileActions", "Spreadsheets (*.xlsx *.csv);;All files (*)"))
         if path:
             ImportTasksDialog(self.window.ctx, self.window, path).exec()

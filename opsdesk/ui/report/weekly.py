@@ -30,8 +30,43 @@ from opsdesk.ui.labels import status_name
 CHART_URL = "opsdesk://sales-chart"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WeeklyReport", text)
+def texts() -> dict[str, str]:
+    """The report's words in the interface language (literal calls, so lupdate finds them)."""
+    return {
+        'Plan status': QCoreApplication.translate("WeeklyReport", 'Plan status'),
+        'Phase': QCoreApplication.translate("WeeklyReport", 'Phase'),
+        'Dates': QCoreApplication.translate("WeeklyReport", 'Dates'),
+        'Done': QCoreApplication.translate("WeeklyReport", 'Done'),
+        'Progress': QCoreApplication.translate("WeeklyReport", 'Progress'),
+        'Time passed': QCoreApplication.translate("WeeklyReport", 'Time passed'),
+        'Overdue': QCoreApplication.translate("WeeklyReport", 'Overdue'),
+        'Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.': QCoreApplication.translate("WeeklyReport", 'Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.'),
+        'Done this week': QCoreApplication.translate("WeeklyReport", 'Done this week'),
+        'Task': QCoreApplication.translate("WeeklyReport", 'Task'),
+        'Role': QCoreApplication.translate("WeeklyReport", 'Role'),
+        'Who': QCoreApplication.translate("WeeklyReport", 'Who'),
+        'Done on': QCoreApplication.translate("WeeklyReport", 'Done on'),
+        'Nothing was ticked off this week.': QCoreApplication.translate("WeeklyReport", 'Nothing was ticked off this week.'),
+        'Overdue by role and person': QCoreApplication.translate("WeeklyReport", 'Overdue by role and person'),
+        'Due': QCoreApplication.translate("WeeklyReport", 'Due'),
+        'Days late': QCoreApplication.translate("WeeklyReport", 'Days late'),
+        'unassigned': QCoreApplication.translate("WeeklyReport", 'unassigned'),
+        'Nothing is overdue.': QCoreApplication.translate("WeeklyReport", 'Nothing is overdue.'),
+        'Next milestones': QCoreApplication.translate("WeeklyReport", 'Next milestones'),
+        'KPIs': QCoreApplication.translate("WeeklyReport", 'KPIs'),
+        'Sales so far: {actual} CNY of the {target} CNY target ({pct}%).': QCoreApplication.translate("WeeklyReport", 'Sales so far: {actual} CNY of the {target} CNY target ({pct}%).'),
+        'KPI': QCoreApplication.translate("WeeklyReport", 'KPI'),
+        'Period': QCoreApplication.translate("WeeklyReport", 'Period'),
+        'Actual': QCoreApplication.translate("WeeklyReport", 'Actual'),
+        'Target': QCoreApplication.translate("WeeklyReport", 'Target'),
+        'Attainment': QCoreApplication.translate("WeeklyReport", 'Attainment'),
+        'Status': QCoreApplication.translate("WeeklyReport", 'Status'),
+        'on track': QCoreApplication.translate("WeeklyReport", 'on track'),
+        'at risk': QCoreApplication.translate("WeeklyReport", 'at risk'),
+        'off track': QCoreApplication.translate("WeeklyReport", 'off track'),
+        'Monthly sales against target': QCoreApplication.translate("WeeklyReport", 'Monthly sales against target'),
+        'Weekly report {year}-W{week:02d} ({start} – {end})': QCoreApplication.translate("WeeklyReport", 'Weekly report {year}-W{week:02d} ({start} – {end})'),
+    }
 
 
 def _e(text) -> str:
@@ -46,14 +81,15 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str) -> QTextD
     from opsdesk.services.report import ReportService
 
     data = ReportService(services.store).weekly(services, plan_id, monday)
+    T = texts()  # noqa: N806
     ov = data.overview
     year, week, _ = monday.isocalendar()
     parts = [f"<h1>{_e(ov.plan.name)}</h1>",
-             f"<p class='sub'>{_e(QCoreApplication.translate('WeeklyReport', 'Weekly report {year}-W{week:02d} ({start} – {end})').format(year=year, week=week, start=fmt.long_date(data.monday, lang), end=fmt.long_date(data.sunday, lang)))}</p>"]
+             f"<p class='sub'>{_e(T['Weekly report {year}-W{week:02d} ({start} – {end})'].format(year=year, week=week, start=fmt.long_date(data.monday, lang), end=fmt.long_date(data.sunday, lang)))}</p>"]
     # ---- plan status per phase
-    parts.append(f"<h2>{_e(tr('Plan status'))}</h2><table width='100%'><tr>"
-                 f"<th>{_e(tr('Phase'))}</th><th>{_e(tr('Dates'))}</th><th>{_e(tr('Done'))}</th>"
-                 f"<th>{_e(tr('Progress'))}</th><th>{_e(tr('Time passed'))}</th><th>{_e(tr('Overdue'))}</th></tr>")
+    parts.append(f"<h2>{_e(T['Plan status'])}</h2><table width='100%'><tr>"
+                 f"<th>{_e(T['Phase'])}</th><th>{_e(T['Dates'])}</th><th>{_e(T['Done'])}</th>"
+                 f"<th>{_e(T['Progress'])}</th><th>{_e(T['Time passed'])}</th><th>{_e(T['Overdue'])}</th></tr>")
     for p in ov.phases:
         parts.append(f"<tr><td>{_e(p.phase.name(lang))}</td>"
                      f"<td>{_e(fmt.date_range(p.phase.start, p.phase.end, lang))}</td>"
@@ -63,51 +99,52 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str) -> QTextD
                      f"<td align='right'>{p.overdue}</td></tr>")
     parts.append("</table>")
     counts = ov.counts
-    parts.append(f"<p>{_e(tr('Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.').format(done=counts.get('done', 0), open=counts.get('todo', 0) + counts.get('doing', 0) + counts.get('blocked', 0), blocked=counts.get('blocked', 0), overdue=ov.overdue_total, ms_done=ov.milestones_done, ms_total=ov.milestones_total))}</p>")
+    parts.append(f"<p>{_e(T['Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.'].format(done=counts.get('done', 0), open=counts.get('todo', 0) + counts.get('doing', 0) + counts.get('blocked', 0), blocked=counts.get('blocked', 0), overdue=ov.overdue_total, ms_done=ov.milestones_done, ms_total=ov.milestones_total))}</p>")
     # ---- done this week
-    parts.append(f"<h2>{_e(tr('Done this week'))} ({len(data.done)})</h2>")
+    parts.append(f"<h2>{_e(T['Done this week'])} ({len(data.done)})</h2>")
     if data.done:
-        parts.append(f"<table width='100%'><tr><th>{_e(tr('Task'))}</th><th>{_e(tr('Role'))}</th>"
-                     f"<th>{_e(tr('Who'))}</th><th>{_e(tr('Done on'))}</th></tr>")
+        parts.append(f"<table width='100%'><tr><th>{_e(T['Task'])}</th><th>{_e(T['Role'])}</th>"
+                     f"<th>{_e(T['Who'])}</th><th>{_e(T['Done on'])}</th></tr>")
         for t in data.done:
             parts.append(f"<tr><td>{'◆ ' if t.milestone else ''}{_e(t.title)}</td><td>{_e(t.role(lang))}</td>"
                          f"<td>{_e(t.person or '—')}</td><td>{_e(fmt.local_datetime(t.done_at, lang))}</td></tr>")
         parts.append("</table>")
     else:
-        parts.append(f"<p>{_e(tr('Nothing was ticked off this week.'))}</p>")
+        parts.append(f"<p>{_e(T['Nothing was ticked off this week.'])}</p>")
     # ---- overdue by role and person
-    parts.append(f"<h2>{_e(tr('Overdue by role and person'))} ({len(data.overdue)})</h2>")
+    parts.append(f"<h2>{_e(T['Overdue by role and person'])} ({len(data.overdue)})</h2>")
     if data.overdue:
-        parts.append(f"<table width='100%'><tr><th>{_e(tr('Role'))}</th><th>{_e(tr('Who'))}</th>"
-                     f"<th>{_e(tr('Task'))}</th><th>{_e(tr('Due'))}</th><th>{_e(tr('Days late'))}</th></tr>")
+        parts.append(f"<table width='100%'><tr><th>{_e(T['Role'])}</th><th>{_e(T['Who'])}</th>"
+                     f"<th>{_e(T['Task'])}</th><th>{_e(T['Due'])}</th><th>{_e(T['Days late'])}</th></tr>")
         for t in data.overdue:
             late = (data.today - t.due).days if t.due else 0
-            parts.append(f"<tr><td>{_e(t.role(lang))}</td><td>{_e(t.person or tr('unassigned'))}</td>"
+            parts.append(f"<tr><td>{_e(t.role(lang))}</td><td>{_e(t.person or T['unassigned'])}</td>"
                          f"<td>{_e(t.title)}</td><td>{_e(fmt.short_date(t.due, lang))}</td>"
                          f"<td align='right' class='bad'>{late}</td></tr>")
         parts.append("</table>")
     else:
-        parts.append(f"<p>{_e(tr('Nothing is overdue.'))}</p>")
+        parts.append(f"<p>{_e(T['Nothing is overdue.'])}</p>")
     # ---- next milestones
-    parts.append(f"<h2>{_e(tr('Next milestones'))}</h2><table width='100%'>")
+    parts.append(f"<h2>{_e(T['Next milestones'])}</h2><table width='100%'>")
     for m in ov.milestones:
         days = (m.due - data.today).days if m.due else 0
+        in_days = QCoreApplication.translate("WeeklyReport", "in %n day(s)", "", days)
         parts.append(f"<tr><td>{_e(fmt.long_date(m.due, lang))}</td><td>◆ {_e(m.title)}</td>"
-                     f"<td align='right'>{_e(QCoreApplication.translate('WeeklyReport', 'in %n day(s)', '', days))}</td>"
+                     f"<td align='right'>{_e(in_days)}</td>"
                      f"<td>{_e(status_name(m.status))}</td></tr>")
     parts.append("</table>")
     # ---- KPIs
     dash = data.dashboard
     if dash is not None and dash.cards:
-        parts.append(f"<h2>{_e(tr('KPIs'))}</h2>")
+        parts.append(f"<h2>{_e(T['KPIs'])}</h2>")
         if dash.sales is not None:
             s = dash.sales
-            parts.append(f"<p>{_e(tr('Sales so far: {actual} CNY of the {target} CNY target ({pct}%).').format(actual=_money(s.actual), target=_money(s.low), pct=round((s.attainment or 0) * 100)))}</p>")
-        parts.append(f"<table width='100%'><tr><th>{_e(tr('KPI'))}</th><th>{_e(tr('Period'))}</th>"
-                     f"<th>{_e(tr('Actual'))}</th><th>{_e(tr('Target'))}</th><th>{_e(tr('Attainment'))}</th>"
-                     f"<th>{_e(tr('Status'))}</th></tr>")
-        status_names = {"on_track": tr("on track"), "at_risk": tr("at risk"),
-                        "off_track": tr("off track"), "no_target": "—"}
+            parts.append(f"<p>{_e(T['Sales so far: {actual} CNY of the {target} CNY target ({pct}%).'].format(actual=_money(s.actual), target=_money(s.low), pct=round((s.attainment or 0) * 100)))}</p>")
+        parts.append(f"<table width='100%'><tr><th>{_e(T['KPI'])}</th><th>{_e(T['Period'])}</th>"
+                     f"<th>{_e(T['Actual'])}</th><th>{_e(T['Target'])}</th><th>{_e(T['Attainment'])}</th>"
+                     f"<th>{_e(T['Status'])}</th></tr>")
+        status_names = {"on_track": T["on track"], "at_risk": T["at risk"],
+                        "off_track": T["off track"], "no_target": "—"}
         colors = {"on_track": "#2e7d32", "at_risk": "#ef6c00", "off_track": "#c62828"}
         for c in dash.cards:
             k = c.kpi
@@ -120,7 +157,7 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str) -> QTextD
                          f"<td style='color:{colors.get(c.status, '#5f6368')}'>{_e(status_names.get(c.status, c.status))}</td></tr>")
         parts.append("</table>")
     if data.sales_months:
-        parts.append(f"<h3>{_e(tr('Monthly sales against target'))}</h3><p><img src='{CHART_URL}' width='640' height='260'></p>")
+        parts.append(f"<h3>{_e(T['Monthly sales against target'])}</h3><p><img src='{CHART_URL}' width='640' height='260'></p>")
     style = ("<style>h1{font-size:20pt;} h2{font-size:14pt;margin-top:14px;} h3{font-size:12pt;}"
              ".sub{color:#5f6368;} th{background:#e3f2fd;text-align:left;padding:3px;}"
              "td{padding:3px;border-bottom:1px solid #e0e3e8;} .bad{color:#c62828;}</style>")
