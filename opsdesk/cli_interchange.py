@@ -153,7 +153,7 @@ def cmd_import(args) -> int:
         for kind, names in sorted(prepared.unmatched.items()):
             print(f"no {kind} matches: {', '.join(sorted(names))}")
         for problem in prepared.problems[:20]:
-            print(problem, file=sys.stderr)
+            print(problem.message, file=sys.stderr)
         if prepared.problems:
             print(f"opsdesk: {len(prepared.problems)} problem(s); nothing was imported", file=sys.stderr)
             return 1

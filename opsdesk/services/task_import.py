@@ -26,7 +26,12 @@ FIELDS = ("id", "title", "phase", "role", "assignee", "start", "due", "status", 
           "milestone", "notes")
 NO_TITLE_COLUMN = QT_TRANSLATE_NOOP("Errors", "{file}: no column is mapped to the task title.")
 NO_COLUMN = QT_TRANSLATE_NOOP("Errors", "{file}: there is no column “{column}”.")
-CELL = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: {problem}")
+EMPTY_TITLE = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: the title is empty.")
+NOT_A_DAY = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a date.")
+DUE_FIRST = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: the due date is before the start date.")
+NOT_A_STATUS = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a status.")
+NOT_A_PRIORITY = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a priority.")
+NOT_AN_ID = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a task id.")
 PROBLEMS = QT_TRANSLATE_NOOP("Errors", "{file}: {count} problem(s), nothing was imported. First: {first}")
 TRUE = {"1", "yes", "y", "true", "是", "✓", "◆", "x"}
 
@@ -65,7 +70,7 @@ class TaskImportPlan:
     creates: list[dict] = field(default_factory=list)
     updates: list[dict] = field(default_factory=list)
     unchanged: int = 0
-    problems: list[str] = field(default_factory=list)
+    problems: list[ValidationError] = field(default_factory=list)
     unmatched: dict[str, set[str]] = field(default_factory=dict)  # kind → names
 
     @property
@@ -102,10 +107,10 @@ class TaskImportService(Service):
         statuses = {_norm(v): k for k, names in STATUS_NAMES.items() for v in (k, *names)}
         priorities = {_norm(v): k for k, names in PRIORITY_NAMES.items() for v in (k, *names)}
 
-        def problem(line: int, col: int, text: str) -> None:
-            result.problems.append(ValidationError(
-                CELL, file=table.name, line=line, column=table.headers[col] if col < len(table.headers) else col + 1,
-                problem=text).message)
+        def problem(line: int, col: int, template: str, value: object = "") -> None:
+            column = table.headers[col] if col < len(table.headers) else col + 1
+            result.problems.append(ValidationError(template, field="file", file=table.name,
+                                                   line=line, column=column, value=value))
 
         for n, row in enumerate(table.rows, start=table.header_line + 1):
             def cell(key: str, row=row):
@@ -120,7 +125,7 @@ class TaskImportService(Service):
             values: dict = {}
             title = cell("title")
             if title is None:
-                problem(n, cols["title"], "the title is empty")
+                problem(n, cols["title"], EMPTY_TITLE)
                 continue
             values["title"] = str(title).strip()[:500]
             for key in ("start", "due"):
@@ -129,9 +134,9 @@ class TaskImportService(Service):
                     try:
                         values[key] = parse_day(raw)
                     except ValueError:
-                        problem(n, cols[key], f"“{raw}” is not a date")
+                        problem(n, cols[key], NOT_A_DAY, raw)
             if values.get("start") and values.get("due") and values["due"] < values["start"]:
-                problem(n, cols["due"], "the due date is before the start date")
+                problem(n, cols["due"], DUE_FIRST)
             for key, table_, kind in (("phase", phases, "phase"), ("role", roles, "role"),
                                       ("assignee", people, "person")):
                 raw = cell(key)
@@ -144,7 +149,7 @@ class TaskImportService(Service):
                 raw = cell(key)
                 if raw is not None:
                     if _norm(raw) not in table_:
-                        problem(n, cols[key], f"“{raw}” is not a {key}")
+                        problem(n, cols[key], NOT_A_STATUS if key == "status" else NOT_A_PRIORITY, raw)
                     else:
                         values[key] = table_[_norm(raw)]
             if "milestone" in cols:
@@ -157,7 +162,7 @@ class TaskImportService(Service):
                 try:
                     task_id = int(float(str(raw_id)))
                 except ValueError:
-                    problem(n, cols["id"], f"“{raw_id}” is not a task id")
+                    problem(n, cols["id"], NOT_AN_ID, raw_id)
                     continue
             if task_id is not None and task_id in existing:
                 old = dict(zip(("title", "phase_id", "role_id", "assignee_id", "start", "due",
@@ -177,7 +182,7 @@ class TaskImportService(Service):
         permissions.require_manager(actor)
         if prepared.problems:
             raise ValidationError(PROBLEMS, field="file", file=prepared.file,
-                                  count=len(prepared.problems), first=prepared.problems[0])
+                                  count=len(prepared.problems), first=prepared.problems[0].message)
         ids: set[int] = set()
         with self.store.write() as s:
             if prepared.creates:

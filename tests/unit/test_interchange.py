@@ -190,8 +190,8 @@ def test_task_sheet_problems_are_listed_and_nothing_is_written(services, tmp_pat
     importer = TaskImportService(services.store)
     prepared = importer.prepare(plan_id, table, TaskMapping.guess(table.headers))
     assert len(prepared.problems) == 2
-    assert "bad.csv, line 3, column 截止" in prepared.problems[0]
-    assert "line 4, column 状态" in prepared.problems[1]
+    assert prepared.problems[0].message == "bad.csv, line 3, column 截止: “2026-02-30” is not a date."
+    assert "line 4, column 状态: “完成了” is not a status" in prepared.problems[1].message
     assert prepared.unmatched == {"role": {"财务"}}
     before = len(services.tasks.list(plan_id))
     with pytest.raises(ValidationError):

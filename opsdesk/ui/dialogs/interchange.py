@@ -311,7 +311,7 @@ class ImportTasksDialog(_JobDialog):
         for kind, names in sorted(prepared.unmatched.items()):
             lines.append(self.tr("No match for these {kind} (left empty): {names}").format(
                 kind=kinds.get(kind, kind), names=", ".join(sorted(names))))
-        lines += prepared.problems[:10]
+        lines += [error_text(problem) for problem in prepared.problems[:10]]
         if len(prepared.problems) > 10:
             lines.append(self.tr("… and %n more problem(s)", "", len(prepared.problems) - 10))
         self.summary.setText("\n".join(lines))
