@@ -7,7 +7,7 @@ RUN_DB := run/opsdesk.db
 TS := resources/i18n/opsdesk_zh_CN.ts resources/i18n/opsdesk_en.ts
 SOURCES := $(shell find opsdesk -name '*.py' | sort)
 
-.PHONY: run test bench lint i18n sample shots clean help
+.PHONY: run test test-pg bench lint i18n sample shots clean help
 
 help:
 	@echo "make run    - set up .venv and start OpsDesk on a copy of the sample plan"
@@ -32,6 +32,11 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow and not postgres" -q
 
+# The services and storage tests again on PostgreSQL; needs OPSDESK_TEST_PG_URL (.ci/run sets it).
+test-pg: $(STAMP)
+	@test -n "$$OPSDESK_TEST_PG_URL" || { echo "set OPSDESK_TEST_PG_URL=postgresql+psycopg://user@host:port/db"; exit 1; }
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "postgres and not slow" -q
+
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
@@ -50,6 +55,15 @@ sample: $(STAMP)
 shots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view overview --lang zh_CN --today 2026-11-20 --out resources/screenshots/overview_zh.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view overview --lang en --today 2026-11-20 --out resources/screenshots/overview_en.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view timeline --lang zh_CN --today 2026-11-20 --out resources/screenshots/timeline_zh.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view timeline --lang en --today 2026-11-20 --out resources/screenshots/timeline_en.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view mywork --user kefu1 --lang zh_CN --today 2026-11-20 --out resources/screenshots/mywork_zh.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view mywork --user kefu1 --lang en --today 2026-11-20 --out resources/screenshots/mywork_en.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view team --lang zh_CN --today 2026-11-20 --out resources/screenshots/team_zh.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view team --lang en --today 2026-11-20 --out resources/screenshots/team_en.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view activity --lang zh_CN --today 2026-11-20 --out resources/screenshots/activity_zh.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view activity --lang en --today 2026-11-20 --out resources/screenshots/activity_en.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view people --lang en --today 2026-11-20 --out resources/screenshots/people_en.png
 
 clean:
 	rm -rf $(VENV) run .pytest_cache

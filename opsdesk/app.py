@@ -66,7 +66,11 @@ class OpsDeskApp(QObject):
     def start(self) -> int:
         """Show the window at once, then open the database and sign in; run until quit."""
         self.show_shell()
-        return self.qapp.exec()
+        code = self.qapp.exec()
+        from opsdesk.ui.dialogs.backup import wait_for_all
+
+        wait_for_all()  # a backup still running finishes before the process ends
+        return code
 
     def show_shell(self) -> None:
         """Paint the main window before anything slow; the database opens right after."""
@@ -121,21 +125,33 @@ class OpsDeskApp(QObject):
     def open_database(self, target: str | Path, first: bool = False) -> Store | None:
         """Open ``target``; on failure explain and offer another file, a new plan, or quit."""
         from opsdesk.store import open_store
+        from opsdesk.ui.open_problems import ways_on
 
+        readonly = False
         while True:
             try:
-                store = open_store(target)
+                store = open_store(target, readonly=readonly)
             except DatabaseMissing as exc:
                 if first and not self.args.db:
                     choice = self._ask_way_on(QCoreApplication.translate("App", "Welcome to OpsDesk. There is no plan yet."))
                 else:
                     choice = self._ask_way_on(error_text(exc))
             except OpsDeskError as exc:
+                self._extra_ways = ways_on(exc, target)
                 choice = self._ask_way_on(error_text(exc))
+                self._extra_ways = ()
             else:
                 self._explain_readonly(store)
                 self.settings.remember_db(str(target))
                 return store
+            readonly = choice == "readonly"
+            if choice in ("retry", "readonly"):
+                continue
+            if choice == "restore":
+                from opsdesk.ui.open_problems import restore_damaged
+
+                restore_damaged(self.window, target)
+                continue
             if choice == "open":
                 path, _ = QFileDialog.getOpenFileName(
                     None, QCoreApplication.translate("App", "Open an OpsDesk database"), str(Path(str(target)).parent),
@@ -152,13 +168,20 @@ class OpsDeskApp(QObject):
                 return None
 
     def _ask_way_on(self, message: str) -> str:
+        extra: tuple[str, ...] = getattr(self, "_extra_ways", ())
         box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, message, parent=self.window)
         box.setObjectName("openProblem")
+        from opsdesk.ui.open_problems import add_way_buttons
+
+        extra_buttons = add_way_buttons(box, extra)  # retry / open read-only / restore a backup
         open_btn = box.addButton(QCoreApplication.translate("App", "Open another database…"), QMessageBox.ButtonRole.AcceptRole)
         new_btn = box.addButton(QCoreApplication.translate("App", "New plan…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
+        for way, button in extra_buttons.items():
+            if clicked is button:
+                return way
         return "open" if clicked is open_btn else "new" if clicked is new_btn else "quit"
 
     def _explain_readonly(self, store: Store) -> None:
@@ -217,6 +240,10 @@ class OpsDeskApp(QObject):
                                      on_language=self.set_language)
         self.window.set_context(self.ctx)
         self.window.show()
+        from opsdesk.ui.mywork.notice import announce
+
+        window = self.window  # right after the first paint: what is overdue and due today
+        QTimer.singleShot(0, lambda: announce(window))  # (staff start in My work)
         if old is not None and old.store is not store:
             old.store.close()
         return True

@@ -20,7 +20,7 @@ BAD_DATE = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date; write it as
 NO_PLAN = QT_TRANSLATE_NOOP("Errors", "The database has no plan yet; make one with `opsdesk init`.")
 
 
-SHOT_VIEWS = ["overview", "mywork", "tasks", "timeline", "team", "kpis", "activity"]
+SHOT_VIEWS = ["overview", "mywork", "tasks", "timeline", "team", "kpis", "activity", "people"]
 
 
 def parse_date(text: str) -> dt.date:
@@ -66,10 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=common, help="run the integrity and schema checks")
 
     c = sub.add_parser("backup", parents=common, help="write a consistent copy of the database")
-    c.add_argument("--out", required=True)
+    c.add_argument("--out", help="where to write it (default: the backups folder next to the database)")
+    c.add_argument("--keep", type=int, default=None, help="keep this many backups in the backups folder (default 10)")
+    c.add_argument("--list", action="store_true", help="list the backups in the backups folder")
 
     c = sub.add_parser("restore", parents=common, help="replace the database with a backup (a safety copy is kept)")
     c.add_argument("file")
+    c.add_argument("--keep", type=int, default=None, help="keep this many backups (default 10)")
+
+    c = sub.add_parser("migrate-to", parents=common, help="copy the database to a server, e.g. postgresql+psycopg://user@host/db")
+    c.add_argument("url")
 
     t = sub.add_parser("tasks", parents=common, help="list or tick off tasks").add_subparsers(
         dest="tasks_command", metavar="ACTION", required=True)
@@ -80,6 +86,22 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--status", action="append")
     c = t.add_parser("done", parents=common, help="tick off a task")
     c.add_argument("id", type=int)
+
+    k = sub.add_parser("kpi", parents=common, help="KPI actuals").add_subparsers(
+        dest="kpi_command", metavar="ACTION", required=True)
+    c = k.add_parser("import", parents=common, help="import daily KPI values from a CSV or XLSX export")
+    c.add_argument("file")
+    c.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                   help="date=日期, a KPI key=its column (e.g. sales=销售额), or kpi=… value=… "
+                        "for a long file; without --map the columns are matched by name")
+    c.add_argument("--plan", type=int)
+    c.add_argument("--encoding", help="CSV encoding (default: detected among UTF-8, GBK, GB18030)")
+    c.add_argument("--skip-bad", action="store_true", help="import the good rows, skip the bad ones")
+    c.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+
+    from opsdesk import cli_interchange
+
+    cli_interchange.add_parsers(sub, common)
 
     c = sub.add_parser("shot", parents=common, help="render a view offscreen to PNG")
     c.add_argument("--view", default="overview", choices=SHOT_VIEWS)
@@ -96,7 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args)
     try:
-        return COMMANDS[args.command](args)
+        from opsdesk.cli_interchange import COMMANDS as INTERCHANGE
+
+        return {**COMMANDS, **INTERCHANGE}[args.command](args)
     except OpsDeskError as exc:
         print(f"opsdesk: {exc.message}", file=sys.stderr)
         return 1
@@ -176,7 +200,8 @@ def cmd_init(args) -> int:
     store = open_store(resolve_db(args.db), create=True)
     services = Services(store)
     system = Actor.system()
-    changes = services.plans.create_from_template(system, template, launch, args.name, lang)
+    changes = services.plans.create_from_template(system, template, launch, args.name, lang,
+                                                  routines=True)
     users = {u.login for u in services.people.users(active_only=False)}
     if args.manager not in users:
         services.people.create_user(system, args.manager_name, args.manager, "operations",
@@ -210,19 +235,21 @@ def cmd_check(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from opsdesk.store.backup import backup_store
+    from opsdesk.cli_storage import cmd_backup as run
 
-    out = backup_store(_open(args), Path(args.out))
-    print(f"backup written to {out}")
-    return 0
+    return run(args, _open(args))
 
 
 def cmd_restore(args) -> int:
-    from opsdesk.store.backup import restore_into
+    from opsdesk.cli_storage import cmd_restore as run
 
-    safety = restore_into(_open(args), Path(args.file))
-    print(f"restored {args.file}; the previous content is kept in {safety}")
-    return 0
+    return run(args, _open(args))
+
+
+def cmd_migrate_to(args) -> int:
+    from opsdesk.cli_storage import cmd_migrate_to as run
+
+    return run(args, _open(args))
 
 
 def cmd_tasks(args) -> int:
@@ -258,6 +285,32 @@ def _iso(value) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def cmd_kpi(args) -> int:
+    from opsdesk.services import kpi_import as ki
+
+    services = _services(args)
+    actor = _actor(services, args.user)
+    plan_id = _plan_id(services, args.plan)
+    table = ki.read_table(args.file, args.encoding)
+    mapping = (ki.Mapping.parse(args.map) if args.map
+               else ki.guess_mapping(table.headers, services.kpis.list(plan_id)))
+    prep = ki.prepare(services, actor, plan_id, table, mapping)
+    for problem in prep.problems[:20]:
+        print(f"opsdesk: {problem.message}", file=sys.stderr)
+    if len(prep.problems) > 20:
+        print(f"opsdesk: … and {len(prep.problems) - 20} more", file=sys.stderr)
+    if prep.problems and not args.skip_bad:
+        print(f"opsdesk: nothing imported ({len(prep.problems)} problem(s); --skip-bad imports "
+              "the good rows)", file=sys.stderr)
+        return 1
+    if not args.dry_run:
+        ki.apply(services, actor, prep, skip_bad=args.skip_bad)
+    verb = "would change" if args.dry_run else "imported"
+    print(f"{verb}: {prep.new} new, {prep.changed} changed, {prep.unchanged} unchanged "
+          f"({prep.rows} rows, {len(prep.problems)} skipped)")
+    return 0
+
+
 def cmd_shot(args) -> int:
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
@@ -274,5 +327,6 @@ def cmd_shot(args) -> int:
 
 COMMANDS = {
     "init": cmd_init, "sample": cmd_sample, "check": cmd_check, "backup": cmd_backup,
-    "restore": cmd_restore, "tasks": cmd_tasks, "shot": cmd_shot,
+    "restore": cmd_restore, "tasks": cmd_tasks, "shot": cmd_shot, "kpi": lambda a: cmd_kpi(a),
+    "migrate-to": cmd_migrate_to,
 }

@@ -59,6 +59,7 @@ DONE_SHIFT = {"step2": 2, "ms_first_month": 1, "step3": 3, "tmall_upload": 0}
 # Template tasks that end (as of AS_OF) otherwise than the rule (done when due before AS_OF).
 BLOCKED = {"cstore": (dt.date(2026, 11, 10), "yunying",
                       "C店实名认证卡住了:需要公司营业执照副本扫描件,已找财务要,预计下周到。")}
+ROUTINE_MISSED = {AS_OF - dt.timedelta(days=1)}  # the day the order check slipped
 REWORK = {"tmall_detail": "主图尺寸不符合天猫 800×800 的要求,请重新导出后再勾选。"}
 
 
@@ -317,7 +318,7 @@ class _Builder:
         sv = self.sv  # set up like `opsdesk init`: the plan (and its roles), then the manager
         self.clock.now = _at(_d(7, 30), 9, 0)
         created = sv.plans.create_from_template(Actor.system(), self.template, LAUNCH,
-                                                PLAN_NAME, lang="zh_CN")
+                                                PLAN_NAME, lang="zh_CN", routines=True)
         self.plan_id = created.plan_id
         self.role_ids = {r.key: r.id for r in sv.people.roles()}
         self.clock.now = _at(_d(7, 30), 9, 5)
@@ -380,6 +381,30 @@ class _Builder:
                 day, login, text = BLOCKED[key]
                 self.later(_at(day, 15, 20), self._comment(key, login, text))
                 self.later(_at(day, 15, 45), self._status(key, "blocked"))
+
+    # -- routines: customer service checks the orders every day, operations meets and sums up
+
+    def routine_work(self) -> None:
+        """Tick each routine occurrence due before AS_OF on its day (one day's order check
+        is left overdue); a separate random stream keeps the rest of the story unchanged."""
+        rng = random.Random(SEED + 5)
+        snap = self.sv.series.snapshot(self.plan_id)
+        kefu = ("kefu1", "kefu2")
+        for row in sorted(snap.tasks, key=lambda r: (r["due"], r["id"])):
+            due = row["due"]
+            if due >= AS_OF or due in ROUTINE_MISSED:
+                continue
+            if row["role_id"] == self.role_ids["customer_service"]:
+                login, when = kefu[due.toordinal() % 2], _office(rng, due, 9, 10)
+            elif row["series_id"] == min(r["series_id"] for r in snap.tasks
+                                         if r["role_id"] == row["role_id"]):
+                login, when = "manager", _at(due, 16, rng.randint(0, 50))
+            else:
+                login, when = "yunying", _at(due, 17, rng.randint(10, 55))
+            self.later(when, self._tick_id(row["id"], self.actor(login)))
+
+    def _tick_id(self, task_id: int, actor: Actor) -> Callable[[], object]:
+        return lambda: self.sv.tasks.tick_off(actor, task_id)
 
     def _role_staff(self, role: str | None) -> str:
         for login, (_, r, _) in SAMPLE_LOGINS.items():
@@ -532,6 +557,7 @@ def build_sample(out: Path) -> None:
         series = kpi_series(rng)
         builder.people_and_plan()
         builder.template_tasks()
+        builder.routine_work()
         builder.extra_tasks()
         builder.comments(_figures(series))
         builder.kpi_values(series)

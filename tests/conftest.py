@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -75,9 +76,14 @@ class World:
 def dump(store: Store) -> dict[str, list[tuple]]:
     """Every row of every table, sorted: equal dumps mean nothing changed."""
     with store.engine.connect() as conn:
-        tables = [r[0] for r in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
+        if store.is_sqlite:
+            tables = [r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name")]
+        else:
+            from sqlalchemy import inspect as sa_inspect
+
+            tables = sorted(sa_inspect(conn).get_table_names())
         out = {}
         for name in tables:
             rows = conn.exec_driver_sql(f'SELECT * FROM "{name}"').all()
@@ -146,13 +152,40 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "t.db"
 
 
-@pytest.fixture
-def store(seeded: tuple[Path, World], db_path: Path) -> Iterator[Store]:
-    """The seeded database (plan + team) at ``tmp_path/'t.db'``, opened for writing."""
+# With OPSDESK_TEST_PG_URL set, every test using ``store`` also runs on PostgreSQL
+# (those runs carry the ``postgres`` mark; ``make test-pg`` selects them).
+PG_URL = os.environ.get("OPSDESK_TEST_PG_URL")
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)] if PG_URL else None
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, seeded: tuple[Path, World],
+          db_path: Path) -> Iterator[Store]:
+    """The seeded database (plan + team) at ``tmp_path/'t.db'`` (or a fresh database on
+    the PostgreSQL test server), opened for writing."""
+    if getattr(request, "param", "sqlite") == "postgres":
+        if request.node.get_closest_marker("sqlite_only"):
+            pytest.skip("tests SQLite file behaviour")
+        from tests.pg_helpers import fresh_database
+
+        with fresh_database(request.getfixturevalue("pg_seed")) as s:
+            yield s
+        return
     shutil.copyfile(seeded[0], db_path)
     s = open_store(db_path, create=True)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_seed(seeded: tuple[Path, World]) -> Iterator[str]:
+    """A template database on the PostgreSQL test server holding the seeded plan and team."""
+    if not PG_URL:
+        pytest.skip("no PostgreSQL test server (set OPSDESK_TEST_PG_URL)")
+    from tests.pg_helpers import seed_template
+
+    with seed_template(PG_URL, seeded[0]) as name:
+        yield name
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from opsdesk.services.kpis import KpiService
 from opsdesk.services.overview import OverviewService
 from opsdesk.services.people import PeopleService
 from opsdesk.services.plans import PlanService
+from opsdesk.services.schedule import ScheduleService
 from opsdesk.services.tasks import TaskService
 from opsdesk.store import Store
 
@@ -25,6 +26,22 @@ class Services:
         self.kpis = KpiService(store, clock)
         self.overview = OverviewService(store, clock)
         self.audit = AuditService(store, clock)
+        self.schedule = ScheduleService(store, clock)
+        from opsdesk.services.mywork import MyWorkService
+        from opsdesk.services.series import SeriesService
+        from opsdesk.services.team import TeamService
+
+        self.mywork = MyWorkService(store, clock)
+        self.series = SeriesService(store, clock)
+        self.team = TeamService(store, clock)
+        self._clock = clock
+
+    @property
+    def timeline(self):
+        """The timeline's read (imports numpy, so only when first asked for)."""
+        from opsdesk.services.timeline import TimelineService
+
+        return TimelineService(self.store, self._clock)
 
 
 __all__ = ["Actor", "Changes", "Services"]

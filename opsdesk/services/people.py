@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import math
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
@@ -19,6 +22,39 @@ PASSWORD_NEEDED = QT_TRANSLATE_NOOP("Errors", "{login} signs in with a password.
 LOGIN_TAKEN = QT_TRANSLATE_NOOP("Errors", "The login “{login}” is already taken.")
 ROLE_TAKEN = QT_TRANSLATE_NOOP("Errors", "There is already a role “{role}”.")
 NO_SUCH_ROLE = QT_TRANSLATE_NOOP("Errors", "There is no role “{role}”.")
+TOO_MANY_TRIES = QT_TRANSLATE_NOOP(
+    "Errors", "Too many wrong passwords for {login}; try again in {seconds} s.")
+# Sign-in backoff: after FREE_TRIES wrong passwords each further one doubles the wait.
+FREE_TRIES = 3
+MAX_WAIT_S = 300
+security_log = logging.getLogger("opsdesk.security")
+_failures: dict[tuple[str, str], tuple[int, float]] = {}  # (db, login) → (count, until)
+_monotonic = time.monotonic
+
+
+def _log_security(message: str, *args: object) -> None:
+    """Wrong passwords go to ``security.log`` in the log folder (and to any handler above)."""
+    if not security_log.handlers:
+        try:
+            from opsdesk.paths import log_dir
+
+            folder = log_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.FileHandler(folder / "security.log",
+                                                           encoding="utf-8")
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        except OSError:
+            handler = logging.NullHandler()
+        security_log.addHandler(handler)
+        security_log.setLevel(logging.INFO)
+    security_log.warning(message, *args)
+
+
+def backoff_seconds(failures: int) -> float:
+    """How long sign-in waits after ``failures`` wrong passwords in a row."""
+    return 0.0 if failures < FREE_TRIES else float(min(2 ** (failures - FREE_TRIES), MAX_WAIT_S))
+
+
 LAST_MANAGER = QT_TRANSLATE_NOOP(
     "Errors", "{name} is the last active manager; make someone else a manager first."
 )
@@ -114,8 +150,19 @@ class PeopleService(Service):
         if user.password_hash is not None:
             if not password:
                 raise AuthError(PASSWORD_NEEDED, login=user.login)
+            key = (self.store.url, user.login.lower())
+            count, until = _failures.get(key, (0, 0.0))
+            if until > _monotonic():
+                _log_security("sign-in for %s refused: waiting after %d wrong passwords",
+                                     user.login, count)
+                raise AuthError(TOO_MANY_TRIES, login=user.login,
+                                seconds=math.ceil(until - _monotonic()))
             if not verify_password(user.password_hash, password):
+                count += 1
+                _failures[key] = (count, _monotonic() + backoff_seconds(count))
+                _log_security("wrong password for %s (%d in a row)", user.login, count)
                 raise AuthError(WRONG_PASSWORD, login=user.login)
+            _failures.pop(key, None)
         return self.actor_for(user.id)
 
     # ---- writing (manager only)
@@ -202,6 +249,25 @@ class PeopleService(Service):
                 s.execute(insert(user_roles).values(user_id=user_id, role_id=rid))
             cid = self.log(s, actor, "user", user_id, "roles", after={"role_ids": role_ids})
         return Changes(people=True, ids=frozenset({user_id}), change_id=cid)
+
+    def update_role(self, actor: Actor, role_id: int, *, name_zh: str | None = None,
+                    name_en: str | None = None, color: str | None = None) -> Changes:
+        permissions.require_manager(actor, permissions.MANAGE_PEOPLE)
+        with self.store.write() as s:
+            role = s.get(Role, role_id)
+            if role is None:
+                raise NotFound()
+            before = dict(name_zh=role.name_zh, name_en=role.name_en, color=role.color)
+            after = dict(before)
+            if name_zh is not None:
+                after["name_zh"] = validate.text(name_zh, "name", 100)
+            if name_en is not None:
+                after["name_en"] = validate.text(name_en, "name", 100)
+            if color is not None:
+                after["color"] = color
+            s.execute(update(Role).where(Role.id == role_id).values(**after))
+            cid = self.log(s, actor, "role", role_id, "update", before=before, after=after)
+        return Changes(people=True, ids=frozenset({role_id}), change_id=cid)
 
     @staticmethod
     def _role_id(s, role: int | str) -> int:

@@ -75,8 +75,10 @@ class PlanService(Service):
     # ---- writing
 
     def create_from_template(self, actor: Actor, template: Template, launch: dt.date,
-                             name: str | None = None, lang: str = "zh_CN") -> Changes:
-        """Make a whole plan (roles it needs, phases, tasks, links, KPIs) in one action."""
+                             name: str | None = None, lang: str = "zh_CN",
+                             routines: bool = False) -> Changes:
+        """Make a whole plan (roles it needs, phases, tasks, links, KPIs) in one action;
+        with ``routines`` also the template's recurring tasks (the sample, ``opsdesk init``)."""
         permissions.require_manager(actor)
         launch = validate.date(launch, "launch_date")
         name = validate.text(name or template.name.get(lang), "name", 200)
@@ -115,6 +117,18 @@ class PlanService(Service):
                      for t in template.tasks for pred in t.after]
             if links:
                 s.execute(insert(TaskLink), links)
+            from opsdesk.services.series import SeriesService, occurrence_dates
+
+            for pos, r in enumerate(template.routines if routines else (),
+                                    start=len(template.tasks)):
+                start, until = r.start.on(launch), r.until.on(launch)
+                sid = s.execute(insert(TaskSeries).values(
+                    plan_id=plan_id, rule=r.rule, start=start, until=until)).inserted_primary_key[0]
+                SeriesService.insert_occurrences(
+                    s, plan_id, sid, occurrence_dates(r.rule, start, until),
+                    dict(title=r.title.get(lang), notes=r.notes.get(lang),
+                         role_id=roles[r.role] if r.role else None, assignee_id=None,
+                         priority=r.priority, is_milestone=r.milestone), None, pos)
             for pos, k in enumerate(template.kpis):
                 kpi_id = s.execute(insert(Kpi).values(
                     plan_id=plan_id, key=k.key, name_zh=k.name.zh, name_en=k.name.en,

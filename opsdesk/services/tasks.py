@@ -16,6 +16,7 @@ from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
+from opsdesk.services.task_bulk import BulkTaskOps
 
 PARENT_LOOP = QT_TRANSLATE_NOOP("Errors", "A task cannot be placed under itself or under one of its own subtasks.")
 CYCLE = QT_TRANSLATE_NOOP("Errors", "Linking these tasks would make a loop: a task would wait for itself.")
@@ -88,8 +89,24 @@ class NewTask:
     position: int = 0
 
 
-class TaskService(Service):
+class TaskService(BulkTaskOps, Service):
     # ---- reading
+
+    def plan_rows(self, plan_id: int, ids=None, limit: int | None = None) -> list[tuple]:
+        """The Tasks view's rows (tuples, positions in ``services.task_rows``), one query."""
+        from opsdesk.services import task_rows
+
+        with self.store.read() as s:
+            if ids is None:
+                return task_rows.plan_rows(s, plan_id, limit)
+            return task_rows.rows_for(s, plan_id, ids)
+
+    def phases(self, plan_id: int):
+        """The plan's phases with ISO dates (``task_rows.PhaseInfo``)."""
+        from opsdesk.services import task_rows
+
+        with self.store.read() as s:
+            return task_rows.phases(s, plan_id)
 
     def list(self, plan_id: int, *, assignee_id: int | None = None,
              status: Sequence[str] | None = None) -> list[TaskRow]:
@@ -165,14 +182,9 @@ class TaskService(Service):
                        plan_id=current.plan_id)
 
     def delete(self, actor: Actor, task_id: int) -> Changes:
-        permissions.require_manager(actor)
-        with self.store.write() as s:
-            current = self._load(s, task_id)
-            s.execute(delete(Task).where(Task.id == task_id))
-            cid = self.log(s, actor, "task", task_id, "delete", before=asdict(current),
-                           plan_id=current.plan_id)
-        return Changes(tasks=True, ids=frozenset({task_id}), change_id=cid,
-                       plan_id=current.plan_id)
+        """Delete the task with its subtasks, comments and links; the returned
+        ``BulkChanges.snapshot`` lets ``restore`` put everything back (undo)."""
+        return self._delete_with_snapshot(actor, task_id)
 
     def link(self, actor: Actor, pred_id: int, succ_id: int, kind: str = "FS",
              lag_days: int = 0) -> Changes:

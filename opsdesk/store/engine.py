@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from opsdesk.errors import (
+    QT_TRANSLATE_NOOP,
     CorruptDatabase,
     DatabaseLocked,
     DatabaseMissing,
@@ -28,6 +29,15 @@ from opsdesk.errors import (
 )
 from opsdesk.store import migrate
 from opsdesk.store.inspect import DEFAULT_BUSY_TIMEOUT_MS, inspect_sqlite_file
+
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "Errors", "The disk is full; the change was not saved and the database is unchanged. "
+    "Free some space and try again.")
+DB_ERROR = QT_TRANSLATE_NOOP("Errors", "The database reported an error: {detail}")
+SERVER_UNREACHABLE = QT_TRANSLATE_NOOP("Errors", "The database server cannot be reached: {detail}")
+NO_DRIVER = QT_TRANSLATE_NOOP("Errors", "The database driver is not installed: {detail}")
+# PostgreSQL channel on which every committed write is announced (store/watch.py listens).
+NOTIFY_CHANNEL = "opsdesk_changes"
 
 
 @dataclass
@@ -40,6 +50,7 @@ class Store:
     readonly: bool = False
     readonly_reason: str | None = None
     migrated_from: str | None = None
+    network_share: bool = False
     _write_engine: Engine | None = field(default=None, repr=False)
 
     @property
@@ -73,6 +84,9 @@ class Store:
         try:
             with session.begin():
                 yield session
+                if not self.is_sqlite:
+                    # Delivered by the server only if (and when) the transaction commits.
+                    session.execute(text(f"NOTIFY {NOTIFY_CHANNEL}"))
         except DBAPIError as exc:
             raise translate_db_error(exc, self) from exc
         finally:
@@ -86,6 +100,8 @@ def translate_db_error(exc: DBAPIError, store: Store | None = None) -> StorageEr
     """Turn a driver error into a typed error with a clear message."""
     text_ = str(getattr(exc, "orig", exc)).lower()
     where = store.display_name if store else ""
+    if "disk is full" in text_ or "no space left" in text_ or "diskfull" in text_:
+        return StorageError(DISK_FULL)
     if "locked" in text_ or "busy" in text_:
         return DatabaseLocked()
     if "malformed" in text_ or "not a database" in text_ or "disk i/o" in text_:
@@ -94,11 +110,7 @@ def translate_db_error(exc: DBAPIError, store: Store | None = None) -> StorageEr
         from opsdesk.errors import ReadOnlyDatabase
 
         return ReadOnlyDatabase()
-    if "disk is full" in text_ or "database or disk is full" in text_:
-        return StorageError(
-            "The disk is full; the change was not saved and the database is unchanged."
-        )
-    return StorageError("The database reported an error: {detail}", detail=str(exc.orig))
+    return StorageError(DB_ERROR, detail=str(getattr(exc, "orig", exc)))
 
 
 def is_url(target: str | Path) -> bool:
@@ -135,6 +147,7 @@ def _open_sqlite(path: Path, create: bool, readonly: bool, busy_timeout_ms: int,
         if readonly:
             raise DatabaseMissing(path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
         revision = None
     else:
         if path.is_dir():
@@ -147,18 +160,45 @@ def _open_sqlite(path: Path, create: bool, readonly: bool, busy_timeout_ms: int,
     elif not readonly and exists and not _writable(path):
         readonly, reason = True, "readonly-file"
 
-    engine = _sqlite_engine(path, readonly, busy_timeout_ms)
+    from opsdesk.store.netfs import is_network_share
+
+    shared = is_network_share(path)
+    engine = _sqlite_engine(path, readonly, busy_timeout_ms, wal=not shared)
     store = Store(url=f"sqlite:///{path}", engine=engine, path=path, readonly=readonly,
-                  readonly_reason=reason)
+                  readonly_reason=reason, network_share=shared)
     store._write_engine = engine.execution_options(opsdesk_write=True)
     if not readonly and revision != migrate.HEAD_REVISION:
-        if revision is not None and backup_before_migrate:
-            from opsdesk.store.backup import backup_before_migration
+        try:
+            if revision is not None and backup_before_migrate:
+                from opsdesk.store.backup import backup_before_migration
 
-            backup_before_migration(path)
-        migrate.upgrade(engine)
+                backup_before_migration(path)
+            migrate.upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
         store.migrated_from = revision
     return store
+
+
+def _create_private(path: Path) -> None:
+    """Make an empty file readable and writable by its owner only (0600 on POSIX)."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+def _is_wal_without_side_files(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02" and not any(
+        Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
 
 
 def _writable(path: Path) -> bool:
@@ -167,11 +207,15 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int) -> Engine:
+def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int, wal: bool = True) -> Engine:
     # Read-only on a writable file: an ordinary connection with query_only, so SQLite can
     # tidy its -wal/-shm files away on close; a truly read-only file gets mode=ro.
     if readonly and not _writable(path):
         uri = f"{path.as_uri()}?mode=ro"
+        if _is_wal_without_side_files(path):
+            # On a read-only folder or filesystem SQLite cannot make the -shm file WAL
+            # needs; with no WAL to replay, the file is read as immutable.
+            uri += "&immutable=1"
         engine = create_engine(
             "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
         )
@@ -186,9 +230,13 @@ def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int) -> Engine:
         cur.execute("PRAGMA foreign_keys = ON")
         if readonly:
             cur.execute("PRAGMA query_only = ON")
-        else:
+        elif wal:
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
+        else:
+            # A network share: WAL's shared memory does not work across hosts.
+            cur.execute("PRAGMA journal_mode = DELETE")
+            cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -214,11 +262,10 @@ def _open_server(url: str, create: bool, readonly: bool) -> Store:
                 )).first()
             )
     except OperationalError as exc:
-        raise StorageError("The database server cannot be reached: {detail}",
-                           detail=str(exc.orig).strip().splitlines()[0]) from exc
+        raise StorageError(SERVER_UNREACHABLE,
+                           detail=(str(exc.orig).strip().splitlines() or [""])[0]) from exc
     except ModuleNotFoundError as exc:
-        raise StorageError("The database driver is not installed: {detail}",
-                           detail=exc.name or "") from exc
+        raise StorageError(NO_DRIVER, detail=exc.name or "") from exc
     if revision is None and has_tables:
         raise NotAnOpsDeskDatabase(path=make_url(url).render_as_string(hide_password=True))
     reason = None

@@ -100,6 +100,21 @@ class KpiSpec:
 
 
 @dataclass(frozen=True)
+class RoutineSpec:
+    """A recurring task: an RRULE body (``FREQ=DAILY``) from ``start`` to ``until``."""
+
+    key: str
+    title: Bilingual
+    notes: Bilingual
+    role: str | None
+    rule: str
+    start: Offset
+    until: Offset
+    priority: str = "normal"
+    milestone: bool = False
+
+
+@dataclass(frozen=True)
 class Template:
     key: str
     name: Bilingual
@@ -108,6 +123,7 @@ class Template:
     phases: tuple[PhaseSpec, ...]
     tasks: tuple[TaskSpec, ...]
     kpis: tuple[KpiSpec, ...] = field(default=())
+    routines: tuple[RoutineSpec, ...] = field(default=())
 
 
 def _bi(d: dict, name: str, default: str = "") -> Bilingual:
@@ -139,8 +155,13 @@ def parse_template(data: dict, name: str = "template") -> Template:
                                      t.get("low"), t.get("high"), _bi(t, "label"))
                           for t in k.get("targets", [])),
         ) for k in data.get("kpis", []))
+        routines = tuple(RoutineSpec(
+            key=r["key"], title=_bi(r, "title"), notes=_bi(r, "notes"), role=r.get("role"),
+            rule=r["rule"], start=Offset.parse(r["start"]), until=Offset.parse(r["until"]),
+            priority=r.get("priority", "normal"), milestone=bool(r.get("milestone", False)),
+        ) for r in data.get("routines", []))
         template = Template(meta["key"], _bi(meta, "name"), meta.get("currency", "CNY"),
-                            roles, phases, tasks, kpis)
+                            roles, phases, tasks, kpis, routines)
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError(BAD_TEMPLATE, field="template", name=name, detail=str(exc)) from exc
     _check(template, name)
@@ -186,6 +207,9 @@ def _check(t: Template, name: str) -> None:
         if key not in state and (found := loop_at(key)):
             problems.append(f"task {found}: its “after” tasks make a loop")
             break
+    for r in t.routines:
+        if r.role is not None and r.role not in roles:
+            problems.append(f"routine {r.key}: unknown role {r.role}")
     for kpi in t.kpis:
         if kpi.owner is not None and kpi.owner not in roles:
             problems.append(f"kpi {kpi.key}: unknown role {kpi.owner}")

@@ -122,6 +122,11 @@ class MainWindow(QMainWindow):
         from opsdesk.ui.dialogs.interchange import FileActions
 
         self.file_actions = FileActions(self)
+        from opsdesk.ui.dialogs.backup import BackupActions
+        from opsdesk.ui.sync import ChangeSync
+
+        self.backup_actions = BackupActions(self)  # File ▸ Back up… / Restore…
+        self.change_sync = ChangeSync(self)  # other processes' writes → changes_applied
         self.toolbar.addAction(self.act_switch_user)
 
         # ---- status bar
@@ -169,6 +174,8 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.load_plans()
         self.file_actions.update()
+        self.backup_actions.attach()
+        self.change_sync.attach(ctx.store)
         self.nav.setCurrentRow(0)
         self._show_row(0)
 
@@ -331,6 +338,8 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("&About OpsDesk"))
         if hasattr(self, "file_actions"):
             self.file_actions.retranslate()
+        if hasattr(self, "backup_actions"):
+            self.backup_actions.retranslate()
         self.act_lang["zh_CN"].setText("中文")
         self.act_lang["en"].setText("English")
         if ctx is None:

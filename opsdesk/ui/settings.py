@@ -33,6 +33,20 @@ class Settings:
     def set_cjk_font_warned(self) -> None:
         self._s.setValue("general/cjk_font_warned", True)
 
+    # ---- backups and sharing (ui/dialogs/backup.py)
+    def backup_keep(self) -> int:
+        """How many backups to keep in the backups folder (rolling)."""
+        return max(1, int(self._s.value("backup/keep", 10) or 10))
+
+    def set_backup_keep(self, keep: int) -> None:
+        self._s.setValue("backup/keep", max(1, int(keep)))
+
+    def network_share_noticed(self) -> bool:
+        return self._s.value("backup/network_share_noticed", False, type=bool)
+
+    def set_network_share_noticed(self) -> None:
+        self._s.setValue("backup/network_share_noticed", True)
+
     # ---- databases
     def last_db(self) -> str | None:
         value = self._s.value("db/last")
@@ -75,6 +89,56 @@ class Settings:
     def set_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
         self._s.setValue("main_window/geometry", geometry)
         self._s.setValue("main_window/state", state)
+
+    # ---- tasks view
+    def tasks_filters(self) -> dict:
+        return _json(self._s.value("tasks/filters"), {})
+
+    def set_tasks_filters(self, filters: dict) -> None:
+        self._s.setValue("tasks/filters", _dumps(filters))
+
+    def tasks_saved_filters(self) -> dict[str, dict]:
+        return _json(self._s.value("tasks/saved_filters"), {})
+
+    def set_tasks_saved_filters(self, saved: dict[str, dict]) -> None:
+        self._s.setValue("tasks/saved_filters", _dumps(saved))
+
+    def tasks_grouped(self) -> bool:
+        return self._s.value("tasks/grouped", True, type=bool)
+
+    def set_tasks_grouped(self, grouped: bool) -> None:
+        self._s.setValue("tasks/grouped", grouped)
+
+    def tasks_header(self) -> QByteArray | None:
+        value = self._s.value("tasks/header")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_tasks_header(self, state: QByteArray) -> None:
+        self._s.setValue("tasks/header", state)
+
+    # ---- timeline view
+    def timeline_group(self) -> str:
+        value = str(self._s.value("timeline/group", "phase") or "phase")
+        return value if value in ("phase", "role", "person") else "phase"
+
+    def set_timeline_group(self, mode: str) -> None:
+        self._s.setValue("timeline/group", mode)
+
+
+def _json(value, default):
+    import json
+
+    try:
+        data = json.loads(value) if isinstance(value, str) and value else default
+    except ValueError:
+        return default
+    return data if isinstance(data, type(default)) else default
+
+
+def _dumps(value) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _key(db: str) -> str:

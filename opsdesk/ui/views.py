@@ -33,6 +33,14 @@ class ViewSpec:
 
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("overview", "opsdesk.ui.overview", "OverviewView", QT_TRANSLATE_NOOP("Views", "Overview")),
+    ViewSpec("mywork", "opsdesk.ui.mywork", "MyWorkView", QT_TRANSLATE_NOOP("Views", "My work")),
+    ViewSpec("tasks", "opsdesk.ui.tasks.view", "TasksView", QT_TRANSLATE_NOOP("Views", "Tasks")),
+    ViewSpec("timeline", "opsdesk.ui.timeline.view", "TimelineView", QT_TRANSLATE_NOOP("Views", "Timeline")),
+    ViewSpec("team", "opsdesk.ui.team", "TeamView", QT_TRANSLATE_NOOP("Views", "Team")),
+    ViewSpec("kpis", "opsdesk.ui.kpis.view", "KpisView", QT_TRANSLATE_NOOP("Views", "KPIs")),
+    ViewSpec("activity", "opsdesk.ui.activity", "ActivityView", QT_TRANSLATE_NOOP("Views", "Activity")),
+    ViewSpec("people", "opsdesk.ui.people", "PeopleView", QT_TRANSLATE_NOOP("Views", "People and roles"),
+             manager_only=True),
 )
 
 

@@ -52,7 +52,8 @@ def test_init_makes_a_ready_plan(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "2027-03-01" in r.stdout
     tasks = json.loads(opsdesk("--db", str(db), "tasks", "list", "--json").stdout)
-    assert len(tasks) == 44
+    # 44 template tasks + routines to L+4m-1: 122 daily order checks, 4 meetings, 4 summaries
+    assert len(tasks) == 44 + 122 + 4 + 4
     online = next(t for t in tasks if "天猫店上线" in t["title"])
     assert online["due"] == "2027-03-01" and online["milestone"]
     assert opsdesk("--db", str(db), "check").returncode == 0

@@ -28,6 +28,8 @@ from opsdesk.store import migrate, open_store
 from opsdesk.store.backup import backup_store, restore_into
 from opsdesk.store.check import check_store
 
+pytestmark = pytest.mark.sqlite_only  # files, pragmas and locks: SQLite's own behaviour
+
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
        b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
        b"\x00\x00\x00\x00IEND\xaeB`\x82")

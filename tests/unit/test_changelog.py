@@ -138,6 +138,7 @@ def test_failure_after_the_log_entry_rolls_both_back(services: Services, world, 
     assert snapshot() == before
 
 
+@pytest.mark.sqlite_only  # the refusing trigger is written in SQLite's dialect
 @pytest.mark.parametrize(("name", "prepare", "action", "logged"), WRITES, ids=IDS)
 def test_database_refusing_the_log_entry_rolls_back(services: Services, world, snapshot,
                                                     name, prepare, action, logged):

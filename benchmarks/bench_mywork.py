@@ -1,0 +1,97 @@
+"""My work on the 100k plan: tick-off from click to repainted row (median), and first load."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+TARGETS = {
+    "mywork_tickoff_ms_p50": (30.0, "My work: click a row's checkbox → service write → row repainted (median, 100k plan)"),
+    "mywork_first_paint_ms_100k": (None, "My work of a member of staff built, filled and painted (100k plan)"),
+}
+TICKS = 40
+WARMUP = 3
+
+
+class _Window:
+    """What a view needs of the main window: ``run`` (undoable write) handing Changes back."""
+
+    def __init__(self, view_holder: list) -> None:
+        from PySide6.QtGui import QUndoStack
+
+        from opsdesk.ui.undo import UndoRunner
+
+        self.stack = QUndoStack()
+        self.runner = UndoRunner(self.stack, lambda c: view_holder[0].on_changes(c))
+
+    def run(self, text, do, undo=None):
+        return self.runner.run(text, do, undo)
+
+
+def run(plans, log) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QPoint, QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from opsdesk.services import Services
+    from opsdesk.store import open_store
+    from opsdesk.ui.context import AppContext
+    from opsdesk.ui.mywork.delegate import MyWorkDelegate
+    from opsdesk.ui.mywork.view import MyWorkView
+    from opsdesk.ui.settings import Settings
+
+    gen = plans[100_000]
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory(prefix="opsdesk-bench-") as tmp:
+        db = Path(tmp) / "plan.db"
+        shutil.copyfile(gen.path, db)
+        store = open_store(db)
+        services = Services(store)
+        login = gen.staff_logins[0]
+        actor = services.people.authenticate(login)
+        settings = Settings(QSettings(str(Path(tmp) / "b.ini"), QSettings.Format.IniFormat))
+        ctx = AppContext(store=store, services=services, actor=actor, settings=settings,
+                         lang="zh_CN", plan_id=gen.plan_id,
+                         fixed_today=dt.date.fromisoformat(gen.as_of))
+        holder: list = []
+        window = _Window(holder)
+        t0 = time.perf_counter()
+        view = MyWorkView(ctx, window)
+        holder.append(view)
+        view.resize(1200, 900)
+        view.refresh()
+        view.show()
+        view.repaint()
+        first = (time.perf_counter() - t0) * 1000
+        rows = len(view.model.rows)
+        times = []
+        for i in range(TICKS + WARMUP):
+            row = next((r for r, (_g, t) in enumerate(view.model.rows)
+                        if t is not None and not t.done and view.can_toggle(t)), None)
+            if row is None:
+                break
+            index = view.model.index(row)
+            view.list.scrollTo(index)
+            app.processEvents()
+            centre = MyWorkDelegate.box_rect(view.list.visualRect(index)).center()
+            started = time.perf_counter()
+            QTest.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier, QPoint(centre))
+            view.list.viewport().repaint(view.list.visualRect(index))
+            elapsed = (time.perf_counter() - started) * 1000
+            if not view.model.task_at(row).done:
+                raise RuntimeError("the tick-off did not reach the row")
+            if i >= WARMUP:
+                times.append(elapsed)
+        view.close()
+        store.close()
+    log(f"  {login}: {rows} rows in My work, first paint {first:.0f} ms; tick-off median "
+        f"{statistics.median(times):.1f} ms, max {max(times):.1f} ms over {len(times)} clicks")
+    return {"mywork_tickoff_ms_p50": round(statistics.median(times), 2),
+            "mywork_first_paint_ms_100k": round(first, 1)}

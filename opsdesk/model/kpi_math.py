@@ -1,0 +1,202 @@
+"""KPI maths: aggregation per period, attainment by direction, cumulative sums, moving averages, status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+ON_TRACK = "on_track"
+AT_RISK = "at_risk"
+OFF_TRACK = "off_track"
+NO_TARGET = "none"
+RISK_MARGIN = 0.10  # within 10 % of the target is "at risk", further is "off track"
+
+
+class TargetLike(Protocol):
+    period_start: dt.date
+    period_end: dt.date
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class Band:
+    """A target over a span of days: ``low`` and/or ``high``."""
+
+    period_start: dt.date
+    period_end: dt.date
+    low: float | None
+    high: float | None
+
+    @property
+    def days(self) -> int:
+        return (self.period_end - self.period_start).days + 1
+
+
+# ---- aggregation
+
+def aggregate(values: Sequence[float], how: str) -> float | None:
+    """Sum, mean or last of a period's daily values (None for an empty period)."""
+    if not values:
+        return None
+    if how == "sum":
+        return float(sum(values))
+    if how == "mean":
+        return float(sum(values)) / len(values)
+    if how == "last":
+        return float(values[-1])
+    raise ValueError(how)
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return nxt - dt.timedelta(days=1)
+
+
+def period_bounds(day: dt.date, period: str) -> tuple[dt.date, dt.date]:
+    """The calendar period (``day``, ``week`` Monday–Sunday, ``month``) holding ``day``."""
+    if period == "day":
+        return day, day
+    if period == "week":
+        start = day - dt.timedelta(days=day.weekday())
+        return start, start + dt.timedelta(days=6)
+    if period == "month":
+        return month_start(day), month_end(day)
+    raise ValueError(period)
+
+
+def by_period(series: Iterable[tuple[dt.date, float]], how: str,
+              period: str) -> list[tuple[dt.date, dt.date, float]]:
+    """Aggregate a day-sorted series per calendar period: ``(start, end, value)``."""
+    out: list[tuple[dt.date, dt.date, float]] = []
+    bounds: tuple[dt.date, dt.date] | None = None
+    bucket: list[float] = []
+    for day, value in series:
+        if bounds is None or day > bounds[1]:
+            if bucket:
+                out.append((bounds[0], bounds[1], aggregate(bucket, how)))
+            bounds, bucket = period_bounds(day, period), []
+        bucket.append(value)
+    if bucket and bounds is not None:
+        out.append((bounds[0], bounds[1], aggregate(bucket, how)))
+    return out
+
+
+def cumulative(values: Iterable[float]) -> list[float]:
+    total, out = 0.0, []
+    for v in values:
+        total += v
+        out.append(total)
+    return out
+
+
+def moving_average(values: Sequence[float], window: int = 7) -> list[float]:
+    """Trailing mean over ``window`` values (fewer at the start)."""
+    out, total = [], 0.0
+    for i, v in enumerate(values):
+        total += v
+        if i >= window:
+            total -= values[i - window]
+        out.append(total / min(i + 1, window))
+    return out
+
+
+# ---- targets
+
+def target_on(targets: Sequence[TargetLike], day: dt.date) -> TargetLike | None:
+    """The most specific (shortest) target covering ``day``."""
+    best = None
+    for t in targets:
+        if t.period_start <= day <= t.period_end and (
+                best is None or (t.period_end - t.period_start) < (best.period_end - best.period_start)):
+            best = t
+    return best
+
+
+def widest(targets: Sequence[TargetLike]) -> TargetLike | None:
+    """The target spanning the most days (e.g. the half-year sales goal)."""
+    return max(targets, key=lambda t: (t.period_end - t.period_start, t.period_start), default=None)
+
+
+def target_for_period(targets: Sequence[TargetLike], start: dt.date, end: dt.date,
+                      how: str) -> Band | None:
+    """The target of ``start..end`` from the most specific target covering ``start``; a sum
+    target is prorated by days when the period is only part of the target's span."""
+    t = target_on(targets, start)
+    if t is None:
+        return None
+    span = (t.period_end - t.period_start).days + 1
+    days = (min(end, t.period_end) - start).days + 1
+    factor = days / span if how == "sum" else 1.0
+    return Band(start, end, None if t.low is None else t.low * factor,
+                None if t.high is None else t.high * factor)
+
+
+def daily_target(targets: Sequence[TargetLike], day: dt.date, how: str) -> float | None:
+    """The day's share of the target's lower bound (sum KPIs) or the bound itself."""
+    t = target_on(targets, day)
+    if t is None:
+        return None
+    bound = t.low if t.low is not None else t.high
+    if how == "sum":
+        return bound / ((t.period_end - t.period_start).days + 1)
+    return bound
+
+
+def cumulative_target(targets: Sequence[TargetLike], days: Sequence[dt.date]) -> list[float]:
+    """Running total of the daily shares of sum targets (0 on days without a target)."""
+    return cumulative(daily_target(targets, d, "sum") or 0.0 for d in days)
+
+
+# ---- attainment and status
+
+def attainment(actual: float | None, low: float | None, high: float | None,
+               direction: str) -> float | None:
+    """How well ``actual`` meets the target, 1.0 = met.
+
+    higher: actual / low (or high when there is no low); lower: bound / actual;
+    range: 1.0 inside [low, high], actual / low below it, high / actual above it.
+    """
+    if actual is None or (low is None and high is None):
+        return None
+    if direction == "higher":
+        bound = low if low is not None else high
+        return actual / bound if bound else None
+    if direction == "lower":
+        bound = high if high is not None else low
+        if actual <= 0:
+            return 1.0 if bound >= 0 else 0.0
+        return bound / actual
+    if direction == "range":
+        if low is not None and actual < low:
+            return actual / low if low else 0.0
+        if high is not None and actual > high:
+            return high / actual if actual else 0.0
+        return 1.0
+    raise ValueError(direction)
+
+
+def status(att: float | None) -> str:
+    """on track at ≥ 100 %, at risk within ``RISK_MARGIN`` below, off track further."""
+    if att is None:
+        return NO_TARGET
+    if att >= 1.0 - 1e-9:
+        return ON_TRACK
+    if att >= 1.0 - RISK_MARGIN:
+        return AT_RISK
+    return OFF_TRACK
+
+
+def pace(actual: float | None, target: float | None, elapsed_days: int,
+         period_days: int) -> float | None:
+    """Attainment of a sum KPI against the share of its target due by now."""
+    if actual is None or not target or period_days <= 0:
+        return None
+    due = target * max(1, min(elapsed_days, period_days)) / period_days
+    return actual / due

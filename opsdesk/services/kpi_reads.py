@@ -1,0 +1,165 @@
+"""KPI reads shaped for the dashboard and the charts (few queries, plain dataclasses)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from opsdesk.model import Kpi, KpiTarget, KpiValue, Phase, Task
+from opsdesk.model import kpi_math as km
+
+SPARK_DAYS = 30
+
+
+@dataclass(frozen=True)
+class KpiCard:
+    """One dashboard card: this period's actual against its target."""
+
+    kpi: object  # KpiInfo
+    period_start: dt.date
+    period_end: dt.date
+    actual: float | None
+    low: float | None
+    high: float | None
+    attainment: float | None  # actual against the whole period's target
+    status: str  # kpi_math.ON_TRACK / AT_RISK / OFF_TRACK / NO_TARGET (sums judged by pace)
+    spark: tuple[float, ...] = ()
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: dt.date
+    cards: tuple[KpiCard, ...]
+    on_track: int
+    with_target: int
+    completion: float | None  # mean attainment (capped at 100 %) of the cards with a target
+    sales: KpiCard | None = None  # the main sum KPI against its widest target (half-year 3M)
+
+
+@dataclass(frozen=True)
+class Mark:
+    name_zh: str
+    name_en: str
+    start: dt.date
+    end: dt.date
+    color: str = ""
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """Everything a chart of one KPI draws; targets as ``kpi_math.Band``s."""
+
+    kpi: object  # KpiInfo
+    days: tuple[dt.date, ...]
+    values: tuple[float, ...]
+    targets: tuple[km.Band, ...]
+    labels: tuple[str, ...] = field(default=())  # the targets' labels
+
+
+class KpiReads:
+    """Mixed into ``KpiService``."""
+
+    def _targets_by_kpi(self, s, plan_id: int) -> dict[int, list[tuple[km.Band, str]]]:
+        out: dict[int, list[tuple[km.Band, str]]] = {}
+        rows = s.execute(select(KpiTarget.kpi_id, KpiTarget.period_start, KpiTarget.period_end,
+                                KpiTarget.low, KpiTarget.high, KpiTarget.label)
+                         .join(Kpi, Kpi.id == KpiTarget.kpi_id).where(Kpi.plan_id == plan_id)
+                         .order_by(KpiTarget.period_start, KpiTarget.period_end))
+        for k, start, end, low, high, label in rows:
+            out.setdefault(k, []).append((km.Band(start, end, low, high), label or ""))
+        return out
+
+    def dashboard(self, plan_id: int, today: dt.date, kpis=None) -> Dashboard:
+        """A card per KPI for the period holding ``today``: the calendar month cut to the
+        most specific target covering today (a traffic step, a month). Four queries."""
+        kpis = self.list(plan_id) if kpis is None else kpis
+        month0, month1 = km.period_bounds(today, "month")
+        spark0 = today - dt.timedelta(days=SPARK_DAYS - 1)
+        with self.store.read() as s:
+            targets = self._targets_by_kpi(s, plan_id)
+            periods = {}
+            for k in kpis:
+                bands = [b for b, _ in targets.get(k.id, [])]
+                t = km.target_on(bands, today)
+                start = max(month0, t.period_start) if t else month0
+                end = min(month1, t.period_end) if t else month1
+                periods[k.id] = (start, end)
+            first = min([spark0, *(p[0] for p in periods.values())])
+            series: dict[int, list[tuple[dt.date, float]]] = {}
+            rows = s.execute(select(KpiValue.kpi_id, KpiValue.day, KpiValue.value)
+                             .join(Kpi, Kpi.id == KpiValue.kpi_id)
+                             .where(Kpi.plan_id == plan_id, KpiValue.day >= first,
+                                    KpiValue.day <= today).order_by(KpiValue.kpi_id, KpiValue.day))
+            for k, d, v in rows:
+                series.setdefault(k, []).append((d, v))
+            sales_kpi = next((k for k in kpis if k.aggregation == "sum" and k.unit == "CNY"), None)
+            sales = None
+            if sales_kpi is not None:
+                wide = km.widest([b for b, _ in targets.get(sales_kpi.id, [])])
+                if wide is not None:
+                    total = s.execute(select(func.sum(KpiValue.value)).where(
+                        KpiValue.kpi_id == sales_kpi.id, KpiValue.day >= wide.period_start,
+                        KpiValue.day <= min(wide.period_end, today))).scalar()
+                    att = km.attainment(total, wide.low, wide.high, sales_kpi.direction)
+                    sales = KpiCard(sales_kpi, wide.period_start, wide.period_end, total,
+                                    wide.low, wide.high, att, km.status(km.pace(
+                                        total, wide.low, (today - wide.period_start).days + 1,
+                                        wide.days)))
+        cards = [self._card(k, periods[k.id], series.get(k.id, []), targets.get(k.id, []), today,
+                            spark0) for k in kpis]
+        judged = [c for c in cards if c.attainment is not None]
+        completion = (sum(min(c.attainment, 1.0) for c in judged) / len(judged)) if judged else None
+        return Dashboard(today, tuple(cards), sum(c.status == km.ON_TRACK for c in judged),
+                         len(judged), completion, sales)
+
+    @staticmethod
+    def _card(kpi, period, series, targets, today, spark0) -> KpiCard:
+        start, end = period
+        values = [v for d, v in series if start <= d <= end]
+        actual = km.aggregate(values, kpi.aggregation)
+        bands = [b for b, _ in targets]
+        band = km.target_for_period(bands, start, end, kpi.aggregation)
+        label = next((lb for b, lb in targets if b.period_start <= start <= b.period_end
+                      and km.target_on(bands, start) is b), "")
+        low, high = (band.low, band.high) if band else (None, None)
+        att = km.attainment(actual, low, high, kpi.direction)
+        if kpi.aggregation == "sum" and kpi.direction == "higher" and band is not None:
+            state = km.status(km.pace(actual, low if low is not None else high,
+                                      (min(today, end) - start).days + 1, band.days))
+        else:
+            state = km.status(att)
+        spark = tuple(v for d, v in series if d >= spark0)
+        return KpiCard(kpi, start, end, actual, low, high, att, state, spark, label)
+
+    def chart_data(self, kpi_id: int, kpis=None) -> ChartData:
+        """A KPI's daily values and its targets (one query each)."""
+        with self.store.read() as s:
+            kpi = next((k for k in (kpis or []) if k.id == kpi_id), None)
+            if kpi is None:
+                from opsdesk.services.kpis import KPI_COLUMNS, KpiInfo
+
+                kpi = KpiInfo(*s.execute(select(*KPI_COLUMNS).where(Kpi.id == kpi_id)).one())
+            rows = s.execute(select(KpiValue.day, KpiValue.value).where(KpiValue.kpi_id == kpi_id)
+                             .order_by(KpiValue.day)).all()
+            trows = s.execute(select(KpiTarget.period_start, KpiTarget.period_end, KpiTarget.low,
+                                     KpiTarget.high, KpiTarget.label).where(KpiTarget.kpi_id == kpi_id)
+                              .order_by(KpiTarget.period_start, KpiTarget.period_end)).all()
+        return ChartData(kpi, tuple(r[0] for r in rows), tuple(r[1] for r in rows),
+                         tuple(km.Band(*t[:4]) for t in trows), tuple(t[4] or "" for t in trows))
+
+    def marks(self, plan_id: int) -> tuple[list[Mark], list[Mark]]:
+        """The plan's phases and milestones, to draw on a chart's date axis."""
+        with self.store.read() as s:
+            phases = [Mark(*r) for r in s.execute(
+                select(Phase.name_zh, Phase.name_en, Phase.start, Phase.end, Phase.color)
+                .where(Phase.plan_id == plan_id).order_by(Phase.position, Phase.start))]
+            miles = [Mark(r.title, r.title, r.due, r.due) for r in s.execute(
+                select(Task.title, Task.due).where(Task.plan_id == plan_id, Task.is_milestone.is_(True),
+                                                   Task.due.is_not(None)).order_by(Task.due))]
+        return phases, miles

@@ -1,0 +1,310 @@
+"""Recurring routines: an RFC 5545 RRULE whose occurrences are ordinary tasks with ``series_id``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from dateutil.rrule import rrulestr
+from sqlalchemy import delete, insert, select, update
+
+from opsdesk.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from opsdesk.model import Phase, Task, TaskSeries
+from opsdesk.model.enums import TaskStatus
+from opsdesk.services import permissions, validate
+from opsdesk.services.actor import Actor
+from opsdesk.services.base import Service
+from opsdesk.services.changes import Changes
+from opsdesk.services.tasks import TASK_COLUMNS, TaskRow
+
+BAD_RULE = QT_TRANSLATE_NOOP("Errors", "The repeat rule is not valid: {detail}")
+NO_DAYS = QT_TRANSLATE_NOOP("Errors", "The routine has no day between {start} and {until}.")
+TOO_MANY = QT_TRANSLATE_NOOP("Errors", "The routine would make {count} tasks; at most {limit} are allowed.")
+MAX_OCCURRENCES = 1500
+SCOPES = ("one", "later", "all")
+SHARED_FIELDS = ("title", "notes", "role_id", "assignee_id", "priority", "is_milestone")
+
+
+def occurrence_dates(rule: str, start: dt.date, until: dt.date | None) -> list[dt.date]:
+    """The days ``rule`` (an RRULE body such as ``FREQ=WEEKLY;BYDAY=MO,TH``) falls on."""
+    text = rule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    if until is None:
+        until = start + dt.timedelta(days=366)
+    if until < start:
+        raise ValidationError(NO_DAYS, field="until", start=start.isoformat(),
+                              until=until.isoformat())
+    try:
+        parsed = rrulestr(text, dtstart=dt.datetime.combine(start, dt.time()), ignoretz=True)
+        days = [d.date() for d in parsed.between(
+            dt.datetime.combine(start, dt.time()), dt.datetime.combine(until, dt.time()), inc=True)]
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(BAD_RULE, field="rule", detail=str(exc)) from exc
+    if len(days) > MAX_OCCURRENCES:
+        raise ValidationError(TOO_MANY, field="until", count=len(days), limit=MAX_OCCURRENCES)
+    return days
+
+
+def make_rule(freq: str, weekdays: tuple[str, ...] = (), interval: int = 1,
+              monthday: int | None = None) -> str:
+    """An RRULE body from the editor's choices: ``daily``, ``weekdays`` (BYDAY), ``weekly``, ``monthly``."""
+    parts: list[str]
+    if freq == "daily":
+        parts = ["FREQ=DAILY"]
+    elif freq == "weekdays":
+        parts = ["FREQ=WEEKLY", "BYDAY=" + ",".join(weekdays or ("MO", "TU", "WE", "TH", "FR"))]
+    elif freq == "weekly":
+        parts = ["FREQ=WEEKLY"]
+    elif freq == "monthly":
+        parts = ["FREQ=MONTHLY"] + ([f"BYMONTHDAY={monthday}"] if monthday else [])
+    else:
+        raise ValidationError(BAD_RULE, field="rule", detail=freq)
+    if interval > 1:
+        parts.append(f"INTERVAL={interval}")
+    return ";".join(parts)
+
+
+@dataclass(frozen=True)
+class SeriesInfo:
+    id: int
+    plan_id: int
+    rule: str
+    start: dt.date
+    until: dt.date | None
+    count: int
+    done: int
+    first: TaskRow | None  # the first occurrence: title, role, assignee of the routine
+
+
+@dataclass(frozen=True)
+class SeriesSnapshot:
+    """Everything needed to put routines back as they were (for undo)."""
+
+    series: tuple[dict[str, Any], ...]
+    tasks: tuple[dict[str, Any], ...]
+
+
+class SeriesService(Service):
+    # ---- reading
+
+    def get(self, series_id: int) -> SeriesInfo:
+        with self.store.read() as s:
+            row = s.execute(select(TaskSeries.id, TaskSeries.plan_id, TaskSeries.rule,
+                                   TaskSeries.start, TaskSeries.until)
+                            .where(TaskSeries.id == series_id)).first()
+            if row is None:
+                raise NotFound()
+            tasks = [TaskRow(*r) for r in s.execute(
+                select(*TASK_COLUMNS).where(Task.series_id == series_id).order_by(Task.due))]
+        done = sum(t.status == TaskStatus.DONE for t in tasks)
+        return SeriesInfo(*row, count=len(tasks), done=done, first=tasks[0] if tasks else None)
+
+    def occurrences(self, series_id: int) -> list[TaskRow]:
+        with self.store.read() as s:
+            return [TaskRow(*r) for r in s.execute(
+                select(*TASK_COLUMNS).where(Task.series_id == series_id).order_by(Task.due))]
+
+    def series_of(self, task_id: int) -> int | None:
+        with self.store.read() as s:
+            return s.scalar(select(Task.series_id).where(Task.id == task_id))
+
+    def snapshot(self, plan_id: int) -> SeriesSnapshot:
+        with self.store.read() as s:
+            scols = list(TaskSeries.__table__.columns)
+            series = tuple(dict(zip([c.name for c in scols], r, strict=True)) for r in s.execute(
+                select(*scols).where(TaskSeries.plan_id == plan_id)))
+            cols = list(Task.__table__.columns)
+            tasks = tuple(dict(zip([c.name for c in cols], r, strict=True)) for r in s.execute(
+                select(*cols).where(Task.plan_id == plan_id, Task.series_id.is_not(None))))
+        return SeriesSnapshot(series, tasks)
+
+    # ---- writing (manager only)
+
+    def create(self, actor: Actor, plan_id: int, *, title: str, rule: str, start: dt.date,
+               until: dt.date | None, role_id: int | None = None, assignee_id: int | None = None,
+               notes: str = "", priority: str = "normal", is_milestone: bool = False,
+               phase_id: int | None = None, position: int = 0) -> Changes:
+        """A routine and all its occurrences, in one action."""
+        permissions.require_manager(actor)
+        values = self._values(title, notes, role_id, assignee_id, priority, is_milestone)
+        start = validate.date(start, "start")
+        until = validate.date(until, "until") if until is not None else None
+        days = occurrence_dates(rule, start, until)
+        if not days:
+            raise ValidationError(NO_DAYS, field="rule", start=start.isoformat(),
+                                  until=(until or start).isoformat())
+        with self.store.write() as s:
+            sid = s.execute(insert(TaskSeries).values(plan_id=plan_id, rule=rule, start=start,
+                                                      until=until)).inserted_primary_key[0]
+            ids = self.insert_occurrences(s, plan_id, sid, days, values, phase_id, position)
+            cid = self.log(s, actor, "series", sid, "create", plan_id=plan_id, after=dict(
+                rule=rule, start=start, until=until, title=values["title"], count=len(days)))
+        return Changes(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id)
+
+    def edit(self, actor: Actor, task_id: int, scope: str, **fields: Any) -> Changes:
+        """Change title, notes, role, person, priority of this occurrence, this and later, or all."""
+        permissions.require_manager(actor)
+        unknown = set(fields) - set(SHARED_FIELDS)
+        if unknown or scope not in SCOPES:
+            raise TypeError(f"bad routine edit: {sorted(unknown)} {scope}")
+        if "title" in fields:
+            fields["title"] = validate.text(fields["title"], "title", 500)
+        with self.store.write() as s:
+            task = self._task(s, task_id)
+            targets = self._scope(s, task, scope)
+            before = {k: getattr(task, k) for k in fields}
+            s.execute(update(Task).where(Task.id.in_(targets))
+                      .values(version=Task.version + 1, **fields))
+            cid = self.log(s, actor, "series", task.series_id, "edit", plan_id=task.plan_id,
+                           before=dict(before, scope=scope, task_id=task_id),
+                           after=dict(fields, count=len(targets)))
+        return Changes(tasks=True, ids=frozenset(targets), change_id=cid, plan_id=task.plan_id)
+
+    def change_rule(self, actor: Actor, task_id: int, scope: str, rule: str, start: dt.date,
+                    until: dt.date | None) -> Changes:
+        """Repeat differently: ``all`` replaces the open occurrences of the routine; ``later``
+        ends the routine before this occurrence and starts a new one from ``start``; ``one``
+        moves only this occurrence to ``start``."""
+        permissions.require_manager(actor)
+        start = validate.date(start, "start")
+        with self.store.write() as s:
+            task = self._task(s, task_id)
+            series = s.get(TaskSeries, task.series_id)
+            values = {k: getattr(task, k) for k in SHARED_FIELDS}
+            if scope == "one":
+                s.execute(update(Task).where(Task.id == task_id).values(
+                    version=Task.version + 1, due=start,
+                    start=start if task.start is not None else None))
+                ids = [task_id]
+                sid = task.series_id
+            else:
+                days = occurrence_dates(rule, start, until)
+                cut = task.due if scope == "later" else series.start
+                open_ids = self._scope(s, task, scope, open_only=True)
+                done_days = set(s.scalars(select(Task.due).where(
+                    Task.series_id == task.series_id, Task.status == TaskStatus.DONE,
+                    Task.due >= cut)))
+                s.execute(delete(Task).where(Task.id.in_(open_ids)))
+                if scope == "later":
+                    sid = s.execute(insert(TaskSeries).values(
+                        plan_id=task.plan_id, rule=rule, start=start, until=until)
+                    ).inserted_primary_key[0]
+                    s.execute(update(TaskSeries).where(TaskSeries.id == series.id).values(
+                        until=cut - dt.timedelta(days=1)))
+                    s.execute(update(Task).where(Task.series_id == series.id,
+                                                 Task.due >= cut).values(series_id=sid))
+                else:
+                    sid = series.id
+                    s.execute(update(TaskSeries).where(TaskSeries.id == sid).values(
+                        rule=rule, start=start, until=until))
+                days = [d for d in days if d not in done_days]
+                ids = self.insert_occurrences(s, task.plan_id, sid, days, values, None,
+                                              task.position)
+            cid = self.log(s, actor, "series", sid, "rule", plan_id=task.plan_id,
+                           before=dict(rule=series.rule, start=series.start, until=series.until,
+                                       scope=scope, task_id=task_id, title=task.title),
+                           after=dict(rule=rule, start=start, until=until, count=len(ids)))
+        return Changes(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=task.plan_id)
+
+    def delete(self, actor: Actor, series_id: int) -> Changes:
+        """Remove a routine with its open occurrences (done ones stay as history)."""
+        permissions.require_manager(actor)
+        with self.store.write() as s:
+            series = s.get(TaskSeries, series_id)
+            if series is None:
+                raise NotFound()
+            plan_id = series.plan_id
+            ids = list(s.scalars(select(Task.id).where(Task.series_id == series_id,
+                                                       Task.status != TaskStatus.DONE)))
+            s.execute(delete(Task).where(Task.id.in_(ids)))
+            s.execute(update(Task).where(Task.series_id == series_id).values(series_id=None))
+            s.execute(delete(TaskSeries).where(TaskSeries.id == series_id))
+            cid = self.log(s, actor, "series", series_id, "delete", plan_id=plan_id,
+                           before=dict(rule=series.rule, count=len(ids)))
+        return Changes(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id)
+
+    def restore(self, actor: Actor, plan_id: int, snap: SeriesSnapshot) -> Changes:
+        """Put every routine of the plan back as in ``snap`` (the undo of a routine edit)."""
+        permissions.require_manager(actor)
+        with self.store.write() as s:
+            s.execute(delete(Task).where(Task.plan_id == plan_id, Task.series_id.is_not(None)))
+            s.execute(delete(TaskSeries).where(TaskSeries.plan_id == plan_id))
+            if snap.series:
+                s.execute(insert(TaskSeries), [dict(r) for r in snap.series])
+            if snap.tasks:
+                s.execute(insert(Task), [dict(r) for r in snap.tasks])
+            cid = self.log(s, actor, "series", None, "restore", plan_id=plan_id,
+                           after=dict(count=len(snap.tasks)))
+        return Changes(tasks=True, ids=frozenset(t["id"] for t in snap.tasks), change_id=cid,
+                       plan_id=plan_id)
+
+    # ---- helpers
+
+    @staticmethod
+    def insert_occurrences(s, plan_id: int, series_id: int, days: list[dt.date],
+                           values: dict[str, Any], phase_id: int | None, position: int) -> list[int]:
+        phases = s.execute(select(Phase.id, Phase.start, Phase.end)
+                           .where(Phase.plan_id == plan_id).order_by(Phase.start)).all()
+
+        def phase_on(day: dt.date) -> int | None:
+            if phase_id is not None:
+                return phase_id
+            return next((p.id for p in phases if p.start <= day <= p.end),
+                        phases[-1].id if phases and day > phases[-1].end else
+                        (phases[0].id if phases else None))
+
+        rows = [dict(values, plan_id=plan_id, series_id=series_id, phase_id=phase_on(day),
+                     start=None, due=day, status="todo", position=position, version=1)
+                for day in days]
+        if not rows:
+            return []
+        first = s.scalar(select(Task.id).order_by(Task.id.desc()).limit(1)) or 0
+        s.execute(insert(Task), rows)
+        return list(s.scalars(select(Task.id).where(Task.series_id == series_id,
+                                                    Task.id > first)))
+
+    @staticmethod
+    def _values(title, notes, role_id, assignee_id, priority, is_milestone) -> dict[str, Any]:
+        return dict(title=validate.text(title, "title", 500), notes=(notes or "").strip(),
+                    role_id=role_id, assignee_id=assignee_id, priority=priority,
+                    is_milestone=bool(is_milestone))
+
+    @staticmethod
+    def _task(s, task_id: int) -> TaskRow:
+        cols = [*TASK_COLUMNS, Task.series_id]
+        row = s.execute(select(*cols).where(Task.id == task_id)).first()
+        if row is None or row[-1] is None:
+            raise NotFound()
+        task = TaskRow(*row[:-1])
+        object.__setattr__(task, "series_id", row[-1])
+        return task
+
+    @staticmethod
+    def _scope(s, task, scope: str, open_only: bool = False) -> list[int]:
+        if scope == "one":
+            return [task.id]
+        stmt = select(Task.id).where(Task.series_id == task.series_id)
+        if scope == "later":
+            stmt = stmt.where(Task.due >= task.due)
+        if open_only:
+            stmt = stmt.where(Task.status != TaskStatus.DONE)
+        return list(s.scalars(stmt))
+
+
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def parse_rule(rule: str) -> tuple[str, tuple[str, ...], int | None]:
+    """The editor's choices back from a rule: (daily|weekdays|weekly|monthly, BYDAY, BYMONTHDAY)."""
+    parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";") if "=" in p)
+    freq = parts.get("FREQ", "DAILY")
+    days = tuple(d for d in parts.get("BYDAY", "").split(",") if d in WEEKDAYS)
+    monthday = parts.get("BYMONTHDAY")
+    if freq == "WEEKLY" and days:
+        return "weekdays", days, None
+    if freq == "MONTHLY":
+        return "monthly", (), int(monthday) if monthday and monthday.lstrip("-").isdigit() else None
+    return ("weekly" if freq == "WEEKLY" else "daily"), (), None

@@ -1,0 +1,199 @@
+"""The timeline's read: every task of a plan as compact numpy columns, plus links and phases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import select
+
+from opsdesk.model import Phase, Plan, Role, Task, TaskLink, User
+from opsdesk.services.base import Service
+
+STATUSES = ("todo", "doing", "done", "blocked", "cancelled")
+STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
+NO_DAY = 0
+"""Stored for a missing date (real dates are proleptic ordinals, always > 0)."""
+CHUNK = 20_000
+
+
+@dataclass(frozen=True)
+class TimelinePhase:
+    id: int
+    key: str
+    name_zh: str
+    name_en: str
+    start: int  # ordinal
+    end: int
+    color: str
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True)
+class TimelineRole:
+    id: int
+    name_zh: str
+    name_en: str
+    color: str
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+
+@dataclass
+class TimelineData:
+    """Columns indexed by task position (0…n-1); ids are in ``id``. Dates are ordinals."""
+
+    plan_id: int
+    launch: int
+    id: np.ndarray
+    title: list[str]
+    role: np.ndarray  # role id or 0
+    assignee: np.ndarray  # user id or 0
+    start: np.ndarray  # ordinal or NO_DAY
+    due: np.ndarray
+    status: np.ndarray  # index into STATUSES
+    milestone: np.ndarray  # bool
+    phase: np.ndarray  # phase id or 0
+    parent: np.ndarray  # task id or 0
+    series: np.ndarray  # routine (task_series) id or 0
+    version: np.ndarray
+    link_pred: np.ndarray  # task indexes
+    link_succ: np.ndarray
+    link_kind: list[str]
+    phases: list[TimelinePhase]
+    roles: dict[int, TimelineRole]
+    people: dict[int, str]
+
+    def patch(self, rows: list[tuple], links: list[tuple[int, int, str]]) -> None:
+        """Write fresh rows of tasks already present (``TimelineService.tasks``) and all links."""
+        for (tid, title, role, who, start, due, status, mile, phase, parent, version,
+             routine) in rows:
+            i = self.index_of(tid)
+            self.title[i] = title
+            self.role[i], self.assignee[i], self.start[i], self.due[i] = role, who, start, due
+            self.status[i], self.milestone[i], self.phase[i], self.parent[i] = status, mile, phase, parent
+            self.version[i], self.series[i] = version, routine
+        self.link_pred = np.searchsorted(self.id, np.array([r[0] for r in links], np.int64)).astype(np.int32)
+        self.link_succ = np.searchsorted(self.id, np.array([r[1] for r in links], np.int64)).astype(np.int32)
+        self.link_kind = [r[2] for r in links]
+
+    def __len__(self) -> int:
+        return int(self.id.size)
+
+    def index_of(self, task_id: int) -> int | None:
+        pos = int(np.searchsorted(self.id, task_id))
+        return pos if pos < self.id.size and int(self.id[pos]) == task_id else None
+
+    def span(self) -> tuple[int, int] | None:
+        """First and last day of the plan: phases and dated tasks."""
+        lows = [p.start for p in self.phases]
+        highs = [p.end for p in self.phases]
+        for col in (self.start, self.due):
+            dated = col[col != NO_DAY]
+            if dated.size:
+                lows.append(int(dated.min()))
+                highs.append(int(dated.max()))
+        return (min(lows), max(highs)) if lows else None
+
+    def successors(self, index: int) -> list[int]:
+        """Every task reachable from ``index`` along links (indexes, without itself)."""
+        if not self.link_pred.size:
+            return []
+        order = np.argsort(self.link_pred, kind="stable")
+        preds, succs = self.link_pred[order], self.link_succ[order]
+        seen, frontier = {index}, [index]
+        while frontier:
+            nxt = []
+            for i in frontier:
+                lo, hi = np.searchsorted(preds, i), np.searchsorted(preds, i, side="right")
+                for s in succs[lo:hi].tolist():
+                    if s not in seen:
+                        seen.add(s)
+                        nxt.append(s)
+            frontier = nxt
+        seen.discard(index)
+        return sorted(seen)
+
+
+def to_day(value: dt.date | None) -> int:
+    return NO_DAY if value is None else value.toordinal()
+
+
+def from_day(value: int) -> dt.date | None:
+    return None if value == NO_DAY else dt.date.fromordinal(int(value))
+
+
+COLUMNS = (Task.id, Task.title, Task.role_id, Task.assignee_id, Task.start, Task.due,
+           Task.status, Task.is_milestone, Task.phase_id, Task.parent_id, Task.version,
+           Task.series_id)
+
+
+class TimelineService(Service):
+    def tasks(self, plan_id: int, ids: list[int]) -> list[tuple]:
+        """Fresh rows of a few tasks (same columns as ``load``; dates as ordinals, status as
+        its code, missing ids left out): to patch a loaded timeline after a small write."""
+        with self.store.read() as s:
+            rows = s.execute(select(*COLUMNS).where(Task.plan_id == plan_id, Task.id.in_(ids))).all()
+        return [(r[0], r[1], r[2] or 0, r[3] or 0, to_day(r[4]), to_day(r[5]),
+                 STATUS_CODE.get(r[6], 0), bool(r[7]), r[8] or 0, r[9] or 0, r[10], r[11] or 0)
+                for r in rows]
+
+    def links(self, plan_id: int) -> list[tuple[int, int, str]]:
+        with self.store.read() as s:
+            return [tuple(r) for r in s.execute(
+                select(TaskLink.pred_id, TaskLink.succ_id, TaskLink.kind)
+                .join(Task, Task.id == TaskLink.pred_id).where(Task.plan_id == plan_id))]
+
+    def load(self, plan_id: int) -> TimelineData:
+        cols = COLUMNS
+        ids, roles, people, starts, dues = [], [], [], [], []
+        statuses, miles, phases, parents, versions, series = [], [], [], [], [], []
+        titles: list[str] = []
+        code = STATUS_CODE
+        with self.store.read() as s:
+            launch = s.scalar(select(Plan.launch_date).where(Plan.id == plan_id))
+            result = s.execute(select(*cols).where(Task.plan_id == plan_id).order_by(Task.id))
+            for chunk in result.partitions(CHUNK):
+                for (i, title, role, who, start, due, status, mile, phase, parent,
+                     version, routine) in chunk:
+                    ids.append(i)
+                    titles.append(title)
+                    roles.append(role or 0)
+                    people.append(who or 0)
+                    starts.append(start.toordinal() if start else NO_DAY)
+                    dues.append(due.toordinal() if due else NO_DAY)
+                    statuses.append(code.get(status, 0))
+                    miles.append(mile)
+                    phases.append(phase or 0)
+                    parents.append(parent or 0)
+                    versions.append(version)
+                    series.append(routine or 0)
+            links = s.execute(select(TaskLink.pred_id, TaskLink.succ_id, TaskLink.kind)
+                              .join(Task, Task.id == TaskLink.pred_id)
+                              .where(Task.plan_id == plan_id)).all()
+            phase_rows = s.execute(select(Phase.id, Phase.key, Phase.name_zh, Phase.name_en,
+                                          Phase.start, Phase.end, Phase.color)
+                                   .where(Phase.plan_id == plan_id)
+                                   .order_by(Phase.position, Phase.start)).all()
+            role_rows = s.execute(select(Role.id, Role.name_zh, Role.name_en, Role.color)).all()
+            user_rows = s.execute(select(User.id, User.name)).all()
+        id_arr = np.array(ids, dtype=np.int64)
+        pred = np.searchsorted(id_arr, np.array([r[0] for r in links], dtype=np.int64))
+        succ = np.searchsorted(id_arr, np.array([r[1] for r in links], dtype=np.int64))
+        return TimelineData(
+            plan_id=plan_id, launch=to_day(launch), id=id_arr, title=titles,
+            role=np.array(roles, dtype=np.int32), assignee=np.array(people, dtype=np.int32),
+            start=np.array(starts, dtype=np.int32), due=np.array(dues, dtype=np.int32),
+            status=np.array(statuses, dtype=np.int8), milestone=np.array(miles, dtype=bool),
+            phase=np.array(phases, dtype=np.int32), parent=np.array(parents, dtype=np.int64),
+            version=np.array(versions, dtype=np.int32), series=np.array(series, dtype=np.int64),
+            link_pred=pred.astype(np.int32), link_succ=succ.astype(np.int32),
+            link_kind=[r[2] for r in links],
+            phases=[TimelinePhase(r[0], r[1], r[2], r[3], to_day(r[4]), to_day(r[5]), r[6])
+                    for r in phase_rows],
+            roles={r[0]: TimelineRole(*r) for r in role_rows},
+            people=dict(user_rows))

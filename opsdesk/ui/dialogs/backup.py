@@ -1,0 +1,259 @@
+"""Back up and restore from the GUI: File menu entries, a progress dialog with cancel, the
+work on a second thread (SQLite's backup API in steps, so the UI never freezes), the daily
+automatic backup on open, and the once-only network-share notice."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from opsdesk.errors import OpsDeskError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BackupActions", text)
+
+
+class StorageWorker(QThread):
+    """Runs one storage job (backup or restore) off the GUI thread."""
+
+    sig_progress = Signal(int, int)
+    """Pages done, pages in all."""
+    sig_done = Signal(object)
+    """The job's result (a path)."""
+    sig_failed = Signal(object)
+    """The ``OpsDeskError`` (or other exception) that stopped it."""
+
+    def __init__(self, job: Callable[[Callable[[int, int], None]], object],
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.job = job
+        self.cancelled = threading.Event()
+
+    def _progress(self, done: int, total: int) -> None:
+        from opsdesk.store.backup import BackupCancelled
+
+        if self.cancelled.is_set():
+            raise BackupCancelled()
+        self.sig_progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self.job(self._progress)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread
+            self.sig_failed.emit(exc)
+        else:
+            self.sig_done.emit(result)
+
+
+RUNNING: set[StorageWorker] = set()
+
+
+def wait_for_all(msecs: int = 30_000) -> None:
+    """Let running backups finish (called when the app quits)."""
+    for worker in list(RUNNING):
+        worker.wait(msecs)
+
+
+def run_with_progress(parent: QWidget | None, label: str,
+                      job: Callable[[Callable[[int, int], None]], object],
+                      on_done: Callable[[object], None],
+                      on_failed: Callable[[Exception], None],
+                      quiet: bool = False) -> StorageWorker:
+    """Start ``job`` on a worker thread; a progress dialog (unless ``quiet``) can cancel it.
+
+    The thread has no Qt parent (closing a window must not destroy a running thread); it is
+    kept in ``RUNNING`` until it ends, and ``wait_for_all`` lets the app finish it on quit.
+    """
+    worker = StorageWorker(job)
+    RUNNING.add(worker)
+    worker.finished.connect(lambda: RUNNING.discard(worker))
+    dialog = None
+    if not quiet:
+        dialog = QProgressDialog(label, tr("Cancel"), 0, 100, parent)
+        dialog.setObjectName("storageProgress")
+        dialog.setWindowTitle("OpsDesk")
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(worker.cancelled.set)
+        worker.sig_progress.connect(
+            lambda done, total: dialog.setValue(int(100 * done / total) if total else 0))
+        worker._dialog = dialog  # noqa: SLF001 - kept alive with the worker
+
+    def finish() -> None:
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
+    worker.sig_done.connect(lambda r: (finish(), on_done(r)))
+    worker.sig_failed.connect(lambda e: (finish(), on_failed(e)))
+    worker.finished.connect(worker.deleteLater)
+    worker.start()
+    return worker
+
+
+class BackupActions:
+    """File ▸ Back up… / Restore… for a main window, and what happens on open."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.workers: list[StorageWorker] = []
+        menu = window.menu_file
+        before = next((a for a in menu.actions() if a.isSeparator()), None)
+        self.backup = QAction(window)
+        self.backup.setObjectName("backupNow")
+        self.backup.triggered.connect(self.back_up)
+        self.restore = QAction(window)
+        self.restore.setObjectName("restoreBackup")
+        self.restore.triggered.connect(self.choose_restore)
+        menu.insertAction(before, self.backup)
+        menu.insertAction(before, self.restore)
+        self.last_message: str | None = None
+        self.retranslate()
+        self.update()
+
+    def retranslate(self) -> None:
+        self.backup.setText(tr("&Back up…"))
+        self.restore.setText(tr("&Restore a backup…"))
+
+    # ---- state
+    @property
+    def store(self):
+        ctx = self.window.ctx
+        return ctx.store if ctx is not None else None
+
+    def update(self) -> None:
+        store, ctx = self.store, self.window.ctx
+        sqlite_file = store is not None and store.is_sqlite and store.path is not None
+        self.backup.setEnabled(sqlite_file)
+        manager = ctx is not None and ctx.actor.is_manager
+        self.restore.setVisible(manager)  # design.md: restore is for managers
+        self.restore.setEnabled(manager and sqlite_file and not store.readonly)
+
+    def attach(self) -> None:
+        """A database was opened (or the person switched): daily backup, share notice."""
+        self.update()
+        store = self.store
+        if store is None:
+            return
+        if store.network_share and not self.window.settings.network_share_noticed():
+            self.window.settings.set_network_share_noticed()
+            self._inform(tr(
+                "This database is on a network share. OpsDesk uses a slower, safer journal "
+                "there, but several people writing over a network share can still damage an "
+                "SQLite file. For a team, a PostgreSQL server is the safe choice (see “Team "
+                "server” in the README)."), "networkShareNotice")
+        if store.is_sqlite and store.path is not None and not store.readonly:
+            self.auto_backup()
+
+    def auto_backup(self) -> StorageWorker | None:
+        from opsdesk.store.backup import auto_backup_due, auto_backup_if_due
+
+        store, keep = self.store, self.window.settings.backup_keep()
+        if not auto_backup_due(store.path):
+            return None
+        return self._start(lambda progress: auto_backup_if_due(store, keep, progress=progress),
+                           tr("Backing up…"), lambda _r: None, quiet=True)
+
+    # ---- actions
+    def back_up(self) -> StorageWorker | None:
+        from opsdesk.store.backup import timestamped_backup_path
+
+        store = self.store
+        suggested = timestamped_backup_path(store.path, "manual")
+        suggested.parent.mkdir(parents=True, exist_ok=True)
+        out, _ = QFileDialog.getSaveFileName(self.window, tr("Back up the database"),
+                                             str(suggested), tr("OpsDesk database (*.db)"))
+        if not out:
+            return None
+        return self.back_up_to(Path(out))
+
+    def back_up_to(self, out: Path) -> StorageWorker:
+        from opsdesk.store.backup import backup_store, prune_backups
+
+        store, keep = self.store, self.window.settings.backup_keep()
+
+        def job(progress):
+            path = backup_store(store, out, progress)
+            prune_backups(store.path, keep)
+            return path
+
+        return self._start(job, tr("Backing up…"), lambda p: self._inform(
+            tr("The backup was written to {path}.").format(path=p), "backupDone"))
+
+    def choose_restore(self) -> StorageWorker | None:
+        from opsdesk.store.backup import backup_dir_for
+
+        store = self.store
+        start = backup_dir_for(store.path)
+        source, _ = QFileDialog.getOpenFileName(
+            self.window, tr("Restore a backup"), str(start if start.is_dir() else store.path.parent),
+            tr("OpsDesk database (*.db);;All files (*)"))
+        if not source:
+            return None
+        return self.restore_from(Path(source), confirm=True)
+
+    def restore_from(self, source: Path, confirm: bool = True) -> StorageWorker | None:
+        from opsdesk.store.backup import restore_into, validate_backup
+
+        try:
+            validate_backup(source)  # refuse a bad file before asking anything
+        except OpsDeskError as exc:
+            self._failed(exc)
+            return None
+        if confirm:
+            answer = QMessageBox.question(
+                self.window, tr("Restore a backup"),
+                tr("Replace everything in this database with the backup {name}? What is there "
+                   "now is kept as a backup first, so this can be undone by restoring that.")
+                .format(name=source.name))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        store, keep = self.store, self.window.settings.backup_keep()
+        return self._start(lambda progress: restore_into(store, source, keep, progress),
+                           tr("Restoring…"), self._restored)
+
+    def _restored(self, safety) -> None:
+        from opsdesk.services.changes import EVERYTHING
+
+        self.window.undo_stack.clear()  # the undo history belongs to the replaced content
+        self.window.load_plans()
+        self.window.apply(EVERYTHING)
+        self._inform(tr("The backup was restored. What was there before is kept in {path}.")
+                     .format(path=safety), "restoreDone")
+
+    # ---- helpers
+    def _start(self, job, label, on_done, quiet: bool = False) -> StorageWorker:
+        worker = run_with_progress(self.window, label, job, on_done, self._failed, quiet)
+        self.workers.append(worker)
+        worker.finished.connect(lambda w=worker: w in self.workers and self.workers.remove(w))
+        return worker
+
+    def _failed(self, exc: Exception) -> None:
+        from opsdesk.store.backup import BackupCancelled
+
+        if isinstance(exc, BackupCancelled):
+            return
+        if isinstance(exc, OpsDeskError):
+            from opsdesk.ui.labels import error_text
+
+            text = error_text(exc)
+        else:
+            text = tr("The backup failed: {detail}").format(detail=str(exc))
+        self._inform(text, "backupFailed", QMessageBox.Icon.Warning)
+
+    def _inform(self, text: str, name: str,
+                icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> QMessageBox:
+        """A non-blocking message box (tests find it by object name)."""
+        self.last_message = text
+        box = QMessageBox(icon, "OpsDesk", text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName(name)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box

@@ -1,0 +1,190 @@
+"""The entry grid: days × the KPIs the person may enter; typed or pasted values, undoable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opsdesk.errors import OpsDeskError
+from opsdesk.services import permissions
+from opsdesk.services.kpi_parse import parse_number
+from opsdesk.ui import fmt
+from opsdesk.ui.labels import error_text
+
+if TYPE_CHECKING:
+    from opsdesk.ui.context import AppContext
+
+DAYS = 14
+BAD = QColor("#ffcdd2")
+
+
+class EntryTable(QTableWidget):
+    """A table that takes a tab-separated block from the clipboard (a spreadsheet copy)."""
+
+    def __init__(self, on_paste) -> None:
+        super().__init__()
+        self._on_paste = on_paste
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self._on_paste(QGuiApplication.clipboard().text())
+            return
+        super().keyPressEvent(event)
+
+
+class EntryGrid(QWidget):
+    """Enter a fortnight of daily values at a time; every edit or paste is one undo step."""
+
+    def __init__(self, ctx: AppContext, window=None) -> None:
+        super().__init__()
+        self.setObjectName("kpiEntry")
+        self.ctx, self.main_window = ctx, window
+        self.kpis = []
+        self.days: list[dt.date] = []
+        self._filling = False
+        self.heading = QLabel()
+        self.heading.setProperty("class", "muted")
+        self.heading.setWordWrap(True)
+        self.last_day = QDateEdit()
+        self.last_day.setObjectName("kpiEntryLastDay")
+        self.last_day.setCalendarPopup(True)
+        self.earlier = QPushButton("◀")
+        self.later = QPushButton("▶")
+        self.table = EntryTable(self.paste)
+        self.table.setObjectName("kpiEntryTable")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.message = QLabel()
+        self.message.setObjectName("kpiEntryMessage")
+        self.message.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
+        bar.addWidget(self.earlier)
+        bar.addWidget(self.last_day)
+        bar.addWidget(self.later)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.last_day.setDate(fmt.qdate(ctx.today()))
+        self.last_day.dateChanged.connect(lambda _d: self.refresh())
+        self.earlier.clicked.connect(lambda: self.last_day.setDate(self.last_day.date().addDays(-DAYS)))
+        self.later.clicked.connect(lambda: self.last_day.setDate(self.last_day.date().addDays(DAYS)))
+        self.table.itemChanged.connect(self._edited)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Type or paste (Ctrl+V) the day’s figures: 1,234 · 12.5% · "
+                                     "20W · 20万 · 1.5万. Ctrl+Z undoes."))
+        self.earlier.setToolTip(self.tr("Earlier days"))
+        self.later.setToolTip(self.tr("Later days"))
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # ---- data
+    def refresh(self) -> None:
+        if self.ctx.plan_id is None:
+            return
+        actor = self.ctx.actor
+        self.kpis = [k for k in self.ctx.services.kpis.list(self.ctx.plan_id)
+                     if permissions.can_enter_kpi(actor, k.owner_role_id)]
+        last = self.last_day.date().toPython()
+        self.days = [last - dt.timedelta(days=i) for i in range(DAYS)]
+        stored = {(k, d): v for k, d, v in self.ctx.services.kpis.values_at(
+            [(k.id, d) for k in self.kpis for d in self.days])}
+        self._filling = True
+        self.table.clear()
+        self.table.setColumnCount(len(self.kpis))
+        self.table.setRowCount(len(self.days))
+        self.table.setHorizontalHeaderLabels([k.name(self.ctx.lang) for k in self.kpis])
+        self.table.setVerticalHeaderLabels([fmt.short_date(d, self.ctx.lang) for d in self.days])
+        for r, d in enumerate(self.days):
+            for c, k in enumerate(self.kpis):
+                v = stored.get((k.id, d))
+                item = QTableWidgetItem("" if v is None else f"{v:.{k.decimals}f}")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self._filling = False
+        if not self.kpis:
+            self.message.setText(self.tr("You own no KPI in this plan; the manager or a KPI’s "
+                                         "owner role enters its values."))
+
+    # ---- writing
+    def _edited(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        self.commit([(item.row(), item.column(), item.text())])
+
+    def paste(self, text: str) -> None:
+        """Put a tab-separated block at the current cell (one undo step)."""
+        row0, col0 = max(self.table.currentRow(), 0), max(self.table.currentColumn(), 0)
+        cells = []
+        for i, line in enumerate(text.rstrip("\r\n").splitlines()):
+            for j, raw in enumerate(line.split("\t")):
+                r, c = row0 + i, col0 + j
+                if r < self.table.rowCount() and c < self.table.columnCount():
+                    cells.append((r, c, raw))
+        if cells:
+            self.commit(cells)
+
+    def commit(self, cells: list[tuple[int, int, str]]) -> bool:
+        """Check every cell; write all of them or none."""
+        entries = []
+        for r, c, raw in cells:
+            kpi, day = self.kpis[c], self.days[r]
+            if not raw.strip():
+                entries.append((kpi.id, day, None))
+                continue
+            try:
+                entries.append((kpi.id, day, parse_number(raw)))
+            except ValueError:
+                self._bad(r, c, self.tr("{day}, {kpi}: “{value}” is not a number.").format(
+                    day=fmt.short_date(day, self.ctx.lang), kpi=kpi.name(self.ctx.lang), value=raw))
+                return False
+        services, actor, plan_id = self.ctx.services, self.ctx.actor, self.ctx.plan_id
+        before = services.kpis.values_at([(k, d) for k, d, _ in entries])
+        if before == [(k, d, None if v is None else float(v)) for k, d, v in entries]:
+            return True  # nothing changes: no write, no undo step
+        text = self.tr("Enter %n KPI value(s)", "", len(entries))
+        try:
+            services.kpis.check_entries(actor, plan_id, entries)
+        except OpsDeskError as exc:
+            self._bad(cells[0][0], cells[0][1], error_text(exc))
+            return False
+        do = lambda: services.kpis.enter(actor, plan_id, entries)  # noqa: E731
+        undo = lambda _c: services.kpis.enter(actor, plan_id, before)  # noqa: E731
+        changes = (self.main_window.run(text, do, undo) if self.main_window is not None
+                   else do())
+        self.message.setText("")
+        if changes is None:
+            self.refresh()
+            return False
+        return True
+
+    def _bad(self, r: int, c: int, message: str) -> None:
+        self.refresh()
+        item = self.table.item(r, c)
+        if item is not None:
+            self._filling = True
+            item.setBackground(QBrush(BAD))
+            item.setToolTip(message)
+            self._filling = False
+        self.message.setText(message)

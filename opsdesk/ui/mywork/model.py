@@ -1,0 +1,107 @@
+"""The My work list model: group headers and the person's tasks, by due date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from opsdesk.services.mywork import GROUPS
+
+if TYPE_CHECKING:
+    from opsdesk.services.mywork import MyTask
+
+TaskRole = Qt.ItemDataRole.UserRole + 1  # the MyTask of a row (None for a header)
+GroupRole = Qt.ItemDataRole.UserRole + 2  # the group key of a row
+CountRole = Qt.ItemDataRole.UserRole + 3  # a header's number of tasks
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MyWorkModel(QAbstractListModel):
+    """https://doc.qt.io/qt-6/qabstractlistmodel.html: rows from one service read
+    (``MyWorkService.tasks``); a tick-off updates its row in place (``dataChanged``)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, MyTask | None]] = []
+        self.counts: dict[str, int] = {}
+        self.row_of: dict[int, int] = {}
+        self.group_titles: dict[str, str] = {}
+        self.phase_stats: dict[int | None, list[int]] = {}  # phase → [tasks, done]
+
+    # ---- filling
+    def set_tasks(self, tasks: list[MyTask], today: dt.date) -> None:
+        groups: dict[str, list[MyTask]] = {g: [] for g in GROUPS}
+        upcoming: set[int] = set()  # a routine shows its days up to today, then only the next
+        for t in tasks:
+            if t.series_id is not None and not t.done and t.due is not None and t.due > today:
+                if t.series_id in upcoming:
+                    continue
+                upcoming.add(t.series_id)
+            groups[t.group(today)].append(t)
+        groups["done"].sort(key=lambda t: t.done_at or dt.datetime.min, reverse=True)
+        self.beginResetModel()
+        self.rows = []
+        self.counts = {g: len(v) for g, v in groups.items()}
+        for g in GROUPS:
+            if groups[g]:
+                self.rows.append((g, None))
+                self.rows.extend((g, t) for t in groups[g])
+        self.row_of = {t.id: i for i, (_g, t) in enumerate(self.rows) if t is not None}
+        self.phase_stats = {t.phase_id: [t.phase_total, t.phase_done] for t in tasks}
+        self.endResetModel()
+
+    def progress(self, phase_id: int | None) -> float:
+        total, done = self.phase_stats.get(phase_id, (0, 0))
+        return done / total if total else 0.0
+
+    def update_tasks(self, tasks: list[MyTask]) -> bool:
+        """Replace rows in place (a tick-off); False when a task is not shown here."""
+        for t in tasks:
+            if t.id not in self.row_of:
+                return False
+        for t in tasks:
+            row = self.row_of[t.id]
+            old = self.rows[row][1]
+            if old is not None and old.done != t.done and t.phase_id in self.phase_stats:
+                self.phase_stats[t.phase_id][1] += 1 if t.done else -1
+            self.rows[row] = (self.rows[row][0], t)
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+        return True
+
+    def task_at(self, row: int) -> MyTask | None:
+        return self.rows[row][1] if 0 <= row < len(self.rows) else None
+
+    def task_ids(self) -> set[int]:
+        return set(self.row_of)
+
+    # ---- Qt
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        group, task = self.rows[index.row()]
+        if role == TaskRole:
+            return task
+        if role == GroupRole:
+            return group
+        if role == CountRole:
+            return self.counts.get(group, 0)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if task is None:
+                return f"{self.group_titles.get(group, group)} ({self.counts.get(group, 0)})"
+            return task.title
+        if role == Qt.ItemDataRole.ToolTipRole and task is not None:
+            return task.title
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.rows[index.row()][1] is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

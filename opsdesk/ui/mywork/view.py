@@ -1,0 +1,287 @@
+"""My work: the signed-in person's tasks by due date, ticked off with a big checkbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opsdesk.services import permissions
+from opsdesk.ui import fmt
+from opsdesk.ui.mywork.delegate import MyWorkDelegate
+from opsdesk.ui.mywork.model import MyWorkModel, TaskRole
+from opsdesk.ui.mywork.notice import due_text
+
+if TYPE_CHECKING:
+    from opsdesk.services import Changes
+    from opsdesk.services.mywork import MyTask
+    from opsdesk.ui.context import AppContext
+
+FAST_UPDATE = 50  # a write touching at most this many shown tasks updates rows in place
+
+
+class MyWorkView(QWidget):
+    """The person's to-do list (Overdue / Today / This week / Later / Done recently)."""
+
+    sig_open_task = Signal(int)
+    """A task id to show in the side panel (double-click or Enter)."""
+
+    def __init__(self, ctx: AppContext, window=None) -> None:
+        super().__init__()
+        self.setObjectName("myworkView")
+        self.ctx, self.window = ctx, window
+        self.tasks: list[MyTask] = []
+        self.banner_counts = (0, 0)
+        self.banner_dismissed = False
+        self.banner_shown = False
+
+        self.title = QLabel()
+        self.title.setObjectName("overviewTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setProperty("class", "muted")
+        self.new_routine = QPushButton()
+        self.new_routine.setObjectName("newRoutine")
+        self.new_routine.setVisible(ctx.actor.is_manager)
+        self.new_routine.clicked.connect(lambda: self.edit_routine(None))
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        top.addLayout(heading, 1)
+        top.addWidget(self.new_routine, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("myworkBanner")
+        self.banner.setStyleSheet(
+            "#myworkBanner { background: #fff4e5; border: 1px solid #ffcc80; border-radius: 8px; }"
+            "#myworkBannerText { color: #8a4b00; font-weight: 600; }")
+        self.banner_label = QLabel()
+        self.banner_label.setObjectName("myworkBannerText")
+        self.banner_close = QToolButton()
+        self.banner_close.setObjectName("myworkBannerClose")
+        self.banner_close.setText("✕")
+        self.banner_close.setAutoRaise(True)
+        self.banner_close.clicked.connect(self.dismiss_banner)
+        b = QHBoxLayout(self.banner)
+        b.setContentsMargins(14, 8, 8, 8)
+        b.addWidget(self.banner_label, 1)
+        b.addWidget(self.banner_close)
+        self.banner.hide()
+
+        self.model = MyWorkModel(self)
+        self.delegate = MyWorkDelegate(self)
+        self.delegate.can_toggle = self.can_toggle
+        self.delegate.due_text = self._due_text
+        self.delegate.progress = self.model.progress
+        self.delegate.sig_toggle.connect(self.toggle_row)
+        self.list = QListView()
+        self.list.setObjectName("myworkList")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMouseTracking(True)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setStyleSheet("QListView { background: #f6f7f9; }")
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        self.list.doubleClicked.connect(self._open)
+        self.list.installEventFilter(self)
+        self.empty = QLabel()
+        self.empty.setObjectName("myworkEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setProperty("class", "muted")
+        self.empty.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 8)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty, 1)
+        self.retranslate_ui()
+
+    # ---- text
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("My work"))
+        self.new_routine.setText(self.tr("New routine…"))
+        self.new_routine.setToolTip(self.tr("A task that repeats daily, on chosen weekdays, "
+                                            "weekly or monthly"))
+        self.banner_close.setToolTip(self.tr("Dismiss"))
+        self.banner_close.setAccessibleName(self.tr("Dismiss the reminder"))
+        self.list.setAccessibleName(self.tr("My tasks"))
+        self.empty.setText(self.tr("Nothing to do: no open task is yours or your role's."))
+        titles = {"overdue": self.tr("Overdue"), "today": self.tr("Today"),
+                  "week": self.tr("This week"), "later": self.tr("Later"),
+                  "done": self.tr("Done recently")}
+        self.delegate.group_titles = self.model.group_titles = titles
+        self.delegate.texts = {"unassigned": self.tr("for your role"), "done": ""}
+        self.delegate.lang = self.ctx.lang
+        self._subtitle()
+        self._banner_text()
+        self.list.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _subtitle(self) -> None:
+        roles = {r.id: r.name(self.ctx.lang) for r in self.ctx.services.people.roles()}
+        names = " · ".join(roles[r] for r in sorted(self.ctx.actor.role_ids) if r in roles)
+        open_n = sum(self.model.counts.get(g, 0) for g in ("overdue", "today", "week", "later"))
+        self.subtitle.setText(self.tr("{name} · {roles} · {today} · %n open", "", open_n).format(
+            name=self.ctx.actor.name, roles=names, today=fmt.long_date(self.ctx.today(), self.ctx.lang)))
+
+    def _due_text(self, t: MyTask) -> tuple[str, str]:
+        today = self.ctx.today()
+        if t.done:
+            when = t.done_at.replace(tzinfo=dt.UTC).astimezone().date() if t.done_at else None
+            return (self.tr("done {date}").format(date=fmt.short_date(when, self.ctx.lang)), "done")
+        if t.due is None:
+            return ("", "")
+        days = (t.due - today).days
+        if days < 0:
+            return (self.tr("%n day(s) late", "", -days), "bad")
+        if days == 0:
+            return (self.tr("today"), "today")
+        if days == 1:
+            return (self.tr("tomorrow"), "")
+        return (fmt.short_date(t.due, self.ctx.lang), "")
+
+    # ---- data
+    def refresh(self) -> None:
+        if self.ctx.plan_id is None:
+            self.tasks = []
+        else:
+            self.tasks = self.ctx.services.mywork.tasks(self.ctx.plan_id, self.ctx.actor,
+                                                        self.ctx.today())
+        current = self.current_task()
+        self.delegate.today = self.ctx.today()
+        self.model.set_tasks(self.tasks, self.ctx.today())
+        if not self.banner_shown:  # the first load tells what is overdue and due today
+            self.banner_shown = True
+            groups = [t.group(self.ctx.today()) for t in self.tasks]
+            self.show_banner(groups.count("overdue"), groups.count("today"))
+        self.list.setVisible(bool(self.tasks))
+        self.empty.setVisible(not self.tasks)
+        if current is not None and current.id in self.model.row_of:
+            self.list.setCurrentIndex(self.model.index(self.model.row_of[current.id]))
+        self._subtitle()
+
+    def on_changes(self, changes: Changes) -> None:
+        """A tick-off of a shown task repaints its row; other task or people changes reload."""
+        if changes.plans or changes.people:
+            self.refresh()
+            return
+        if not changes.tasks:
+            return
+        shown = self.model.task_ids()
+        if changes.ids and len(changes.ids) <= FAST_UPDATE and changes.ids <= shown:
+            rows = self.ctx.services.mywork.tasks(self.ctx.plan_id, self.ctx.actor,
+                                                  self.ctx.today(), task_ids=changes.ids)
+            if len(rows) == len(changes.ids) and self.model.update_tasks(rows):
+                by_id = {t.id: t for t in rows}
+                self.tasks = [by_id.get(t.id, t) for t in self.tasks]
+                self.list.viewport().update()  # the phase bars of the other rows
+                self._subtitle()
+                return
+        self.refresh()
+
+    # ---- ticking off
+    def current_task(self) -> MyTask | None:
+        index = self.list.currentIndex()
+        return index.data(TaskRole) if index.isValid() else None
+
+    def can_toggle(self, t: MyTask) -> bool:
+        actor = self.ctx.actor
+        if not permissions.can_tick(actor, t.assignee_id, t.role_id):
+            return False
+        return not t.done or actor.is_manager or t.done_by == actor.user_id
+
+    def toggle_row(self, row: int) -> None:
+        t = self.model.task_at(row)
+        if t is None or not self.can_toggle(t):
+            return
+        self.list.setCurrentIndex(self.model.index(row))
+        tasks, actor, task_id = self.ctx.services.tasks, self.ctx.actor, t.id
+        if t.done:
+            self.window.run(self.tr("Reopen “{title}”").format(title=t.title),
+                            lambda: tasks.reopen(actor, task_id),
+                            lambda _c: tasks.tick_off(actor, task_id))
+        else:
+            self.window.run(self.tr("Tick off “{title}”").format(title=t.title),
+                            lambda: tasks.tick_off(actor, task_id),
+                            lambda _c: tasks.reopen(actor, task_id))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self.list and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key == Qt.Key.Key_Space and self.list.currentIndex().isValid():
+                self.toggle_row(self.list.currentIndex().row())
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_task():
+                self.sig_open_task.emit(self.current_task().id)
+                return True
+        return super().eventFilter(obj, event)
+
+    def _open(self, index) -> None:
+        t = index.data(TaskRole)
+        if t is not None:
+            self.sig_open_task.emit(t.id)
+
+    def _menu(self, pos) -> None:
+        index = self.list.indexAt(pos)
+        t = index.data(TaskRole) if index.isValid() else None
+        menu = QMenu(self)
+        if t is not None:
+            menu.addAction(self.tr("Show details"), lambda: self.sig_open_task.emit(t.id))
+            act = QAction(self.tr("Reopen") if t.done else self.tr("Tick off"), menu)
+            act.setEnabled(self.can_toggle(t))
+            act.triggered.connect(lambda: self.toggle_row(index.row()))
+            menu.addAction(act)
+            if t.series_id is not None and self.ctx.actor.is_manager:
+                menu.addSeparator()
+                menu.addAction(self.tr("Edit routine…"), lambda: self.edit_routine(t.id))
+        if self.ctx.actor.is_manager:
+            menu.addAction(self.tr("New routine…"), lambda: self.edit_routine(None))
+        if not menu.isEmpty():
+            menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def edit_routine(self, task_id: int | None) -> None:
+        from opsdesk.ui.mywork.routine_dialog import RoutineDialog
+
+        dialog = RoutineDialog(self.ctx, self.window, task_id, self)
+        dialog.exec()
+
+    # ---- the notice on start
+    def show_banner(self, overdue: int, today: int) -> None:
+        self.banner_counts = (overdue, today)
+        self.banner_dismissed = False
+        self._banner_text()
+
+    def dismiss_banner(self) -> None:
+        self.banner_dismissed = True
+        self.banner.hide()
+
+    def _banner_text(self) -> None:
+        text = due_text(*self.banner_counts)
+        self.banner_label.setText(text)
+        self.banner.setVisible(bool(text) and not self.banner_dismissed)

@@ -1,0 +1,5 @@
+"""People and roles (manager only). Exports ``PeopleView``."""
+
+from opsdesk.ui.people.view import PeopleView
+
+__all__ = ["PeopleView"]

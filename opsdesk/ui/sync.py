@@ -1,0 +1,63 @@
+"""Changes made by other processes reach the views: a timer polls the store's
+``ChangeWatcher`` and hands what it finds to ``window.apply`` like any write's ``Changes``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from opsdesk.errors import OpsDeskError
+
+
+class ChangeSync(QObject):
+    """Polls every ``POLL_INTERVAL_MS`` while a database is open; ignores this window's own
+    writes (they were applied already)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        from opsdesk.store.watch import POLL_INTERVAL_MS
+
+        self.window = window
+        self.watcher = None
+        self.timer = QTimer(self)
+        self.timer.setObjectName("changeSyncTimer")
+        self.timer.setInterval(POLL_INTERVAL_MS)
+        self.timer.timeout.connect(self.poll)
+        self._emitting = False
+        window.changes_applied.connect(self._own)
+
+    def attach(self, store) -> None:
+        from opsdesk.services.changes import Changes
+        from opsdesk.store.watch import ChangeWatcher
+
+        self.detach()
+        try:
+            self.watcher = ChangeWatcher(store, factory=Changes)
+        except Exception:  # noqa: BLE001 - no live updates is better than no window
+            self.watcher = None
+            return
+        self.timer.start()
+
+    def detach(self) -> None:
+        self.timer.stop()
+        if self.watcher is not None:
+            self.watcher.close()
+            self.watcher = None
+
+    def _own(self, changes) -> None:
+        if not self._emitting and self.watcher is not None:
+            self.watcher.ignore(changes.change_id)
+
+    def poll(self):
+        if self.watcher is None:
+            return None
+        try:
+            changes = self.watcher.poll()
+        except (OpsDeskError, Exception):  # noqa: BLE001 - busy or gone: try again next tick
+            return None
+        if changes is not None:
+            self._emitting = True
+            try:
+                self.window.apply(changes)
+            finally:
+                self._emitting = False
+        return changes

@@ -1,0 +1,112 @@
+"""Service calls of the Tasks view as (do, undo) pairs for ``window.run`` — no widgets here.
+
+A compound action (the task dialog: edit + links + subtasks) runs its steps in order; if a
+step fails, the steps already done are undone before the error is shown, so nothing is
+half-written and the undo stack gets one step or none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from opsdesk.errors import OpsDeskError
+from opsdesk.services import Actor, Changes
+
+Step = tuple[Callable[[dict], Changes], Callable[[dict, Changes], Changes]]
+"""(do(state), undo(state, changes_of_do)); ``state`` carries e.g. the id of a new task."""
+
+
+def compound(steps: list[Step]) -> tuple[Callable[[], Changes], Callable[[Changes], Changes]]:
+    done: list[tuple[Callable, Changes]] = []
+    state: dict[str, Any] = {}
+
+    def do() -> Changes:
+        done.clear()
+        state.clear()
+        total = Changes()
+        try:
+            for step_do, step_undo in steps:
+                changes = step_do(state)
+                done.append((step_undo, changes))
+                total |= changes
+        except OpsDeskError:
+            for step_undo, changes in reversed(done):
+                step_undo(state, changes)
+            done.clear()
+            raise
+        return total
+
+    def undo(_last: Changes) -> Changes:
+        total = Changes()
+        for step_undo, changes in reversed(done):
+            total |= step_undo(state, changes)
+        return total
+
+    return do, undo
+
+
+class TaskOps:
+    """The Tasks view's writes for one actor; each returns (do, undo)."""
+
+    def __init__(self, services, actor: Actor, plan_id: int) -> None:
+        self.tasks, self.actor, self.plan_id = services.tasks, actor, plan_id
+
+    def update(self, task_id: int, version: int | None, before: dict, after: dict):
+        tasks, actor = self.tasks, self.actor
+        return (lambda: tasks.update(actor, task_id, expected_version=version, **after),
+                lambda _c: tasks.update(actor, task_id, **before))
+
+    def update_step(self, task_id: int, version: int | None, before: dict, after: dict) -> Step:
+        tasks, actor = self.tasks, self.actor
+        return (lambda st: tasks.update(actor, task_id, expected_version=version, **after),
+                lambda st, _c: tasks.update(actor, task_id, **before))
+
+    def create_step(self, values: dict) -> Step:
+        tasks, actor, plan = self.tasks, self.actor, self.plan_id
+
+        def do(st: dict) -> Changes:
+            changes = tasks.create(actor, plan, **values)
+            st.setdefault("id", next(iter(changes.ids)))
+            return changes
+        return do, lambda st, c: tasks.delete(actor, next(iter(c.ids)))
+
+    def subtask_step(self, parent_id: int | None, values: dict) -> Step:
+        tasks, actor, plan = self.tasks, self.actor, self.plan_id
+
+        def do(st: dict) -> Changes:
+            return tasks.create(actor, plan, parent_id=parent_id or st["id"], **values)
+        return do, lambda st, c: tasks.delete(actor, next(iter(c.ids)))
+
+    def link_step(self, task_id: int | None, pred_id: int, kind: str, lag: int) -> Step:
+        tasks, actor = self.tasks, self.actor
+        return (lambda st: tasks.link(actor, pred_id, task_id or st["id"], kind, lag),
+                lambda st, _c: tasks.unlink(actor, pred_id, task_id or st["id"]))
+
+    def unlink_step(self, task_id: int, pred_id: int, kind: str, lag: int) -> Step:
+        tasks, actor = self.tasks, self.actor
+        return (lambda st: tasks.unlink(actor, pred_id, task_id),
+                lambda st, _c: tasks.link(actor, pred_id, task_id, kind, lag))
+
+    def delete_step(self, task_id: int) -> Step:
+        tasks, actor = self.tasks, self.actor
+        return (lambda st: tasks.delete(actor, task_id),
+                lambda st, c: tasks.restore(actor, c.snapshot))
+
+    def bulk_update(self, ids: list[int], versions: dict[int, int] | None, **fields: Any):
+        tasks, actor = self.tasks, self.actor
+        return (lambda: tasks.bulk_update(actor, ids, expected_versions=versions, **fields),
+                lambda c: tasks.bulk_restore(actor, c.before))
+
+    def bulk_shift(self, ids: list[int], versions: dict[int, int] | None, days: int):
+        tasks, actor = self.tasks, self.actor
+        return (lambda: tasks.bulk_shift(actor, ids, days, expected_versions=versions),
+                lambda c: tasks.bulk_restore(actor, c.before))
+
+    def tick(self, task_id: int, done: bool, version: int | None):
+        tasks, actor = self.tasks, self.actor
+        if done:
+            return (lambda: tasks.tick_off(actor, task_id, expected_version=version),
+                    lambda _c: tasks.reopen(actor, task_id))
+        return (lambda: tasks.reopen(actor, task_id, expected_version=version),
+                lambda _c: tasks.tick_off(actor, task_id))

@@ -1,0 +1,140 @@
+"""Carrying out what the person did on the timeline: each change one undoable service call."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from opsdesk.errors import OpsDeskError, ValidationError
+from opsdesk.services import validate
+from opsdesk.services.timeline import NO_DAY, from_day
+from opsdesk.ui.widgets.messages import show_error
+
+if TYPE_CHECKING:
+    from opsdesk.ui.context import AppContext
+    from opsdesk.ui.timeline.canvas import TimelineCanvas
+    from opsdesk.ui.timeline.interaction import Gesture
+
+
+
+def first_time(value):
+    """The version(s) the drag was made against, for the first call only: a redo after an
+    undo acts on the record as the undo left it."""
+    pending = [value]
+
+    def take():
+        return pending.pop() if pending else None
+    return take
+
+
+class TimelineEdits:
+    """Turns gestures into service calls through ``window.run`` (one undo step each)."""
+
+    def __init__(self, ctx: AppContext, window: QWidget | None, canvas: TimelineCanvas,
+                 parent: QWidget) -> None:
+        self.ctx, self.window, self.canvas, self.parent = ctx, window, canvas, parent
+
+    # ---- plumbing
+    def run(self, text: str, do, undo=None):
+        if self.window is not None and hasattr(self.window, "run"):
+            return self.window.run(text, do, undo)
+        try:
+            return do()
+        except OpsDeskError as exc:
+            show_error(self.parent, exc)
+            return None
+
+    def ask_successors(self, title: str, count: int) -> str:
+        """"yes" (move them too), "no" (only this task) or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Timeline", "Move following tasks?"),
+                          QCoreApplication.translate("Timeline", "“{title}” has %n task(s) that follow it. Move them by the same number of days?", None, count).format(title=title),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                          | QMessageBox.StandardButton.Cancel, self.parent)
+        box.setObjectName("moveSuccessorsBox")
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Yes: "yes",
+                QMessageBox.StandardButton.No: "no"}.get(QMessageBox.StandardButton(answer), "cancel")
+
+    # ---- gestures
+    def apply(self, g: Gesture) -> None:
+        data = self.canvas.data
+        if g.mode == "launch":
+            self.shift_plan(g.days)
+            return
+        if g.mode == "link":
+            if g.target is not None:
+                self.link(int(data.id[g.task]), int(data.id[g.target]))
+            return
+        if g.days == 0:
+            return
+        if self.canvas.layout_.d0[g.task] == NO_DAY:
+            return
+        if g.mode == "move":
+            self.move(g.task, g.days)
+        else:
+            self.resize(g, *g.dates(self.canvas.frame()))
+
+    def move(self, task: int, days: int) -> None:
+        data, sv, actor = self.canvas.data, self.ctx.services, self.ctx.actor
+        indexes = [task]
+        following = [i for i in data.successors(task) if self.canvas.layout_.d0[i] != NO_DAY]
+        if following:
+            answer = self.ask_successors(data.title[task], len(following))
+            if answer == "cancel":
+                return
+            if answer == "yes":
+                indexes += following
+        ids = [int(data.id[i]) for i in indexes]
+        versions = {int(data.id[i]): int(data.version[i]) for i in indexes}
+        text = QCoreApplication.translate("Timeline", "Move “{title}” by %n day(s)", None, days).format(title=data.title[task])
+        guard = first_time(versions)
+        self.run(text, lambda: sv.schedule.move(actor, ids, days, guard()),
+                 lambda _c: sv.schedule.move(actor, ids, -days))
+
+    def resize(self, g: Gesture, d0: int, d1: int) -> None:
+        data, sv, actor = self.canvas.data, self.ctx.services, self.ctx.actor
+        task_id = int(data.id[g.task])
+        if d1 < d0:
+            show_error(self.parent, ValidationError(
+                validate.DUE_BEFORE_START, field="due", due=from_day(d1).isoformat(),
+                start=from_day(d0).isoformat()))
+            return
+        start, due = from_day(int(data.start[g.task])), from_day(int(data.due[g.task]))
+        if g.mode == "start":
+            new, old = {"start": from_day(d0)}, {"start": start}
+            if due is None:
+                new["due"], old["due"] = from_day(d1), None
+        else:
+            new, old = {"due": from_day(d1)}, {"due": due}
+            if start is None:
+                new["start"], old["start"] = from_day(d0), None
+        guard = first_time(int(data.version[g.task]))
+        text = QCoreApplication.translate("Timeline", "Change the dates of “{title}”").format(title=data.title[g.task])
+        self.run(text, lambda: sv.tasks.update(actor, task_id, expected_version=guard(), **new),
+                 lambda _c: sv.tasks.update(actor, task_id, **old))
+
+    def link(self, pred_id: int, succ_id: int) -> None:
+        sv, actor = self.ctx.services, self.ctx.actor
+        self.run(QCoreApplication.translate("Timeline", "Link tasks"), lambda: sv.tasks.link(actor, pred_id, succ_id, "FS"),
+                 lambda _c: sv.tasks.unlink(actor, pred_id, succ_id))
+
+    def shift_plan(self, days: int) -> None:
+        if days == 0:
+            return
+        sv, actor, plan = self.ctx.services, self.ctx.actor, self.canvas.data.plan_id
+        text = QCoreApplication.translate("Timeline", "Move launch day by %n day(s)", None, days)
+        self.run(text, lambda: sv.plans.shift(actor, plan, days),
+                 lambda _c: sv.plans.shift(actor, plan, -days))
+
+    def tick(self, task: int, done: bool) -> None:
+        sv, actor = self.ctx.services, self.ctx.actor
+        task_id = int(self.canvas.data.id[task])
+        title = self.canvas.data.title[task]
+        if done:
+            self.run(QCoreApplication.translate("Timeline", "Tick off “{title}”").format(title=title),
+                     lambda: sv.tasks.tick_off(actor, task_id), lambda _c: sv.tasks.reopen(actor, task_id))
+        else:
+            self.run(QCoreApplication.translate("Timeline", "Reopen “{title}”").format(title=title),
+                     lambda: sv.tasks.reopen(actor, task_id), lambda _c: sv.tasks.tick_off(actor, task_id))

@@ -1,0 +1,190 @@
+"""The date header (phases, months, weeks/days) and the row header (task, role, assignee)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+
+from opsdesk.services.timeline import NO_DAY
+from opsdesk.ui import fmt
+from opsdesk.ui.timeline import scale as sc
+from opsdesk.ui.timeline.frame import PERSON_COL, PHASE_STRIP, ROLE_COL, TIER, Frame
+from opsdesk.ui.timeline.layout import ROW_HEIGHT, UNSCHEDULED
+
+GRID = QColor("#d5d9de")
+HEADER_BG = QColor("#f3f5f7")
+TEXT = QColor("#263238")
+MUTED = QColor("#607d8b")
+LAUNCH = QColor("#d81b60")
+
+CELL_FORMATS = {
+    "zh": {"year": "yyyy年", "month": "yyyy年M月", "week": "M月d日", "day": "d", "mon": "M月", "monday": "d"},
+    "en": {"year": "yyyy", "month": "MMM yyyy", "week": "d MMM", "day": "d", "mon": "MMM", "monday": "d"},
+}
+
+
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(day: int, lang: str) -> str:
+    """9月1日 / 1 Sep."""
+    if lang.startswith("zh"):
+        return fmt.short_date(dt.date.fromordinal(day), lang)
+    d = dt.date.fromordinal(day)
+    return f"{d.day} {MONTHS_EN[d.month - 1]}"
+
+
+def day_range(first: int, last: int, lang: str) -> str:
+    a, b = dt.date.fromordinal(first), dt.date.fromordinal(last)
+    if a.year != b.year:
+        return f"{fmt.long_date(a, lang)} – {fmt.long_date(b, lang)}" if lang.startswith("zh") \
+            else f"{day_label(first, lang)} {a.year} – {day_label(last, lang)} {b.year}"
+    return f"{day_label(first, lang)} – {day_label(last, lang)}"
+
+
+def cell_label(day: int, kind: str, lang: str) -> str:
+    if not lang.startswith("zh") and kind in ("month", "week", "mon"):
+        d = dt.date.fromordinal(day)  # "Sep", never the en_GB "Sept"
+        return {"month": f"{MONTHS_EN[d.month - 1]} {d.year}", "week": f"{d.day} {MONTHS_EN[d.month - 1]}",
+                "mon": MONTHS_EN[d.month - 1]}[kind]
+    formats = CELL_FORMATS["zh" if lang.startswith("zh") else "en"]
+    return fmt.locale_for(lang).toString(fmt.qdate(dt.date.fromordinal(day)), formats[kind])
+
+
+def draw_date_header(p: QPainter, f: Frame) -> None:
+    left, width = f.row_header, f.width - f.row_header
+    p.save()
+    p.setClipRect(QRectF(left, 0, width, f.header))
+    p.fillRect(QRectF(left, 0, width, f.header), HEADER_BG)
+    first, last = f.visible_days()
+    # phases: a coloured strip with name and dates
+    for ph in f.data.phases:
+        x0, x1 = f.view_x(ph.start), f.view_x(ph.end + 1)
+        if x1 < left or x0 > f.width:
+            continue
+        rect = QRectF(x0, 0, x1 - x0, PHASE_STRIP)
+        p.fillRect(rect, QColor(ph.color))
+        p.setPen(QPen(GRID))
+        p.drawLine(QPointF(x0, 0), QPointF(x0, PHASE_STRIP))
+        label = f"{ph.name(f.lang)}  {day_range(ph.start, ph.end, f.lang)}"
+        p.setPen(TEXT)
+        text_rect = rect.adjusted(4, 0, -2, 0).intersected(QRectF(left + 4, 0, width - 8, PHASE_STRIP))
+        p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                   p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width())))
+    upper, lower = sc.tiers(first, last, f.scale.ppd)
+    for y, ticks in ((PHASE_STRIP, upper), (PHASE_STRIP + TIER, lower)):
+        for t in ticks:
+            x0, x1 = f.view_x(t.start), f.view_x(t.end)
+            kind = "mon" if (t.kind == "month" and ticks is lower) else t.kind
+            p.setPen(QPen(GRID))
+            p.drawLine(QPointF(x0, y), QPointF(x0, y + TIER))
+            if ticks is lower and x0 < left:
+                continue
+            label = cell_label(t.start, kind, f.lang)
+            text_x = max(x0, left) + 3 if ticks is upper else x0 + 2
+            avail = (x1 - text_x - 2) if ticks is upper else (x1 - x0 - 3)
+            if avail < 8:
+                continue
+            weekend = t.kind == "day" and (t.start - 1) % 7 >= 5
+            p.setPen(MUTED if weekend else TEXT)
+            p.drawText(QRectF(text_x, y, avail, TIER),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(avail)))
+        p.setPen(QPen(GRID))
+        p.drawLine(QPointF(left, y), QPointF(f.width, y))
+    p.drawLine(QPointF(left, f.header - 0.5), QPointF(f.width, f.header - 0.5))
+    # today and launch day marks
+    for day, color in ((f.today, QColor("#e53935")), (f.data.launch, LAUNCH)):
+        if day == NO_DAY:
+            continue
+        x = f.view_x(day + 0.5) if f.scale.ppd >= 6 else f.view_x(day)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        p.drawPolygon(QPolygonF([QPointF(x - 5, f.header - 7), QPointF(x + 5, f.header - 7),
+                                 QPointF(x, f.header)]))
+    if f.overlay.launch_preview is not None:
+        x = f.view_x(f.overlay.launch_preview)
+        p.setPen(QPen(LAUNCH, 2, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(x, 0), QPointF(x, f.header))
+    p.restore()
+
+
+def group_title(f: Frame, key: int) -> str:
+    if key == UNSCHEDULED:
+        return QCoreApplication.translate("Timeline", "Unscheduled (no dates)")
+    mode = f.layout.mode
+    if mode == "role":
+        role = f.data.roles.get(key)
+        return role.name(f.lang) if role else QCoreApplication.translate("Timeline", "No role")
+    if mode == "person":
+        return f.data.people.get(key) or QCoreApplication.translate("Timeline", "Unassigned")
+    phase = next((p for p in f.data.phases if p.id == key), None)
+    return phase.name(f.lang) if phase else QCoreApplication.translate("Timeline", "No phase")
+
+
+def draw_row_header(p: QPainter, f: Frame) -> None:
+    w = f.row_header
+    p.save()
+    p.setClipRect(QRectF(0, f.header, w, f.height - f.header))
+    p.fillRect(QRectF(0, f.header, w, f.height - f.header), QColor("#ffffff"))
+    title_w = w - ROLE_COL - PERSON_COL
+    fm = p.fontMetrics()
+    data, lay = f.data, f.layout
+    align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+    bold = p.font()
+    bold.setBold(True)
+    normal = p.font()
+    for row in f.visible_rows():
+        y = f.row_y(row)
+        task = int(lay.row_task[row])
+        if task < 0:
+            g = lay.groups[int(lay.row_group[row])]
+            p.fillRect(QRectF(0, y, w, ROW_HEIGHT), QColor("#e8edf2"))
+            p.setFont(bold)
+            p.setPen(TEXT)
+            arrow = "▸" if g.collapsed else "▾"
+            text = f"{arrow} {group_title(f, g.key)}  ({g.done}/{g.count})"
+            p.drawText(QRectF(6, y, w - 12, ROW_HEIGHT), align, fm.elidedText(text, Qt.TextElideMode.ElideRight, w - 12))
+            p.setFont(normal)
+            continue
+        if f.overlay.selected is not None and int(lay.task_row[f.overlay.selected]) == row:
+            p.fillRect(QRectF(0, y, w, ROW_HEIGHT), QColor("#d6e9fb"))
+        indent = 20 + 14 * int(lay.depth[task])
+        title = data.title[task]
+        slot = int(lay.slot[task])
+        if slot >= 0:
+            count = int(lay.series_bounds[slot + 1] - lay.series_bounds[slot])
+            title = f"↻ {title} ×{count}"
+        elif data.milestone[task]:
+            title = "◆ " + title
+        p.setPen(MUTED if data.status[task] == 2 else TEXT)
+        p.drawText(QRectF(indent, y, title_w - indent - 4, ROW_HEIGHT), align,
+                   fm.elidedText(title, Qt.TextElideMode.ElideRight, int(title_w - indent - 4)))
+        role = data.roles.get(int(data.role[task]))
+        if role is not None:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(role.color))
+            p.drawEllipse(QRectF(title_w, y + ROW_HEIGHT / 2 - 4, 8, 8))
+            p.setPen(TEXT)
+            p.drawText(QRectF(title_w + 12, y, ROLE_COL - 14, ROW_HEIGHT), align,
+                       fm.elidedText(role.name(f.lang), Qt.TextElideMode.ElideRight, ROLE_COL - 14))
+        who = data.people.get(int(data.assignee[task]), "—")
+        p.setPen(MUTED)
+        p.drawText(QRectF(w - PERSON_COL, y, PERSON_COL - 4, ROW_HEIGHT), align,
+                   fm.elidedText(who, Qt.TextElideMode.ElideRight, PERSON_COL - 4))
+    p.restore()
+    # corner: column titles
+    p.save()
+    p.fillRect(QRectF(0, 0, w, f.header), HEADER_BG)
+    p.setPen(MUTED)
+    y = PHASE_STRIP + TIER
+    p.drawText(QRectF(20, y, title_w - 20, TIER), align, QCoreApplication.translate("Timeline", "Task"))
+    p.drawText(QRectF(title_w, y, ROLE_COL, TIER), align, QCoreApplication.translate("Timeline", "Role"))
+    p.drawText(QRectF(w - PERSON_COL, y, PERSON_COL, TIER), align, QCoreApplication.translate("Timeline", "Assignee"))
+    p.setPen(QPen(GRID))
+    p.drawLine(QPointF(0, f.header - 0.5), QPointF(w, f.header - 0.5))
+    p.drawLine(QPointF(w - 0.5, 0), QPointF(w - 0.5, f.height))
+    p.restore()

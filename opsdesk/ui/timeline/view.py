@@ -1,0 +1,245 @@
+"""The Timeline view: toolbar (group, zoom, fit, today, export) over the painted canvas."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opsdesk.services import permissions
+from opsdesk.services.timeline import NO_DAY, from_day, to_day
+from opsdesk.ui import fmt
+from opsdesk.ui.timeline import export
+from opsdesk.ui.timeline.canvas import TimelineCanvas
+from opsdesk.ui.timeline.edits import TimelineEdits
+from opsdesk.ui.timeline.layout import MODES
+from opsdesk.ui.timeline.scale import ZOOM_LEVELS
+
+PATCH_LIMIT = 2000
+"""Writes touching at most this many known tasks patch the loaded timeline in place."""
+
+if TYPE_CHECKING:
+    from opsdesk.services import Changes
+    from opsdesk.ui.context import AppContext
+
+
+class TimelineView(QWidget):
+    """Phases, tasks, milestones and links on a zoomable time axis; the manager edits here."""
+
+    sig_open_task = Signal(int)
+    """Emitted with a task id when a task is clicked (the window shows its details)."""
+
+    def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
+        super().__init__()
+        self.setObjectName("timelineView")
+        self.ctx, self.window_ = ctx, window
+        self.canvas = TimelineCanvas(ctx.lang, ctx.today().toordinal(), self)
+        self.canvas.can_edit = ctx.actor.is_manager
+        self.edits = TimelineEdits(ctx, window, self.canvas, self)
+
+        # ---- toolbar
+        self.group_label = QLabel()
+        self.group_by = QComboBox()
+        self.group_by.setObjectName("timelineGroupBy")
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("timelineZoom")
+        self.fit_button = QPushButton()
+        self.fit_button.setObjectName("timelineFit")
+        self.today_button = QPushButton()
+        self.today_button.setObjectName("timelineToday")
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("timelineExport")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self)
+        self.export_button.setMenu(self.export_menu)
+        self.info = QLabel()
+        self.info.setObjectName("timelineInfo")
+        self.info.setProperty("class", "muted")
+        bar = QHBoxLayout()
+        for w in (self.group_label, self.group_by, self.zoom, self.fit_button, self.today_button,
+                  self.export_button):
+            bar.addWidget(w)
+        bar.addWidget(self.info, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+
+        self.canvas.mode = ctx.settings.timeline_group()
+        self.group_by.currentIndexChanged.connect(self._group_chosen)
+        self.zoom.activated.connect(lambda i: self.canvas.zoom_level(list(ZOOM_LEVELS)[i]))
+        self.fit_button.clicked.connect(self.canvas.fit)
+        self.today_button.clicked.connect(self.canvas.go_to_today)
+        self.canvas.sig_zoomed.connect(self._zoomed)
+        self.canvas.sig_selected.connect(self._selected)
+        self.canvas.sig_activated.connect(self._activated)
+        self.canvas.sig_gesture.connect(self.edits.apply)
+        self.canvas.sig_context.connect(self._context_menu)
+        self.canvas.sig_refused.connect(self._refused)
+        self.retranslate_ui()
+
+    # ---- view contract
+    def refresh(self) -> None:
+        if self.ctx.plan_id is None:
+            return
+        self.canvas.lang, self.canvas.today = self.ctx.lang, self.ctx.today().toordinal()
+        self.canvas.set_data(self.ctx.services.timeline.load(self.ctx.plan_id))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.plan_id not in (None, self.ctx.plan_id) and not changes.plans:
+            return
+        data = self.canvas.data
+        if (data is not None and changes.tasks and not (changes.plans or changes.people)
+                and 0 < len(changes.ids) <= PATCH_LIMIT
+                and all(data.index_of(i) is not None for i in changes.ids)):
+            timeline = self.ctx.services.timeline
+            rows = timeline.tasks(self.ctx.plan_id, sorted(changes.ids))
+            if len(rows) == len(changes.ids):  # none deleted: patch in place, keep the scroll
+                data.patch(rows, timeline.links(self.ctx.plan_id))
+                self.canvas.relayout()
+                return
+        if changes.tasks or changes.plans or changes.people:
+            self.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.group_label.setText(self.tr("Group by"))
+        names = {"phase": self.tr("Phase"), "role": self.tr("Role"), "person": self.tr("Person")}
+        current = self.group_by.currentIndex()
+        self.group_by.blockSignals(True)
+        self.group_by.clear()
+        self.group_by.addItems([names[m] for m in MODES])
+        self.group_by.setCurrentIndex(current if current >= 0 else MODES.index(self.canvas.mode))
+        self.group_by.blockSignals(False)
+        zooms = {"day": self.tr("Day"), "week": self.tr("Week"), "month": self.tr("Month"),
+                 "quarter": self.tr("Quarter")}
+        current = self.zoom.currentIndex()
+        self.zoom.clear()
+        self.zoom.addItems([zooms[z] for z in ZOOM_LEVELS])
+        self.zoom.setCurrentIndex(current if current >= 0 else 1)
+        self.fit_button.setText(self.tr("Fit the plan"))
+        self.today_button.setText(self.tr("Go to today"))
+        self.export_button.setText(self.tr("Export"))
+        self.export_menu.clear()
+        self.export_menu.addAction(self.tr("Whole timeline as PNG…"), lambda: self.export_png(True))
+        self.export_menu.addAction(self.tr("Visible part as PNG…"), lambda: self.export_png(False))
+        self.export_menu.addAction(self.tr("Whole timeline as PDF…"), lambda: self.export_pdf(True))
+        self.export_menu.addAction(self.tr("Visible part as PDF…"), lambda: self.export_pdf(False))
+        self.export_menu.addSeparator()
+        self.export_menu.addAction(self.tr("Print…"), lambda: self.print_preview(True))
+        self.info.setText("" if self.ctx.actor.is_manager else
+                          self.tr("Read-only: right-click a task you own to tick it off."))
+        self.canvas.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # ---- reactions
+    def _group_chosen(self, index: int) -> None:
+        if index >= 0:
+            self.canvas.set_mode(MODES[index])
+            self.ctx.settings.set_timeline_group(MODES[index])
+
+    def _zoomed(self, level: str) -> None:
+        self.zoom.setCurrentIndex(list(ZOOM_LEVELS).index(level))
+
+    def _selected(self, task: int) -> None:
+        self.sig_open_task.emit(int(self.canvas.data.id[task]))
+
+    def _activated(self, task: int) -> None:
+        """Double-click: the task editor when the Tasks view provides one, else its panel."""
+        task_id = int(self.canvas.data.id[task])
+        try:
+            from opsdesk.ui.tasks import dialog  # noqa: PLC0415 - optional, built by the Tasks view
+        except ImportError:
+            dialog = None
+        opener = getattr(dialog, "edit_task", None) if dialog else None
+        if opener is not None:
+            opener(self.ctx, self.window_, task_id, parent=self)
+        else:
+            self.sig_open_task.emit(task_id)
+
+    def _refused(self) -> None:
+        self.info.setText(self.tr("Only a manager can move tasks or change their dates."))
+
+    def _context_menu(self, hit, global_pos) -> None:
+        menu = QMenu(self)
+        data = self.canvas.data
+        if hit.kind == "task":
+            i = hit.task
+            task_id = int(data.id[i])
+            menu.addAction(self.tr("Show details"), lambda: self.sig_open_task.emit(task_id))
+            if permissions.can_tick(self.ctx.actor, int(data.assignee[i]) or None,
+                                    int(data.role[i]) or None):
+                if int(data.status[i]) == 2:
+                    menu.addAction(self.tr("Reopen"), lambda: self.edits.tick(i, False))
+                else:
+                    menu.addAction(self.tr("Tick off"), lambda: self.edits.tick(i, True))
+        if self.ctx.actor.is_manager and data is not None:
+            menu.addAction(self.tr("Move launch day…"), self.ask_launch_day)
+        if not menu.isEmpty():
+            menu.popup(global_pos)
+        self._menu = menu
+
+    # ---- launch day
+    def ask_launch_day(self) -> None:
+        data = self.canvas.data
+        dialog = QDialog(self)
+        dialog.setObjectName("launchDayDialog")
+        dialog.setWindowTitle(self.tr("Move launch day"))
+        edit = QDateEdit(fmt.qdate(from_day(data.launch)))
+        edit.setCalendarPopup(True)
+        form = QFormLayout(dialog)
+        form.addRow(QLabel(self.tr("Every date of the plan moves with launch day.")))
+        form.addRow(self.tr("Launch day"), edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.edits.shift_plan(to_day(edit.date().toPython()) - data.launch)
+
+    # ---- export
+    def _title(self) -> str:
+        plan = self.ctx.services.plans.get(self.ctx.plan_id)
+        return f"{plan.name} · {fmt.long_date(self.ctx.today(), self.ctx.lang)}"
+
+    def export_png(self, whole: bool, path: str | None = None) -> bool:
+        path = path or QFileDialog.getSaveFileName(self, self.tr("Export as PNG"), "timeline.png",
+                                                   "PNG (*.png)")[0]
+        return bool(path) and export.save_png(self.canvas.frame(), path, whole)
+
+    def export_pdf(self, whole: bool, path: str | None = None) -> int:
+        path = path or QFileDialog.getSaveFileName(self, self.tr("Export as PDF"), "timeline.pdf",
+                                                   "PDF (*.pdf)")[0]
+        return export.save_pdf(self.canvas.frame(), path, whole, self._title()) if path else 0
+
+    def print_preview(self, whole: bool, show: bool = True):
+        dialog = export.print_with_preview(self, self.canvas.frame(), whole, self._title())
+        if show:
+            dialog.exec()
+        return dialog
+
+    # ---- for tests and tools
+    def task_index(self, task_id: int) -> int | None:
+        return self.canvas.data.index_of(task_id) if self.canvas.data else None
+
+    def has_dates(self, task: int) -> bool:
+        return int(self.canvas.layout_.d0[task]) != NO_DAY

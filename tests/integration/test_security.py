@@ -1,0 +1,160 @@
+"""Security: sign-in backoff and its log, SQL-injection strings that execute nothing,
+formula-injection strings neutralised in exported spreadsheets."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import logging
+
+import pytest
+
+from opsdesk.errors import AuthError, OpsDeskError
+from opsdesk.services import people as people_mod
+from opsdesk.services.sanitize import safe_cell
+
+INJECTIONS = [
+    "'; DROP TABLE tasks; --",
+    "1 OR 1=1",
+    "\" OR \"\"=\"",
+    "x'); DELETE FROM changes; --",
+    "%' UNION SELECT password_hash FROM users --",
+    "Robert'); DROP TABLE users;--",
+    "\\'; ATTACH DATABASE '/tmp/evil.db' AS evil; --",
+]
+FORMULAS = ["=1+2", "+SUM(A1:A9)", "-2+3", "@SUM(1,2)", "=HYPERLINK(\"http://x\",\"y\")",
+            "＝1+1", "\t=1", "=cmd|' /C calc'!A0"]
+
+
+@pytest.fixture
+def counts(store):
+    from sqlalchemy import text
+
+    def run() -> dict[str, int]:
+        with store.engine.connect() as conn:
+            return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+                    for t in ("tasks", "users", "changes", "plans", "comments", "kpi_values")}
+    return run
+
+
+# ---- sign-in backoff
+
+@pytest.fixture
+def manager_with_password(services, world):
+    services.people.set_password(world.manager, world.users["manager"], "right-one")
+    people_mod._failures.clear()
+    yield "manager"
+    people_mod._failures.clear()
+
+
+def test_wrong_passwords_slow_sign_in_and_are_logged(services, manager_with_password,
+                                                     monkeypatch, caplog):
+    now = [1000.0]
+    monkeypatch.setattr(people_mod, "_monotonic", lambda: now[0])
+    caplog.set_level(logging.WARNING, logger="opsdesk.security")
+    for _ in range(people_mod.FREE_TRIES):  # the first few cost nothing
+        with pytest.raises(AuthError) as info:
+            services.people.authenticate("manager", "wrong")
+        assert info.value.template == people_mod.WRONG_PASSWORD
+    # now a wait is owed: even the right password is refused until it has passed
+    with pytest.raises(AuthError) as info:
+        services.people.authenticate("manager", "right-one")
+    assert info.value.template == people_mod.TOO_MANY_TRIES and info.value.params["seconds"] >= 1
+    now[0] += people_mod.backoff_seconds(people_mod.FREE_TRIES) + 0.1
+    with pytest.raises(AuthError):
+        services.people.authenticate("manager", "wrong again")
+    waits = [people_mod.backoff_seconds(n) for n in range(1, 10)]
+    assert waits == sorted(waits) and waits[-1] > waits[people_mod.FREE_TRIES]  # grows
+    now[0] += people_mod.MAX_WAIT_S + 1
+    actor = services.people.authenticate("manager", "right-one")  # success resets
+    assert actor.is_manager
+    assert ("manager", "") not in people_mod._failures
+    logged = [r.getMessage() for r in caplog.records if r.name == "opsdesk.security"]
+    assert sum("wrong password for manager" in m for m in logged) == people_mod.FREE_TRIES + 1
+    assert any("refused" in m for m in logged)
+    assert not any("right-one" in m or "wrong again" in m for m in logged)  # no passwords
+
+
+def test_backoff_is_per_person(services, manager_with_password, monkeypatch, world):
+    monkeypatch.setattr(people_mod, "_monotonic", lambda: 5.0)
+    for _ in range(people_mod.FREE_TRIES + 1):
+        with pytest.raises(AuthError):
+            services.people.authenticate("manager", "wrong")
+    assert services.people.authenticate("ops").login == "ops"  # others are not held up
+
+
+# ---- SQL injection: stored as text, executing nothing
+
+@pytest.mark.parametrize("evil", INJECTIONS)
+def test_injection_strings_are_plain_data(services, world, counts, evil):
+    before = counts()
+    task = world.tasks["tmall_ready"]
+    services.tasks.update(world.manager, task, title=evil, notes=evil)
+    services.tasks.comment(world.manager, task, evil)
+    assert services.tasks.get(task).title == evil
+    with pytest.raises(OpsDeskError):
+        services.people.authenticate(evil)
+    with pytest.raises(OpsDeskError):
+        services.people.authenticate("manager' --")
+    # filters: nothing matches, nothing breaks
+    with contextlib.suppress(OpsDeskError):  # refused as invalid input is fine too
+        assert services.tasks.list(world.plan_id, status=[evil]) == []
+    services.people.create_role(world.manager, evil[:60], evil[:100], evil[:100])
+    after = counts()
+    assert after["tasks"] == before["tasks"] and after["users"] == before["users"]
+    assert after["changes"] == before["changes"] + 3
+    assert after["comments"] == before["comments"] + 1
+
+
+def test_injection_through_a_kpi_import_file(services, world, tmp_path, counts):
+    from opsdesk.services import kpi_import
+
+    before = counts()
+    path = tmp_path / "evil.csv"
+    kpi = services.kpis.list(world.plan_id)[0]
+    header = kpi.name_zh if hasattr(kpi, "name_zh") else kpi.key
+    rows = [["日期", header]] + [["2026-09-0" + str(i + 1), evil] for i, evil in
+                                  enumerate(INJECTIONS[:5])]
+    rows.append(["'; DROP TABLE kpi_values; --", "5"])
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    with pytest.raises(OpsDeskError):
+        kpi_import.import_file(services, world.manager, world.plan_id, path)
+    assert counts() == before  # nothing written, every table still there
+
+
+# ---- formula injection in exports
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_safe_cell_neutralises_formulas(text):
+    out = safe_cell(text)
+    assert out == "'" + text
+
+
+@pytest.mark.parametrize("value", ["plain", "中文标题", "a=b", "1-2", "", 42, -3.5, None, True,
+                                   dt.date(2026, 9, 1)])
+def test_safe_cell_leaves_ordinary_values(value):
+    assert safe_cell(value) == value
+
+
+def test_exported_csv_and_xlsx_neutralise_formulas(services, world, tmp_path):
+    from opsdesk.services.exports import ExportService
+
+    formulas = [f for f in FORMULAS if f == f.strip()]  # titles are stripped on input
+    ids = list(world.tasks.values())[: len(formulas)]
+    for task_id, text in zip(ids, formulas, strict=True):
+        services.tasks.update(world.manager, task_id, title=text)
+    exports = ExportService(services.store)
+    out = tmp_path / "t.csv"
+    exports.tasks_csv(world.plan_id, out)
+    cells = [c for row in csv.reader(out.open(encoding="utf-8-sig")) for c in row]
+    for text in formulas:
+        assert "'" + text in cells and text not in cells
+    openpyxl = pytest.importorskip("openpyxl")
+    xl = tmp_path / "t.xlsx"
+    exports.tasks_xlsx(world.plan_id, xl)
+    values = [c.value for ws in openpyxl.load_workbook(xl).worksheets
+              for row in ws.iter_rows() for c in row]
+    for text in formulas:
+        assert "'" + text in values and text not in values

@@ -1,0 +1,109 @@
+"""My work: a staff member sees their own and their role's tasks, ticks one off, undoes it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QPoint, Qt
+
+from opsdesk.ui.main_window import MainWindow
+from opsdesk.ui.mywork.delegate import MyWorkDelegate
+from opsdesk.ui.mywork.notice import announce
+
+
+def _staff_window(qtbot, ctx, login="kefu"):
+    staff = dataclasses.replace(ctx, actor=ctx.services.people.authenticate(login))
+    window = MainWindow(staff)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, staff
+
+
+def _click_box(qtbot, view, row):
+    rect = view.list.visualRect(view.model.index(row))
+    view.list.scrollTo(view.model.index(row))
+    rect = view.list.visualRect(view.model.index(row))
+    centre = MyWorkDelegate.box_rect(rect).center()
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre))
+
+
+def test_staff_sees_own_and_role_tasks_and_ticks_one_off(qtbot, ctx):
+    window, staff = _staff_window(qtbot, ctx)
+    actor = staff.actor
+    view = window.show_view("mywork")
+    shown = [t for _g, t in view.model.rows if t is not None]
+    assert shown
+    assert all(t.assignee_id == actor.user_id
+               or (t.assignee_id is None and t.role_id in actor.role_ids) for t in shown)
+    every = ctx.services.tasks.list(staff.plan_id)
+    others = [t for t in every if t.role_id not in actor.role_ids and t.status != "done"]
+    assert others and not {t.id for t in others} & {t.id for t in shown}
+    mine = next(t for t in every if t.assignee_id == actor.user_id)
+    assert mine.id in view.model.row_of
+
+    overview = window.overview
+    team = window.view("team") if "team" in [s.key for s in window.specs] else None
+    done_before = int(overview.tiles["done"].value.text().split(" / ")[0])
+    team_before = team.load_of(actor.user_id).done_week if team else None
+
+    row = view.model.row_of[mine.id]
+    with qtbot.waitSignal(window.changes_applied):
+        _click_box(qtbot, view, row)
+    after = ctx.services.tasks.get(mine.id)
+    assert after.status == "done" and after.done_by == actor.user_id and after.done_at
+    assert view.model.task_at(row).done  # the row repainted in place
+    assert int(overview.tiles["done"].value.text().split(" / ")[0]) == done_before + 1
+    if team is not None:
+        assert team.load_of(actor.user_id).done_week == team_before + 1
+
+    window.undo_stack.undo()  # Ctrl+Z reopens
+    assert ctx.services.tasks.get(mine.id).status == "todo"
+    assert not view.model.task_at(row).done
+
+
+def test_space_ticks_the_selected_row_and_again_reopens(qtbot, ctx):
+    window, staff = _staff_window(qtbot, ctx)
+    view = window.show_view("mywork")
+    row = next(i for i, (_g, t) in enumerate(view.model.rows) if t is not None and not t.done)
+    task_id = view.model.task_at(row).id
+    view.list.setCurrentIndex(view.model.index(row))
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_Space)
+    assert ctx.services.tasks.get(task_id).status == "done"
+    qtbot.keyClick(view.list, Qt.Key.Key_Space)  # the one who ticked it may reopen it
+    assert ctx.services.tasks.get(task_id).status == "todo"
+    assert "Reopen" in window.undo_stack.undoText()
+
+
+def test_someone_elses_tick_cannot_be_reopened_by_staff(qtbot, ctx):
+    window, staff = _staff_window(qtbot, ctx)
+    view = window.show_view("mywork")
+    role_task = next(t for t in ctx.services.tasks.list(staff.plan_id)
+                     if t.assignee_id is None and t.role_id in staff.actor.role_ids
+                     and t.status == "todo")
+    changes = ctx.services.tasks.tick_off(ctx.actor, role_task.id)  # the manager ticks it
+    window.apply(changes)
+    row = view.model.row_of[role_task.id]
+    assert not view.can_toggle(view.model.task_at(row))
+    _click_box(qtbot, view, row)
+    assert ctx.services.tasks.get(role_task.id).status == "done"
+
+
+def test_on_start_staff_are_told_what_is_due(qtbot, ctx):
+    window, staff = _staff_window(qtbot, ctx)
+    text = announce(window)
+    view = window.view("mywork")
+    assert window.stack.currentWidget().findChild(type(view)) is view  # staff start in My work
+    overdue, today = ctx.services.mywork.due_summary(staff.plan_id, staff.actor, ctx.today())
+    assert overdue + today > 0
+    assert text and window.statusBar().currentMessage() == text
+    assert view.banner.isVisible() and view.banner_label.text() == text
+    qtbot.mouseClick(view.banner_close, Qt.MouseButton.LeftButton)
+    assert not view.banner.isVisible()
+
+
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, ctx):
+    window, _staff = _staff_window(qtbot, ctx)
+    qtmodeltester.check(window.show_view("mywork").model)
+    qtmodeltester.check(window.show_view("activity").model)

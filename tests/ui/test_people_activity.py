@@ -1,0 +1,135 @@
+"""People and roles (manager only, last-manager guard) and the Activity log with the right people."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from opsdesk.ui.fmt import short_date
+from opsdesk.ui.main_window import MainWindow
+
+
+def _window(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _close_message_later(seen: list[str]) -> None:
+    def close():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, close)
+    QTimer.singleShot(20, close)
+
+
+def test_people_view_is_for_managers_only(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    assert "people" in [s.key for s in window.specs]
+    window.set_actor(ctx.services.people.authenticate("kefu"))
+    assert "people" not in [s.key for s in window.specs]
+
+
+def test_add_edit_deactivate_and_password(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    view = window.show_view("people")
+    people = ctx.services.people
+    role = next(r for r in people.roles() if r.key == "warehouse")
+    view.create_person("钱仓管", "cangguan", role.id, False, None)
+    new = next(u for u in people.users() if u.login == "cangguan")
+    assert new.name == "钱仓管" and not new.has_password
+    assert any(view.people.item(r, 1).text() == "cangguan" for r in range(view.people.rowCount()))
+    view.select_user(new.id)
+    view.update_person(view.selected_user(), name="钱仓", role=role.id, is_manager=False)
+    assert next(u for u in people.users() if u.id == new.id).name == "钱仓"
+    window.undo_stack.undo()
+    assert next(u for u in people.users() if u.id == new.id).name == "钱仓管"
+    view.select_user(new.id)
+    view.set_password(password="s3cret")
+    assert people.needs_password("cangguan")
+    view.select_user(new.id)
+    view.set_password(clear=True)
+    assert not people.needs_password("cangguan")
+    view.select_user(new.id)
+    qtbot.mouseClick(view.buttons["active"], Qt.MouseButton.LeftButton)
+    assert "cangguan" not in {u.login for u in people.users()}
+    window.undo_stack.undo()
+    assert "cangguan" in {u.login for u in people.users()}
+    role_before = role.color
+    view.update_role(role, color="#123456")
+    assert next(r for r in people.roles() if r.id == role.id).color == "#123456"
+    window.undo_stack.undo()
+    assert next(r for r in people.roles() if r.id == role.id).color == role_before
+
+
+def test_the_last_manager_cannot_be_demoted_or_deactivated(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    view = window.show_view("people")
+    me = next(u for u in ctx.services.people.users() if u.is_manager)
+    view.select_user(me.id)
+    seen: list[str] = []
+    _close_message_later(seen)
+    qtbot.mouseClick(view.buttons["active"], Qt.MouseButton.LeftButton)
+    assert seen and "last active manager" in seen[0]
+    assert next(u for u in ctx.services.people.users() if u.id == me.id).active
+    seen.clear()
+    _close_message_later(seen)
+    view.update_person(me, name=me.name, role=me.role_id, is_manager=False)
+    assert seen and "last active manager" in seen[0]
+    assert next(u for u in ctx.services.people.users() if u.id == me.id).is_manager
+    assert window.undo_stack.count() == 0  # refused actions never reach the undo stack
+
+
+def test_activity_shows_each_action_with_the_right_person(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    kefu = ctx.services.people.authenticate("kefu")
+    task = next(t for t in ctx.services.tasks.list(ctx.plan_id) if t.assignee_id == kefu.user_id)
+    view = window.show_view("activity")
+    window.apply(ctx.services.tasks.tick_off(kefu, task.id))
+    window.apply(ctx.services.tasks.comment(ctx.actor, task.id, "好的"))
+    window.apply(ctx.services.tasks.update(ctx.actor, task.id, due=task.due + dt.timedelta(days=2)))
+    texts = [view.model.texts(r) for r in range(3)]
+    assert texts[0][1] == "王经理" and texts[0][2].startswith("moved due")
+    moved = f"{short_date(task.due, 'en')} → {short_date(task.due + dt.timedelta(days=2), 'en')}"
+    assert moved in texts[0][2] and task.title in texts[0][2]
+    assert texts[1][1] == "王经理" and texts[1][2] == f"commented on “{task.title}”"
+    assert texts[2][1] == "李客服" and texts[2][2] == f"ticked off “{task.title}”"
+    # filter by person, kind, text and date
+    view.person.setCurrentIndex(view.person.findData(kefu.user_id))
+    assert {view.model.texts(r)[1] for r in range(view.model.rowCount())} == {"李客服"}
+    view.person.setCurrentIndex(0)
+    view.kind.setCurrentIndex(view.kind.findText("Comments"))
+    assert all(view.model.rows[r].change.entity == "comment" for r in range(view.model.rowCount()))
+    view.kind.setCurrentIndex(0)
+    view.text.setText(task.title)
+    qtbot.waitUntil(lambda: view.model.rowCount() and all(
+        r.title == task.title for r in view.model.rows))
+    view.since.setDate(QDate(2030, 1, 1))
+    assert view.model.rowCount() == 0
+    view.since.setDate(QDate(2000, 1, 1))
+    view.text.clear()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 3)
+    # double-click jumps to the task
+    opened: list[int] = []
+    view.sig_open_task.connect(opened.append)
+    index = view.model.index(0, 2)
+    view.table.scrollTo(index)
+    centre = view.table.visualRect(index).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert opened == [task.id]
+
+
+def test_staff_see_activity_but_not_people(qtbot, ctx):
+    staff = dataclasses.replace(ctx, actor=ctx.services.people.authenticate("kefu"))
+    window = _window(qtbot, staff)
+    assert "activity" in [s.key for s in window.specs]
+    window.show_view("activity")

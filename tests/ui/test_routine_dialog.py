@@ -1,0 +1,70 @@
+"""The routine editor: a daily routine over September, then "this and later" from the dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from opsdesk.ui.main_window import MainWindow
+from opsdesk.ui.mywork.routine_dialog import RoutineDialog
+
+
+def _ok(qtbot, dialog):
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_create_then_edit_this_and_later(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    sv, plan = ctx.services, ctx.plan_id
+    before = len(sv.tasks.list(plan))
+    dialog = RoutineDialog(ctx, window, None)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("核对订单")  # (QTest cannot type Chinese)
+    dialog.role.setCurrentIndex(dialog.role.findText("Customer service"))
+    dialog.freq.setCurrentIndex(0)  # every day
+    dialog.start.setDate(QDate(2026, 9, 1))
+    dialog.until.setDate(QDate(2026, 9, 30))
+    _ok(qtbot, dialog)
+    tasks = [t for t in sv.tasks.list(plan) if t.title == "核对订单"]
+    assert len(tasks) == 30 == len(sv.tasks.list(plan)) - before
+    assert window.undo_stack.undoText().startswith("New routine")
+
+    middle = next(t for t in tasks if t.due == dt.date(2026, 9, 15))
+    edit = RoutineDialog(ctx, window, middle.id)
+    qtbot.addWidget(edit)
+    assert edit.freq.currentData() == "daily" and edit.title.text() == "核对订单"
+    edit.title.setText("打印并核对订单")
+    edit.scopes["later"].setChecked(True)
+    _ok(qtbot, edit)
+    titles = {t.due: t.title for t in sv.tasks.list(plan) if t.title.endswith("核对订单")}
+    assert all(title == "核对订单" for day, title in titles.items() if day.day < 15)
+    assert all(title == "打印并核对订单" for day, title in titles.items() if day.day >= 15)
+    assert len(titles) == 30
+
+    window.undo_stack.undo()  # back to one title everywhere
+    assert {t.title for t in sv.tasks.list(plan) if t.title.endswith("核对订单")} == {"核对订单"}
+    window.undo_stack.undo()  # and no routine at all
+    assert not [t for t in sv.tasks.list(plan) if t.title.endswith("核对订单")]
+
+
+def test_weekdays_rule_from_the_dialog(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    dialog = RoutineDialog(ctx, window, None)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("周会")
+    dialog.freq.setCurrentIndex(dialog.freq.findData("weekdays"))
+    assert dialog.day_box.isVisibleTo(dialog)
+    dialog.days[0].setChecked(True)
+    dialog.days[3].setChecked(True)
+    assert dialog.rule() == "FREQ=WEEKLY;BYDAY=MO,TH"
+    dialog.start.setDate(QDate(2026, 9, 1))
+    dialog.until.setDate(QDate(2026, 9, 30))
+    _ok(qtbot, dialog)
+    days = sorted(t.due for t in ctx.services.tasks.list(ctx.plan_id) if t.title == "周会")
+    assert len(days) == 8 and {d.weekday() for d in days} == {0, 3}

@@ -1,0 +1,93 @@
+"""The timeline's pure parts and its service reads/writes: scale, layout, load, schedule.move."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from opsdesk.errors import ConflictError, PermissionDenied, ValidationError
+from opsdesk.services import Services
+from opsdesk.services.timeline import NO_DAY, from_day
+from opsdesk.ui.timeline import scale as sc
+from opsdesk.ui.timeline.layout import UNSCHEDULED, build
+from tests.conftest import count_changes, dump
+
+
+def test_scale_maps_days_to_x_and_back():
+    s = sc.Scale(dt.date(2026, 9, 1).toordinal(), 14.0)
+    day = dt.date(2026, 9, 11).toordinal()
+    assert s.x(day) == 140.0 and s.day_at(140.0) == day and s.day_at(153.9) == day
+
+
+def test_zoom_keeps_the_day_under_the_anchor():
+    s = sc.Scale(700_000, 14.0)
+    offset, anchor = 1234.0, 300.0
+    day = s.day(offset + anchor)
+    z, new_offset = s.zoomed(36.0, anchor, offset)
+    assert z.day(new_offset + anchor) == pytest.approx(day)
+    assert s.zoomed(1000, anchor, offset)[0].ppd == sc.MAX_PPD
+
+
+def test_header_tiers_follow_the_zoom():
+    first, last = dt.date(2026, 8, 30).toordinal(), dt.date(2026, 10, 2).toordinal()
+    upper, lower = sc.tiers(first, last, 36)
+    assert [u.kind for u in upper] == ["month"] * 3 and lower[0].kind == "day"
+    upper, lower = sc.tiers(first, last, 14)
+    assert lower[0].kind == "week" and dt.date.fromordinal(lower[0].start).weekday() == 0
+    upper, lower = sc.tiers(first, last, 1)
+    assert upper[0].kind == "year" and [t.kind for t in lower] == ["month"] * 3
+    assert sc.level_for(13) == "week" and sc.level_for(1.0) == "quarter"
+    assert all(dt.date.fromordinal(d).weekday() >= 5 for d in sc.weekend_days(first, last))
+
+
+def test_load_and_layout_group_every_task_once(store, world):
+    sv = Services(store)
+    sv.tasks.create(world.manager, world.plan_id, title="no dates")
+    data = sv.timeline.load(world.plan_id)
+    assert len(data) == len(sv.tasks.list(world.plan_id))
+    for mode in ("phase", "role", "person"):
+        lay = build(data, mode)
+        shown = lay.row_task[lay.row_task >= 0]
+        assert len(set(shown.tolist())) == shown.size == len(data)  # no routines here
+        assert (lay.task_row >= 0).all()
+        assert lay.groups[-1].key == UNSCHEDULED
+    lay = build(data, "phase", frozenset({world.phases["launch"]}))
+    g = next(g for g in lay.groups if g.key == world.phases["launch"])
+    assert g.collapsed and g.count > 0
+    hidden = data.phase == world.phases["launch"]
+    assert (lay.task_row[hidden & (lay.d0 != NO_DAY)] == -1).all()
+
+
+def test_schedule_move_is_all_or_nothing_and_logged(store, world):
+    sv = Services(store)
+    ids = list(world.tasks.values())[:5]
+    before = {i: sv.tasks.get(i) for i in ids}
+    n = count_changes(store)
+    sv.schedule.move(world.manager, ids, 4)
+    assert count_changes(store) == n + 1
+    for i in ids:
+        t = sv.tasks.get(i)
+        assert t.start == before[i].start + dt.timedelta(days=4) and t.version == before[i].version + 1
+    snapshot = dump(store)
+    with pytest.raises(ConflictError):
+        sv.schedule.move(world.manager, ids, 1, {ids[0]: before[ids[0]].version})
+    with pytest.raises(PermissionDenied):
+        sv.schedule.move(world.actors[next(k for k, a in world.actors.items() if not a.is_manager)],
+                         ids, 1)
+    undated = sv.tasks.create(world.manager, world.plan_id, title="x")
+    snapshot = dump(store)
+    with pytest.raises(ValidationError):
+        sv.schedule.move(world.manager, [*ids, next(iter(undated.ids))], 1)
+    with pytest.raises(ValidationError):
+        sv.schedule.move(world.manager, ids, 400 * 365)  # beyond 2100
+    assert dump(store) == snapshot
+
+
+def test_successors_are_found_transitively(store, world):
+    sv = Services(store)
+    data = sv.timeline.load(world.plan_id)
+    pred = int(data.link_pred[0])
+    direct = set(data.link_succ[data.link_pred == pred].tolist())
+    assert direct <= set(data.successors(pred)) and pred not in data.successors(pred)
+    assert from_day(data.launch) == world.launch
