@@ -64,6 +64,8 @@ shots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view activity --lang zh_CN --today 2026-11-20 --out resources/screenshots/activity_zh.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view activity --lang en --today 2026-11-20 --out resources/screenshots/activity_en.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view people --lang en --today 2026-11-20 --out resources/screenshots/people_en.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view kpis --lang zh_CN --today 2026-11-20 --size 1400x900 --out resources/screenshots/kpis_zh.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view kpis --lang en --today 2026-11-20 --size 1400x900 --out resources/screenshots/kpis_en.png
 
 clean:
 	rm -rf $(VENV) run .pytest_cache

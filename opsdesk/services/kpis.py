@@ -215,6 +215,8 @@ class KpiService(KpiReads, Service):
                 now: dt.datetime) -> None:
         """Insert or replace daily values. On SQLite the rows go to the driver as tuples in
         SQLAlchemy's own storage format (ISO text): 100k rows in well under a second."""
+        if not rows:
+            return
         if s.get_bind().dialect.name != "sqlite":
             upsert(s, KpiValue.__table__, [dict(kpi_id=k, day=d, value=v, source=source,
                                                 entered_by=user_id, entered_at=now) for k, d, v in rows],

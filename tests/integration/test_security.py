@@ -158,3 +158,39 @@ def test_exported_csv_and_xlsx_neutralise_formulas(services, world, tmp_path):
               for row in ws.iter_rows() for c in row]
     for text in formulas:
         assert "'" + text in values and text not in values
+
+
+# ---- manager-only actions of the newer services, refused for staff (one case each)
+
+def _staff_cases(services, world):
+    tasks = list(world.tasks.values())[:3]
+    kpi = next(iter(world.kpis.values()))
+    start = dt.date(2026, 9, 1)
+    return {
+        "kpis.create": lambda a: services.kpis.create(a, world.plan_id, key="x_new",
+                                                      name_zh="新", name_en="New"),
+        "kpis.update": lambda a: services.kpis.update(a, kpi, name_en="Renamed"),
+        "kpis.delete": lambda a: services.kpis.delete(a, kpi),
+        "kpis.set_targets": lambda a: services.kpis.set_targets(a, kpi, []),
+        "tasks.bulk_update": lambda a: services.tasks.bulk_update(a, tasks, priority="high"),
+        "tasks.bulk_shift": lambda a: services.tasks.bulk_shift(a, tasks, 3),
+        "schedule.move": lambda a: services.schedule.move(a, tasks, 2),
+        "series.create": lambda a: services.series.create(
+            a, world.plan_id, title="日常", rule="FREQ=DAILY", start=start,
+            until=start + dt.timedelta(days=5)),
+    }
+
+
+@pytest.mark.parametrize("name", ["kpis.create", "kpis.update", "kpis.delete",
+                                  "kpis.set_targets", "tasks.bulk_update", "tasks.bulk_shift",
+                                  "schedule.move", "series.create"])
+@pytest.mark.parametrize("login", ["ops", "cs", "designer"])
+def test_manager_only_actions_are_refused_for_staff(services, world, counts, dump_store,
+                                                    store, name, login):
+    from opsdesk.errors import PermissionDenied
+
+    before = dump_store(store)
+    with pytest.raises(PermissionDenied):
+        _staff_cases(services, world)[name](world.actors[login])
+    assert dump_store(store) == before
+    _staff_cases(services, world)[name](world.manager)  # the manager may

@@ -87,6 +87,8 @@ def test_bars_and_milestones_are_drawn_where_their_dates_say(qtbot, ctx):
         if 0 < rect.center().x() < f.width:
             hit = hit_test(f, rect.center())
             assert hit.kind == "task" and hit.task == i
+            tip = canvas.tooltip(hit)
+            assert tip.startswith(data.title[i]) and "Role:" in tip
             checked += 1
     assert checked > 10 and milestones >= 1
     # and something is painted there: the bar's pixel is not the white background
@@ -266,6 +268,11 @@ def test_pdf_export_of_the_sample_has_the_expected_pages(qtbot, tmp_path):
                      lang="zh_CN", fixed_today=dt.date(2026, 11, 20))
     try:
         window, view = _timeline(qtbot, ctx)
+        # phases all done and over for a month open folded; the export prints them unfolded
+        folded = [g for g in view.canvas.layout_.groups if g.collapsed]
+        assert folded and all(g.done == g.count for g in folded)
+        view.canvas.collapsed.clear()
+        view.canvas.relayout()
         rows = view.canvas.layout_.rows
         data = view.canvas.data
         plain = int((data.series == 0).sum())
@@ -311,3 +318,15 @@ def test_dragging_launch_day_shifts_the_whole_plan_as_one_undo_step(qtbot, ctx):
     window.act_undo.trigger()
     assert ctx.services.plans.get(ctx.plan_id).launch_date == plan.launch_date
     assert ctx.services.tasks.get(first_before.id).due == first_before.due
+
+
+def test_double_click_opens_the_task_editor(qtbot, ctx, monkeypatch):
+    opened = []
+    monkeypatch.setattr("opsdesk.ui.tasks.prompts.exec_dialog", lambda d: opened.append(d) or 0)
+    window, view = _timeline(qtbot, ctx)
+    i = _lonely_task(view, ctx)
+    window.show_task(int(view.canvas.data.id[i]))
+    _bring_into_view(view, i)
+    qtbot.mouseDClick(view.canvas.viewport(), Qt.MouseButton.LeftButton,
+                      pos=_rect(view, i).center().toPoint())
+    assert opened and opened[0].detail.task.id == int(view.canvas.data.id[i])

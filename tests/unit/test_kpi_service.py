@@ -132,3 +132,10 @@ def test_chart_data_and_marks(services, world):
     assert milestones and all(m.start == m.end for m in milestones)
     first, last = services.kpis.plan_span(world.plan_id)
     assert first <= D(2026, 8, 1) and last >= D(2026, 12, 31)
+
+
+def test_only_removals(services, world):
+    sales = world.kpis["sales"]
+    services.kpis.enter(world.manager, world.plan_id, [(sales, D(2026, 9, 1), 1)])
+    c = services.kpis.enter(world.manager, world.plan_id, [(sales, D(2026, 9, 1), None)])
+    assert c.kpis and services.kpis.values(sales) == []

@@ -143,7 +143,8 @@ class KpiChart(pg.PlotWidget):
         days = list(data.days)
         values = np.array(data.values, dtype=float)
         targets = list(data.targets)
-        hide = [self.bars, self.actual, self.average, self.target, self.band_low, self.band_high]
+        hide = [self.bars, self.actual, self.average, self.target, self.band_low, self.band_high,
+                self.band]
         for item in hide:
             item.setVisible(False)
         series: list[tuple[str, np.ndarray, np.ndarray]] = []
@@ -319,7 +320,7 @@ class KpiChart(pg.PlotWidget):
 
     # ---- export
     def export(self, path: str) -> None:
-        """Write the chart to PNG or SVG (by the file's suffix).
+        """Write the chart to PNG (what is on screen) or SVG (by the file's suffix).
 
         SVG goes through ``QSvgGenerator`` (Qt docs: QSvgGenerator): pyqtgraph's own
         SVGExporter fails on the path format of recent Qt versions."""
@@ -340,8 +341,7 @@ class KpiChart(pg.PlotWidget):
             self.render(painter)
             painter.end()
             return
-        from pyqtgraph.exporters import ImageExporter
-
-        exporter = ImageExporter(self.getPlotItem())
-        exporter.parameters()["width"] = max(800, int(self.width()))
-        exporter.export(path)
+        self.cross.hide()
+        self.readout.hide()
+        if not self.grab().save(path, "PNG"):
+            raise OSError(f"could not write {path}")

@@ -229,8 +229,8 @@ class KpisView(QWidget):
             target = self.tr("target ≥ {value}").format(value=format_value(c.low if c.low is not None else c.high,
                                                                             k.unit, k.decimals))
         period = fmt.date_range(c.period_start, c.period_end, lang)
-        if c.label:
-            target = f"{target} · {c.label}"
+        if c.label and (lang.startswith("zh") or c.label.isascii()):
+            target = f"{target} · {c.label}"  # labels are stored in the plan's language
         att = "–" if c.attainment is None else f"{round(c.attainment * 100)}%"
         card.set_card(k.id, k.name(lang), format_value(c.actual, k.unit, k.decimals), target, att,
                       c.status, self.status_text(c.status), c.spark, period)

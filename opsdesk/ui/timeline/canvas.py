@@ -22,6 +22,7 @@ from opsdesk.ui.timeline.painter import paint
 from opsdesk.ui.timeline.scale import ZOOM_LEVELS, Scale, fit_ppd, level_for
 
 MARGIN_DAYS = 21
+FOLD_AFTER_DAYS = 30
 
 
 
@@ -60,6 +61,16 @@ class TimelineCanvas(QAbstractScrollArea):
         self.horizontalScrollBar().setSingleStep(40)
         self.verticalScrollBar().setSingleStep(lay.ROW_HEIGHT)
         self._placed = False
+        self._first_data = True
+
+    def collapse_finished(self) -> None:
+        """Fold groups that are all done and ended over a month ago: the morning view opens
+        on current work, each folded group still shown by its summary bar."""
+        old = {g.key for g in self.layout_.groups
+               if g.count and g.done == g.count and g.last != NO_DAY and g.last < self.today - FOLD_AFTER_DAYS}
+        if old:
+            self.collapsed |= old
+            self.relayout()
 
     # ---- data
     def set_data(self, data: TimelineData) -> None:
@@ -71,6 +82,9 @@ class TimelineCanvas(QAbstractScrollArea):
         day = self.scale.day(x) if self._placed else None
         self.scale = Scale(first, self.scale.ppd)
         self.relayout()
+        if self._first_data and self.layout_ is not None:
+            self._first_data = False
+            self.collapse_finished()
         if day is not None:
             self.horizontalScrollBar().setValue(round(self.scale.x(day)))
 

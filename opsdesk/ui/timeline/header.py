@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QStaticText
 
 from opsdesk.services.timeline import NO_DAY
 from opsdesk.ui import fmt
@@ -24,6 +25,44 @@ CELL_FORMATS = {
     "en": {"year": "yyyy", "month": "MMM yyyy", "week": "d MMM", "day": "d", "mon": "MMM", "monday": "d"},
 }
 
+
+
+_ELIDED: dict[tuple[str, int, int], str] = {}
+ELIDE_CACHE = 50_000
+
+
+def elided(fm, text: str, width: int) -> str:
+    """``fm.elidedText`` remembered: row texts are elided again on every frame otherwise."""
+    key = (text, int(width), fm.averageCharWidth())
+    out = _ELIDED.get(key)
+    if out is None:
+        if len(_ELIDED) >= ELIDE_CACHE:
+            _ELIDED.clear()
+        out = _ELIDED[key] = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+    return out
+
+
+_STATIC: dict[tuple[str, bool], QStaticText] = {}
+
+
+def draw_line_text(p: QPainter, x: float, y: float, height: float, text: str,
+                   bold: bool = False) -> None:
+    """One line of (already elided) text, left-aligned and centred in ``height``, drawn from
+    a cached QStaticText: re-laying out CJK text on every frame is the costliest part."""
+    key = (text, bold)
+    st = _STATIC.get(key)
+    if st is None:
+        if len(_STATIC) >= ELIDE_CACHE:
+            _STATIC.clear()
+        st = _STATIC[key] = QStaticText(text)
+        st.setTextFormat(Qt.TextFormat.PlainText)
+        st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+    p.drawStaticText(QPointF(x, y + (height - p.fontMetrics().height()) / 2), st)
+
+
+@functools.lru_cache(maxsize=4)
+def _locale(lang: str):
+    return fmt.locale_for(lang)
 
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -51,7 +90,7 @@ def cell_label(day: int, kind: str, lang: str) -> str:
         return {"month": f"{MONTHS_EN[d.month - 1]} {d.year}", "week": f"{d.day} {MONTHS_EN[d.month - 1]}",
                 "mon": MONTHS_EN[d.month - 1]}[kind]
     formats = CELL_FORMATS["zh" if lang.startswith("zh") else "en"]
-    return fmt.locale_for(lang).toString(fmt.qdate(dt.date.fromordinal(day)), formats[kind])
+    return _locale(lang).toString(fmt.qdate(dt.date.fromordinal(day)), formats[kind])
 
 
 def draw_date_header(p: QPainter, f: Frame) -> None:
@@ -73,7 +112,7 @@ def draw_date_header(p: QPainter, f: Frame) -> None:
         p.setPen(TEXT)
         text_rect = rect.adjusted(4, 0, -2, 0).intersected(QRectF(left + 4, 0, width - 8, PHASE_STRIP))
         p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                   p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width())))
+                   elided(p.fontMetrics(), label, int(text_rect.width())))
     upper, lower = sc.tiers(first, last, f.scale.ppd)
     for y, ticks in ((PHASE_STRIP, upper), (PHASE_STRIP + TIER, lower)):
         for t in ticks:
@@ -92,7 +131,7 @@ def draw_date_header(p: QPainter, f: Frame) -> None:
             p.setPen(MUTED if weekend else TEXT)
             p.drawText(QRectF(text_x, y, avail, TIER),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(avail)))
+                       elided(p.fontMetrics(), label, int(avail)))
         p.setPen(QPen(GRID))
         p.drawLine(QPointF(left, y), QPointF(f.width, y))
     p.drawLine(QPointF(left, f.header - 0.5), QPointF(f.width, f.header - 0.5))
@@ -147,7 +186,7 @@ def draw_row_header(p: QPainter, f: Frame) -> None:
             p.setPen(TEXT)
             arrow = "▸" if g.collapsed else "▾"
             text = f"{arrow} {group_title(f, g.key)}  ({g.done}/{g.count})"
-            p.drawText(QRectF(6, y, w - 12, ROW_HEIGHT), align, fm.elidedText(text, Qt.TextElideMode.ElideRight, w - 12))
+            draw_line_text(p, 6, y, ROW_HEIGHT, elided(fm, text, w - 12), bold=True)
             p.setFont(normal)
             continue
         if f.overlay.selected is not None and int(lay.task_row[f.overlay.selected]) == row:
@@ -161,20 +200,17 @@ def draw_row_header(p: QPainter, f: Frame) -> None:
         elif data.milestone[task]:
             title = "◆ " + title
         p.setPen(MUTED if data.status[task] == 2 else TEXT)
-        p.drawText(QRectF(indent, y, title_w - indent - 4, ROW_HEIGHT), align,
-                   fm.elidedText(title, Qt.TextElideMode.ElideRight, int(title_w - indent - 4)))
+        draw_line_text(p, indent, y, ROW_HEIGHT, elided(fm, title, int(title_w - indent - 4)))
         role = data.roles.get(int(data.role[task]))
         if role is not None:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(role.color))
             p.drawEllipse(QRectF(title_w, y + ROW_HEIGHT / 2 - 4, 8, 8))
             p.setPen(TEXT)
-            p.drawText(QRectF(title_w + 12, y, ROLE_COL - 14, ROW_HEIGHT), align,
-                       fm.elidedText(role.name(f.lang), Qt.TextElideMode.ElideRight, ROLE_COL - 14))
+            draw_line_text(p, title_w + 12, y, ROW_HEIGHT, elided(fm, role.name(f.lang), ROLE_COL - 14))
         who = data.people.get(int(data.assignee[task]), "—")
         p.setPen(MUTED)
-        p.drawText(QRectF(w - PERSON_COL, y, PERSON_COL - 4, ROW_HEIGHT), align,
-                   fm.elidedText(who, Qt.TextElideMode.ElideRight, PERSON_COL - 4))
+        draw_line_text(p, w - PERSON_COL, y, ROW_HEIGHT, elided(fm, who, PERSON_COL - 4))
     p.restore()
     # corner: column titles
     p.save()

@@ -9,7 +9,13 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from opsdesk.services.timeline import NO_DAY
 from opsdesk.ui.timeline import scale as sc
 from opsdesk.ui.timeline.frame import Frame
-from opsdesk.ui.timeline.header import LAUNCH, draw_date_header, draw_row_header
+from opsdesk.ui.timeline.header import (
+    LAUNCH,
+    draw_date_header,
+    draw_line_text,
+    draw_row_header,
+    elided,
+)
 from opsdesk.ui.timeline.layout import ROW_HEIGHT
 
 BAR_PAD = 5
@@ -28,6 +34,21 @@ def color(hex_: str, alpha: int = 255) -> QColor:
     if c is None:
         c = QColor(hex_)
         c.setAlpha(alpha)
+        _colors[key] = c
+    return c
+
+
+def blend(hex_: str, alpha: int, under: QColor | None = None) -> QColor:
+    """``hex_`` at ``alpha`` over ``under`` (white), as an opaque colour: opaque fills are
+    several times cheaper to paint than translucent ones."""
+    key = f"{hex_}/{alpha}/{under.name() if under is not None else ''}"
+    c = _colors.get(key)
+    if c is None:
+        top, base = QColor(hex_), under or QColor("#ffffff")
+        a = alpha / 255
+        c = QColor(round(top.red() * a + base.red() * (1 - a)),
+                   round(top.green() * a + base.green() * (1 - a)),
+                   round(top.blue() * a + base.blue() * (1 - a)))
         _colors[key] = c
     return c
 
@@ -70,17 +91,18 @@ def _background(p: QPainter, f: Frame, rows: range) -> None:
     first, last = f.visible_days()
     for ph in f.data.phases:
         x0, x1 = f.view_x(ph.start), f.view_x(ph.end + 1)
-        p.fillRect(QRectF(x0, top, x1 - x0, bottom - top), color(ph.color, 45))
+        p.fillRect(QRectF(x0, top, x1 - x0, bottom - top), blend(ph.color, 45))
     if f.scale.ppd >= 9:
-        shade = color("#90a4ae", 38)
         for d in sc.weekend_days(first, last):
-            p.fillRect(QRectF(f.view_x(d), top, f.scale.ppd, bottom - top), shade)
+            ph = next((ph for ph in f.data.phases if ph.start <= d <= ph.end), None)
+            under = blend(ph.color, 45) if ph else None
+            p.fillRect(QRectF(f.view_x(d), top, f.scale.ppd, bottom - top), blend("#90a4ae", 38, under))
     p.setPen(QPen(color("#eceff1")))
     lay = f.layout
     for row in rows:
         y = f.row_y(row)
         if lay.row_task[row] < 0:
-            p.fillRect(QRectF(f.row_header, y, f.width, ROW_HEIGHT), color("#e8edf2", 170))
+            p.fillRect(QRectF(f.row_header, y, f.width, ROW_HEIGHT), blend("#e8edf2", 200))
         p.drawLine(QPointF(f.row_header, y + ROW_HEIGHT - 0.5), QPointF(f.width, y + ROW_HEIGHT - 0.5))
     for ph in f.data.phases:  # phase boundaries
         x = f.view_x(ph.start)
@@ -202,9 +224,7 @@ def _task(p: QPainter, f: Frame, task: int, row: int, first: int, last: int, lab
         p.drawPolyline(QPolygonF([QPointF(cx, cy), QPointF(cx + 3, cy + 3), QPointF(cx + 8, cy - 4)]))
     text_x = rect.right() + (14 if status == DONE else 5)
     p.setPen(OVERDUE if overdue else QColor("#37474f"))
-    p.drawText(QRectF(text_x, f.row_y(row), 220, ROW_HEIGHT),
-               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-               p.fontMetrics().elidedText(data.title[task], Qt.TextElideMode.ElideRight, 220))
+    draw_line_text(p, text_x, f.row_y(row), ROW_HEIGHT, elided(p.fontMetrics(), data.title[task], 220))
 
 
 def _group_bar(p: QPainter, f: Frame, row: int) -> None:

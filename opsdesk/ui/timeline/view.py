@@ -163,15 +163,16 @@ class TimelineView(QWidget):
         self.sig_open_task.emit(int(self.canvas.data.id[task]))
 
     def _activated(self, task: int) -> None:
-        """Double-click: the task editor when the Tasks view provides one, else its panel."""
+        """Double-click: the manager gets the Tasks view's task dialog (one undo step per
+        save), everyone else, or when there is no Tasks view, the task's side panel."""
         task_id = int(self.canvas.data.id[task])
-        try:
-            from opsdesk.ui.tasks import dialog  # noqa: PLC0415 - optional, built by the Tasks view
-        except ImportError:
-            dialog = None
-        opener = getattr(dialog, "edit_task", None) if dialog else None
-        if opener is not None:
-            opener(self.ctx, self.window_, task_id, parent=self)
+        tasks_view = None
+        window = self.window_
+        if self.ctx.actor.is_manager and window is not None and hasattr(window, "specs") \
+                and any(spec.key == "tasks" for spec in window.specs):
+            tasks_view = window.view("tasks")
+        if tasks_view is not None and hasattr(tasks_view, "edit_task"):
+            tasks_view.edit_task(task_id)
         else:
             self.sig_open_task.emit(task_id)
 
