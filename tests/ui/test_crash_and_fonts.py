@@ -32,7 +32,7 @@ def test_unexpected_error_is_logged_and_explained(qapp, tmp_path, monkeypatch):
 
 def test_user_error_that_escapes_shows_its_message_only(qapp, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box))
     exc = PermissionDenied()
     crash.excepthook(type(exc), exc, None)
     assert shown[-1].objectName() == "errorBox"

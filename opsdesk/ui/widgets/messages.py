@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from opsdesk.errors import OpsDeskError
 from opsdesk.ui.labels import error_text
 
+_open: list[QMessageBox] = []  # boxes without a parent stay alive until closed
 
-def show_error(parent: QWidget | None, exc: OpsDeskError, title: str | None = None) -> None:
+
+def show_error(parent: QWidget | None, exc: OpsDeskError, title: str | None = None) -> QMessageBox:
+    """Explain ``exc`` in a message box that does not block the caller (``open()``, not
+    ``exec()``): the action has already been refused, there is nothing to decide."""
     box = QMessageBox(QMessageBox.Icon.Warning, title or "OpsDesk", error_text(exc),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
-    box.exec()
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open.append(box)
+    box.finished.connect(lambda _result: _open.remove(box) if box in _open else None)
+    box.open()
+    return box
