@@ -2,8 +2,10 @@
 and PostgreSQL, how soon another process's change is seen, and the 100k-task backup.
 
 - two writers: two processes (``tests/integration/workers.py edits``) make 1,000 random
-  task edits each on a copy of the 1k-task plan, with optimistic concurrency (a conflict
-  re-reads and retries; the retry is inside the timed edit). Lost = acknowledged edits the
+  task edits each on a copy of the 1k-task plan, with optimistic concurrency. An edit is
+  timed from the ``tasks.update`` call (the task's version was read before, as a screen
+  shows it) until it is stored; a conflict's re-read and retry count in that edit's time.
+  Both processes write at once, so each edit may wait for the other's. Lost = acknowledged edits the
   change log lacks, plus edits whose ``before`` is not the previous edit's ``after``.
 - change seen: one process commits an edit 20 times; this one polls ``ChangeWatcher`` every
   ``POLL_INTERVAL_MS`` as the main window's timer does; time from commit to seen.

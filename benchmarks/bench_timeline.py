@@ -135,6 +135,8 @@ def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
             mouse(QEvent.Type.MouseMove, pos)
             vp.repaint()
             drags.append((time.perf_counter() - t0) * 1000)
+        if not canvas.overlay.preview:
+            raise RuntimeError("the drag did not start: nothing was timed")
         canvas.gesture = None  # let go without writing
         added = rss_mb() - base
         rows = canvas.layout_.rows

@@ -23,6 +23,8 @@ BULK_FIELDS = ("phase_id", "role_id", "assignee_id", "start", "due", "status", "
                "is_milestone")
 _NO_DATES = SimpleNamespace(start=None, due=None)
 _CHUNK = 900
+AFTER = "_after"
+"""Key, in a ``BulkChanges.before`` entry, of the values the edit wrote (checked on undo)."""
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,8 @@ class TaskSnapshot:
 
 @dataclass(frozen=True)
 class BulkChanges(Changes):
-    """``Changes`` plus what undo needs: the previous values per id (each with the version
-    the row has after this write) or the snapshot of a deleted task."""
+    """``Changes`` plus what undo needs: the previous values per id (each with the values
+    this write set, under ``AFTER``) or the snapshot of a deleted task."""
 
     before: dict[int, dict[str, Any]] = field(default_factory=dict, compare=False, hash=False)
     snapshot: TaskSnapshot | None = field(default=None, compare=False, hash=False)
@@ -92,11 +94,11 @@ class BulkTaskOps:
                         new.update(done_at=None, done_by=None)
                     else:
                         new.update(done_at=row["done_at"], done_by=row["done_by"])
-                before[tid] = {k: row[k] for k in new} | {"version": row["version"] + 1}
+                before[tid] = {k: row[k] for k in new} | {AFTER: new}
                 params.append(new)
             self._write_many(s, ids, current, params)
             cid = self.log(s, actor, "task", None, "bulk_update", plan_id=plan_id,
-                           before={str(k): {f: v for f, v in b.items() if f != "version"}
+                           before={str(k): {f: v for f, v in b.items() if f != AFTER}
                                    for k, b in before.items()},
                            after=dict(clean, ids=ids))
         return BulkChanges(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id,
@@ -116,8 +118,7 @@ class BulkTaskOps:
                 self._check_version(row, expected_versions)
                 new = {f: validate.date(row[f] + delta, f) if row[f] else None
                        for f in ("start", "due")}
-                before[tid] = {"start": row["start"], "due": row["due"],
-                               "version": row["version"] + 1}
+                before[tid] = {"start": row["start"], "due": row["due"], AFTER: new}
                 params.append(new)
             self._write_many(s, ids, current, params)
             cid = self.log(s, actor, "task", None, "bulk_shift", plan_id=plan_id,
@@ -126,19 +127,20 @@ class BulkTaskOps:
                            before=before)
 
     def bulk_restore(self, actor: Actor, before: dict[int, dict[str, Any]]) -> BulkChanges:
-        """Undo of a bulk edit: put back the previous values, if nobody changed the rows since."""
+        """Undo of a bulk edit: put back the previous values, provided the fields still hold
+        what the edit wrote (someone else's later change raises ``ConflictError``)."""
         permissions.require_manager(actor)
         ids = self._ids(before)
-        cols = sorted({k for b in before.values() for k in b if k != "version"})
+        cols = sorted({k for b in before.values() for k in b if k != AFTER})
         with self.store.write() as s:
             current, plan_id = self._current(s, ids, cols)
             params, undo = [], {}
             for tid in ids:
                 row, old = current[tid], before[tid]
-                if row["version"] != old["version"]:
+                if any(row[k] != v for k, v in old.get(AFTER, {}).items()):
                     raise ConflictError()
-                values = {k: v for k, v in old.items() if k != "version"}
-                undo[tid] = {k: row[k] for k in values} | {"version": row["version"] + 1}
+                values = {k: v for k, v in old.items() if k != AFTER}
+                undo[tid] = {k: row[k] for k in values} | {AFTER: values}
                 params.append(values)
             self._write_many(s, ids, current, params)
             cid = self.log(s, actor, "task", None, "bulk_restore", plan_id=plan_id,

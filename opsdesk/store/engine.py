@@ -244,9 +244,41 @@ def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int, wal: bool =
         # Writers take the write lock up front, so busy_timeout applies and no
         # transaction fails half-way on a read→write upgrade.
         immediate = conn.get_execution_options().get("opsdesk_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if immediate and not readonly:
+            _begin_immediate(conn, busy_timeout_ms)
+        else:
+            conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _begin_immediate(conn, busy_timeout_ms: int) -> None:
+    """BEGIN IMMEDIATE, waiting for another writer in short steps (0.2–2 ms) rather than
+    SQLite's own busy handler, whose sleeps grow to 25–100 ms and so add whole tens of
+    milliseconds to an edit made while someone else is writing. Gives up (as
+    ``database is locked``) after ``busy_timeout_ms``."""
+    import time
+
+    raw = conn.connection.driver_connection
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    delay = 0.0002
+    raw.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                text_ = str(exc).lower()
+                if ("locked" not in text_ and "busy" not in text_) or \
+                        time.monotonic() >= deadline:
+                    # once more through SQLAlchemy, which raises it as a wrapped driver error
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    return
+            time.sleep(delay)
+            delay = min(delay * 2, 0.002)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
 
 
 # ---- servers (PostgreSQL)

@@ -70,7 +70,8 @@ def test_bulk_shift_and_undo(services, world):
 def test_undo_after_someone_else_changed_a_row_conflicts(services, world, snapshot):
     tasks = _open(services, world, 3)
     ch = services.tasks.bulk_update(world.manager, [t.id for t in tasks], priority="urgent")
-    services.tasks.update(world.manager, tasks[0].id, title="changed meanwhile")
+    services.tasks.update(world.manager, tasks[0].id, title="other field: no conflict")
+    services.tasks.update(world.manager, tasks[1].id, priority="low")  # the same field
     before = snapshot()
     with pytest.raises(ConflictError):
         services.tasks.bulk_restore(world.manager, ch.before)

@@ -46,6 +46,18 @@ def compound(steps: list[Step]) -> tuple[Callable[[], Changes], Callable[[Change
     return do, undo
 
 
+def checked_once(call: Callable[[bool], Changes]) -> Callable[[], Changes]:
+    """``call(check)``: the first run checks the version the row showed (no lost update);
+    a redo after an undo runs unchecked (the undo itself bumped the version)."""
+    runs = [0]
+
+    def do() -> Changes:
+        changes = call(runs[0] == 0)
+        runs[0] += 1
+        return changes
+    return do
+
+
 class TaskOps:
     """The Tasks view's writes for one actor; each returns (do, undo)."""
 
@@ -54,13 +66,20 @@ class TaskOps:
 
     def update(self, task_id: int, version: int | None, before: dict, after: dict):
         tasks, actor = self.tasks, self.actor
-        return (lambda: tasks.update(actor, task_id, expected_version=version, **after),
+        return (checked_once(lambda check: tasks.update(
+                    actor, task_id, expected_version=version if check else None, **after)),
                 lambda _c: tasks.update(actor, task_id, **before))
 
     def update_step(self, task_id: int, version: int | None, before: dict, after: dict) -> Step:
         tasks, actor = self.tasks, self.actor
-        return (lambda st: tasks.update(actor, task_id, expected_version=version, **after),
-                lambda st, _c: tasks.update(actor, task_id, **before))
+        runs = [0]
+
+        def do(st: dict) -> Changes:
+            changes = tasks.update(actor, task_id, expected_version=version if not runs[0] else None,
+                                   **after)
+            runs[0] += 1
+            return changes
+        return do, lambda st, _c: tasks.update(actor, task_id, **before)
 
     def create_step(self, values: dict) -> Step:
         tasks, actor, plan = self.tasks, self.actor, self.plan_id
@@ -95,18 +114,22 @@ class TaskOps:
 
     def bulk_update(self, ids: list[int], versions: dict[int, int] | None, **fields: Any):
         tasks, actor = self.tasks, self.actor
-        return (lambda: tasks.bulk_update(actor, ids, expected_versions=versions, **fields),
+        return (checked_once(lambda check: tasks.bulk_update(
+                    actor, ids, expected_versions=versions if check else None, **fields)),
                 lambda c: tasks.bulk_restore(actor, c.before))
 
     def bulk_shift(self, ids: list[int], versions: dict[int, int] | None, days: int):
         tasks, actor = self.tasks, self.actor
-        return (lambda: tasks.bulk_shift(actor, ids, days, expected_versions=versions),
+        return (checked_once(lambda check: tasks.bulk_shift(
+                    actor, ids, days, expected_versions=versions if check else None)),
                 lambda c: tasks.bulk_restore(actor, c.before))
 
     def tick(self, task_id: int, done: bool, version: int | None):
         tasks, actor = self.tasks, self.actor
         if done:
-            return (lambda: tasks.tick_off(actor, task_id, expected_version=version),
+            return (checked_once(lambda check: tasks.tick_off(
+                        actor, task_id, expected_version=version if check else None)),
                     lambda _c: tasks.reopen(actor, task_id))
-        return (lambda: tasks.reopen(actor, task_id, expected_version=version),
+        return (checked_once(lambda check: tasks.reopen(
+                    actor, task_id, expected_version=version if check else None)),
                 lambda _c: tasks.tick_off(actor, task_id))

@@ -351,11 +351,8 @@ class TasksView(QWidget):
         self.tree.verticalScrollBar().setValue(state["scroll"])
 
     def _after_reset(self) -> None:
-        if self.model.grouped:
-            if len(self.model.rows) <= EXPAND_ALL_BELOW:
-                self.tree.expandAll()
-            else:
-                self.tree.expandToDepth(0)
+        if self.model.grouped and len(self.model.rows) <= EXPAND_ALL_BELOW:
+            self.tree.expandAll()  # a big plan opens with its phases folded (fast)
         self._update_count()
         self._update_actions()
 
