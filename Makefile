@@ -55,6 +55,8 @@ sample: $(STAMP)
 shots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view overview --lang zh_CN --today 2026-11-20 --out resources/screenshots/overview_zh.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view overview --lang en --today 2026-11-20 --out resources/screenshots/overview_en.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view tasks --lang zh_CN --today 2026-11-20 --out resources/screenshots/tasks_zh.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view tasks --lang en --today 2026-11-20 --out resources/screenshots/tasks_en.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view timeline --lang zh_CN --today 2026-11-20 --out resources/screenshots/timeline_zh.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view timeline --lang en --today 2026-11-20 --out resources/screenshots/timeline_en.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view mywork --user kefu1 --lang zh_CN --today 2026-11-20 --out resources/screenshots/mywork_zh.png

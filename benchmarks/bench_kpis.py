@@ -62,6 +62,7 @@ def _ui_figures(path: Path, gen, log) -> dict[str, float]:
     from opsdesk.ui.settings import Settings
 
     app = QApplication.instance() or QApplication([])
+    import opsdesk.ui.main_window  # noqa: F401 - the view opens inside a running app
     store = open_store(path)
     services = Services(store)
     actor = services.people.authenticate(gen.manager_login)

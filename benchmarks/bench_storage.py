@@ -88,7 +88,7 @@ def _two_writers(target: str, prefix: str, log) -> dict[str, float]:
     done = [x for x in lines if "done" in x]
     lost = _lost(target, lines)
     p95 = max(d["p95_ms"] for d in done)
-    log(f"{prefix}: {len(lines) - len(done)} edits acknowledged, "
+    log(f"{prefix}: {sum(1 for x in lines if 'cid' in x)} edits acknowledged, "
         f"{sum(d['conflicts'] for d in done)} conflicts retried, lost {lost}, p95 {p95:.1f} ms")
     return {f"{prefix}_two_writers_lost_writes": float(lost),
             f"{prefix}_two_writers_edit_ms_p95": round(p95, 2)}

@@ -179,3 +179,35 @@ def test_network_share_uses_rollback_journal(seeded_copy, monkeypatch):
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     finally:
         local.close()
+
+
+def test_a_waiting_writer_gets_the_lock_soon_after_release_and_gives_up_on_time(seeded_copy,
+                                                                               world):
+    import sqlite3
+    import threading
+
+    from opsdesk.errors import DatabaseLocked
+
+    db = seeded_copy("lock.db")
+    store = open_store(db, busy_timeout_ms=3000)
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+        release.start()
+        t0 = time.perf_counter()
+        Services(store).tasks.update(world.manager, world.tasks["tmall_ready"], notes="waited")
+        waited = time.perf_counter() - t0
+        release.join()
+        assert 0.25 <= waited < 1.5  # waited for the other writer, then went at once
+        other.execute("BEGIN IMMEDIATE")
+        quick = open_store(db, busy_timeout_ms=200)
+        t0 = time.perf_counter()
+        with pytest.raises(DatabaseLocked):
+            Services(quick).tasks.update(world.manager, world.tasks["tmall_ready"], notes="no")
+        assert 0.15 <= time.perf_counter() - t0 < 2.0  # gave up after its own timeout
+        other.execute("ROLLBACK")
+        quick.close()
+    finally:
+        other.close()
+        store.close()

@@ -52,12 +52,15 @@ def test_map_preview_check_import_undo(qtbot, window, ctx, tmp_path):
     assert "4 new values" in dialog.summary.text() and "Sales 2" in dialog.summary.text()
     assert _values(ctx, "sales") == {}  # nothing written by the check
     assert dialog.import_button.isEnabled()
-    with qtbot.waitSignal(window.changes_applied):
+    with qtbot.waitSignal(window.changes_applied, timeout=10_000):
         dialog.import_button.click()
     assert _values(ctx, "sales") == {D(2026, 9, 1): 1234, D(2026, 9, 2): 15_000}
     assert _values(ctx, "daily_orders") == {D(2026, 9, 1): 12, D(2026, 9, 2): 20}
+    assert window.undo_stack.count() == 1
     window.undo_stack.undo()
     assert _values(ctx, "sales") == {} and _values(ctx, "daily_orders") == {}
+    window.undo_stack.redo()
+    assert _values(ctx, "daily_orders") == {D(2026, 9, 1): 12, D(2026, 9, 2): 20}
 
 
 def test_bad_rows_block_the_import_unless_skipped(qtbot, window, ctx, tmp_path):
@@ -75,7 +78,8 @@ def test_bad_rows_block_the_import_unless_skipped(qtbot, window, ctx, tmp_path):
     assert dump(ctx.store) == before
     dialog.skip_bad.click()
     assert dialog.import_button.isEnabled()
-    dialog.import_button.click()
+    with qtbot.waitSignal(window.changes_applied, timeout=10_000):
+        dialog.import_button.click()
     assert _values(ctx, "sales") == {D(2026, 9, 3): 5}
 
 

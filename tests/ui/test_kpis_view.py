@@ -202,8 +202,9 @@ def test_entry_grid_typing_paste_and_undo(qtbot, ctx):
 def test_staff_see_only_their_kpis(qtbot, ctx):
     ctx.actor = ctx.services.people.authenticate("kefu")
     window, view = _open(qtbot, ctx)
-    assert {k.key for k in view.entry.kpis} == {"repurchase", "positive_reviews", "daily_orders"}
     assert len([c for c in view.cards if c.isVisibleTo(view)]) == 10  # everyone sees the dashboard
+    view.tabs.setCurrentIndex(2)
+    assert {k.key for k in view.entry.kpis} == {"repurchase", "positive_reviews", "daily_orders"}
 
 
 def test_manager_edits_definitions_and_targets_with_undo(qtbot, ctx):
@@ -246,4 +247,28 @@ def test_staff_do_not_see_definitions(qtbot, ctx):
     ctx.actor = ctx.services.people.authenticate("meigong")
     window, view = _open(qtbot, ctx)
     assert not view.definitions_button.isVisible() and view.import_button.isVisible()
+    view.tabs.setCurrentIndex(2)
     assert view.entry.kpis == [] and "own no KPI" in view.entry.message.text()
+
+
+def test_language_switch_relabels_cards_and_axis(qtbot, filled):
+    from opsdesk.ui.i18n import translators as all_translators
+    from opsdesk.ui.kpis.chart import DAY, x_of
+
+    window, view = _open(qtbot, filled)
+    view.tabs.setCurrentIndex(1)
+    translators = all_translators()
+    assert translators.install("zh_CN")
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.menu_file.title() == "文件(&F)")
+    window.refresh_all()
+    sales = next(c for c in view.cards if c.kpi_id == _kpis(filled)["sales"])
+    assert "销售额" in sales.name.text()
+    assert view.panel.chart.axis.tickStrings([x_of(D(2026, 10, 1))], 1, 30 * DAY) == ["10月"]
+    assert view.panel.kpi_combo.currentText() == "销售额"
+    assert "年" in view.subtitle.text()
+    translators.install("en")
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.menu_file.title() == "&File")
+    window.refresh_all()
+    assert "Sales" in sales.name.text()

@@ -98,8 +98,12 @@ def test_delete_and_undo_restores_comments_and_links(qtbot, ctx, answers):
     assert "4 subtask(s)" in answers["asked"][-1] and "1 comment(s)" in answers["asked"][-1]
     assert view.model.row_by_id(parent[ID]) is None and view.model.row_by_id(child[ID]) is None
     assert len(view.model.rows) == count_before - 5
+    entry = ctx.services.audit.recent(ctx.plan_id, 1)[0]
+    assert (entry.action, entry.user_id) == ("delete", ctx.actor.user_id)
     window.act_undo.trigger()
     assert view.model.row_by_id(parent[ID]) is not None
+    entry = ctx.services.audit.recent(ctx.plan_id, 1)[0]
+    assert (entry.action, entry.user_id) == ("restore", ctx.actor.user_id)
     assert [c.text for c in tasks.comments(parent[ID])] == ["请先确认图片"]
     assert sorted(tasks.links(ctx.plan_id)) == links_before
     assert tasks.get(child[ID]).parent_id == parent[ID]

@@ -91,6 +91,12 @@ class EntryGrid(QWidget):
                                      "20W · 20万 · 1.5万. Ctrl+Z undoes."))
         self.earlier.setToolTip(self.tr("Earlier days"))
         self.later.setToolTip(self.tr("Later days"))
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The grid is filled when first shown (the dashboard paints without it)."""
+        super().showEvent(event)
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -279,19 +279,34 @@ class ImportDialog(QDialog):
 
     # ---- writing
     def apply(self) -> None:
+        """Write on a second thread (one transaction, not cancellable once started), then
+        record the import on the undo stack as already done."""
         prep, ctx = self.prepared, self.ctx
-        if prep is None:
+        if prep is None or self.job is not None:
             return
         skip = self.skip_bad.isChecked()
         services, actor = ctx.services, ctx.actor
+        self.job = Job(lambda _progress: ki.apply(services, actor, prep, skip_bad=skip), self)
+        self.job.sig_done.connect(lambda changes: self._applied(prep, skip, changes))
+        self.job.sig_failed.connect(self._failed)
+        self.progress.setMaximum(0)  # busy
+        self.progress.setVisible(True)
+        self.import_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+        self.job.start()
 
-        def do():
-            return ki.apply(services, actor, prep, skip_bad=skip)
+    def _applied(self, prep: ki.Prepared, skip: bool, changes) -> None:
+        self._finished()
+        services, actor = self.ctx.services, self.ctx.actor
+        first = [changes]
+
+        def do():  # the first "do" is the write the thread just made; redo writes again
+            return first.pop() if first else ki.apply(services, actor, prep, skip_bad=skip)
 
         def undo(_changes):
             return services.kpis.enter(actor, prep.plan_id, prep.before, source="import", check=False)
 
         text = self.tr("Import {file}").format(file=prep.table.name)
-        changes = self.main_window.run(text, do, undo) if self.main_window is not None else do()
-        if changes is not None:
+        done = self.main_window.run(text, do, undo) if self.main_window is not None else do()
+        if done is not None:
             self.accept()

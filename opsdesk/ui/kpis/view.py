@@ -126,7 +126,8 @@ class KpisView(QWidget):
             self.panel.set_kpis(self.kpis, kpis.marks(self.ctx.plan_id))
         if self.multiples is not None and self.tabs.currentIndex() == 1:
             self.multiples.set_kpis(self.kpis, kpis.marks(self.ctx.plan_id))
-        self.entry.refresh()
+        if self.entry.isVisible():
+            self.entry.refresh()
 
     def on_changes(self, changes: Changes) -> None:
         """KPI values or definitions, the plan (dates) and people (roles) change what is shown."""

@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opsdesk.errors import ConflictError, OpsDeskError, ValidationError
 from opsdesk.services.permissions import can_tick
-from opsdesk.services.task_rows import ASSIGNEE, ID, PARENT, ROLE, STATUS, TITLE, VERSION
-from opsdesk.ui.tasks import prompts
+from opsdesk.services.task_rows import ASSIGNEE, ID, PARENT, ROLE, STATUS, VERSION
 from opsdesk.ui.tasks.delegates import STATUSES, TaskDelegate
+from opsdesk.ui.tasks.editing import TaskEditing
 from opsdesk.ui.tasks.filterbar import FilterBar
 from opsdesk.ui.tasks.model import TaskTreeModel
-from opsdesk.ui.tasks.ops import TaskOps, compound
 from opsdesk.ui.tasks.state import COL, EDIT_FIELDS, Filters, RowCache
 
 if TYPE_CHECKING:
@@ -50,7 +48,7 @@ class _Loader(QObject):
     loaded = Signal(object, int)
 
 
-class TasksView(QWidget):
+class TasksView(TaskEditing, QWidget):
     """The plan's tasks as a sortable, filterable tree (see the module docstring)."""
 
     sig_open_task = Signal(int)
@@ -65,6 +63,7 @@ class TasksView(QWidget):
         self.manager = ctx.actor.is_manager and not ctx.store.readonly
         self.shows_manager_tools = ctx.actor.is_manager  # shown (disabled when read-only)
         self.loading = False
+        self._shown_once = False
         self._generation = 0
         self._roles: list = []
         self._people: list = []
@@ -204,6 +203,11 @@ class TasksView(QWidget):
 
     # ---- text
     def retranslate_ui(self) -> None:
+        if self.model.lang != self.ctx.lang:  # names and dates follow the interface language
+            self.model.lang = self.delegate.lang = self.ctx.lang
+            self.model._dates.clear()
+            self.model.cache.orders.clear()
+            self.model.rebuild()
         self.heading.setText(self.tr("Tasks"))
         texts = {
             self.act_new: (self.tr("New task"), self.tr("Add a task to the plan (Ctrl+N)")),
@@ -289,11 +293,25 @@ class TasksView(QWidget):
         self.filter_bar.row_count = len(first)
         self.model.set_rows(first)
         self._restore_state(state)
+        if not self._shown_once and not self.loading:
+            self._shown_once = True
+            self._scroll_to_open_work()
         if self.loading:
             generation = self._generation
             threading.Thread(target=self._load_all, args=(plan_id, generation), daemon=True).start()
         else:
             self.sig_loaded.emit()
+
+    def _scroll_to_open_work(self) -> None:
+        """Open at the first unfinished task (the finished past stays above, a scroll away)."""
+        for task_id in self.model.visible_task_ids():
+            row = self.model.row_by_id(task_id)
+            if row[STATUS] in ("todo", "doing", "blocked"):
+                index = self.model.index_of(task_id)
+                self.tree.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+                return
 
     def _load_all(self, plan_id: int, generation: int) -> None:
         try:
@@ -421,212 +439,6 @@ class TasksView(QWidget):
             menu.addAction(self.act_reschedule)
             menu.addMenu(self.status_menu)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
-
-    # ---- writing
-    def _ops(self) -> TaskOps:
-        return TaskOps(self.ctx.services, self.ctx.actor, self.ctx.plan_id)
-
-    def _run(self, text: str, make, raise_validation: bool = False):
-        """Run ``make(check_versions)`` -> (do, undo) through the window's undo stack; on a
-        conflict ask Reload / Overwrite; other refusals are explained. Returns Changes or None."""
-        do, undo = make(True)
-        try:
-            return self.window_.undo.run(text, do, undo, show_errors=False)
-        except ConflictError:
-            choice = prompts.ask_conflict(self)
-            if choice == "overwrite":
-                do, undo = make(False)
-                return self._run_plain(text, do, undo, raise_validation)
-            if choice == "reload":
-                self.refresh()
-            return None
-        except ValidationError as exc:
-            if raise_validation:
-                raise
-            prompts.show_error(self, exc)
-        except OpsDeskError as exc:
-            prompts.show_error(self, exc)
-        return None
-
-    def _run_plain(self, text, do, undo, raise_validation=False):
-        try:
-            return self.window_.undo.run(text, do, undo, show_errors=False)
-        except ValidationError as exc:
-            if raise_validation:
-                raise
-            prompts.show_error(self, exc)
-        except OpsDeskError as exc:
-            prompts.show_error(self, exc)
-        return None
-
-    def _edit_cell(self, task_id: int, field: str, value, version: int) -> bool:
-        row = self.model.row_by_id(task_id)
-        before = {field: _current(self.ctx.services, task_id, field)}
-        ops = self._ops()
-        text = self.tr("Edit “{title}”").format(title=row[TITLE] if row else task_id)
-        return self._run(text, lambda check: ops.update(task_id, version if check else None,
-                                                         before, {field: value})) is not None
-
-    def _tick(self, task_id: int, done: bool, version: int) -> bool:
-        row = self.model.row_by_id(task_id)
-        title = row[TITLE] if row else str(task_id)
-        text = (self.tr("Tick off “{title}”") if done else self.tr("Reopen “{title}”")).format(title=title)
-        ops = self._ops()
-        return self._run(text, lambda check: ops.tick(task_id, done, version if check else None)) is not None
-
-    def _versions(self, rows: list[tuple], check: bool) -> dict[int, int] | None:
-        return {r[ID]: r[VERSION] for r in rows} if check else None
-
-    def assign_selected(self, user_id: int | None) -> None:
-        rows = self.selected_rows()
-        if not rows:
-            return
-        name = next((p[1] for p in self._people if p[0] == user_id), self.tr("nobody"))
-        ops, ids = self._ops(), [r[ID] for r in rows]
-        text = self.tr("Assign %n task(s) to {name}", "", len(ids)).format(name=name)
-        self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check),
-                                                      assignee_id=user_id))
-
-    def set_status_selected(self, status: str) -> None:
-        from opsdesk.ui.labels import status_name
-
-        rows = self.selected_rows()
-        if not rows:
-            return
-        ops, ids = self._ops(), [r[ID] for r in rows]
-        text = self.tr("Set %n task(s) to {status}", "", len(ids)).format(status=status_name(status))
-        self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check), status=status))
-
-    def reschedule_selected(self, days: int | None = None) -> None:
-        rows = self.selected_rows()
-        if not rows:
-            return
-        if days is None or isinstance(days, bool):
-            days = prompts.ask_days(self, len(rows))
-        if not days:
-            return
-        ops, ids = self._ops(), [r[ID] for r in rows]
-        text = self.tr("Move %n task(s) by {days} days", "", len(ids)).format(days=f"{days:+d}")
-        self._run(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days))
-
-    def duplicate_selected(self) -> None:
-        rows = self.selected_rows()
-        if not rows:
-            return
-        ops = self._ops()
-        steps = []
-        for r in rows:
-            t = self.ctx.services.tasks.get(r[ID])
-            values = {k: getattr(t, k) for k in ("notes", "phase_id", "parent_id", "role_id",
-                                                 "assignee_id", "start", "due", "priority",
-                                                 "is_milestone")}
-            values["title"] = self.tr("{title} (copy)").format(title=t.title)
-            steps.append(ops.create_step(values))
-        do, undo = compound(steps)
-        self._run(self.tr("Duplicate %n task(s)", "", len(rows)), lambda _check: (do, undo))
-
-    def delete_selected(self) -> None:
-        rows = self.selected_rows()
-        if not rows:
-            return
-        ids = {r[ID] for r in rows}
-        roots = [r for r in rows if not self._has_ancestor_in(r, ids)]
-        impacts = [self.ctx.services.tasks.delete_impact(r[ID]) for r in roots]
-        subtasks = sum(i.subtasks for i in impacts)
-        comments = sum(i.comments for i in impacts)
-        links = sum(i.successors + i.predecessors for i in impacts)
-        if len(roots) == 1:
-            question = self.tr("Delete “{title}”?").format(title=roots[0][TITLE])
-        else:
-            question = self.tr("Delete %n task(s)?", "", len(roots))
-        also = []
-        if subtasks:
-            also.append(self.tr("%n subtask(s)", "", subtasks))
-        if comments:
-            also.append(self.tr("%n comment(s)", "", comments))
-        if links:
-            also.append(self.tr("%n link(s) to other tasks", "", links))
-        detail = (self.tr("This also removes: {items}.").format(items=", ".join(also))
-                  if also else "")
-        detail += ("\n" if detail else "") + self.tr("You can undo this with Ctrl+Z.")
-        if not prompts.confirm(self, self.tr("Delete tasks"), question, detail):
-            return
-        ops = self._ops()
-        do, undo = compound([ops.delete_step(r[ID]) for r in roots])
-        self._run(self.tr("Delete %n task(s)", "", len(roots)), lambda _check: (do, undo))
-
-    def _has_ancestor_in(self, row: tuple, ids: set[int]) -> bool:
-        parent = row[PARENT]
-        while parent is not None:
-            if parent in ids:
-                return True
-            prow = self.model.row_by_id(parent)
-            parent = prow[PARENT] if prow else None
-        return False
-
-    # ---- the task dialog
-    def _dialog(self, detail=None, defaults=None):
-        from opsdesk.ui.tasks.dialog import TaskDialog
-
-        return TaskDialog(self, lang=self.ctx.lang, phases=self._phases, roles=self._roles,
-                          people=self._people, rows=self.model.rows, detail=detail,
-                          defaults=defaults, submit=self._submit_dialog)
-
-    def new_task(self) -> None:
-        if not self.manager:
-            return
-        current = self.model.row_at(self.tree.currentIndex())
-        today = self.ctx.today()
-        defaults = {"status": "todo", "priority": "normal", "start": today, "due": today,
-                    "phase_id": self.model.filters.phase_id, "role_id": self.model.filters.role_id}
-        if current is not None:
-            task = self.ctx.services.tasks.get(current[ID])
-            defaults.update(phase_id=task.phase_id, role_id=task.role_id)
-        prompts.exec_dialog(self._dialog(defaults=defaults))
-
-    def edit_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) == 1 and self.manager:
-            self.edit_task(ids[0])
-
-    def edit_task(self, task_id: int) -> None:
-        detail = self.ctx.services.tasks.detail(task_id)
-        prompts.exec_dialog(self._dialog(detail=detail))
-
-    def _submit_dialog(self, dialog) -> None:
-        """The dialog's writes as ONE undo step; a ValidationError goes back to the dialog."""
-        ops, detail = self._ops(), dialog.detail
-        changed = dialog.changed_values()
-        steps = []
-        if detail is None:
-            steps.append(ops.create_step(changed))
-            task_id, title = None, changed.get("title", "")
-        else:
-            task_id, title = detail.task.id, detail.task.title
-        sub_defaults = {k: v for k, v in dialog.values().items()
-                        if k in ("phase_id", "role_id", "assignee_id", "start", "due")}
-        for sub in dialog.new_subtasks:
-            steps.append(ops.subtask_step(task_id, dict(sub_defaults, title=sub)))
-        for pred_id, kind, lag in dialog.removed_links:
-            steps.append(ops.unlink_step(task_id, pred_id, kind, lag))
-        for pred_id, kind, lag in dialog.added_links:
-            steps.append(ops.link_step(task_id, pred_id, kind, lag))
-
-        def make(check: bool):
-            all_steps = list(steps)
-            if detail is not None and changed:
-                before = {k: dialog.original.get(k) for k in changed}
-                all_steps.insert(0, ops.update_step(task_id, detail.task.version if check else None,
-                                                    before, changed))
-            return compound(all_steps)
-        if detail is not None and not changed and not steps:
-            return
-        text = (self.tr("Edit “{title}”") if detail else self.tr("New task “{title}”")).format(title=title)
-        self._run(text, make, raise_validation=True)
-
-
-def _current(services, task_id: int, field: str):
-    return getattr(services.tasks.get(task_id), field)
 
 
 def preview() -> None:  # pragma: no cover - manual look: python -m opsdesk.ui.tasks.view
