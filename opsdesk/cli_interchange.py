@@ -140,7 +140,7 @@ def cmd_import(args) -> int:
         print(f"imported as plan {changes.plan_id}")
         return 0
     if suffix in TABLE_FORMATS:
-        from opsdesk.services.kpi_import import read_table
+        from opsdesk.services.tables import read_table
         from opsdesk.services.task_import import TaskImportService, TaskMapping
 
         plan_id = _plan_id(services, args.plan)

@@ -9,30 +9,21 @@ A file is either "wide" (a date column and one column per KPI, the usual export)
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from opsdesk.errors import QT_TRANSLATE_NOOP, OpsDeskError, ValidationError
+from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from opsdesk.model.enums import KpiUnit, ValueSource
 from opsdesk.services import permissions
 from opsdesk.services.kpi_parse import (
     column_letter,
-    detect_encoding,
-    line_and_column,
     parse_day,
     parse_number,
 )
+from opsdesk.services.tables import MAX_MB, Table, read_table  # noqa: F401 - re-exported
 
-MAX_MB = 50
-TOO_BIG = QT_TRANSLATE_NOOP("Errors", "{file}: the file is {size} MB; files up to {limit} MB can be imported.")
-UNKNOWN_ENCODING = QT_TRANSLATE_NOOP("Errors", "{file}: the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 and try again.")
-BAD_ENCODING = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: the text is not {encoding}; try GBK or GB18030.")
-NOT_A_SHEET = QT_TRANSLATE_NOOP("Errors", "{file}: not a readable CSV or Excel (.xlsx) file.")
-EMPTY = QT_TRANSLATE_NOOP("Errors", "{file}: the file has no rows.")
 NO_MAPPING = QT_TRANSLATE_NOOP("Errors", "{file}: map a date column and at least one KPI column.")
 MISSING_COLUMN = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}: there is no column “{column}”.")
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a number.")
@@ -50,7 +41,7 @@ Progress = Callable[[int, int], bool]
 """Called with (rows done, rows in all); returning False cancels."""
 
 
-class ImportCancelled(OpsDeskError):
+class ImportCancelled(Cancelled):
     template = CANCELLED
 
 
@@ -68,21 +59,6 @@ class Problem:
     @property
     def message(self) -> str:
         return self.error().message
-
-
-@dataclass(frozen=True)
-class Table:
-    """A file's header and rows as text (XLSX cells may be numbers or dates)."""
-
-    path: str
-    headers: list[str]
-    rows: list[list]
-    encoding: str = ""
-    header_line: int = 1
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).name
 
 
 @dataclass(frozen=True)
@@ -123,62 +99,6 @@ class Prepared:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-# ---- reading
-
-def read_table(path: str | Path, encoding: str | None = None, max_mb: int = MAX_MB) -> Table:
-    """Read a CSV (encoding detected unless given) or an XLSX file's first sheet."""
-    path = Path(path)
-    size = path.stat().st_size
-    if size > max_mb * 1024 * 1024:
-        raise ValidationError(TOO_BIG, field="file", file=path.name, size=round(size / 2**20),
-                              limit=max_mb)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    data = path.read_bytes()
-    if encoding is None:
-        try:
-            encoding = detect_encoding(data)
-        except ValueError:
-            raise ValidationError(UNKNOWN_ENCODING, field="file", file=path.name) from None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line, column = line_and_column(data, exc.start)
-        raise ValidationError(BAD_ENCODING, field="file", file=path.name, line=line, column=column,
-                              encoding=encoding.upper()) from None
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    while rows and not any(c.strip() for c in rows[0]):
-        rows.pop(0)
-    if not rows:
-        raise ValidationError(EMPTY, field="file", file=path.name)
-    return Table(str(path), [h.strip() for h in rows[0]], rows[1:], encoding)
-
-
-def _read_xlsx(path: Path) -> Table:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise ValidationError(NOT_A_SHEET, field="file", file=path.name) from None
-    try:
-        rows = [["" if c is None else c for c in r] for r in wb.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        wb.close()
-    while rows and not any(str(c).strip() for c in rows[0]):
-        rows.pop(0)
-    if not rows:
-        raise ValidationError(EMPTY, field="file", file=path.name)
-    return Table(str(path), [str(h).strip() for h in rows[0]], rows[1:], "xlsx")
 
 
 def guess_mapping(headers: Sequence[str], kpis: Sequence) -> Mapping:

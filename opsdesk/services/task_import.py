@@ -19,8 +19,8 @@ from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
 from opsdesk.services.exports import COLUMNS, PRIORITY_NAMES, STATUS_NAMES
-from opsdesk.services.kpi_import import Table
 from opsdesk.services.kpi_parse import parse_day
+from opsdesk.services.tables import Table
 
 FIELDS = ("id", "title", "phase", "role", "assignee", "start", "due", "status", "priority",
           "milestone", "notes")

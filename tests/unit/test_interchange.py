@@ -14,7 +14,7 @@ from opsdesk.interchange.planner import parse_planner, write_planner
 from opsdesk.services import Actor, Services
 from opsdesk.services.exports import ExportService
 from opsdesk.services.imports import ImportService
-from opsdesk.services.kpi_import import read_table
+from opsdesk.services.tables import read_table
 from opsdesk.services.task_import import TaskImportService, TaskMapping
 from opsdesk.store import open_store
 from opsdesk.templates import load_template

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import OpsDeskError
-from opsdesk.ui.kpis.import_dialog import Job
 from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets.job import Job
 from opsdesk.ui.widgets.messages import show_error
 
 if TYPE_CHECKING:
@@ -257,7 +257,7 @@ class ImportTasksDialog(_JobDialog):
         super().changeEvent(event)
 
     def load(self, path: str) -> None:
-        from opsdesk.services.kpi_import import read_table
+        from opsdesk.services.tables import read_table
 
         self.file.setText(Path(path).name)
         self.start(lambda _p: read_table(path), self._loaded)

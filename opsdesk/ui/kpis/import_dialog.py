@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QThread, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from opsdesk.errors import OpsDeskError
 from opsdesk.services import kpi_import as ki
 from opsdesk.services import permissions
 from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets.job import Job
 
 if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
@@ -36,37 +37,6 @@ if TYPE_CHECKING:
 PREVIEW_ROWS = 20
 ENCODINGS = (("", "Auto"), ("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 BOM"), ("gbk", "GBK"),
              ("gb18030", "GB18030"))
-
-
-class Job(QThread):
-    """Runs ``work(progress)`` on a second thread; ``cancel()`` stops it at the next progress call."""
-
-    sig_progress = Signal(int, int)
-    """Rows done, rows in all."""
-    sig_done = Signal(object)
-    """The work's result."""
-    sig_failed = Signal(object)
-    """The ``OpsDeskError`` (or ``OSError``) that stopped it."""
-
-    def __init__(self, work, parent=None) -> None:
-        super().__init__(parent)
-        self.work = work
-        self.cancelled = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.sig_progress.emit(done, total)
-        return not self.cancelled
-
-    def run(self) -> None:
-        try:
-            result = self.work(self._progress)
-        except (OpsDeskError, OSError) as exc:
-            self.sig_failed.emit(exc)
-        else:
-            self.sig_done.emit(result)
 
 
 class ImportDialog(QDialog):
