@@ -10,7 +10,7 @@ import html
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -156,18 +156,54 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str) -> QTextD
                          f"<td align='right'>{att}</td>"
                          f"<td style='color:{colors.get(c.status, '#5f6368')}'>{_e(status_names.get(c.status, c.status))}</td></tr>")
         parts.append("</table>")
-    if data.sales_months:
+    charts = _kpi_charts(services, plan_id, data.today, lang) if dash is not None else []
+    for n, (title, _image) in enumerate(charts):
+        parts.append(f"<h3>{_e(title)}</h3><p><img src='{CHART_URL}/{n}' width='640' height='240'></p>")
+    if data.sales_months and not charts:
         parts.append(f"<h3>{_e(T['Monthly sales against target'])}</h3><p><img src='{CHART_URL}' width='640' height='260'></p>")
     style = ("<style>h1{font-size:20pt;} h2{font-size:14pt;margin-top:14px;} h3{font-size:12pt;}"
              ".sub{color:#5f6368;} th{background:#e3f2fd;text-align:left;padding:3px;}"
              "td{padding:3px;border-bottom:1px solid #e0e3e8;} .bad{color:#c62828;}</style>")
     doc = QTextDocument()
     doc.setDefaultFont(_report_font())
-    if data.sales_months:
+    for n, (_title, image) in enumerate(charts):
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"{CHART_URL}/{n}"), image)
+    if data.sales_months and not charts:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL),
                         _sales_chart(data.sales_months, lang))
     doc.setHtml(style + "".join(parts))
     return doc
+
+
+# The report's main charts: (KPI key, chart mode, title).
+MAIN_CHARTS = (
+    ("sales", "periods", QT_TRANSLATE_NOOP("WeeklyReport", "Monthly sales against target")),
+    ("sales", "cumulative", QT_TRANSLATE_NOOP("WeeklyReport", "Sales so far against the cumulative target")),
+    ("daily_orders", "daily", QT_TRANSLATE_NOOP("WeeklyReport", "Daily orders with the 7-day average")),
+)
+
+
+def _kpi_charts(services, plan_id: int, today: dt.date, lang: str) -> list[tuple[str, QImage]]:
+    """The KPI view's own charts (pyqtgraph), rendered to images for the document."""
+    from opsdesk.ui.kpis.chart import KpiChart
+
+    kpis = services.kpis.list(plan_id)
+    by_key = {k.key: k for k in kpis}
+    phases, milestones = services.kpis.marks(plan_id)
+    out = []
+    for key, mode, title in MAIN_CHARTS:
+        kpi = by_key.get(key)
+        if kpi is None:
+            continue
+        data = services.kpis.chart_data(kpi.id, kpis)
+        if not data.days:
+            continue
+        chart = KpiChart(lang=lang)
+        chart.resize(1280, 480)
+        chart.set_data(data, mode, "month", phases, milestones, today)
+        out.append((QCoreApplication.translate("WeeklyReport", title), chart.grab().toImage()))
+        chart.deleteLater()
+    return out
 
 
 def _target_text(low, high, decimals: int) -> str:
