@@ -18,10 +18,6 @@ from opsdesk.errors import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OpenProblems", text)
-
-
 def _file(target) -> Path | None:
     text = str(target)
     if "://" in text and not text.startswith("sqlite"):
@@ -47,8 +43,8 @@ def ways_on(exc: OpsDeskError, target) -> tuple[str, ...]:
 
 
 def add_way_buttons(box: QMessageBox, ways: tuple[str, ...]) -> dict[str, QPushButton]:
-    texts = {"retry": tr("Try again"), "readonly": tr("Open read-only"),
-             "restore": tr("Restore a backup…")}
+    texts = {"retry": QCoreApplication.translate("OpenProblems", "Try again"), "readonly": QCoreApplication.translate("OpenProblems", "Open read-only"),
+             "restore": QCoreApplication.translate("OpenProblems", "Restore a backup…")}
     buttons = {}
     for way in ways:
         button = box.addButton(texts[way], QMessageBox.ButtonRole.ActionRole)
@@ -67,8 +63,8 @@ def restore_damaged(parent: QWidget | None, target) -> Path | None:
         return None
     backups = list_backups(path)
     start = str(backups[-1]) if backups else str(backup_dir_for(path))
-    chosen, _ = QFileDialog.getOpenFileName(parent, tr("Restore a backup"), start,
-                                            tr("OpsDesk database (*.db);;All files (*)"))
+    chosen, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("OpenProblems", "Restore a backup"), start,
+                                            QCoreApplication.translate("OpenProblems", "OpsDesk database (*.db);;All files (*)"))
     if not chosen:
         return None
     try:
@@ -79,7 +75,7 @@ def restore_damaged(parent: QWidget | None, target) -> Path | None:
     except OSError as exc:
         QMessageBox.warning(parent, "OpsDesk", str(exc))
         return None
-    QMessageBox.information(parent, "OpsDesk", tr(
+    QMessageBox.information(parent, "OpsDesk", QCoreApplication.translate("OpenProblems",
         "The backup is in place. The file that would not open is kept as {path}.").format(
         path=aside))
     return aside

@@ -15,10 +15,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from opsdesk.errors import OpsDeskError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupActions", text)
-
-
 class StorageWorker(QThread):
     """Runs one storage job (backup or restore) off the GUI thread."""
 
@@ -75,7 +71,7 @@ def run_with_progress(parent: QWidget | None, label: str,
     worker.finished.connect(lambda: RUNNING.discard(worker))
     dialog = None
     if not quiet:
-        dialog = QProgressDialog(label, tr("Cancel"), 0, 100, parent)
+        dialog = QProgressDialog(label, QCoreApplication.translate("BackupActions", "Cancel"), 0, 100, parent)
         dialog.setObjectName("storageProgress")
         dialog.setWindowTitle("OpsDesk")
         dialog.setMinimumDuration(300)
@@ -119,8 +115,8 @@ class BackupActions:
         self.update()
 
     def retranslate(self) -> None:
-        self.backup.setText(tr("&Back up…"))
-        self.restore.setText(tr("&Restore a backup…"))
+        self.backup.setText(QCoreApplication.translate("BackupActions", "&Back up…"))
+        self.restore.setText(QCoreApplication.translate("BackupActions", "&Restore a backup…"))
 
     # ---- state
     @property
@@ -144,7 +140,7 @@ class BackupActions:
             return
         if store.network_share and not self.window.settings.network_share_noticed():
             self.window.settings.set_network_share_noticed()
-            self._inform(tr(
+            self._inform(QCoreApplication.translate("BackupActions",
                 "This database is on a network share. OpsDesk uses a slower, safer journal "
                 "there, but several people writing over a network share can still damage an "
                 "SQLite file. For a team, a PostgreSQL server is the safe choice (see “Team "
@@ -159,7 +155,7 @@ class BackupActions:
         if not auto_backup_due(store.path):
             return None
         return self._start(lambda progress: auto_backup_if_due(store, keep, progress=progress),
-                           tr("Backing up…"), lambda _r: None, quiet=True)
+                           QCoreApplication.translate("BackupActions", "Backing up…"), lambda _r: None, quiet=True)
 
     # ---- actions
     def back_up(self) -> StorageWorker | None:
@@ -168,8 +164,8 @@ class BackupActions:
         store = self.store
         suggested = timestamped_backup_path(store.path, "manual")
         suggested.parent.mkdir(parents=True, exist_ok=True)
-        out, _ = QFileDialog.getSaveFileName(self.window, tr("Back up the database"),
-                                             str(suggested), tr("OpsDesk database (*.db)"))
+        out, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("BackupActions", "Back up the database"),
+                                             str(suggested), QCoreApplication.translate("BackupActions", "OpsDesk database (*.db)"))
         if not out:
             return None
         return self.back_up_to(Path(out))
@@ -184,8 +180,8 @@ class BackupActions:
             prune_backups(store.path, keep)
             return path
 
-        return self._start(job, tr("Backing up…"), lambda p: self._inform(
-            tr("The backup was written to {path}.").format(path=p), "backupDone"))
+        return self._start(job, QCoreApplication.translate("BackupActions", "Backing up…"), lambda p: self._inform(
+            QCoreApplication.translate("BackupActions", "The backup was written to {path}.").format(path=p), "backupDone"))
 
     def choose_restore(self) -> StorageWorker | None:
         from opsdesk.store.backup import backup_dir_for
@@ -193,8 +189,8 @@ class BackupActions:
         store = self.store
         start = backup_dir_for(store.path)
         source, _ = QFileDialog.getOpenFileName(
-            self.window, tr("Restore a backup"), str(start if start.is_dir() else store.path.parent),
-            tr("OpsDesk database (*.db);;All files (*)"))
+            self.window, QCoreApplication.translate("BackupActions", "Restore a backup"), str(start if start.is_dir() else store.path.parent),
+            QCoreApplication.translate("BackupActions", "OpsDesk database (*.db);;All files (*)"))
         if not source:
             return None
         return self.restore_from(Path(source), confirm=True)
@@ -209,15 +205,15 @@ class BackupActions:
             return None
         if confirm:
             answer = QMessageBox.question(
-                self.window, tr("Restore a backup"),
-                tr("Replace everything in this database with the backup {name}? What is there "
+                self.window, QCoreApplication.translate("BackupActions", "Restore a backup"),
+                QCoreApplication.translate("BackupActions", "Replace everything in this database with the backup {name}? What is there "
                    "now is kept as a backup first, so this can be undone by restoring that.")
                 .format(name=source.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         store, keep = self.store, self.window.settings.backup_keep()
         return self._start(lambda progress: restore_into(store, source, keep, progress),
-                           tr("Restoring…"), self._restored)
+                           QCoreApplication.translate("BackupActions", "Restoring…"), self._restored)
 
     def _restored(self, safety) -> None:
         from opsdesk.services.changes import EVERYTHING
@@ -225,7 +221,7 @@ class BackupActions:
         self.window.undo_stack.clear()  # the undo history belongs to the replaced content
         self.window.load_plans()
         self.window.apply(EVERYTHING)
-        self._inform(tr("The backup was restored. What was there before is kept in {path}.")
+        self._inform(QCoreApplication.translate("BackupActions", "The backup was restored. What was there before is kept in {path}.")
                      .format(path=safety), "restoreDone")
 
     # ---- helpers
@@ -245,7 +241,7 @@ class BackupActions:
 
             text = error_text(exc)
         else:
-            text = tr("The backup failed: {detail}").format(detail=str(exc))
+            text = QCoreApplication.translate("BackupActions", "The backup failed: {detail}").format(detail=str(exc))
         self._inform(text, "backupFailed", QMessageBox.Icon.Warning)
 
     def _inform(self, text: str, name: str,

@@ -10,21 +10,17 @@ from opsdesk.errors import OpsDeskError
 from opsdesk.ui.widgets import messages
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TaskPrompts", text)
-
-
 def ask_conflict(parent: QWidget | None) -> str:
     """Someone changed the task meanwhile: "reload", "overwrite" or "cancel"."""
     box = QMessageBox(parent)
     box.setObjectName("conflictBox")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Changed by someone else"))
-    box.setText(_tr("Someone changed this task after you opened it."))
-    box.setInformativeText(_tr("Reload shows their version (your edit is dropped); "
+    box.setWindowTitle(QCoreApplication.translate("TaskPrompts", "Changed by someone else"))
+    box.setText(QCoreApplication.translate("TaskPrompts", "Someone changed this task after you opened it."))
+    box.setInformativeText(QCoreApplication.translate("TaskPrompts", "Reload shows their version (your edit is dropped); "
                                "Overwrite saves yours over theirs."))
-    reload_ = box.addButton(_tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton(_tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    reload_ = box.addButton(QCoreApplication.translate("TaskPrompts", "Reload"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(QCoreApplication.translate("TaskPrompts", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(reload_)
     box.exec()
@@ -43,7 +39,7 @@ def confirm(parent: QWidget | None, title: str, question: str, detail: str = "")
 
 def ask_days(parent: QWidget | None, count: int) -> int | None:
     days, ok = QInputDialog.getInt(
-        parent, _tr("Reschedule"),
+        parent, QCoreApplication.translate("TaskPrompts", "Reschedule"),
         QCoreApplication.translate("TaskPrompts", "Move %n task(s) by how many days? "
                                    "(negative: earlier)", "", count), 7, -365, 365)
     return days if ok and days else None
