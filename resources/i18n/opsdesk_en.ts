@@ -4,64 +4,78 @@
 <context>
     <name>ActivityView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/view.py" line="176" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="176"/>
         <source>%n entries</source>
         <translation>
-            <numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>EntryGrid</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="172" />
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="172"/>
         <source>Enter %n KPI value(s)</source>
         <translation>
-            <numerusform>Enter %n KPI value</numerusform><numerusform>Enter %n KPI values</numerusform></translation>
+            <numerusform>Enter %n KPI value</numerusform>
+            <numerusform>Enter %n KPI values</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="159" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="159"/>
         <source>%n row(s)</source>
         <translation>
-            <numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="234" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="234"/>
         <source>%n problem(s) found.</source>
         <translation>
-            <numerusform>%n problem found.</numerusform><numerusform>%n problems found.</numerusform></translation>
+            <numerusform>%n problem found.</numerusform>
+            <numerusform>%n problems found.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ImportTasksDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="316" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="316"/>
         <source>… and %n more problem(s)</source>
         <translation>
-            <numerusform>… and %n more problem</numerusform><numerusform>… and %n more problems</numerusform></translation>
+            <numerusform>… and %n more problem</numerusform>
+            <numerusform>… and %n more problems</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MyWorkView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="150" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="150"/>
         <source>{name} · {roles} · {today} · %n open</source>
         <translation>
-            <numerusform>{name} · {roles} · {today} · %n open</numerusform><numerusform>{name} · {roles} · {today} · %n open</numerusform></translation>
+            <numerusform>{name} · {roles} · {today} · %n open</numerusform>
+            <numerusform>{name} · {roles} · {today} · %n open</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="162" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="162"/>
         <source>%n day(s) late</source>
         <translation>
-            <numerusform>%n day late</numerusform><numerusform>%n days late</numerusform></translation>
+            <numerusform>%n day late</numerusform>
+            <numerusform>%n days late</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>OverviewView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="145" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="145"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>day %n since launch</numerusform>
@@ -69,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="147" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="147"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>%n day to launch</numerusform>
@@ -77,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="163" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="163"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>open tasks (%n in progress)</numerusform>
@@ -85,9 +99,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="174" />
-        <location filename="../../opsdesk/ui/overview/view.py" line="205" />
-        <location filename="../../opsdesk/ui/overview/view.py" line="220" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="174"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="205"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="220"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -95,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="195" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="195"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -103,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="228" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="228"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -114,28 +128,34 @@
 <context>
     <name>TaskTreeModel</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="395" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="395"/>
         <source>Overdue by %n day(s)</source>
         <translation>
-            <numerusform>Overdue by %n day</numerusform><numerusform>Overdue by %n days</numerusform></translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/view.py" line="269" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="269"/>
         <source>%n task(s)</source>
         <translation>
-            <numerusform>%n task</numerusform><numerusform>%n tasks</numerusform></translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TeamView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="339" />
+        <location filename="../../opsdesk/ui/team/view.py" line="339"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
-            <numerusform>Reassign %n task to {name}</numerusform><numerusform>Reassign %n tasks to {name}</numerusform></translation>
+            <numerusform>Reassign %n task to {name}</numerusform>
+            <numerusform>Reassign %n tasks to {name}</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
