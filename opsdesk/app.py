@@ -296,28 +296,10 @@ def _fixed_today():
     return parse_date(value)
 
 
-def _preload_core(args: Namespace) -> None:
-    """While Qt starts and paints: check the database file (SQLite works without the GIL)
-    and import SQLAlchemy and the services, each on a thread of its own."""
-    import threading
-
-    if args.db and "://" not in args.db:
-        from opsdesk.store.inspect import prefetch
-
-        prefetch(resolve_db(args.db))
-
-    def load() -> None:
-        try:
-            import opsdesk.services  # noqa: F401
-            import opsdesk.store  # noqa: F401
-        except Exception:  # noqa: BLE001 - the real import on the GUI thread will report it
-            pass
-
-    threading.Thread(target=load, name="opsdesk-preload", daemon=True).start()
-
-
 def run_gui(args: Namespace) -> int:
-    _preload_core(args)
+    from opsdesk import preload
+
+    preload.start(args.db)
     try:
         return OpsDeskApp(args).start()
     except OpsDeskError as exc:

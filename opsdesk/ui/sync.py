@@ -14,21 +14,20 @@ class ChangeSync(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        from opsdesk.store.watch import POLL_INTERVAL_MS
-
         self.window = window
         self.watcher = None
         self.timer = QTimer(self)
         self.timer.setObjectName("changeSyncTimer")
-        self.timer.setInterval(POLL_INTERVAL_MS)
         self.timer.timeout.connect(self.poll)
         self._emitting = False
         window.changes_applied.connect(self._own)
 
     def attach(self, store) -> None:
+        # Imported here, not at start-up: the window paints before SQLAlchemy is loaded.
         from opsdesk.services.changes import Changes
-        from opsdesk.store.watch import ChangeWatcher
+        from opsdesk.store.watch import POLL_INTERVAL_MS, ChangeWatcher
 
+        self.timer.setInterval(POLL_INTERVAL_MS)
         self.detach()
         try:
             self.watcher = ChangeWatcher(store, factory=Changes)

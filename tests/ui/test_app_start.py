@@ -86,3 +86,27 @@ def test_start_on_a_bad_file_quits_cleanly(qapp, qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: not instance.window.isVisible())
     assert "is not an OpsDesk database" in messages[0]
     assert instance.ctx is None
+
+
+def test_the_window_shell_paints_without_sqlalchemy(tmp_path):
+    """Nothing on the way to the first paint may import SQLAlchemy, Alembic or pyqtgraph
+    (they load on a second thread meanwhile); a subprocess builds and shows the shell."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from opsdesk.ui.main_window import MainWindow\n"
+        "w = MainWindow()\n"
+        "w.show(); app.processEvents()\n"
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'pyqtgraph', 'numpy', 'openpyxl') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -8,11 +8,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from opsdesk.errors import OpsDeskError
+
+AUTO_BACKUP_DELAY_MS = 1500
 
 
 class StorageWorker(QThread):
@@ -146,12 +148,15 @@ class BackupActions:
                 "SQLite file. For a team, a PostgreSQL server is the safe choice (see “Team "
                 "server” in the README)."), "networkShareNotice")
         if store.is_sqlite and store.path is not None and not store.readonly:
-            self.auto_backup()
+            # A little after the first screen is up, so the copy never delays it.
+            QTimer.singleShot(AUTO_BACKUP_DELAY_MS, lambda: self.auto_backup(store))
 
-    def auto_backup(self) -> StorageWorker | None:
+    def auto_backup(self, opened=None) -> StorageWorker | None:
         from opsdesk.store.backup import auto_backup_due, auto_backup_if_due
 
         store, keep = self.store, self.window.settings.backup_keep()
+        if store is None or (opened is not None and store is not opened):
+            return None  # another database was opened meanwhile
         if not auto_backup_due(store.path):
             return None
         return self._start(lambda progress: auto_backup_if_due(store, keep, progress=progress),
