@@ -44,40 +44,51 @@ def _date(text: str | None) -> dt.date | None:
 
 
 class ExportService(Service):
-    def task_table(self, plan_id: int, ids: Iterable[int] | None = None, lang: str = "zh_CN"
-                   ) -> tuple[list[str], list[list]]:
-        """(headers, rows) of the tasks, typed: dates are dates, milestone a bool."""
+    def task_table(self, plan_id: int, ids: Iterable[int] | None = None, lang: str = "zh_CN",
+                   typed: bool = True) -> tuple[list[str], list[list]]:
+        """(headers, rows) of the tasks; with ``typed`` dates are dates (XLSX), else ISO text
+        (CSV). Text a spreadsheet would run as a formula is neutralised."""
         i = _zh(lang)
         with self.store.read() as s:
             rows = tr.rows_for(s, plan_id, ids) if ids is not None else tr.plan_rows(s, plan_id)
-            notes = dict(s.execute(select(Task.id, Task.notes).where(Task.plan_id == plan_id)).all())
+            notes = dict(s.connection().execute(
+                select(Task.id, Task.notes).where(Task.plan_id == plan_id, Task.notes != "")).all())
         rows.sort(key=lambda r: (r[tr.PHASE_POS] if r[tr.PHASE_POS] is not None else 999,
                                  r[tr.DUE] or "9999", r[tr.POSITION], r[tr.ID]))
+        day = _date if typed else (lambda text: text[:10] if text else None)
+        statuses = {k: v[i] for k, v in STATUS_NAMES.items()}
+        priorities = {k: v[i] for k, v in PRIORITY_NAMES.items()}
+        yes = "是" if i == 0 else "yes"
+        phase_col, role_col = (tr.PHASE_ZH, tr.ROLE_ZH) if i == 0 else (tr.PHASE_EN, tr.ROLE_EN)
+        safe: dict[str | None, str | None] = {}  # names repeat: check each once
+
+        def text(value: str | None) -> str | None:
+            if value not in safe:
+                safe[value] = safe_cell(value)
+            return safe[value]
+
         out = []
         for r in rows:
             out.append([
-                r[tr.ID], r[tr.TITLE], r[tr.PHASE_ZH if i == 0 else tr.PHASE_EN],
-                r[tr.ROLE_ZH if i == 0 else tr.ROLE_EN], r[tr.ASSIGNEE_NAME],
-                _date(r[tr.START]), _date(r[tr.DUE]),
-                STATUS_NAMES.get(r[tr.STATUS], (r[tr.STATUS],) * 2)[i],
-                PRIORITY_NAMES.get(r[tr.PRIORITY], (r[tr.PRIORITY],) * 2)[i],
-                ("是" if i == 0 else "yes") if r[tr.MILESTONE] else "",
-                r[tr.DONE_BY_NAME], (r[tr.DONE_AT] or "")[:16].replace("T", " ") or None,
-                r[tr.PARENT], notes.get(r[tr.ID]) or ""])
+                r[tr.ID], safe_cell(r[tr.TITLE]), text(r[phase_col]), text(r[role_col]),
+                text(r[tr.ASSIGNEE_NAME]), day(r[tr.START]), day(r[tr.DUE]),
+                statuses.get(r[tr.STATUS], r[tr.STATUS]),
+                priorities.get(r[tr.PRIORITY], r[tr.PRIORITY]),
+                yes if r[tr.MILESTONE] else "", text(r[tr.DONE_BY_NAME]),
+                (r[tr.DONE_AT] or "")[:16].replace("T", " ") or None,
+                r[tr.PARENT], safe_cell(notes.get(r[tr.ID], ""))])
         return [h[i] for h in COLUMNS.values()], out
 
     def tasks_csv(self, plan_id: int, out: Path, *, encoding: str = "utf-8-sig",
                   ids: Iterable[int] | None = None, lang: str = "zh_CN") -> int:
         """CSV with a BOM (Excel on a Chinese Windows reads it right) or GBK; returns rows."""
-        headers, rows = self.task_table(plan_id, ids, lang)
+        headers, rows = self.task_table(plan_id, ids, lang, typed=False)
         tmp = Path(str(out) + ".part")
         try:
             with tmp.open("w", encoding=encoding, newline="") as fh:
                 w = csv.writer(fh)
                 w.writerow(headers)
-                for row in rows:
-                    w.writerow(["" if v is None else safe_cell(v.isoformat() if isinstance(v, dt.date) else v)
-                                for v in row])
+                w.writerows(rows)  # None is written as an empty field
         except UnicodeEncodeError as exc:
             tmp.unlink(missing_ok=True)
             raise ValidationError(BAD_ENCODING, field="encoding",
@@ -119,7 +130,7 @@ class ExportService(Service):
                 head.append(c)
             ws.append(head)
             for row in group:
-                ws.append([safe_cell(v) for v in row])
+                ws.append(row)  # already safe: task_table neutralised the text cells
                 done += 1
                 if progress is not None and done % 2000 == 0 and progress(done, len(rows)) is False:
                     raise Cancelled()

@@ -70,7 +70,7 @@ def plan_rows(s: Session, plan_id: int, limit: int | None = None) -> list[tuple]
     stmt = _statement(plan_id)
     if limit is not None:
         stmt = stmt.order_by(Task.due, Task.id).limit(limit)
-    return _norm(s.execute(stmt).all())
+    return _norm(s.connection().execute(stmt).all())
 
 
 def rows_for(s: Session, plan_id: int, ids: Iterable[int]) -> list[tuple]:
@@ -78,7 +78,7 @@ def rows_for(s: Session, plan_id: int, ids: Iterable[int]) -> list[tuple]:
     ids = list(ids)
     out: list[tuple] = []
     for i in range(0, len(ids), 900):
-        out += _norm(s.execute(_statement(plan_id).where(Task.id.in_(ids[i:i + 900]))).all())
+        out += _norm(s.connection().execute(_statement(plan_id).where(Task.id.in_(ids[i:i + 900]))).all())
     return out
 
 
