@@ -12,35 +12,56 @@ from pathlib import Path
 def render_view(args: Namespace, view: str, out: Path, size: tuple[int, int],
                 today: dt.date | None) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from opsdesk.app import make_qapplication
-    from opsdesk.paths import resolve_db
-    from opsdesk.services import Services
-    from opsdesk.store import open_store
     from opsdesk.ui import i18n
-    from opsdesk.ui.context import AppContext
-    from opsdesk.ui.main_window import MainWindow
-    from opsdesk.ui.settings import Settings
 
     app = make_qapplication()
     translators = i18n.translators()
     translators.install(args.lang or "zh_CN")
-    store = open_store(resolve_db(args.db), readonly=True)
-    services = Services(store)
-    if args.user:
-        actor = services.people.authenticate(args.user, os.environ.get("OPSDESK_PASSWORD"))
-    else:
-        manager = next(u for u in services.people.users() if u.is_manager)
-        actor = services.people.actor_for(manager.id)
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(QSettings(str(Path(tmp) / "shot.ini"), QSettings.Format.IniFormat))
+        _render(app, translators, args, view, out, size, today, Path(tmp))
+
+
+def _render(app, translators, args, view, out, size, today, tmp: Path) -> None:
+    """Render from a copy of the database, opened as a person would open it (the original
+    is never written), so the view shows what the signed-in person may do."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from opsdesk.paths import resolve_db
+    from opsdesk.services import Services
+    from opsdesk.store import open_store
+    from opsdesk.ui.context import AppContext
+    from opsdesk.ui.main_window import MainWindow
+    from opsdesk.ui.settings import Settings
+
+    target = resolve_db(args.db)
+    if isinstance(target, Path):
+        from opsdesk.store.backup import backup_file
+
+        if not target.exists():
+            from opsdesk.errors import DatabaseMissing
+
+            raise DatabaseMissing(path=str(target))
+        open_store(target, readonly=True).close()  # a clear message for a bad file
+        copy = tmp / "shot.db"
+        backup_file(target, copy)
+        store = open_store(copy)
+    else:
+        store = open_store(target, readonly=True)
+    try:
+        services = Services(store)
+        if args.user:
+            actor = services.people.authenticate(args.user, os.environ.get("OPSDESK_PASSWORD"))
+        else:
+            manager = next(u for u in services.people.users() if u.is_manager)
+            actor = services.people.actor_for(manager.id)
+        settings = Settings(QSettings(str(tmp / "shot.ini"), QSettings.Format.IniFormat))
         ctx = AppContext(store=store, services=services, actor=actor, settings=settings,
                          lang=translators.lang, fixed_today=today)
         window = MainWindow(ctx, settings=settings)
         window.resize(*size)
-        window.readonly_label.hide()  # the shot opens the file read-only; the view is not
         available = [s.key for s in window.specs]
         if view not in available:
             from opsdesk.errors import ValidationError
@@ -56,4 +77,5 @@ def render_view(args: Namespace, view: str, out: Path, size: tuple[int, int],
             raise OSError(f"could not write {out}")
         window.close()
         QApplication.processEvents()
-    store.close()
+    finally:
+        store.close()
