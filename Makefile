@@ -7,7 +7,7 @@ RUN_DB := run/opsdesk.db
 TS := resources/i18n/opsdesk_zh_CN.ts resources/i18n/opsdesk_en.ts
 SOURCES := $(shell find opsdesk -name '*.py' | sort)
 
-.PHONY: run test test-pg bench lint i18n sample shots clean help
+.PHONY: run test test-slow test-pg bench lint i18n sample shots clean help
 
 help:
 	@echo "make run    - set up .venv and start OpsDesk on a copy of the sample plan"
@@ -31,6 +31,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow and not postgres" -q
+
+# The long fault tests: 60 SIGKILLs at random points, 4 writers × 1,000 edits (CI runs them).
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "slow and not postgres" -q
 
 # The services and storage tests again on PostgreSQL; needs OPSDESK_TEST_PG_URL (.ci/run sets it).
 test-pg: $(STAMP)
