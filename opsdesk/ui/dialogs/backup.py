@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
@@ -149,7 +150,8 @@ class BackupActions:
                 "server” in the README)."), "networkShareNotice")
         if store.is_sqlite and store.path is not None and not store.readonly:
             # A little after the first screen is up, so the copy never delays it.
-            QTimer.singleShot(AUTO_BACKUP_DELAY_MS, lambda: self.auto_backup(store))
+            # (the window is the timer's context: a window closed meanwhile cancels it)
+            QTimer.singleShot(AUTO_BACKUP_DELAY_MS, self.window, lambda: self.auto_backup(store))
 
     def auto_backup(self, opened=None) -> StorageWorker | None:
         from opsdesk.store.backup import auto_backup_due, auto_backup_if_due
@@ -253,7 +255,8 @@ class BackupActions:
                 icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> QMessageBox:
         """A non-blocking message box (tests find it by object name)."""
         self.last_message = text
-        box = QMessageBox(icon, "OpsDesk", text, QMessageBox.StandardButton.Ok, self.window)
+        parent = self.window if shiboken6.isValid(self.window) else None
+        box = QMessageBox(icon, "OpsDesk", text, QMessageBox.StandardButton.Ok, parent)
         box.setObjectName(name)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
