@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,13 +31,14 @@ import opsdesk
 from opsdesk.ui.settings import Settings
 from opsdesk.ui.undo import UndoAction, UndoRunner
 from opsdesk.ui.views import VIEWS, ViewSpec
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
     from opsdesk.ui.context import AppContext
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Holds the views; the app (``opsdesk.app``) handles opening databases and signing in.
 
     The window can be shown before a database is open (an empty shell that paints at once);
@@ -357,10 +358,6 @@ class MainWindow(QMainWindow):
             self.readonly_label.setText(self.tr("Read-only"))
         self.readonly_label.setVisible(ctx.store.readonly)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _update_user(self) -> None:
         actor = self.ctx.actor

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from opsdesk.errors import NotFound
 from opsdesk.services.audit import ActivityFilter, query_activity
 from opsdesk.ui.activity.describe import KINDS, Describer
 from opsdesk.ui.activity.model import ActivityModel, RowRole
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 NO_DATE = QDate(2000, 1, 1)
 
 
-class ActivityView(QWidget):
+class ActivityView(Retranslating, QWidget):
     sig_open_task = Signal(int)
     """The task of a double-clicked entry."""
 
@@ -121,10 +122,6 @@ class ActivityView(QWidget):
         if self._ready:
             self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _fill_filters(self) -> None:
         person, kind = self.person.currentData(), self.kind.currentIndex()

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,6 +30,7 @@ from opsdesk.errors import OpsDeskError
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets.job import Job
 from opsdesk.ui.widgets.messages import show_error
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
@@ -76,7 +77,7 @@ class _JobDialog(QDialog):
         super().reject()
 
 
-class ImportPlanDialog(_JobDialog):
+class ImportPlanDialog(Retranslating, _JobDialog):
     """A plan from GNOME Planner or MS Project XML: preview, then import as a new plan."""
 
     def __init__(self, ctx: AppContext, window, path: str | None = None) -> None:
@@ -122,10 +123,6 @@ class ImportPlanDialog(_JobDialog):
             label.setText(text)
         self.import_button.setText(self.tr("Import"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def load(self, path: str) -> None:
         from opsdesk.interchange.mspdi import parse_mspdi
@@ -193,7 +190,7 @@ class ImportPlanDialog(_JobDialog):
         self.start(work, done, failed)
 
 
-class ImportTasksDialog(_JobDialog):
+class ImportTasksDialog(Retranslating, _JobDialog):
     """Tasks from CSV/XLSX: map columns, preview, check, then import all or nothing."""
 
     def __init__(self, ctx: AppContext, window, path: str | None = None) -> None:
@@ -251,10 +248,6 @@ class ImportTasksDialog(_JobDialog):
         self.check_button.setText(self.tr("Check"))
         self.import_button.setText(self.tr("Import"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def load(self, path: str) -> None:
         from opsdesk.services.tables import read_table

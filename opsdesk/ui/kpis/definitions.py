@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +26,7 @@ from opsdesk.errors import OpsDeskError, ValidationError
 from opsdesk.services.kpi_parse import parse_day, parse_number
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets.messages import show_error
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
@@ -36,7 +37,7 @@ AGGREGATIONS = ("sum", "mean", "last")
 TARGET_COLUMNS = 5
 
 
-class DefinitionsDialog(QDialog):
+class DefinitionsDialog(Retranslating, QDialog):
     """Every change is one undoable step through ``window.run``."""
 
     def __init__(self, ctx: AppContext, window=None, parent=None) -> None:
@@ -133,10 +134,6 @@ class DefinitionsDialog(QDialog):
         self.remove_target.setText(self.tr("Remove target"))
         self.save_targets.setText(self.tr("Save targets"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @staticmethod
     def _items(combo: QComboBox, items) -> None:

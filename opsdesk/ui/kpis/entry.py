@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from opsdesk.services import permissions
 from opsdesk.services.kpi_parse import parse_number
 from opsdesk.ui import fmt
 from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
@@ -46,7 +47,7 @@ class EntryTable(QTableWidget):
         super().keyPressEvent(event)
 
 
-class EntryGrid(QWidget):
+class EntryGrid(Retranslating, QWidget):
     """Enter a fortnight of daily values at a time; every edit or paste is one undo step."""
 
     def __init__(self, ctx: AppContext, window=None) -> None:
@@ -99,10 +100,6 @@ class EntryGrid(QWidget):
         super().showEvent(event)
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- data
     def refresh(self) -> None:

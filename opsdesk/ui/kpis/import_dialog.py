@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from opsdesk.services import kpi_import as ki
 from opsdesk.services import permissions
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets.job import Job
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
@@ -39,7 +40,7 @@ ENCODINGS = (("", "Auto"), ("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 BOM"), ("gbk
              ("gb18030", "GB18030"))
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     """Shows what an import will change before anything is written."""
 
     sig_checked = Signal(object)
@@ -132,10 +133,6 @@ class ImportDialog(QDialog):
         if self.table is None:
             self.path.setText(self.tr("Choose a CSV or Excel export from the shop backend."))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- file and mapping
     def _choose(self) -> None:

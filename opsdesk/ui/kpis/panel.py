@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.ui.kpis.chart import MODES, KpiChart
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
 
 
-class ChartPanel(QWidget):
+class ChartPanel(Retranslating, QWidget):
     """A KPI chart with its pickers: KPI, what to show (periods, cumulative, daily), period."""
 
     def __init__(self, ctx: AppContext) -> None:
@@ -66,10 +66,6 @@ class ChartPanel(QWidget):
         self.chart.lang = self.chart.axis.lang = self.ctx.lang
         self.set_kpis(self.kpis)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @staticmethod
     def _fill(combo: QComboBox, items) -> None:

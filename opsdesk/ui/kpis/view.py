@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from opsdesk.model import kpi_math as km
 from opsdesk.ui import fmt
 from opsdesk.ui.kpis.cards import KpiCardWidget, SummaryBar, format_value
 from opsdesk.ui.kpis.entry import EntryGrid
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 CARD_COLUMNS = 5
 
 
-class KpisView(QWidget):
+class KpisView(Retranslating, QWidget):
     """How the shop stands against its KPI targets, and where the numbers are entered."""
 
     def __init__(self, ctx: AppContext, window=None) -> None:
@@ -103,10 +104,6 @@ class KpisView(QWidget):
         self.tabs.setTabText(2, self.tr("Enter values"))
         self.populate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

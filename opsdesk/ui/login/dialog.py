@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from opsdesk.errors import OpsDeskError
 from opsdesk.services import Actor, Services
 from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 
 def color_dot(color: str, size: int = 12) -> QIcon:
@@ -26,7 +27,7 @@ def color_dot(color: str, size: int = 12) -> QIcon:
     return QIcon(pix)
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Retranslating, QDialog):
     """Choose who you are; the password box appears only for people who have one."""
 
     def __init__(self, services: Services, lang: str, last_login: str | None = None,
@@ -88,10 +89,6 @@ class LoginDialog(QDialog):
             suffix = self.tr("manager") if user.is_manager else role_name
             self.people.item(i).setText(f"{user.name}  ·  {suffix}  ({user.login})")
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- behaviour
     def current_user(self):

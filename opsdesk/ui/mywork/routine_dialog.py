@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from opsdesk.services.series import WEEKDAYS, make_rule, parse_rule
 from opsdesk.ui import fmt
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
@@ -37,7 +38,7 @@ def _date(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class RoutineDialog(QDialog):
+class RoutineDialog(Retranslating, QDialog):
     """Create a routine, or edit the one an occurrence belongs to ("this one / this and later / all")."""
 
     def __init__(self, ctx: AppContext, window, task_id: int | None = None,

@@ -25,6 +25,7 @@ from opsdesk.ui import fmt
 from opsdesk.ui.mywork.delegate import MyWorkDelegate
 from opsdesk.ui.mywork.model import MyWorkModel, TaskRole
 from opsdesk.ui.mywork.notice import due_text
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 FAST_UPDATE = 50  # a write touching at most this many shown tasks updates rows in place
 
 
-class MyWorkView(QWidget):
+class MyWorkView(Retranslating, QWidget):
     """The person's to-do list (Overdue / Today / This week / Later / Done recently)."""
 
     sig_open_task = Signal(int)
@@ -138,10 +139,6 @@ class MyWorkView(QWidget):
         self._banner_text()
         self.list.viewport().update()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _subtitle(self) -> None:
         roles = {r.id: r.name(self.ctx.lang) for r in self.ctx.services.people.roles()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from opsdesk.ui import fmt
 from opsdesk.ui.overview.widgets import PhaseCard, PhaseStrip, StatTile
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -39,7 +40,7 @@ def _list(object_name: str, columns: int) -> QTreeWidget:
     return tree
 
 
-class OverviewView(QScrollArea):
+class OverviewView(Retranslating, QScrollArea):
     """The first view after sign-in: how the plan stands today."""
 
     sig_open_task = Signal(int)
@@ -115,10 +116,6 @@ class OverviewView(QScrollArea):
                                       self.tr("Who")])
         self.populate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- data
     def refresh(self) -> None:

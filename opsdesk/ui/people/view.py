@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.ui.people.dialogs import PersonDialog, RoleDialog
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -39,7 +40,7 @@ def _table(name: str, columns: int) -> QTableWidget:
     return table
 
 
-class PeopleView(QWidget):
+class PeopleView(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, window=None) -> None:
         super().__init__()
         self.setObjectName("peopleView")
@@ -109,10 +110,6 @@ class PeopleView(QWidget):
         self.edit_role_button.setToolTip(self.tr("Names and colour of the selected role"))
         self.populate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- data
     def refresh(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,12 +36,13 @@ from opsdesk.ui.tasks.delegates import (
     get_date,
     set_date,
 )
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 LINK_KINDS = ("FS", "SS", "FF")
 MAX_CHOICES = 3000
 
 
-class TaskDialog(QDialog):
+class TaskDialog(Retranslating, QDialog):
     """Edit or create a task. ``submit(dialog)`` carries out the writes and raises a
     ``ValidationError`` to keep the dialog open with the message at its field."""
 
@@ -213,10 +214,6 @@ class TaskDialog(QDialog):
         self.link_lag.setAccessibleName(self.tr("Lag in days"))
         self.link_kind.setAccessibleName(self.tr("Link kind"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- choices
     @staticmethod

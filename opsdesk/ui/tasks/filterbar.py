@@ -3,7 +3,7 @@ due range, overdue only, milestones only, and saved filters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 from opsdesk.ui.labels import status_name
 from opsdesk.ui.tasks.delegates import STATUSES, date_edit, fill_choices, get_date, set_date
 from opsdesk.ui.tasks.state import OPEN, UNASSIGNED, Filters
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 TYPING_DELAY_MS = 120
 """Below this many rows the text filter applies on every keystroke."""
 INSTANT_ROWS = 20_000
 
 
-class FilterBar(QWidget):
+class FilterBar(Retranslating, QWidget):
     sig_changed = Signal(object)
     """Emitted with the new ``Filters`` when any filter changes."""
 
@@ -110,10 +111,6 @@ class FilterBar(QWidget):
         self.set_choices(*self._choices)
         self.set_saved(self.saved)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- choices
     def set_choices(self, phases: list, roles: list, people: list) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -24,6 +24,7 @@ from opsdesk.errors import NotFound
 from opsdesk.services.permissions import can_tick
 from opsdesk.ui import fmt
 from opsdesk.ui.labels import priority_name, status_name
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -38,7 +39,7 @@ def _esc(text: str) -> str:
             .replace("\n", "<br>"))
 
 
-class TaskPanel(QScrollArea):
+class TaskPanel(Retranslating, QScrollArea):
     """Shows one task; the person ticks it off or comments here."""
 
     def __init__(self, ctx: AppContext, window) -> None:
@@ -119,10 +120,6 @@ class TaskPanel(QScrollArea):
         self.send.setText(self.tr("Send"))
         self.populate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- data
     def show_task(self, task_id: int) -> None:

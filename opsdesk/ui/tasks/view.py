@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from opsdesk.ui.tasks.editing import TaskEditing
 from opsdesk.ui.tasks.filterbar import FilterBar
 from opsdesk.ui.tasks.model import TaskTreeModel
 from opsdesk.ui.tasks.state import COL, EDIT_FIELDS, Filters, RowCache
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -48,7 +49,7 @@ class _Loader(QObject):
     loaded = Signal(object, int)
 
 
-class TasksView(TaskEditing, QWidget):
+class TasksView(Retranslating, TaskEditing, QWidget):
     """The plan's tasks as a sortable, filterable tree (see the module docstring)."""
 
     sig_open_task = Signal(int)
@@ -235,10 +236,6 @@ class TasksView(TaskEditing, QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_count()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _fill_menus(self) -> None:
         from opsdesk.ui.labels import status_name

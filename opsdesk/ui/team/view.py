@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from opsdesk.services.team import UNASSIGNED, Load, monday
 from opsdesk.ui import fmt
 from opsdesk.ui.team.heat import HeatDelegate, WeeksRole
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -76,7 +77,7 @@ class TeamTree(QTreeWidget):
         self.sig_dropped.emit(ids, item.data(0, PersonRole)[0])
 
 
-class TeamView(QWidget):
+class TeamView(Retranslating, QWidget):
     sig_open_task = Signal(int)
     """A task id to show in the side panel."""
 
@@ -154,10 +155,6 @@ class TeamView(QWidget):
                                     "The outlined cell is this week."))
         self.populate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- data
     def refresh(self) -> None:

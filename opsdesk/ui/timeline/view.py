@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +29,7 @@ from opsdesk.ui.timeline.canvas import TimelineCanvas
 from opsdesk.ui.timeline.edits import TimelineEdits
 from opsdesk.ui.timeline.layout import MODES
 from opsdesk.ui.timeline.scale import ZOOM_LEVELS
+from opsdesk.ui.widgets.retranslate import Retranslating
 
 PATCH_LIMIT = 2000
 """Writes touching at most this many known tasks patch the loaded timeline in place."""
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
 
 
-class TimelineView(QWidget):
+class TimelineView(Retranslating, QWidget):
     """Phases, tasks, milestones and links on a zoomable time axis; the manager edits here."""
 
     sig_open_task = Signal(int)
@@ -145,10 +146,6 @@ class TimelineView(QWidget):
                           self.tr("Read-only: right-click a task you own to tick it off."))
         self.canvas.viewport().update()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # ---- reactions
     def _group_chosen(self, index: int) -> None:
