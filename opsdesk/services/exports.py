@@ -14,7 +14,7 @@ from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc
 from opsdesk.model import Plan, Task, User
 from opsdesk.services import task_rows as tr
 from opsdesk.services.base import Service
-from opsdesk.services.sanitize import safe_cell
+from opsdesk.services.sanitize import FORMULA_STARTS, safe_cell
 
 BAD_ENCODING = QT_TRANSLATE_NOOP("Errors", "“{value}” cannot be written in {encoding}; choose UTF-8.")
 
@@ -33,6 +33,8 @@ STATUS_NAMES = {"todo": ("待办", "To do"), "doing": ("进行中", "In progress
 PRIORITY_NAMES = {"low": ("低", "Low"), "normal": ("普通", "Normal"), "high": ("高", "High"),
                   "urgent": ("紧急", "Urgent")}
 Progress = Callable[[int, int], bool]
+# First characters that may start a formula (safe_cell also looks past leading spaces).
+RISKY_FIRST = frozenset(ch[0] for ch in FORMULA_STARTS) | {" "}
 
 
 def _zh(lang: str) -> int:
@@ -67,16 +69,19 @@ class ExportService(Service):
                 safe[value] = safe_cell(value)
             return safe[value]
 
+        def free_text(value: str) -> str:  # titles and notes: mostly harmless, check cheaply
+            return safe_cell(value) if value and value[0] in RISKY_FIRST else value
+
         out = []
         for r in rows:
             out.append([
-                r[tr.ID], safe_cell(r[tr.TITLE]), text(r[phase_col]), text(r[role_col]),
+                r[tr.ID], free_text(r[tr.TITLE]), text(r[phase_col]), text(r[role_col]),
                 text(r[tr.ASSIGNEE_NAME]), day(r[tr.START]), day(r[tr.DUE]),
                 statuses.get(r[tr.STATUS], r[tr.STATUS]),
                 priorities.get(r[tr.PRIORITY], r[tr.PRIORITY]),
                 yes if r[tr.MILESTONE] else "", text(r[tr.DONE_BY_NAME]),
                 (r[tr.DONE_AT] or "")[:16].replace("T", " ") or None,
-                r[tr.PARENT], safe_cell(notes.get(r[tr.ID], ""))])
+                r[tr.PARENT], free_text(notes.get(r[tr.ID], ""))])
         return [h[i] for h in COLUMNS.values()], out
 
     def tasks_csv(self, plan_id: int, out: Path, *, encoding: str = "utf-8-sig",
