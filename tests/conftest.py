@@ -242,3 +242,21 @@ def changes_in() -> Callable[[Store], int]:
 @pytest.fixture
 def state_of() -> Callable[[Path], tuple[str, int]]:
     return file_state
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_folders(tmp_path_factory):
+    """Logs (security.log, opsdesk.log) and data of the code under test stay out of the
+    user's own folders."""
+    import os
+
+    base = tmp_path_factory.mktemp("user")
+    saved = {k: os.environ.get(k) for k in ("OPSDESK_LOG_DIR", "OPSDESK_DATA_DIR")}
+    os.environ["OPSDESK_LOG_DIR"] = str(base / "logs")
+    os.environ["OPSDESK_DATA_DIR"] = str(base / "data")
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
