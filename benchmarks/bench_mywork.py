@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.harness import view_context
 
 TARGETS = {
     "mywork_tickoff_ms_p50": (30.0, "My work: click a row's checkbox → service write → row repainted (median, 100k plan)"),
@@ -35,30 +36,21 @@ class _Window:
 
 def run(plans, log) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QPoint, QSettings, Qt
+    from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from opsdesk.services import Services
-    from opsdesk.store import open_store
-    from opsdesk.ui.context import AppContext
     from opsdesk.ui.mywork.delegate import MyWorkDelegate
     from opsdesk.ui.mywork.view import MyWorkView
-    from opsdesk.ui.settings import Settings
 
     gen = plans[100_000]
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="opsdesk-bench-") as tmp:
         db = Path(tmp) / "plan.db"
         shutil.copyfile(gen.path, db)
-        store = open_store(db)
-        services = Services(store)
         login = gen.staff_logins[0]
-        actor = services.people.authenticate(login)
-        settings = Settings(QSettings(str(Path(tmp) / "b.ini"), QSettings.Format.IniFormat))
-        ctx = AppContext(store=store, services=services, actor=actor, settings=settings,
-                         lang="zh_CN", plan_id=gen.plan_id,
-                         fixed_today=dt.date.fromisoformat(gen.as_of))
+        ctx = view_context(db, gen.plan_id, gen.as_of, login, Path(tmp))
+        store = ctx.store
         holder: list = []
         window = _Window(holder)
         t0 = time.perf_counter()

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
@@ -24,6 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.harness import rss_mb, view_context
 
 TARGETS = {
     "tasks_view_first_paint_ms_100k": (300.0, "Tasks view: model ready + first paint after the db is open (100k plan)"),
@@ -38,34 +39,21 @@ TARGETS = {
 }
 
 
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from opsdesk.services import Services
-    from opsdesk.store import open_store
-    from opsdesk.ui.context import AppContext
-    from opsdesk.ui.settings import Settings
     from opsdesk.ui.tasks.ops import TaskOps
     from opsdesk.ui.tasks.state import Filters
     from opsdesk.ui.tasks.view import TasksView
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="opsdesk-bench-") as tmp:
-        store = open_store(db)
-        services = Services(store)
-        actor = services.people.authenticate(login)
-        settings = Settings(QSettings(str(Path(tmp) / "b.ini"), QSettings.Format.IniFormat))
-        ctx = AppContext(store=store, services=services, actor=actor, settings=settings,
-                         lang="zh_CN", plan_id=plan_id, fixed_today=dt.date.fromisoformat(as_of))
+        ctx = view_context(db, plan_id, as_of, login, Path(tmp))
+        store, services = ctx.store, ctx.services
         t0 = time.perf_counter()
         view = TasksView(ctx, None)
         view.resize(1400, 900)
@@ -100,7 +88,7 @@ def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
         rss = rss_mb()
         view.act_group.trigger()  # flat: 100k top-level rows laid out by QTreeView
         flat_filters, flat_sorts = measure()
-        ops = TaskOps(services, actor, plan_id)
+        ops = TaskOps(services, ctx.actor, plan_id)
         people = [u.id for u in services.people.users() if not u.is_manager]
         assigns, undos = [], []
         open_rows = [r for r in model.rows if r[15] != "done"]

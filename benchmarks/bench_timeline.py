@@ -12,7 +12,6 @@ generated 100k plan, creates the QApplication, then measures
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import os
@@ -24,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.harness import rss_mb, view_context
+
 TARGETS = {
     "timeline_first_paint_ms_100k": (200.0, "Timeline: rows laid out and first paint after the data is loaded (100k plan)"),
     "timeline_frame_ms_p50_100k": (16.0, "Timeline: scroll/zoom frame, median (100k plan, 1400×900 offscreen)"),
@@ -34,16 +35,6 @@ TARGETS = {
 }
 
 
-def rss_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def p95(values: list[float]) -> float:
@@ -53,25 +44,17 @@ def p95(values: list[float]) -> float:
 
 def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+    from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from opsdesk.services import Services
-    from opsdesk.store import open_store
-    from opsdesk.ui.context import AppContext
-    from opsdesk.ui.settings import Settings
     from opsdesk.ui.timeline.painter import task_rect
     from opsdesk.ui.timeline.view import TimelineView
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="opsdesk-bench-") as tmp:
-        store = open_store(db)
-        services = Services(store)
-        actor = services.people.authenticate(login)
-        settings = Settings(QSettings(str(Path(tmp) / "b.ini"), QSettings.Format.IniFormat))
-        ctx = AppContext(store=store, services=services, actor=actor, settings=settings,
-                         lang="zh_CN", plan_id=plan_id, fixed_today=dt.date.fromisoformat(as_of))
+        ctx = view_context(db, plan_id, as_of, login, Path(tmp))
+        store, services = ctx.store, ctx.services
         view = TimelineView(ctx, None)
         view.resize(1400, 900)
         view.show()
