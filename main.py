@@ -1,6 +1,12 @@
 """Start OpsDesk (``python main.py [--db PATH|URL] [--lang zh_CN|en] [--user LOGIN]``)."""
 
-from opsdesk.app import main
-
 if __name__ == "__main__":
+    import sys
+
+    from opsdesk import preload
+
+    preload.start_from_argv(sys.argv[1:])  # before Qt loads: see opsdesk/preload.py
+
+    from opsdesk.app import main
+
     raise SystemExit(main())

@@ -1,5 +1,11 @@
 """``python -m opsdesk``: the command line (GUI when no subcommand is given)."""
 
-from opsdesk.cli import main
+import sys
+
+from opsdesk import preload
+
+preload.start_from_argv(sys.argv[1:])  # before Qt loads: see opsdesk/preload.py
+
+from opsdesk.cli import main  # noqa: E402
 
 raise SystemExit(main())

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from opsdesk.errors import DatabaseMissing, OpsDeskError
 from opsdesk.paths import APP_NAME, RESOURCES, default_db, resolve_db
-from opsdesk.ui import crash
+from opsdesk.ui import crash, import_tax
 from opsdesk.ui.i18n import system_language, translators
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.settings import Settings
+
+import_tax.install()  # before SQLAlchemy and the views load: see opsdesk/ui/import_tax.py
 
 if TYPE_CHECKING:  # imported when first needed: the window paints before SQLAlchemy loads
     from opsdesk.services import Services
@@ -99,10 +101,13 @@ class OpsDeskApp(QObject):
         if self._opened:
             return
         self._opened = True
-        target = self.args.db or self.settings.last_db()
-        target = resolve_db(target) if target else default_db()
-        store = self.open_database(target, first=True)
-        if store is None or not self.enter(store, self.args.user):
+        try:
+            opened = self._open_and_enter()
+        finally:
+            from opsdesk import preload
+
+            preload.resume_gc()
+        if not opened:
             self.window.close()
             self.qapp.quit()
             return
@@ -110,6 +115,12 @@ class OpsDeskApp(QObject):
             self.window.overview.repaint()  # the overview with its data, painted
             print("opsdesk:data-ready", flush=True)
             self.qapp.quit()
+
+    def _open_and_enter(self) -> bool:
+        target = self.args.db or self.settings.last_db()
+        target = resolve_db(target) if target else default_db()
+        store = self.open_database(target, first=True)
+        return store is not None and self.enter(store, self.args.user)
 
     def warn_missing_cjk_font(self) -> None:
         if has_cjk_font() or self.settings.cjk_font_warned():
@@ -240,10 +251,8 @@ class OpsDeskApp(QObject):
                                      on_language=self.set_language)
         self.window.set_context(self.ctx)
         self.window.show()
-        from opsdesk.ui.mywork.notice import announce
-
         window = self.window  # right after the first paint: what is overdue and due today
-        QTimer.singleShot(0, lambda: announce(window))  # (staff start in My work)
+        QTimer.singleShot(0, lambda: _announce(window))  # (staff start in My work)
         if old is not None and old.store is not store:
             old.store.close()
         return True
@@ -284,6 +293,12 @@ class OpsDeskApp(QObject):
         if self.window is not None:
             self.window.set_language(lang)
             self.window.refresh_all()
+
+
+def _announce(window) -> None:
+    from opsdesk.ui.mywork.notice import announce
+
+    announce(window)
 
 
 def _fixed_today():

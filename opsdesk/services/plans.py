@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, insert, select, update
 
@@ -14,7 +15,9 @@ from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
-from opsdesk.templates.loader import Template
+
+if TYPE_CHECKING:  # the template loader (tomllib) loads only when a plan is made
+    from opsdesk.templates.loader import Template
 
 NO_PHASES = QT_TRANSLATE_NOOP("Errors", "A plan needs at least one phase.")
 PHASE_ORDER = QT_TRANSLATE_NOOP("Errors", "The phase ends ({end}) before it starts ({start}).")

@@ -1,0 +1,96 @@
+"""What start-up does to be quick: the collector paused until the data shows, PySide6's
+per-import check made cheap, and services loaded only when first used. Each check runs in
+a fresh process, as a start does."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(code: str, tmp_path: Path, *args: str) -> dict:
+    conf = tmp_path / "config" / "OpsDesk" / "OpsDesk.conf"  # no font warning can block
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_text("[general]\ncjk_font_warned=true\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "OPSDESK_DATA_DIR": str(tmp_path / "data"), "OPSDESK_LOG_DIR": str(tmp_path / "log")}
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], capture_output=True,
+                            text=True, env=env, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_gui_start_pauses_the_collector_and_resumes_it_frozen(tmp_path):
+    result = _run("""
+        import gc, json, sys
+        from opsdesk import preload
+        preload.start_from_argv(["--db", "x.db", "--user", "ops"])
+        paused = not gc.isenabled()
+        preload.resume_gc()
+        print(json.dumps({"paused": paused, "enabled": gc.isenabled(),
+                          "frozen": gc.get_freeze_count()}))
+    """, tmp_path)
+    assert result["paused"] and result["enabled"]
+    assert result["frozen"] > 10_000  # what start-up made is out of later collections
+
+
+def test_a_cli_command_leaves_the_collector_alone(tmp_path):
+    result = _run("""
+        import gc, json
+        from opsdesk import preload
+        preload.start_from_argv(["--db", "x.db", "tasks", "list"])
+        print(json.dumps({"enabled": gc.isenabled()}))
+    """, tmp_path)
+    assert result["enabled"]
+
+
+def test_the_app_shows_its_data_with_the_collector_back_on_and_few_services(seeded_copy, tmp_path):
+    """The real start (main.py's path) on a database: the overview painted, then the
+    collector runs again, and services the overview does not need were never imported."""
+    db = seeded_copy("start.db")
+    result = _run("""
+        import gc, json, os, sys
+        os.environ["OPSDESK_BENCH_EXIT_AFTER_PAINT"] = "1"
+        from opsdesk import preload
+        preload.start_from_argv(sys.argv[1:])
+        from opsdesk.app import main
+        code = main(sys.argv[1:])
+        print(json.dumps({"code": code, "enabled": gc.isenabled(), "modules": sorted(sys.modules)}))
+    """, tmp_path, "--db", str(db), "--user", "manager", "--lang", "en")
+    assert result["code"] == 0 and result["enabled"]
+    loaded = set(result["modules"])
+    assert "opsdesk.services.overview" in loaded  # the check can see a service module
+    for lazy in ("opsdesk.services.kpis", "opsdesk.services.exports", "opsdesk.templates.loader",
+                 "pyqtgraph", "openpyxl", "alembic"):
+        assert lazy not in loaded, lazy
+
+
+def test_the_cheaper_pyside_check_gives_pysides_answers(tmp_path):
+    (tmp_path / "uses_qt_mod.py").write_text("# built on PySide6\nVALUE = 1\n", encoding="utf-8")
+    (tmp_path / "plain_mod.py").write_text("VALUE = 2\n", encoding="utf-8")
+    result = _run(f"""
+        import json, sys
+        import PySide6.QtCore  # noqa: F401 - installs PySide's import hook
+        from opsdesk.ui import import_tax
+        feature = sys.modules["PySide6.support.feature"]
+        original = feature._mod_uses_pyside
+        installed = import_tax.install()
+        sys.path.insert(0, {str(tmp_path)!r})
+        import plain_mod, uses_qt_mod, json as json_mod
+        print(json.dumps({{
+            "installed": installed, "replaced": feature._mod_uses_pyside is not original,
+            "qt": feature.pyside_feature_dict.get("uses_qt_mod"),
+            "plain": feature.pyside_feature_dict.get("plain_mod"),
+            "same": [feature._mod_uses_pyside(m) == original(m)
+                     for m in (plain_mod, uses_qt_mod, json_mod, sys, PySide6.QtCore)],
+        }}))
+    """, tmp_path)
+    assert result["installed"] and result["replaced"]
+    assert result["qt"] == 0 and result["plain"] == -1  # 0: may use __feature__; -1: ignored
+    assert all(result["same"])
