@@ -50,14 +50,16 @@ def _statement(plan_id: int):
             .where(Task.plan_id == plan_id))
 
 
-def _norm(rows) -> list[tuple]:
+def _norm(s: Session, rows) -> list[tuple]:
+    if s.get_bind().dialect.name == "sqlite":  # dates are ISO text, milestones bools already
+        return list(map(tuple, rows))
     out = []
-    for r in rows:
+    for r in rows:  # PostgreSQL returns dates, not text
         r = tuple(r)
         if r[MILESTONE] not in (True, False):
             r = r[:MILESTONE] + (bool(r[MILESTONE]),) + r[MILESTONE + 1:]
         if not isinstance(r[DUE] or "", str) or not isinstance(r[START] or "", str) or not \
-                isinstance(r[DONE_AT] or "", str):  # PostgreSQL returns dates, not text
+                isinstance(r[DONE_AT] or "", str):
             r = tuple(str(v) if i in (START, DUE, DONE_AT) and v is not None else v
                       for i, v in enumerate(r))
         out.append(r)
@@ -70,7 +72,7 @@ def plan_rows(s: Session, plan_id: int, limit: int | None = None) -> list[tuple]
     stmt = _statement(plan_id)
     if limit is not None:
         stmt = stmt.order_by(Task.due, Task.id).limit(limit)
-    return _norm(s.connection().execute(stmt).all())
+    return _norm(s, s.connection().execute(stmt).all())
 
 
 def rows_for(s: Session, plan_id: int, ids: Iterable[int]) -> list[tuple]:
@@ -78,7 +80,7 @@ def rows_for(s: Session, plan_id: int, ids: Iterable[int]) -> list[tuple]:
     ids = list(ids)
     out: list[tuple] = []
     for i in range(0, len(ids), 900):
-        out += _norm(s.connection().execute(_statement(plan_id).where(Task.id.in_(ids[i:i + 900]))).all())
+        out += _norm(s, s.connection().execute(_statement(plan_id).where(Task.id.in_(ids[i:i + 900]))).all())
     return out
 
 
