@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable
+import io
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import String, nulls_last, select, type_coerce
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc
-from opsdesk.model import Plan, Task, User
-from opsdesk.services import task_rows as tr
+from opsdesk.model import Phase, Plan, Role, Task, User
 from opsdesk.services.base import Service
 from opsdesk.services.sanitize import FORMULA_STARTS, safe_cell
 
@@ -33,6 +34,7 @@ STATUS_NAMES = {"todo": ("待办", "To do"), "doing": ("进行中", "In progress
 PRIORITY_NAMES = {"low": ("低", "Low"), "normal": ("普通", "Normal"), "high": ("高", "High"),
                   "urgent": ("紧急", "Urgent")}
 Progress = Callable[[int, int], bool]
+IDS_PER_QUERY = 900  # under SQLite's old limit of 999 parameters
 # First characters that may start a formula (safe_cell also looks past leading spaces).
 RISKY_FIRST = frozenset(ch[0] for ch in FORMULA_STARTS) | {" "}
 
@@ -41,87 +43,130 @@ def _zh(lang: str) -> int:
     return 0 if lang.startswith("zh") else 1
 
 
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text[:10]) if text else None
+class _Days(dict):
+    """ISO text or date (PostgreSQL) → date (``typed``) or ISO text; each day converted once."""
+
+    def __init__(self, typed: bool):
+        super().__init__({None: None})
+        self.typed = typed
+
+    def __missing__(self, value):
+        day = dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+        if isinstance(day, dt.datetime):
+            day = day.date()
+        self[value] = day if self.typed else day.isoformat()
+        return self[value]
+
+
+def _minute(value) -> str:
+    """A done-at timestamp as "2026-09-01 14:05"."""
+    return str(value)[:16].replace("T", " ")
+
+
+def _sheet_order(row) -> tuple:  # phase, then due date, position and id; missing ones last
+    return (row[-2] is None, row[-2], row[6] is None, row[6], row[-1], row[0])
 
 
 class ExportService(Service):
+    def _records(self, plan_id: int, ids: Iterable[int] | None, i: int):
+        """(task rows in sheet order, phase/role/person names by id with formulas
+        neutralised). A row: id, title, phase, role, assignee, start, due, status, priority,
+        milestone, done by, done at, parent, notes, then the phase and task positions."""
+        day = (type_coerce(Task.start, String), type_coerce(Task.due, String))  # no parsing
+        stmt = (select(Task.id, Task.title, Task.phase_id, Task.role_id, Task.assignee_id, *day,
+                       Task.status, Task.priority, Task.is_milestone, Task.done_by,
+                       type_coerce(Task.done_at, String), Task.parent_id, Task.notes,
+                       Phase.position, Task.position)
+                .outerjoin(Phase, Phase.id == Task.phase_id).where(Task.plan_id == plan_id)
+                .order_by(nulls_last(Phase.position), nulls_last(Task.due), Task.position, Task.id))
+
+        def names(rows) -> dict:
+            return {None: None} | {key: safe_cell(name) for key, name in rows}
+
+        with self.store.read() as s:
+            c = s.connection()
+            if ids is None:
+                rows = c.execute(stmt).all()
+            else:
+                ids, rows = list(ids), []
+                for k in range(0, len(ids), IDS_PER_QUERY):
+                    rows += c.execute(stmt.where(Task.id.in_(ids[k:k + IDS_PER_QUERY]))).all()
+                if len(ids) > IDS_PER_QUERY:  # each batch came in order; put them together
+                    rows.sort(key=_sheet_order)
+            phases = names(c.execute(select(Phase.id, (Phase.name_zh, Phase.name_en)[i])
+                                     .where(Phase.plan_id == plan_id)))
+            roles = names(c.execute(select(Role.id, (Role.name_zh, Role.name_en)[i])))
+            people = names(c.execute(select(User.id, User.name)))
+        return rows, phases, roles, people
+
     def task_table(self, plan_id: int, ids: Iterable[int] | None = None, lang: str = "zh_CN",
-                   typed: bool = True) -> tuple[list[str], list[list]]:
+                   typed: bool = True) -> tuple[list[str], list[tuple]]:
         """(headers, rows) of the tasks; with ``typed`` dates are dates (XLSX), else ISO text
         (CSV). Text a spreadsheet would run as a formula is neutralised."""
+        headers, _, rows = self._table(plan_id, ids, lang, typed)
+        return headers, list(rows)
+
+    def _table(self, plan_id: int, ids: Iterable[int] | None, lang: str, typed: bool
+               ) -> tuple[list[str], int, Iterator[tuple]]:
+        """task_table's headers, number of rows and rows, made as they are used (the CSV
+        export writes them without holding them all)."""
         i = _zh(lang)
-        with self.store.read() as s:
-            rows = tr.rows_for(s, plan_id, ids) if ids is not None else tr.plan_rows(s, plan_id)
-            notes = dict(s.connection().execute(
-                select(Task.id, Task.notes).where(Task.plan_id == plan_id, Task.notes != "")).all())
-        rows.sort(key=lambda r: (r[tr.PHASE_POS] if r[tr.PHASE_POS] is not None else 999,
-                                 r[tr.DUE] or "9999", r[tr.POSITION], r[tr.ID]))
-        day = _date if typed else (lambda text: text[:10] if text else None)
+        records, phases, roles, people = self._records(plan_id, ids, i)
+        day = _Days(typed)
         statuses = {k: v[i] for k, v in STATUS_NAMES.items()}
         priorities = {k: v[i] for k, v in PRIORITY_NAMES.items()}
         yes = "是" if i == 0 else "yes"
-        phase_col, role_col = (tr.PHASE_ZH, tr.ROLE_ZH) if i == 0 else (tr.PHASE_EN, tr.ROLE_EN)
-        safe: dict[str | None, str | None] = {}  # names repeat: check each once
-
-        def text(value: str | None) -> str | None:
-            if value not in safe:
-                safe[value] = safe_cell(value)
-            return safe[value]
-
-        def free_text(value: str) -> str:  # titles and notes: mostly harmless, check cheaply
-            return safe_cell(value) if value and value[0] in RISKY_FIRST else value
-
-        out = []
-        for r in rows:
-            out.append([
-                r[tr.ID], free_text(r[tr.TITLE]), text(r[phase_col]), text(r[role_col]),
-                text(r[tr.ASSIGNEE_NAME]), day(r[tr.START]), day(r[tr.DUE]),
-                statuses.get(r[tr.STATUS], r[tr.STATUS]),
-                priorities.get(r[tr.PRIORITY], r[tr.PRIORITY]),
-                yes if r[tr.MILESTONE] else "", text(r[tr.DONE_BY_NAME]),
-                (r[tr.DONE_AT] or "")[:16].replace("T", " ") or None,
-                r[tr.PARENT], free_text(notes.get(r[tr.ID], ""))])
-        return [h[i] for h in COLUMNS.values()], out
+        risky = RISKY_FIRST  # titles and notes are mostly harmless: check them cheaply
+        rows = ((tid, safe_cell(title) if title[:1] in risky else title, phases[phase],
+                 roles[role], people[who], day[start], day[due], statuses.get(status, status),
+                 priorities.get(priority, priority), yes if milestone else "", people[doer],
+                 done_at and _minute(done_at), parent,
+                 safe_cell(notes) if notes[:1] in risky else notes)
+                for (tid, title, phase, role, who, start, due, status, priority, milestone, doer,
+                     done_at, parent, notes, _, _) in records)
+        return [h[i] for h in COLUMNS.values()], len(records), rows
 
     def tasks_csv(self, plan_id: int, out: Path, *, encoding: str = "utf-8-sig",
                   ids: Iterable[int] | None = None, lang: str = "zh_CN") -> int:
         """CSV with a BOM (Excel on a Chinese Windows reads it right) or GBK; returns rows."""
-        headers, rows = self.task_table(plan_id, ids, lang, typed=False)
-        tmp = Path(str(out) + ".part")
+        headers, count, rows = self._table(plan_id, ids, lang, typed=False)
+        text = io.StringIO(newline="")
+        w = csv.writer(text)
+        w.writerow(headers)
+        w.writerows(rows)  # None is written as an empty field
         try:
-            with tmp.open("w", encoding=encoding, newline="") as fh:
-                w = csv.writer(fh)
-                w.writerow(headers)
-                w.writerows(rows)  # None is written as an empty field
+            data = text.getvalue().encode(encoding)  # at once: far quicker than row by row
         except UnicodeEncodeError as exc:
-            tmp.unlink(missing_ok=True)
-            raise ValidationError(BAD_ENCODING, field="encoding",
-                                  value=exc.object[exc.start:exc.end], encoding=encoding) from exc
-        tmp.replace(out)
-        return len(rows)
+            raise ValidationError(BAD_ENCODING, field="encoding", encoding=encoding,
+                                  value=exc.object[exc.start:exc.end]) from exc
+        with _part(out) as tmp:
+            tmp.write_bytes(data)
+        return count
 
     def tasks_xlsx(self, plan_id: int, out: Path, *, per_phase: bool = False,
                    ids: Iterable[int] | None = None, lang: str = "zh_CN",
                    progress: Progress | None = None) -> int:
         """XLSX with typed date cells, a frozen header and an auto-filter; one sheet, or one
-        sheet per phase."""
+        sheet per phase. openpyxl lays out each sheet and its header; the task rows are
+        streamed in by :mod:`opsdesk.interchange.xlsx_rows` (see there why)."""
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font, PatternFill
         from openpyxl.utils import get_column_letter
 
+        from opsdesk.interchange import xlsx_rows
+
         headers, rows = self.task_table(plan_id, ids, lang)
+        zh = lang.startswith("zh")
+        groups: dict[str, list[tuple]] = {}
+        for row in rows if per_phase else ():
+            groups.setdefault(row[2] or ("未分阶段" if zh else "No phase"), []).append(row)
+        if not groups:  # one sheet, or a header-only one when there is nothing to list
+            groups["任务" if zh else "Tasks"] = rows
         wb = Workbook(write_only=True)
-        groups: dict[str, list[list]] = {}
-        if per_phase:
-            for row in rows:
-                groups.setdefault(row[2] or ("未分阶段" if lang.startswith("zh") else "No phase"), []).append(row)
-        else:
-            groups["任务" if lang.startswith("zh") else "Tasks"] = rows
         widths = [8, 40, 14, 12, 10, 12, 12, 10, 8, 8, 10, 17, 10, 40]
         bold, fill = Font(bold=True), PatternFill("solid", fgColor="E3F2FD")
-        done = 0
+        bodies = {}
         for name, group in groups.items():
             ws = wb.create_sheet(_sheet_name(name))
             ws.freeze_panes = "A2"
@@ -134,16 +179,14 @@ class ExportService(Service):
                 c.font, c.fill = bold, fill
                 head.append(c)
             ws.append(head)
-            for row in group:
-                ws.append(row)  # already safe: task_table neutralised the text cells
-                done += 1
-                if progress is not None and done % 2000 == 0 and progress(done, len(rows)) is False:
-                    raise Cancelled()
-            for col in (6, 7):  # date columns
-                ws.column_dimensions[get_column_letter(col)].number_format = "yyyy-mm-dd"
-        tmp = Path(str(out) + ".part")
-        wb.save(tmp)
-        tmp.replace(out)
+            bodies[ws] = group  # already safe: task_table neutralised the text cells
+
+        def tick(done: int) -> None:
+            if progress is not None and progress(done, len(rows)) is False:
+                raise Cancelled()
+
+        with _part(out) as tmp:
+            xlsx_rows.save(wb, tmp, bodies, tick)
         return len(rows)
 
     def plan_doc(self, plan_id: int) -> PlanDoc:
@@ -177,9 +220,8 @@ class ExportService(Service):
         from opsdesk.interchange.mspdi import write_mspdi
 
         doc = self.plan_doc(plan_id)
-        tmp = Path(str(out) + ".part")
-        tmp.write_bytes(write_mspdi(doc))
-        tmp.replace(out)
+        with _part(out) as tmp:
+            tmp.write_bytes(write_mspdi(doc))
         return len(doc.tasks)
 
     def ics(self, plan_id: int, out: Path, *, milestones_only: bool = False,
@@ -199,11 +241,23 @@ class ExportService(Service):
             if role_id is not None:
                 stmt = stmt.where(Task.role_id == role_id)
             rows = s.execute(stmt.order_by(Task.due, Task.id)).all()
-        tmp = Path(str(out) + ".part")
-        tmp.write_bytes(write_ics(plan.name, f"{plan_id}.{plan.created_at:%Y%m%d%H%M%S}", rows,
-                                  self.clock()))
-        tmp.replace(out)
+        with _part(out) as tmp:
+            tmp.write_bytes(write_ics(plan.name, f"{plan_id}.{plan.created_at:%Y%m%d%H%M%S}",
+                                      rows, self.clock()))
         return len(rows)
+
+
+@contextmanager
+def _part(out: Path) -> Iterator[Path]:
+    """Write to ``out.part``, then put it in place; on any failure (or Cancelled) ``out``
+    is left as it was and the part is removed."""
+    tmp = Path(str(out) + ".part")
+    try:
+        yield tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(out)
 
 
 def _sheet_name(name: str) -> str:
