@@ -336,3 +336,30 @@ def test_the_tasks_views_rows_stay_plain_tuples_of_iso_text_and_bools(services):
         assert {type(r[pos]) for r in rows if r[pos] is not None} == {str}
     done = [r[tr.DONE_AT] for r in rows if r[tr.DONE_AT]]
     assert len(done) == 1 and dt.datetime.fromisoformat(done[0])
+
+
+def test_exports_read_alike_on_every_backend(store, world, tmp_path):
+    """Through the ``store`` fixture: PostgreSQL too (``make test-pg``), where dates and
+    timestamps come back as objects, not ISO text."""
+    services = Services(store)
+    task_id = next(iter(world.tasks.values()))
+    services.tasks.update(world.manager, task_id, status="done", assignee_id=world.users["ops"])
+    ex = ExportService(store)
+    headers, table = ex.task_table(world.plan_id, lang="en")
+    _, text = ex.task_table(world.plan_id, lang="en", typed=False)
+    assert headers[:3] == ["ID", "Task", "Phase"] and len(table) == len(text) > 40
+    assert {type(r[5]) for r in table} == {dt.date}
+    assert [r[5].isoformat() for r in table] == [r[5] for r in text]
+    done = next(r for r in table if r[0] == task_id)
+    assert done[4] == "Ops" and done[7] == "Done" and done[10] == "Manager"
+    assert dt.datetime.strptime(done[11], "%Y-%m-%d %H:%M")
+    for phase in {r[2] for r in table}:  # within a phase: by due date, undated last
+        dues = [(r[6] is None, r[6] or D.min) for r in table if r[2] == phase]
+        assert dues == sorted(dues)
+    ex.tasks_csv(world.plan_id, tmp_path / "t.csv", lang="en")
+    assert _csv_rows(tmp_path / "t.csv")[1:] == [["" if v is None else str(v) for v in r]
+                                                 for r in text]
+    ex.tasks_xlsx(world.plan_id, tmp_path / "t.xlsx", lang="en")
+    assert next(iter(_sheet_rows(tmp_path / "t.xlsx").values())) == [_as_read(r) for r in table]
+    some = [r[0] for r in table[::5]]
+    assert ex.task_table(world.plan_id, ids=some[::-1], lang="en")[1] == table[::5]
