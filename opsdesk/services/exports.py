@@ -34,7 +34,7 @@ STATUS_NAMES = {"todo": ("待办", "To do"), "doing": ("进行中", "In progress
 PRIORITY_NAMES = {"low": ("低", "Low"), "normal": ("普通", "Normal"), "high": ("高", "High"),
                   "urgent": ("紧急", "Urgent")}
 Progress = Callable[[int, int], bool]
-IDS_PER_QUERY = 900  # under SQLite's old limit of 999 parameters
+IDS_PER_QUERY = 900  # a selection up to this is read by id (SQLite once allowed 999 parameters)
 # First characters that may start a formula (safe_cell also looks past leading spaces).
 RISKY_FIRST = frozenset(ch[0] for ch in FORMULA_STARTS) | {" "}
 
@@ -63,36 +63,31 @@ def _minute(value) -> str:
     return str(value)[:16].replace("T", " ")
 
 
-def _sheet_order(row) -> tuple:  # phase, then due date, position and id; missing ones last
-    return (row[-2] is None, row[-2], row[6] is None, row[6], row[-1], row[0])
-
-
 class ExportService(Service):
     def _records(self, plan_id: int, ids: Iterable[int] | None, i: int):
-        """(task rows in sheet order, phase/role/person names by id with formulas
-        neutralised). A row: id, title, phase, role, assignee, start, due, status, priority,
-        milestone, done by, done at, parent, notes, then the phase and task positions."""
+        """(task rows in sheet order: by phase, due date, position and id; phase, role and
+        person names by id, with formulas neutralised). A row: id, title, phase, role,
+        assignee, start, due, status, priority, milestone, done by, done at, parent, notes."""
         day = (type_coerce(Task.start, String), type_coerce(Task.due, String))  # no parsing
         stmt = (select(Task.id, Task.title, Task.phase_id, Task.role_id, Task.assignee_id, *day,
                        Task.status, Task.priority, Task.is_milestone, Task.done_by,
-                       type_coerce(Task.done_at, String), Task.parent_id, Task.notes,
-                       Phase.position, Task.position)
+                       type_coerce(Task.done_at, String), Task.parent_id, Task.notes)
                 .outerjoin(Phase, Phase.id == Task.phase_id).where(Task.plan_id == plan_id)
                 .order_by(nulls_last(Phase.position), nulls_last(Task.due), Task.position, Task.id))
 
         def names(rows) -> dict:
             return {None: None} | {key: safe_cell(name) for key, name in rows}
 
+        ids = None if ids is None else list(ids)
         with self.store.read() as s:
             c = s.connection()
-            if ids is None:
-                rows = c.execute(stmt).all()
+            if ids is not None and len(ids) <= IDS_PER_QUERY:
+                rows = c.execute(stmt.where(Task.id.in_(ids))).all()
             else:
-                ids, rows = list(ids), []
-                for k in range(0, len(ids), IDS_PER_QUERY):
-                    rows += c.execute(stmt.where(Task.id.in_(ids[k:k + IDS_PER_QUERY]))).all()
-                if len(ids) > IDS_PER_QUERY:  # each batch came in order; put them together
-                    rows.sort(key=_sheet_order)
+                rows = c.execute(stmt).all()
+                if ids is not None:  # a big selection: the plan's rows, filtered
+                    wanted = set(ids)
+                    rows = [r for r in rows if r[0] in wanted]
             phases = names(c.execute(select(Phase.id, (Phase.name_zh, Phase.name_en)[i])
                                      .where(Phase.plan_id == plan_id)))
             roles = names(c.execute(select(Role.id, (Role.name_zh, Role.name_en)[i])))
@@ -123,7 +118,7 @@ class ExportService(Service):
                  done_at and _minute(done_at), parent,
                  safe_cell(notes) if notes[:1] in risky else notes)
                 for (tid, title, phase, role, who, start, due, status, priority, milestone, doer,
-                     done_at, parent, notes, _, _) in records)
+                     done_at, parent, notes) in records)
         return [h[i] for h in COLUMNS.values()], len(records), rows
 
     def tasks_csv(self, plan_id: int, out: Path, *, encoding: str = "utf-8-sig",

@@ -279,16 +279,16 @@ def test_csv_holds_the_same_rows_as_the_table(services, tmp_path):
     assert any(r[5] and len(r[5]) == 10 and r[5][4] == "-" for r in rows[1:])  # ISO dates
 
 
-def test_selected_tasks_come_in_sheet_order_across_id_batches(services, tmp_path, monkeypatch):
+def test_selected_tasks_come_in_sheet_order_small_or_big_selections(services, monkeypatch):
     plan_id = _plan(services)
     ex = ExportService(services.store)
     _, table = ex.task_table(plan_id)
     wanted = [r[0] for r in table][::3][::-1]  # every third task, asked for in reverse
-    monkeypatch.setattr(exports_module, "IDS_PER_QUERY", 7)  # several queries, then merged
-    _, picked = ex.task_table(plan_id, ids=wanted)
-    assert picked == [r for r in table if r[0] in set(wanted)]
-    monkeypatch.setattr(exports_module, "IDS_PER_QUERY", 900)
+    _, picked = ex.task_table(plan_id, ids=wanted)  # read by id
+    assert picked == [r for r in table if r[0] in set(wanted)] and len(picked) == len(wanted)
+    monkeypatch.setattr(exports_module, "IDS_PER_QUERY", 7)  # the plan read, then filtered
     assert ex.task_table(plan_id, ids=wanted)[1] == picked
+    assert ex.task_table(plan_id, ids=iter(wanted))[1] == picked  # any iterable
 
 
 def test_an_empty_selection_gives_a_sheet_with_only_the_header(services, tmp_path):
