@@ -3,17 +3,23 @@ parent) or flat; filtering and sorting are done in Python over the cache, never 
 
 Implements QAbstractItemModel (https://doc.qt.io/qt-6/qabstractitemmodel.html). Node ids
 (``internalId``): 1…G are phase groups, G+1+p is the task at cache position p.
+
+A reset (filter, sort, load) only computes the positions shown and, grouped, how many
+children each node has; which row a task is in, and the children of an expanded node,
+are worked out when the view first asks (a big plan opens with its phases folded).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
     QModelIndex,
+    QModelRoleData,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -47,11 +53,13 @@ from opsdesk.ui.labels import priority_name, status_name
 from opsdesk.ui.tasks.state import COL, COLUMNS, EDIT_FIELDS, Filters, RowCache, apply_filters
 
 R = Qt.ItemDataRole
+F = Qt.ItemFlag
 TASK_ID_ROLE = R.UserRole + 1
 ROW_ROLE = R.UserRole + 2
 OVERDUE_ROLE = R.UserRole + 3
 ROOT = 0
 _NO_INDEX = QModelIndex()
+N_COLUMNS = len(COLUMNS)
 
 OVERDUE_FG = QColor("#c62828")
 DONE_FG = QColor("#80868b")
@@ -59,6 +67,19 @@ MUTED_FG = QColor("#9aa0a6")
 MILESTONE_BG = QColor(255, 193, 7, 40)
 OVERDUE_BG = QColor(229, 57, 53, 22)
 GROUP_BG = QColor("#eef1f5")
+
+# data() is asked several roles per painted cell: plain ints compare fastest
+_DISPLAY, _EDIT, _CHECK, _DECORATION = int(R.DisplayRole), int(R.EditRole), int(R.CheckStateRole), int(R.DecorationRole)
+_FOREGROUND, _BACKGROUND, _FONT = int(R.ForegroundRole), int(R.BackgroundRole), int(R.FontRole)
+_TOOLTIP, _ALIGN = int(R.ToolTipRole), int(R.TextAlignmentRole)
+_TASK_ID, _ROW, _OVERDUE = int(TASK_ID_ROLE), int(ROW_ROLE), int(OVERDUE_ROLE)
+_TASK_ROLES = frozenset((_DISPLAY, _EDIT, _CHECK, _DECORATION, _FOREGROUND, _BACKGROUND, _FONT,
+                         _TOOLTIP, _ALIGN, _TASK_ID, _ROW, _OVERDUE))
+_DONE_LIKE = ("done", "cancelled")
+_OPEN = ("todo", "doing", "blocked")
+LOOKUPS_BEFORE_MAP = 16
+"""Rows of a node found by searching its children before a map of them is made."""
+_COL_ROLE, _COL_ASSIGNEE, _COL_DUE, _COL_MILESTONE = COL["role"], COL["assignee"], COL["due"], COL["milestone"]
 
 
 class TaskTreeModel(QAbstractItemModel):
@@ -70,32 +91,52 @@ class TaskTreeModel(QAbstractItemModel):
         self.lang = lang
         self.today = (today or dt.date.today()).isoformat()
         self.rows: list[tuple] = []
-        self.search: list[str] = []
         self.pos_of: dict[int, int] = {}
         self.groups: list[tuple[int | None, str, str]] = []  # (phase id, name zh, name en)
         self.grouped = True
         self.filters = Filters()
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
-        self.editable_columns: set[int] = set()
         self.can_tick: Callable[[tuple], bool] = lambda row: False
         self.edit_hook: Callable[[int, str, object, int], bool] | None = None
         self.tick_hook: Callable[[int, bool, int], bool] | None = None
         self.cache = RowCache([])
-        self._children: dict[int, list[int]] = {ROOT: []}
-        self._parentmap: dict[int, int] = {}
-        self._rowmap: dict[int, int] = {}
+        self._first = 1  # node id of cache position 0
+        self._top: list[int] = []  # ROOT's children: group nodes (grouped) or positions (flat)
+        self._shown: list[int] = []  # positions shown, in display order
+        self._counts: dict[int, int] = {}  # grouped: node -> number of children shown
+        self._kids: dict[int, list[int]] = {}  # node -> child positions (on demand)
+        self._row_maps: dict[int, dict[int, int]] = {}  # node -> {child: row} (on demand)
+        self._asked: dict[int, int] = {}  # node -> rows looked up without a map
+        self._stale = True  # rows changed (or nothing built yet) since the last rebuild
         self._dates: dict[str | None, str] = {}
         self._colors: dict[str, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
+        self._group_flags = F.ItemIsEnabled
+        self._editable: set[int] = set()
+        self._flags: list[tuple[F, F]] = []
+        self.editable_columns = set()
         self.visible_count = 0
+
+    @property
+    def editable_columns(self) -> set[int]:
+        return self._editable
+
+    @editable_columns.setter
+    def editable_columns(self, columns: set[int]) -> None:
+        """Columns the person may edit; the flags of every column are worked out once here
+        (combining Qt flags is slow in Python, and ``flags()`` runs for every row laid out)."""
+        self._editable = set(columns)
+        plain = F.ItemIsEnabled | F.ItemIsSelectable
+        self._flags = []
+        for col in range(N_COLUMNS):
+            f = plain | F.ItemIsEditable if col in self._editable else plain
+            self._flags.append((f, f | F.ItemIsUserCheckable if col == 0 else f))
 
     # ---- loading
     def set_rows(self, rows: list[tuple] | RowCache) -> None:
         """Replace the cache (a new plan or a reload) and rebuild what is shown."""
-        self.cache = rows if isinstance(rows, RowCache) else RowCache(rows)
-        self.rows, self.pos_of, self.groups = self.cache.rows, self.cache.pos_of, self.cache.groups
-        self.rebuild()
+        self.rebuild(rows if isinstance(rows, RowCache) else RowCache(rows))
 
     def update_rows(self, rows: Iterable[tuple]) -> bool:
         """Refresh rows in place (an edit); False when the shape changed and a reload is due.
@@ -111,11 +152,10 @@ class TaskTreeModel(QAbstractItemModel):
             changed.append((p, r))
         for p, r in changed:
             self.cache.replace(p, r)
-            node = self._node(p)
-            row = self._rowmap.get(node)
-            if row is not None:
-                self.dataChanged.emit(self.createIndex(row, 0, node),
-                                      self.createIndex(row, len(COLUMNS) - 1, node))
+            self._stale = True
+            first, last = self.index_of(r[ID]), self.index_of(r[ID], N_COLUMNS - 1)
+            if first.isValid():
+                self.dataChanged.emit(first, last)
         return True
 
     # ---- filter, sort, group
@@ -124,29 +164,36 @@ class TaskTreeModel(QAbstractItemModel):
         self.rebuild()
 
     def set_grouped(self, grouped: bool) -> None:
-        self.grouped = grouped
-        self.rebuild()
+        self.rebuild(grouped=grouped)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # A view's sortByColumn() sorts twice (through the header's signal, then directly):
+        # the second time nothing changed, so nothing is done.
+        if (column, order) == (self.sort_column, self.sort_order) and not self._stale:
+            return
         self.sort_column, self.sort_order = column, order
         self.rebuild()
 
-    def rebuild(self) -> None:
-        """Recompute the visible tree (after a filter, sort, grouping or load)."""
-        self.beginResetModel()
+    def rebuild(self, cache: RowCache | None = None, grouped: bool | None = None) -> None:
+        """Recompute what is shown (after a filter or sort, a load of ``cache``, or a change
+        of ``grouped``)."""
+        self.beginResetModel()  # (the views see the old shape while it runs)
+        if grouped is not None:
+            self.grouped = grouped
+        if cache is not None:
+            self.cache = cache
+            self.rows, self.pos_of, self.groups = cache.rows, cache.pos_of, cache.groups
         cache = self.cache
-        column = COLUMNS[self.sort_column] if 0 <= self.sort_column < len(COLUMNS) else None
+        column = COLUMNS[self.sort_column] if 0 <= self.sort_column < N_COLUMNS else None
         order = cache.order(column, self.sort_order == Qt.SortOrder.DescendingOrder,
                             self.today, self.lang)
         filtered = not self.filters.is_empty()
         shown = apply_filters(cache, order, self.filters, self.today) if filtered else order
         self.visible_count = len(shown)
-        n_groups = len(self.groups)
-        first = n_groups + 1
-        children: dict[int, list[int]] = {}
+        self._first = first = len(self.groups) + 1
         if self.grouped:
-            parent_pos, group_of = cache.parent_pos, cache.group_of
             if filtered:  # keep the parents of a matching subtask, for context
+                parent_pos = cache.parent_pos
                 visible = set(shown)
                 extra = set()
                 for p in shown:
@@ -157,47 +204,77 @@ class TaskTreeModel(QAbstractItemModel):
                 if extra:
                     visible |= extra
                     shown = [p for p in order if p in visible]
-                owners = [first + parent_pos[p] if parent_pos[p] >= 0 and parent_pos[p] in visible
-                          else group_of[p] for p in shown]
-            else:
-                owners = [first + parent_pos[p] if parent_pos[p] >= 0 else group_of[p]
-                          for p in shown]
-            for p, owner in zip(shown, owners, strict=True):
-                kids = children.get(owner)
-                if kids is None:
-                    kids = children[owner] = []
-                kids.append(first + p)
-            children[ROOT] = [g for g in range(1, first) if g in children]
+            # every row's owner (its parent task, else its phase) is shown with it
+            counts = Counter(map(cache.owner_of.__getitem__, shown))
+            self._top = [g for g in range(1, first) if g in counts]
+            self._counts = counts
         else:
-            children[ROOT] = [first + p for p in shown]
-        parentmap: dict[int, int] = {}
-        rowmap: dict[int, int] = {}
-        for owner, kids in children.items():
-            parentmap.update(dict.fromkeys(kids, owner))
-            rowmap.update(zip(kids, range(len(kids)), strict=True))
-        self._children, self._parentmap, self._rowmap = children, parentmap, rowmap
+            self._top = shown
+            self._counts = {}
+        self._shown = shown
+        self._kids = {}
+        self._row_maps = {}
+        self._asked = {}
+        self._stale = False
         self.endResetModel()
+
+    # ---- tree shape, worked out on demand
+    def _children(self, node: int) -> list[int]:
+        """The children of ``node``: group nodes or positions for ROOT (as ``_top``), else
+        the positions of the tasks under a group or a parent task, in display order."""
+        if node == ROOT:
+            return self._top
+        kids = self._kids.get(node)
+        if kids is None:
+            owner_of, first = self.cache.owner_of, self._first
+            if node < first:  # a phase group: one pass over what is shown
+                kids = self._kids[node] = [p for p in self._shown if owner_of[p] == node]
+            else:  # the subtasks of every parent at once (usually a small part of the rows)
+                for parent in self._counts:
+                    if parent >= first:
+                        self._kids[parent] = []
+                for p in [p for p in self._shown if owner_of[p] >= first]:
+                    self._kids[owner_of[p]].append(p)
+                kids = self._kids.setdefault(node, [])
+        return kids
+
+    def _row_in(self, node: int, child: int) -> int | None:
+        """The row of ``child`` (a group node or a position) among ``node``'s children: a
+        search for the first few asked, then a map (every row of an expanded node)."""
+        rows = self._row_maps.get(node)
+        if rows is None:
+            kids = self._children(node)
+            asked = self._asked[node] = self._asked.get(node, 0) + 1
+            if asked <= LOOKUPS_BEFORE_MAP or len(kids) <= 8:
+                try:
+                    return kids.index(child)
+                except ValueError:
+                    return None
+            rows = self._row_maps[node] = dict(zip(kids, range(len(kids)), strict=True))
+        return rows.get(child)
+
+    def _owner(self, pos: int) -> int:
+        return self.cache.owner_of[pos] if self.grouped else ROOT
 
     # ---- lookups
     def _node(self, pos: int) -> int:
-        return len(self.groups) + 1 + pos
+        return self._first + pos
 
     def row_at(self, index: QModelIndex) -> tuple | None:
         node = index.internalId() if index.isValid() else ROOT
-        pos = node - len(self.groups) - 1
+        pos = node - self._first
         return self.rows[pos] if pos >= 0 else None
 
     def group_at(self, index: QModelIndex) -> int | None:
         node = index.internalId() if index.isValid() else ROOT
-        return node if 1 <= node <= len(self.groups) else None
+        return node if 1 <= node < self._first else None
 
     def index_of(self, task_id: int, column: int = 0) -> QModelIndex:
         p = self.pos_of.get(task_id)
         if p is None:
             return QModelIndex()
-        node = self._node(p)
-        row = self._rowmap.get(node)
-        return QModelIndex() if row is None else self.createIndex(row, column, node)
+        row = self._row_in(self._owner(p), p)
+        return QModelIndex() if row is None else self.createIndex(row, column, self._first + p)
 
     def row_by_id(self, task_id: int) -> tuple | None:
         p = self.pos_of.get(task_id)
@@ -206,39 +283,49 @@ class TaskTreeModel(QAbstractItemModel):
     # ---- QAbstractItemModel
     def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _NO_INDEX
               ) -> QModelIndex:
-        owner = parent.internalId() if parent.isValid() else ROOT
-        if parent.isValid() and parent.column() != 0:
+        if not 0 <= column < N_COLUMNS or row < 0:
             return QModelIndex()
-        kids = self._children.get(owner)
-        if kids is None or not 0 <= row < len(kids) or not 0 <= column < len(COLUMNS):
+        if not parent.isValid():
+            top = self._top
+            if row >= len(top):
+                return QModelIndex()
+            return self.createIndex(row, column, top[row] if self.grouped else self._first + top[row])
+        if parent.column() != 0:
             return QModelIndex()
-        return self.createIndex(row, column, kids[row])
+        kids = self._children(parent.internalId())
+        if row >= len(kids):
+            return QModelIndex()
+        return self.createIndex(row, column, self._first + kids[row])
 
     def parent(self, index: QModelIndex | QPersistentModelIndex | None = None):  # type: ignore[override]
         if index is None:  # QObject.parent()
             return QObject.parent(self)
-        if not index.isValid():
+        if not index.isValid() or not self.grouped:
             return QModelIndex()
-        owner = self._parentmap.get(index.internalId(), ROOT)
-        if owner == ROOT:
+        pos = index.internalId() - self._first
+        if pos < 0:  # a group
             return QModelIndex()
-        return self.createIndex(self._rowmap[owner], 0, owner)
+        owner = self.cache.owner_of[pos]
+        if owner < self._first:  # under its phase group
+            return self.createIndex(self._row_in(ROOT, owner), 0, owner)
+        return self.createIndex(self._row_in(self.cache.owner_of[owner - self._first],
+                                             owner - self._first), 0, owner)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_INDEX) -> int:  # noqa: N802
-        if parent.isValid() and parent.column() != 0:
+        if not parent.isValid():
+            return len(self._top)
+        if parent.column() != 0:
             return 0
-        owner = parent.internalId() if parent.isValid() else ROOT
-        kids = self._children.get(owner)
-        return len(kids) if kids else 0
+        return self._counts.get(parent.internalId(), 0)
 
     def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = _NO_INDEX) -> bool:  # noqa: N802
         return self.rowCount(parent) > 0
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_INDEX) -> int:  # noqa: N802
-        return len(COLUMNS)
+        return N_COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < N_COLUMNS:
             return None
         if role == R.DisplayRole:
             return self.column_titles()[section]
@@ -253,58 +340,89 @@ class TaskTreeModel(QAbstractItemModel):
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        row = self.row_at(index)
-        if row is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        if index.column() == 0 and self.can_tick(row) and row[STATUS] != "cancelled":
-            base |= Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() in self.editable_columns:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return F.NoItemFlags
+        pos = index.internalId() - self._first
+        if pos < 0:
+            return self._group_flags
+        col = index.column()
+        plain, tickable = self._flags[col]
+        if col == 0:
+            row = self.rows[pos]
+            if row[STATUS] != "cancelled" and self.can_tick(row):
+                return tickable
+        return plain
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = R.DisplayRole):
+        if role not in _TASK_ROLES or not index.isValid():
+            return None
+        pos = index.internalId() - self._first
+        if pos < 0:
+            return self._group_data(index.internalId(), index.column(), role)
+        return self._value(self.rows[pos], index.column(), role)
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan) -> None:  # noqa: N802, N803
+        """Every role a delegate paints a cell with, in one call (Qt 6's delegates ask
+        this instead of ``data()`` once per role: seven Python calls become one)."""
+        if isinstance(roleDataSpan, QModelRoleData):  # (Python callers may pass one)
+            roleDataSpan = (roleDataSpan,)
         if not index.isValid():
-            return None
-        row = self.row_at(index)
-        col = index.column()
-        if row is None:
-            return self._group_data(index.internalId(), col, role)
-        if role == R.DisplayRole:
+            for item in roleDataSpan:
+                item.clearData()
+            return
+        node, col = index.internalId(), index.column()
+        pos = node - self._first
+        row = self.rows[pos] if pos >= 0 else None
+        for item in roleDataSpan:
+            role = item.role()
+            if role not in _TASK_ROLES:
+                value = None
+            elif row is None:
+                value = self._group_data(node, col, role)
+            else:
+                value = self._value(row, col, role)
+            if value is None:
+                item.clearData()  # (the delegate reuses the span from cell to cell)
+            else:
+                item.setData(value)
+
+    def _value(self, row: tuple, col: int, role: int):
+        """The value of one role of a task's cell (None: nothing)."""
+        if role == _DISPLAY:
             return self._display(row, col)
-        if role == R.EditRole:
-            return self._edit_value(row, col)
-        if role == R.CheckStateRole and col == 0:
-            return Qt.CheckState.Checked if row[STATUS] == "done" else Qt.CheckState.Unchecked
-        if role == R.DecorationRole and col == COL["role"] and row[ROLE_COLOR]:
-            return self._dot(row[ROLE_COLOR])
-        if role == R.ForegroundRole:
-            if row[STATUS] in ("done", "cancelled"):
-                return QBrush(DONE_FG)
-            if col == COL["due"] and self._overdue(row):
-                return QBrush(OVERDUE_FG)
-            if col == COL["assignee"] and row[ASSIGNEE] is None:
-                return QBrush(MUTED_FG)
-            return None
-        if role == R.BackgroundRole:
+        if role == _BACKGROUND:
             if self._overdue(row):
                 return QBrush(OVERDUE_BG)
-            if row[MILESTONE]:
-                return QBrush(MILESTONE_BG)
+            return QBrush(MILESTONE_BG) if row[MILESTONE] else None
+        if role == _FOREGROUND:
+            if row[STATUS] in _DONE_LIKE:
+                return QBrush(DONE_FG)
+            if col == _COL_DUE and self._overdue(row):
+                return QBrush(OVERDUE_FG)
+            if col == _COL_ASSIGNEE and row[ASSIGNEE] is None:
+                return QBrush(MUTED_FG)
             return None
-        if role == R.FontRole and (row[MILESTONE] or (col == COL["due"] and self._overdue(row))):
-            return self._bold
-        if role == R.ToolTipRole:
+        if role == _FONT:
+            if row[MILESTONE] or (col == _COL_DUE and self._overdue(row)):
+                return self._bold
+            return None
+        if role == _CHECK:
+            if col != 0:
+                return None
+            return Qt.CheckState.Checked if row[STATUS] == "done" else Qt.CheckState.Unchecked
+        if role == _DECORATION:
+            return self._dot(row[ROLE_COLOR]) if col == _COL_ROLE and row[ROLE_COLOR] else None
+        if role == _ALIGN:
+            return Qt.AlignmentFlag.AlignCenter if col == _COL_MILESTONE else None
+        if role == _EDIT:
+            return self._edit_value(row, col)
+        if role == _TOOLTIP:
             return self._tooltip(row, col)
-        if role == TASK_ID_ROLE:
+        if role == _TASK_ID:
             return row[ID]
-        if role == ROW_ROLE:
+        if role == _ROW:
             return row
-        if role == OVERDUE_ROLE:
+        if role == _OVERDUE:
             return self._overdue(row)
-        if role == R.TextAlignmentRole and col == COL["milestone"]:
-            return Qt.AlignmentFlag.AlignCenter
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = R.EditRole) -> bool:  # noqa: N802
@@ -331,7 +449,7 @@ class TaskTreeModel(QAbstractItemModel):
     # ---- cells
     def _overdue(self, row: tuple) -> bool:
         due = row[DUE]
-        return due is not None and due < self.today and row[STATUS] in ("todo", "doing", "blocked")
+        return due is not None and due < self.today and row[STATUS] in _OPEN
 
     def _date(self, iso: str | None) -> str:
         text = self._dates.get(iso)
@@ -356,9 +474,9 @@ class TaskTreeModel(QAbstractItemModel):
         return icon
 
     def _display(self, row: tuple, col: int):
-        zh = self.lang.startswith("zh")
         if col == 0:
             return row[TITLE]
+        zh = self.lang.startswith("zh")
         if col == 1:
             return (row[PHASE_ZH] if zh else row[PHASE_EN]) or "—"
         if col == 2:
@@ -390,38 +508,41 @@ class TaskTreeModel(QAbstractItemModel):
                 "status": row[STATUS], "priority": row[PRIORITY]}.get(name, self._display(row, col))
 
     def _tooltip(self, row: tuple, col: int):
-        if col == COL["due"] and self._overdue(row):
+        if col == _COL_DUE and self._overdue(row):
             late = (dt.date.fromisoformat(self.today) - dt.date.fromisoformat(row[DUE])).days
             return self.tr("Overdue by %n day(s)", "", late)
-        if col == COL["milestone"] and row[MILESTONE]:
+        if col == _COL_MILESTONE and row[MILESTONE]:
             return self.tr("Milestone")
         if col == 0:
             return row[TITLE]
         return None
 
     def _group_data(self, node: int, col: int, role: int):
-        if not 1 <= node <= len(self.groups):
+        if not 1 <= node < self._first:
             return None
         pid, zh, en = self.groups[node - 1]
-        if role == R.DisplayRole and col == 0:
+        if role == _DISPLAY and col == 0:
             name = (zh if self.lang.startswith("zh") else en) or self.tr("No phase")
             return self.tr("{phase}  ({count})").format(phase=name,
-                                                        count=len(self._children.get(node, ())))
-        if role == R.FontRole:
+                                                        count=self._counts.get(node, 0))
+        if role == _FONT:
             return self._bold
-        if role == R.BackgroundRole:
+        if role == _BACKGROUND:
             return QBrush(GROUP_BG)
         return None
 
     def visible_task_ids(self) -> list[int]:
         """Ids of every task shown (in display order, depth first)."""
+        rows, first = self.rows, self._first
+        if not self.grouped:
+            return [rows[p][ID] for p in self._top]
         out: list[int] = []
-        n_groups = len(self.groups)
 
-        def walk(owner: int) -> None:
-            for node in self._children.get(owner, ()):
-                if node > n_groups:
-                    out.append(self.rows[node - n_groups - 1][ID])
-                walk(node)
-        walk(ROOT)
+        def walk(node: int) -> None:
+            for p in self._children(node):
+                out.append(rows[p][ID])
+                if self._counts.get(first + p):
+                    walk(first + p)
+        for group in self._top:
+            walk(group)
         return out

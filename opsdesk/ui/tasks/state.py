@@ -1,9 +1,13 @@
-"""The Tasks view's state in plain Python: columns, filters and sort keys over row tuples."""
+"""The Tasks view's state in plain Python: columns, filters and sort keys over row tuples.
+
+Everything here works on *positions* in the row cache (ints), never on Qt indexes, and keeps
+per-row Python objects to a minimum: a 100k-task plan is 100k row tuples, and each extra
+string or tuple per row costs megabytes (see ``benchmarks/bench_tasks.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
+from operator import itemgetter
 
 from opsdesk.services.task_rows import (
     ASSIGNEE,
@@ -39,6 +43,12 @@ UNASSIGNED = -1
 """``Filters.person_id`` value meaning "nobody"."""
 OPEN = "open"
 """``Filters.status`` value meaning "to do, in progress or blocked"."""
+LAST = 1 << 30
+"""Sort key of "no value" (no phase, no role, nobody): after every real value."""
+FAR = "9999-99-99"
+"""Sort key of "no date": after every real date."""
+KEPT_ORDERS = 6
+"""Sorted orders kept per load (each is a list of every position)."""
 
 
 @dataclass
@@ -70,49 +80,68 @@ def is_overdue(row: tuple, today: str) -> bool:
     return due is not None and due < today and row[STATUS] in OPEN_STATUSES
 
 
-def _search_text(row: tuple) -> str:
-    return (row[TITLE] + " " + (row[ASSIGNEE_NAME] or "")).lower()
+def _lower(text: str) -> str:
+    """``text.lower()``, the same object when lower-casing changes nothing (Chinese titles)."""
+    low = text.lower()
+    return text if low == text else low
 
 
 class RowCache:
     """The rows of a plan with what filtering, sorting and grouping need, built once per
-    load (off the GUI thread for big plans): positions by id, lower-cased search text,
-    phase groups, each row's group and parent position, and the natural order."""
+    load (off the GUI thread for big plans): positions by id, search text, phase groups,
+    each row's group, parent position and owner node, and the natural order.
+
+    Search text is the lower-cased title (the title itself when that changes nothing) and
+    the lower-cased assignee name (one string per person), not a new string per row."""
 
     def __init__(self, rows: list[tuple]) -> None:
         self.rows = rows
-        self.pos_of = {r[ID]: p for p, r in enumerate(rows)}
-        self.search = [_search_text(r) for r in rows]
+        n = len(rows)
+        ids = list(map(itemgetter(ID), rows))
+        self.pos_of = dict(zip(ids, range(n), strict=True))
+        self.title_lc = [_lower(t) for t in map(itemgetter(TITLE), rows)]
+        names = {a: _lower(a) if a else "" for a in set(map(itemgetter(ASSIGNEE_NAME), rows))}
+        self.name_lc = list(map(names.__getitem__, map(itemgetter(ASSIGNEE_NAME), rows)))
+        self.names = set(names.values())
         phases: dict[int | None, tuple] = {}
         for r in rows:
             if r[PHASE] not in phases:
-                phases[r[PHASE]] = (r[PHASE_POS] if r[PHASE_POS] is not None else 1 << 30,
+                phases[r[PHASE]] = (r[PHASE_POS] if r[PHASE_POS] is not None else LAST,
                                     r[PHASE_ZH] or "", r[PHASE_EN] or "")
         ordered = sorted(phases.items(), key=lambda kv: (kv[1][0], kv[0] or 0))
         self.groups = [(pid, zh, en) for pid, (_pos, zh, en) in ordered]
         group_node = {g[0]: i + 1 for i, g in enumerate(self.groups)}
-        self.group_of = [group_node[r[PHASE]] for r in rows]
+        self.group_of = list(map(group_node.__getitem__, map(itemgetter(PHASE), rows)))
         pos_get = self.pos_of.get
-        self.parent_pos = [-1 if r[PARENT] is None else pos_get(r[PARENT], -1) for r in rows]
-        keys = list(map(base_key, rows))
-        self.base = sorted(range(len(rows)), key=keys.__getitem__)
+        self.parent_pos = [-1 if parent is None else pos_get(parent, -1)
+                           for parent in map(itemgetter(PARENT), rows)]
+        first = len(self.groups) + 1
+        # the node a row hangs under when grouped: its parent task, else its phase group
+        self.owner_of = [first + pp if pp >= 0 else g
+                         for pp, g in zip(self.parent_pos, self.group_of, strict=True)]
+        self.base = natural_order(rows)
         self.orders: dict[tuple[str, bool, str], list[int]] = {}
 
     def replace(self, pos: int, row: tuple) -> None:
+        """An edited row (same parent and phase: the shape is unchanged)."""
         self.rows[pos] = row
-        self.search[pos] = _search_text(row)
+        self.title_lc[pos] = _lower(row[TITLE])
+        self.name_lc[pos] = name = _lower(row[ASSIGNEE_NAME] or "")
+        self.names.add(name)
         self.orders.clear()
 
     def order(self, column: str | None, descending: bool, today: str, lang: str) -> list[int]:
-        """Positions sorted by ``column`` (natural order for None); cached per column."""
+        """Positions sorted by ``column`` (natural order for None); the last few are kept."""
         if column is None:
             return self.base
         cache_key = (column, descending, today + lang)
-        order = self.orders.get(cache_key)
+        order = self.orders.pop(cache_key, None)
         if order is None:
-            keys = list(map(sort_key(column, today, lang), self.rows))
+            keys = sort_keys(column, self.rows, today, lang)
             order = sorted(self.base, key=keys.__getitem__, reverse=descending)
-            self.orders[cache_key] = order
+            while len(self.orders) >= KEPT_ORDERS:
+                del self.orders[next(iter(self.orders))]
+        self.orders[cache_key] = order  # (re)inserted last: most recently used
         return order
 
 
@@ -140,34 +169,70 @@ def apply_filters(cache: RowCache, order: list[int], f: Filters, today: str) -> 
         out = [p for p in out if (rows[p][DUE] or "") >= f.due_from]
     if f.due_to:
         out = [p for p in out if (rows[p][DUE] or "9999") <= f.due_to]
-    search = cache.search
+    titles, names = cache.title_lc, cache.name_lc
     for word in f.text.strip().lower().split():
-        out = [p for p in out if word in search[p]]
+        named = {name for name in cache.names if word in name}
+        if not named:  # no person's name has it: the titles alone decide
+            out = [p for p in out if word in titles[p]]
+        else:  # (a word has no space, so it never spans title and name)
+            out = [p for p in out if word in titles[p] or names[p] in named]
     return out
 
 
-def base_key(row: tuple):
-    """The natural order: phase, due date, position, id."""
-    pos = row[PHASE_POS]
-    return (pos if pos is not None else 1 << 30, row[DUE] or "9999", row[POSITION], row[ID])
+def natural_order(rows: list[tuple]) -> list[int]:
+    """Positions in the natural order: phase, due date, position, id — by stable sorts on
+    one column each (least significant first), so no key tuple per row is made."""
+    order = list(range(len(rows)))
+    for keys in ([r[ID] for r in rows], [r[POSITION] for r in rows],
+                 [r[DUE] or FAR for r in rows],
+                 [LAST if r[PHASE_POS] is None else r[PHASE_POS] for r in rows]):
+        order.sort(key=keys.__getitem__)
+    return order
 
 
-def sort_key(column: str, today: str, lang: str) -> Callable[[tuple], object]:
-    """The key for sorting by ``column``; by due date, overdue work comes first."""
+def _ranks(rows: list[tuple], id_at: int, name_at: int) -> list[int]:
+    """Per row, the rank of the name of its role or person (by name; none last), keyed by
+    the id so that only a handful of names are compared."""
+    names = {}
+    for r in rows:
+        if r[id_at] not in names:
+            names[r[id_at]] = r[name_at]
+    ordered = sorted((k for k in names if k is not None and names[k]), key=names.__getitem__)
+    rank = {k: i for i, k in enumerate(ordered)}
+    get = rank.get
+    return [get(k, LAST) for k in map(itemgetter(id_at), rows)]
+
+
+def sort_keys(column: str, rows: list[tuple], today: str, lang: str) -> list:
+    """The sort key of every row for ``column`` (a list by position); by due date, overdue
+    work comes first. Equal keys keep the natural order (the sorts are stable)."""
     zh = lang.startswith("zh")
-    far = "9999-99-99"
-    open_ = OPEN_STATUSES
-    keys: dict[str, Callable[[tuple], object]] = {
-        "title": lambda r: r[TITLE],
-        "phase": lambda r: r[PHASE_POS] if r[PHASE_POS] is not None else 1 << 30,
-        "role": lambda r: (r[ROLE_ZH] if zh else r[ROLE_EN]) or "\uffff",
-        "assignee": lambda r: r[ASSIGNEE_NAME] or "\uffff",
-        "start": lambda r: r[START] or far,
-        "due": lambda r: ("0" + r[DUE]) if (r[DUE] is not None and r[DUE] < today
-                                            and r[STATUS] in open_) else "1" + (r[DUE] or far),
-        "status": lambda r: STATUS_ORDER.get(r[STATUS], 9),
-        "priority": lambda r: PRIORITY_ORDER.get(r[PRIORITY], 9),
-        "milestone": lambda r: not r[MILESTONE],
-        "done": lambda r: r[DONE_AT] or far,
-    }
-    return keys[column]
+    if column == "title":
+        return list(map(itemgetter(TITLE), rows))
+    if column == "phase":
+        return [LAST if p is None else p for p in map(itemgetter(PHASE_POS), rows)]
+    if column == "role":
+        return _ranks(rows, ROLE, ROLE_ZH if zh else ROLE_EN)
+    if column == "assignee":
+        return _ranks(rows, ASSIGNEE, ASSIGNEE_NAME)
+    if column == "start":
+        return [d or FAR for d in map(itemgetter(START), rows)]
+    if column == "due":
+        open_ = OPEN_STATUSES
+        # "0…" overdue (oldest first), then "1…" everything else by date
+        late = {d: "0" + d for d in {r[DUE] for r in rows if r[DUE] is not None}}
+        later = {d: "1" + d for d in late}
+        later[None] = "1" + FAR
+        return [late[d] if (d is not None and d < today and s in open_) else later[d]
+                for d, s in zip(map(itemgetter(DUE), rows), map(itemgetter(STATUS), rows),
+                                strict=True)]
+    if column == "status":
+        return [STATUS_ORDER.get(s, 9) for s in map(itemgetter(STATUS), rows)]
+    if column == "priority":
+        return [PRIORITY_ORDER.get(p, 9) for p in map(itemgetter(PRIORITY), rows)]
+    if column == "milestone":
+        return [not m for m in map(itemgetter(MILESTONE), rows)]
+    if column == "done":
+        return [d or FAR for d in map(itemgetter(DONE_AT), rows)]
+    raise KeyError(column)
+

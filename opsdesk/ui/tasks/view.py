@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QStackedWidget,
+    QTableView,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.services.permissions import can_tick
-from opsdesk.services.task_rows import ASSIGNEE, ID, PARENT, ROLE, STATUS, VERSION
+from opsdesk.services.task_rows import ASSIGNEE, ID, ROLE, STATUS, VERSION
 from opsdesk.ui.tasks.delegates import STATUSES, TaskDelegate
 from opsdesk.ui.tasks.editing import TaskEditing
 from opsdesk.ui.tasks.filterbar import FilterBar
@@ -43,6 +45,8 @@ FIRST_PAGE = 400
 """Rows shown at once; a bigger plan loads the rest off the GUI thread."""
 EXPAND_ALL_BELOW = 5000
 PARTIAL_REFRESH_MAX = 5000
+KEEP_SELECTION_MAX = 5000
+"""A bigger selection is dropped by a filter or sort (putting it back would be slow)."""
 
 
 class _Loader(QObject):
@@ -83,30 +87,53 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.filter_bar = FilterBar(ctx.lang)
         self.model = TaskTreeModel(ctx.lang, ctx.today(), self)
-        self.tree = QTreeView()
-        self.tree.setObjectName("tasksTree")
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.SelectedClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.delegate = TaskDelegate(ctx.lang, lambda: self._roles, lambda: self._people, self)
-        self.tree.setItemDelegate(self.delegate)
-        header = self.tree.header()
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.tree.setSortingEnabled(True)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL["title"], QHeaderView.ResizeMode.Stretch)
-        for name, width in (("phase", 110), ("role", 100), ("assignee", 90), ("start", 80),
-                            ("due", 80), ("status", 80), ("priority", 64), ("milestone", 72),
-                            ("done", 130)):
-            header.resizeSection(COL[name], width)
-        header.setMinimumSectionSize(40)
+        # Grouped by phase: a tree. Flat: a table, which lays out only the rows on screen
+        # (a QTreeView walks every top-level row through Python calls: seconds for 100k).
+        self.tree_view = QTreeView()
+        self.tree_view.setObjectName("tasksTree")
+        self.tree_view.setUniformRowHeights(True)
+        self.table = QTableView()
+        self.table.setObjectName("tasksTable")
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setCornerButtonEnabled(False)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # (as the tree's: uniform)
+        self._row_height_set = False
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.delegates = {}
+        for item_view in (self.tree_view, self.table):
+            item_view.setModel(self.model)
+            item_view.setAlternatingRowColors(True)
+            item_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            item_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            item_view.setEditTriggers(QAbstractItemView.EditTrigger.SelectedClicked
+                                      | QAbstractItemView.EditTrigger.EditKeyPressed)
+            item_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            delegate = TaskDelegate(ctx.lang, lambda: self._roles, lambda: self._people, self)
+            item_view.setItemDelegate(delegate)  # (one delegate per view, as Qt asks)
+            self.delegates[item_view] = delegate
+            header = _header(item_view)
+            header.setSortIndicatorClearable(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            item_view.setSortingEnabled(True)
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(COL["title"], QHeaderView.ResizeMode.Stretch)
+            for name, width in (("phase", 110), ("role", 100), ("assignee", 90), ("start", 80),
+                                ("due", 80), ("status", 80), ("priority", 64), ("milestone", 72),
+                                ("done", 130)):
+                header.resizeSection(COL[name], width)
+            header.setMinimumSectionSize(40)
+        self.tree_view.setColumnHidden(COL["phase"], True)  # the groups are the phases
+        self.delegate = self.delegates[self.tree_view]
+        self.views = QStackedWidget()
+        self.views.addWidget(self.tree_view)
+        self.views.addWidget(self.table)
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -118,7 +145,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.views, 1)
 
         self._build_actions()
         self.model.editable_columns = ({COL[c] for c in EDIT_FIELDS} if self.manager else set())
@@ -128,18 +155,30 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.model.tick_hook = self._tick
         self.model.grouped = ctx.settings.tasks_grouped()
         self.act_group.setChecked(self.model.grouped)
-        self.tree.setColumnHidden(COL["phase"], self.model.grouped)
+        self.views.setCurrentWidget(self.tree)
         self.model.filters = Filters.from_dict(ctx.settings.tasks_filters())
 
-        self.tree.activated.connect(self._activated)
-        self.tree.doubleClicked.connect(self._activated)
-        self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.selectionModel().selectionChanged.connect(self._update_actions)
+        for item_view in (self.tree_view, self.table):
+            item_view.activated.connect(self._activated)
+            item_view.doubleClicked.connect(self._activated)
+            item_view.customContextMenuRequested.connect(self._context_menu)
+            item_view.selectionModel().selectionChanged.connect(self._update_actions)
         self.filter_bar.sig_changed.connect(self._filters_changed)
         self.filter_bar.sig_saved.connect(ctx.settings.set_tasks_saved_filters)
         self.filter_bar.set_saved(ctx.settings.tasks_saved_filters())
+        self._kept: tuple[list[int], int | None] = ([], None)
+        self._expanded: set[tuple[str, int | None]] = set()  # opened by the person
+        self._expanding = False
+        self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
+        self.tree_view.expanded.connect(lambda index: self._expanded_changed(index, True))
+        self.tree_view.collapsed.connect(lambda index: self._expanded_changed(index, False))
         self.retranslate_ui()
+
+    @property
+    def tree(self) -> QTreeView | QTableView:
+        """The item view showing the tasks now: the tree (grouped) or the table (flat)."""
+        return self.tree_view if self.model.grouped else self.table
 
     # ---- actions
     def _action(self, name: str, slot, shortcut: str | QKeySequence | None = None,
@@ -205,7 +244,9 @@ class TasksView(Retranslating, TaskEditing, QWidget):
     # ---- text
     def retranslate_ui(self) -> None:
         if self.model.lang != self.ctx.lang:  # names and dates follow the interface language
-            self.model.lang = self.delegate.lang = self.ctx.lang
+            self.model.lang = self.ctx.lang
+            for delegate in self.delegates.values():
+                delegate.lang = self.ctx.lang
             self.model._dates.clear()
             self.model.cache.orders.clear()
             self.model.rebuild()
@@ -229,8 +270,9 @@ class TasksView(Retranslating, TaskEditing, QWidget):
             act.setText(text)
             act.setToolTip(tip)
             act.setStatusTip(tip)
-        self.tree.setAccessibleName(self.tr("Tasks of the plan"))
-        self.tree.setWhatsThis(self.tr("Double-click or press Enter to open a task's details."))
+        for item_view in (self.tree_view, self.table):
+            item_view.setAccessibleName(self.tr("Tasks of the plan"))
+            item_view.setWhatsThis(self.tr("Double-click or press Enter to open a task's details."))
         self.filter_bar.retranslate_ui()
         self._fill_menus()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
@@ -285,11 +327,11 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self._fill_menus()
         self._generation += 1
         first = services.tasks.plan_rows(plan_id, limit=FIRST_PAGE)
-        state = self._save_state()
+        scroll = self.tree.verticalScrollBar().value()
         self.loading = len(first) >= FIRST_PAGE
         self.filter_bar.row_count = len(first)
-        self.model.set_rows(first)
-        self._restore_state(state)
+        self.model.set_rows(first)  # (the selection is kept through the reset)
+        self.tree.verticalScrollBar().setValue(scroll)
         if not self._shown_once and not self.loading:
             self._shown_once = True
             self._scroll_to_open_work()
@@ -320,11 +362,11 @@ class TasksView(Retranslating, TaskEditing, QWidget):
     def _full_loaded(self, cache, generation: int) -> None:
         if generation != self._generation or cache is None:
             return
-        state = self._save_state()
+        scroll = self.tree.verticalScrollBar().value()
         self.loading = False
         self.filter_bar.row_count = len(cache.rows)
         self.model.set_rows(cache)
-        self._restore_state(state)
+        self.tree.verticalScrollBar().setValue(scroll)
         self.sig_loaded.emit()
 
     def on_changes(self, changes: Changes) -> None:
@@ -343,33 +385,82 @@ class TasksView(Retranslating, TaskEditing, QWidget):
                 return
         self.refresh()
 
-    def _save_state(self) -> dict:
-        expanded = [r[ID] for r in self.model.rows if r[PARENT] is None and
-                    self.tree.isExpanded(self.model.index_of(r[ID]))] \
-            if len(self.model.rows) <= EXPAND_ALL_BELOW else []
-        current = self.model.row_at(self.tree.currentIndex())
-        return {"selected": self.selected_ids(), "expanded": expanded,
-                "current": current[ID] if current else None,
-                "scroll": self.tree.verticalScrollBar().value()}
-
-    def _restore_state(self, state: dict) -> None:
-        select = self.tree.selectionModel()
-        flags = (QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
-        for task_id in state["selected"]:
-            index = self.model.index_of(task_id)
-            if index.isValid():
-                select.select(index, flags)
-        if state["current"] is not None:
-            index = self.model.index_of(state["current"])
-            if index.isValid():
-                select.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
-        self.tree.verticalScrollBar().setValue(state["scroll"])
+    # ---- what survives a reset (load, filter, sort, grouping)
+    def _before_reset(self) -> None:
+        """Remember the selection and the current task of the view shown (the model still
+        has its old shape here); ``_after_reset`` puts them back where they are now."""
+        shown = self.views.currentWidget()
+        select = shown.selectionModel()
+        ids: list[int] = []
+        if select.hasSelection():
+            rows = select.selectedRows(0)
+            if len(rows) <= KEEP_SELECTION_MAX:
+                ids = self._ids_at(rows)
+        current = self.model.row_at(shown.currentIndex())
+        self._kept = (ids, current[ID] if current else None)
 
     def _after_reset(self) -> None:
-        if self.model.grouped and len(self.model.rows) <= EXPAND_ALL_BELOW:
-            self.tree.expandAll()  # a big plan opens with its phases folded (fast)
+        model, tree = self.model, self.tree_view
+        if model.grouped:
+            self._expanding = True
+            if len(model.rows) <= EXPAND_ALL_BELOW:
+                tree.expandAll()
+                self._expanded.clear()
+            else:  # a big plan opens with its phases folded; what the person opened stays open
+                for key in list(self._expanded):
+                    index = self._index_of_node(key)
+                    if index.isValid():
+                        tree.expand(index)
+            self._expanding = False
+        if not self._row_height_set and model.rowCount() and not model.grouped:
+            self._row_height_set = True  # the table's rows as high as the tree's (one row asked)
+            self.table.verticalHeader().setDefaultSectionSize(self.table.sizeHintForRow(0))
+        ids, current = self._kept
+        self._kept = ([], None)
+        view = self.tree
+        if ids:
+            selection = QItemSelection()
+            for task_id in ids:
+                index = model.index_of(task_id)
+                if index.isValid():
+                    selection.select(index, index)
+            view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select
+                                         | QItemSelectionModel.SelectionFlag.Rows)
+        if current is not None:
+            index = model.index_of(current)
+            if index.isValid():  # (without scrolling to it, which would open its phase)
+                auto = view.hasAutoScroll()
+                view.setAutoScroll(False)
+                view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                view.setAutoScroll(auto)
         self._update_count()
         self._update_actions()
+
+    def _node_key(self, index) -> tuple[str, int | None] | None:
+        group = self.model.group_at(index)
+        if group is not None:
+            return ("phase", self.model.groups[group - 1][0])
+        row = self.model.row_at(index)
+        return ("task", row[ID]) if row is not None else None
+
+    def _index_of_node(self, key: tuple[str, int | None]):
+        kind, ident = key
+        if kind == "task":
+            return self.model.index_of(ident)
+        for row, node in enumerate(self.model._top):
+            if self.model.groups[node - 1][0] == ident:
+                return self.model.index(row, 0)
+        return QModelIndex()
+
+    def _expanded_changed(self, index, expanded: bool) -> None:
+        if self._expanding:
+            return
+        key = self._node_key(index)
+        if key is not None:
+            if expanded:
+                self._expanded.add(key)
+            else:
+                self._expanded.discard(key)
 
     # ---- filters
     def _filters_changed(self, filters: Filters) -> None:
@@ -381,19 +472,37 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.filter_bar.text.selectAll()
 
     def _toggle_grouped(self, grouped: bool) -> None:
-        self.tree.setColumnHidden(COL["phase"], grouped)
-        self.model.set_grouped(grouped)
+        if grouped == self.model.grouped:
+            return
+        had_focus = self.tree.hasFocus()
+        self.model.set_grouped(grouped)  # (the selection is kept through the reset)
+        shown = self.tree
+        header = _header(shown)  # the new view shows the sort the model has
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        header.blockSignals(False)
+        self.views.setCurrentWidget(shown)
+        if shown.currentIndex().isValid():
+            shown.scrollTo(shown.currentIndex())
+        if had_focus:
+            shown.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ctx.settings.set_tasks_grouped(grouped)
 
     # ---- selection
     def selected_rows(self) -> list[tuple]:
+        return self._rows_at(self.tree.selectionModel().selectedRows(0))
+
+    def _rows_at(self, indexes) -> list[tuple]:
         rows, seen = [], set()
-        for index in self.tree.selectionModel().selectedRows(0):
+        for index in indexes:
             row = self.model.row_at(index)
             if row is not None and row[ID] not in seen:
                 seen.add(row[ID])
                 rows.append(row)
         return rows
+
+    def _ids_at(self, indexes) -> list[int]:
+        return [r[ID] for r in self._rows_at(indexes)]
 
     def selected_ids(self) -> list[int]:
         return [r[ID] for r in self.selected_rows()]
@@ -436,6 +545,10 @@ class TasksView(Retranslating, TaskEditing, QWidget):
             menu.addAction(self.act_reschedule)
             menu.addMenu(self.status_menu)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+
+def _header(item_view: QTreeView | QTableView) -> QHeaderView:
+    return item_view.header() if isinstance(item_view, QTreeView) else item_view.horizontalHeader()
 
 
 def preview() -> None:  # pragma: no cover - manual look: python -m opsdesk.ui.tasks.view

@@ -1,0 +1,280 @@
+"""The Tasks view's model and row cache on made-up rows: every sort order against a plain
+reference, filters, the tree shape worked out on demand, and the flat table view."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QTableView, QTreeView
+
+from opsdesk.services.task_rows import (
+    ASSIGNEE_NAME,
+    DONE_AT,
+    DUE,
+    ID,
+    MILESTONE,
+    PARENT,
+    PHASE,
+    PHASE_POS,
+    POSITION,
+    PRIORITY,
+    ROLE_EN,
+    ROLE_ZH,
+    START,
+    STATUS,
+    TITLE,
+)
+from opsdesk.ui.main_window import MainWindow
+from opsdesk.ui.tasks.model import TaskTreeModel
+from opsdesk.ui.tasks.state import COL, COLUMNS, Filters, RowCache, apply_filters
+
+TODAY = "2026-09-20"
+PHASES = [(1, "筹备", "Prepare", 0), (2, "上线", "Launch", 1), (None, None, None, None)]
+ROLES = [(3, "客服", "Service", "#43a047"), (4, "美工", "Design", "#1e88e5"),
+         (None, None, None, None)]
+PEOPLE = [(10, "Zoe"), (11, "adam"), (12, "Bob"), (None, None)]
+STATUSES = ["todo", "doing", "blocked", "done", "cancelled"]
+
+
+def make_rows(n: int = 300, seed: int = 7) -> list[tuple]:
+    """Rows shaped like ``task_rows`` returns them: some subtasks, missing dates, people."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        task_id = 1000 + i
+        parent = None
+        if i > 10 and rng.random() < 0.2:
+            parent_row = rows[rng.randrange(i)]
+            parent = parent_row[ID]
+            phase = PHASES[[p[0] for p in PHASES].index(parent_row[PHASE])]
+        else:
+            phase = rng.choice(PHASES)
+        role = rng.choice(ROLES)
+        person = rng.choice(PEOPLE)
+        day = rng.randrange(1, 29)
+        due = None if rng.random() < 0.1 else f"2026-09-{day:02d}"
+        start = None if due is None or rng.random() < 0.3 else f"2026-09-{max(1, day - 3):02d}"
+        status = rng.choice(STATUSES)
+        done_at = f"2026-09-{day:02d} 10:00:00" if status == "done" else None
+        rows.append((task_id, parent, phase[0], rng.choice(["Order check", "客服培训", "banner",
+                                                            "Banner", "直播预告"]) + f" {i % 17}",
+                     phase[1], phase[2], phase[3], role[0], role[1], role[2], role[3],
+                     person[0], person[1], start, due, status, rng.choice(["urgent", "high", "normal", "low"]),
+                     rng.random() < 0.1, done_at, "Zoe" if done_at else None, rng.randrange(5), 1))
+    rng.shuffle(rows)
+    return rows
+
+
+def reference_key(column: str, lang: str):
+    """The sort keys as plainly as they can be said (what the fast keys must agree with)."""
+    zh = lang.startswith("zh")
+    open_ = ("todo", "doing", "blocked")
+    return {
+        "title": lambda r: r[TITLE],
+        "phase": lambda r: r[PHASE_POS] if r[PHASE_POS] is not None else 1 << 30,
+        "role": lambda r: (r[ROLE_ZH] if zh else r[ROLE_EN]) or "\uffff",
+        "assignee": lambda r: r[ASSIGNEE_NAME] or "\uffff",
+        "start": lambda r: r[START] or "9999",
+        "due": lambda r: ("0" + r[DUE]) if (r[DUE] is not None and r[DUE] < TODAY
+                                            and r[STATUS] in open_) else "1" + (r[DUE] or "9999"),
+        "status": lambda r: ["blocked", "doing", "todo", "done", "cancelled"].index(r[STATUS]),
+        "priority": lambda r: ["urgent", "high", "normal", "low"].index(r[PRIORITY]),
+        "milestone": lambda r: not r[MILESTONE],
+        "done": lambda r: r[DONE_AT] or "9999",
+    }[column]
+
+
+def natural_key(r: tuple):
+    return (r[PHASE_POS] if r[PHASE_POS] is not None else 1 << 30, r[DUE] or "9999",
+            r[POSITION], r[ID])
+
+
+def test_natural_order_is_phase_due_position_id():
+    rows = make_rows()
+    cache = RowCache(rows)
+    assert [rows[p] for p in cache.base] == sorted(rows, key=natural_key)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("column", COLUMNS)
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_sort_order_matches_the_reference(column, descending, lang):
+    rows = make_rows()
+    cache = RowCache(rows)
+    natural = sorted(rows, key=natural_key)
+    expected = sorted(natural, key=reference_key(column, lang), reverse=descending)
+    got = [rows[p] for p in cache.order(column, descending, TODAY, lang)]
+    assert [r[ID] for r in got] == [r[ID] for r in expected]
+
+
+def test_sorted_orders_kept_are_bounded():
+    cache = RowCache(make_rows())
+    for column in COLUMNS:
+        for descending in (False, True):
+            cache.order(column, descending, TODAY, "en")
+    assert 0 < len(cache.orders) <= 6
+    again = cache.order("status", True, TODAY, "en")
+    assert cache.order("status", True, TODAY, "en") is again  # the latest is reused
+
+
+def test_text_filter_searches_title_and_person_without_case():
+    rows = make_rows()
+    cache = RowCache(rows)
+    def ids(text):
+        return {rows[p][ID] for p in apply_filters(cache, cache.base, Filters(text=text), TODAY)}
+    assert ids("BANNER") == {r[ID] for r in rows if "banner" in r[TITLE].lower()}
+    assert ids("ada") == {r[ID] for r in rows if r[ASSIGNEE_NAME] == "adam"}
+    assert ids("banner zoe") == {r[ID] for r in rows if "banner" in r[TITLE].lower()
+                                 and r[ASSIGNEE_NAME] == "Zoe"}
+    assert ids("客服") == {r[ID] for r in rows if "客服" in r[TITLE]}
+    # an edited row is searched with its new text
+    p = cache.base[0]
+    cache.replace(p, rows[p][:TITLE] + ("Unique Word",) + rows[p][TITLE + 1:])
+    assert ids("unique") == {rows[p][ID]}
+
+
+def _walk(model: TaskTreeModel, parent: QModelIndex | None = None):
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        assert model.parent(index) == parent
+        yield index
+        yield from _walk(model, index)
+
+
+def test_grouped_tree_shape_and_lookups(qtmodeltester):
+    rows = make_rows()
+    model = TaskTreeModel("en")
+    model.today = TODAY
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    by_id = {r[ID]: r for r in rows}
+    seen = []
+    for index in _walk(model):
+        row = model.row_at(index)
+        if row is None:
+            continue
+        seen.append(row[ID])
+        parent = model.row_at(model.parent(index))
+        if row[PARENT] is None:
+            assert parent is None and model.group_at(model.parent(index)) is not None
+        else:
+            assert parent[ID] == row[PARENT]
+        assert model.index_of(row[ID]) == index
+    assert sorted(seen) == sorted(by_id) and seen == model.visible_task_ids()
+    # a filter keeps the parents of matching subtasks, for context
+    sub = next(r for r in rows if r[PARENT] is not None)
+    model.set_filters(Filters(text=sub[TITLE].lower()))
+    qtmodeltester.check(model)
+    shown = set(model.visible_task_ids())
+    assert sub[ID] in shown and sub[PARENT] in shown
+    model.sort(COL["due"], Qt.SortOrder.DescendingOrder)
+    model.set_grouped(False)
+    qtmodeltester.check(model)
+    assert model.rowCount() == model.visible_count == len(model.visible_task_ids())
+    assert all(not model.hasChildren(model.index(r, 0)) for r in range(model.rowCount()))
+
+
+def test_a_sort_asked_twice_rebuilds_once():
+    model = TaskTreeModel("en")
+    model.set_rows(make_rows())
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.sort(COL["title"], Qt.SortOrder.AscendingOrder)
+    model.sort(COL["title"], Qt.SortOrder.AscendingOrder)  # what sortByColumn() does
+    assert len(resets) == 1
+    row = model.rows[model._shown[0]]
+    model.update_rows([row[:TITLE] + ("zzz last",) + row[TITLE + 1:]])
+    model.sort(COL["title"], Qt.SortOrder.AscendingOrder)  # rows changed: sorted again
+    assert len(resets) == 2
+    assert model.rows[model._shown[-1]][ID] == row[ID] or model.grouped
+
+
+def _same(a, b) -> bool:
+    from PySide6.QtGui import QIcon
+
+    if isinstance(a, QIcon) and isinstance(b, QIcon):
+        return a.cacheKey() == b.cacheKey()
+    return a == b
+
+
+def test_paint_roles_in_one_call_match_data():
+    model = TaskTreeModel("en")
+    model.today = TODAY
+    model.set_rows(make_rows())
+    model.set_grouped(False)
+    roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+             Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole,
+             Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole,
+             Qt.ItemDataRole.BackgroundRole]
+    from PySide6.QtCore import QModelRoleData
+
+    for row in range(0, model.rowCount(), 7):
+        for col in range(len(COLUMNS)):
+            index = model.index(row, col)
+            for role in roles:
+                item = QModelRoleData(role)
+                item.setData("stale")  # a delegate reuses its span from cell to cell
+                model.multiData(index, item)
+                assert _same(item.data(), model.data(index, role)), (row, col, role)
+
+
+def test_flat_list_is_a_table_and_keeps_the_selection(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.show_view("tasks")
+    if not view.model.grouped:
+        view.act_group.trigger()
+    assert isinstance(view.tree, QTreeView) and view.views.currentWidget() is view.tree
+    task = next(r for r in view.model.rows if r[PARENT] is not None)
+    view.tree.selectionModel().setCurrentIndex(
+        view.model.index_of(task[ID]),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    view.act_group.trigger()  # flat
+    assert isinstance(view.tree, QTableView) and view.views.currentWidget() is view.tree
+    assert view.selected_ids() == [task[ID]]
+    assert view.model.row_at(view.tree.currentIndex())[ID] == task[ID]
+    view.tree.sortByColumn(COL["title"], Qt.SortOrder.DescendingOrder)
+    titles = [view.model.row_by_id(i)[TITLE] for i in view.model.visible_task_ids()]
+    assert titles == sorted(titles, reverse=True)
+    view.act_group.trigger()  # grouped again: the tree shows the same sort
+    assert view.tree.header().sortIndicatorSection() == COL["title"]
+    assert view.selected_ids() == [task[ID]]
+    assert ctx.settings.tasks_grouped()
+
+
+def test_a_big_plan_keeps_the_phase_opened_through_sort_and_filter(qtbot, ctx, monkeypatch):
+    from opsdesk.ui.tasks import view as view_module
+
+    monkeypatch.setattr(view_module, "EXPAND_ALL_BELOW", 0)  # as with 100k tasks: folded
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_view("tasks")
+    if not view.model.grouped:
+        view.act_group.trigger()
+    tree, model = view.tree, view.model
+    view.refresh()
+    groups = [model.index(r, 0) for r in range(model.rowCount())]
+    for group in groups:  # (it opened at the first open task: that phase is expanded)
+        tree.collapse(group)
+    assert len(groups) >= 2 and not any(tree.isExpanded(g) for g in groups)
+    phase = model.groups[model.group_at(groups[1]) - 1][0]
+    tree.expand(groups[1])
+    tree.sortByColumn(COL["due"], Qt.SortOrder.DescendingOrder)
+    word = next(r[TITLE] for r in model.rows if r[PHASE] == phase)[:2]
+    view.filter_bar.text.insert(word)
+    assert 0 < model.visible_count < len(model.rows)
+
+    def opened() -> list:
+        return [model.groups[model.group_at(model.index(r, 0)) - 1][0]
+                for r in range(model.rowCount()) if tree.isExpanded(model.index(r, 0))]
+    assert opened() == [phase]
+    tree.collapse(next(model.index(r, 0) for r in range(model.rowCount())
+                       if tree.isExpanded(model.index(r, 0))))
+    view.filter_bar.clear()
+    assert opened() == []
