@@ -4,7 +4,7 @@
 <context>
     <name>ActivityView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/view.py" line="176"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="173"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>EntryGrid</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="172"/>
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="169"/>
         <source>Enter %n KPI value(s)</source>
         <translation>
             <numerusform>Enter %n KPI value</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="159"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="156"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="234"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="231"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>ImportTasksDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="316"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="309"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… and %n more problem</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>MyWorkView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="150"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="147"/>
         <source>{name} · {roles} · {today} · %n open</source>
         <translation>
             <numerusform>{name} · {roles} · {today} · %n open</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="162"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="159"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>%n day late</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>OverviewView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="145"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="142"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>day %n since launch</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="147"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="144"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>%n day to launch</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="163"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="160"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>open tasks (%n in progress)</numerusform>
@@ -99,9 +99,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="174"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="205"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="220"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="171"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="202"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="217"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="195"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="192"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="228"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="225"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -128,7 +128,7 @@
 <context>
     <name>TaskTreeModel</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="395"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="513"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/view.py" line="269"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="308"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>
@@ -150,7 +150,7 @@
 <context>
     <name>TeamView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="339"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="336"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>Reassign %n task to {name}</numerusform>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>The backup failed: {detail}</source>
         <translation type="obsolete">备份失败：{detail}</translation>
@@ -11,297 +11,297 @@
 <context>
     <name>Activity</name>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="15" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="15"/>
         <source>Ticked off</source>
         <translation>勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="16" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="16"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="17" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="17"/>
         <source>Tasks created</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="18" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="18"/>
         <source>Tasks edited</source>
         <translation>修改任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="19" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="19"/>
         <source>Tasks deleted</source>
         <translation>删除任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="20" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="20"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="21" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="21"/>
         <source>Routines</source>
         <translation>例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="22" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="22"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="23" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="23"/>
         <source>Roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="24" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="24"/>
         <source>Plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="29" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="29"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="29" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="29"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="29" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="29"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="30" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="30"/>
         <source>parent task</source>
         <translation>上级任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="30" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="30"/>
         <source>role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="30" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="30"/>
         <source>assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="31" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="31"/>
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="31" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="31"/>
         <source>due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="31" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="31"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="32" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="32"/>
         <source>priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="32" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="32"/>
         <source>milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="33" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="33"/>
         <source>position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="33" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="33"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="33" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="33"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="34" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="34"/>
         <source>active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="34" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="34"/>
         <source>colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="34" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="34"/>
         <source>repeat rule</source>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="35" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="35"/>
         <source>until</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="65" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="65"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="65" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="65"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="75" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="75"/>
         <source>ticked off {task}</source>
         <translation>勾选完成{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="77" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="77"/>
         <source>reopened {task}</source>
         <translation>重新打开{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="79" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="79"/>
         <source>created {task}</source>
         <translation>新建{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="81" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="81"/>
         <source>deleted {task}</source>
         <translation>删除{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="83" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="83"/>
         <source>added {count} tasks</source>
         <translation>添加了 {count} 项任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="87" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="87"/>
         <source>moved due {before} → {after} of {task}</source>
         <translation>把{task}的截止日从{before}改到{after}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="91" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="91"/>
         <source>assigned {task} to {name}</source>
         <translation>把{task}指派给{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="94" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="94"/>
         <source>set {task} to {status}</source>
         <translation>把{task}设为{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="96" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="96"/>
         <source>edited {task}: {fields}</source>
         <translation>修改{task}:{fields}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="99" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="99"/>
         <source>commented on {task}</source>
         <translation>评论了{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="101" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="101"/>
         <source>linked {task} to a predecessor</source>
         <translation>为{task}添加前置任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="102" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="102"/>
         <source>removed a link of {task}</source>
         <translation>删除{task}的一个关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="104" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="104"/>
         <source>created the routine {task}</source>
         <translation>新建例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="104" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="104"/>
         <source>edited the routine {task}</source>
         <translation>修改例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="105" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
         <source>changed how {task} repeats</source>
         <translation>修改了{task}的重复方式</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="105" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
         <source>stopped the routine {task}</source>
         <translation>停止例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="106" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="106"/>
         <source>put routines back as they were</source>
         <translation>把例行工作恢复原样</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="107" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="107"/>
         <source>changed a routine</source>
         <translation>修改了例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="109" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="109"/>
         <source>added {name}</source>
         <translation>添加了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="109" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="109"/>
         <source>edited {name}</source>
         <translation>修改了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="110" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="110"/>
         <source>changed the password of {name}</source>
         <translation>修改了{name}的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="111" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="111"/>
         <source>changed the roles of {name}</source>
         <translation>修改了{name}的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="112" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="112"/>
         <source>changed {name}</source>
         <translation>修改了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="114" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="114"/>
         <source>added the role {name}</source>
         <translation>添加岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="115" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="115"/>
         <source>edited the role {name}</source>
         <translation>修改岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="117" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="117"/>
         <source>created the plan {name}</source>
         <translation>创建计划{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="118" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="118"/>
         <source>changed the plan ({action})</source>
         <translation>修改了计划({action})</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="121" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="121"/>
         <source>imported {count} values of {kpi}</source>
         <translation>导入{kpi} {count} 个数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="123" />
+        <location filename="../../opsdesk/ui/activity/describe.py" line="123"/>
         <source>entered {count} values of {kpi}</source>
         <translation>录入{kpi} {count} 个数值</translation>
     </message>
@@ -309,7 +309,7 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../../opsdesk/ui/activity/model.py" line="49" />
+        <location filename="../../opsdesk/ui/activity/model.py" line="49"/>
         <source>OpsDesk (system)</source>
         <translation>OpsDesk(系统)</translation>
     </message>
@@ -317,80 +317,80 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="110" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="111"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="111" />
-        <location filename="../../opsdesk/ui/activity/view.py" line="118" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="112"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="119"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="111" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="112"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="111" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="112"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="112" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="113"/>
         <source>Until</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="114" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="115"/>
         <source>Task title contains…</source>
         <translation>任务标题包含…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="115" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="116"/>
         <source>Filter by task title</source>
         <translation>按任务标题筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="117" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="118"/>
         <source>any day</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="118" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="119"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="118" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="119"/>
         <source>What</source>
         <translation>做了什么</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="119" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="120"/>
         <source>Before → after</source>
         <translation>修改前 → 修改后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="134" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="131"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="138" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="135"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/view.py" line="176" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="173"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="192" />
+        <location filename="../../opsdesk/ui/activity/view.py" line="189"/>
         <source>That task has been deleted.</source>
         <translation>该任务已被删除。</translation>
     </message>
@@ -398,44 +398,44 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../opsdesk/app.py" line="118" />
+        <location filename="../../opsdesk/app.py" line="129"/>
         <source>No installed font can show Chinese, so Chinese text would appear as boxes. Install a Chinese font, for example the package {package} (Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk.</source>
         <translation>系统中没有可显示中文的字体，中文将显示为方框。请安装中文字体，例如软件包 {package}（Debian/Ubuntu：sudo apt install {package}），然后重新启动 OpsDesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="136" />
+        <location filename="../../opsdesk/app.py" line="147"/>
         <source>Welcome to OpsDesk. There is no plan yet.</source>
         <translation>欢迎使用 OpsDesk。目前还没有计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="157" />
-        <location filename="../../opsdesk/app.py" line="261" />
+        <location filename="../../opsdesk/app.py" line="168"/>
+        <location filename="../../opsdesk/app.py" line="270"/>
         <source>Open an OpsDesk database</source>
         <translation>打开 OpsDesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="158" />
-        <location filename="../../opsdesk/app.py" line="262" />
+        <location filename="../../opsdesk/app.py" line="169"/>
+        <location filename="../../opsdesk/app.py" line="271"/>
         <source>OpsDesk databases (*.db *.sample *.sqlite);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db *.sample *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="177" />
+        <location filename="../../opsdesk/app.py" line="188"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="178" />
+        <location filename="../../opsdesk/app.py" line="189"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="179" />
+        <location filename="../../opsdesk/app.py" line="190"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="193" />
+        <location filename="../../opsdesk/app.py" line="204"/>
         <source>{path} cannot be written (read-only file or folder); it is open read-only.</source>
         <translation>{path} 无法写入（文件或文件夹为只读），已以只读方式打开。</translation>
     </message>
@@ -443,74 +443,74 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="74" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="77"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="118" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="121"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="119" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="122"/>
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="143" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="146"/>
         <source>This database is on a network share. OpsDesk uses a slower, safer journal there, but several people writing over a network share can still damage an SQLite file. For a team, a PostgreSQL server is the safe choice (see “Team server” in the README).</source>
         <translation>此数据库位于网络共享上。OpsDesk 在这里使用较慢但更安全的日志方式，但多人通过网络共享同时写入仍可能损坏 SQLite 文件。团队使用时，PostgreSQL 服务器才是安全的选择（见 README 中的“团队服务器”）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="158" />
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="183" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="165"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="190"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="167" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="174"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="168" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="175"/>
         <source>OpsDesk database (*.db)</source>
         <translation>OpsDesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="184" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="191"/>
         <source>The backup was written to {path}.</source>
         <translation>备份已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="192" />
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="208" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="199"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="215"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="193" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="200"/>
         <source>OpsDesk database (*.db);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="209" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="216"/>
         <source>Replace everything in this database with the backup {name}? What is there now is kept as a backup first, so this can be undone by restoring that.</source>
         <translation>用备份 {name} 替换此数据库中的全部内容吗？当前内容会先另存为一个备份，之后恢复它即可撤销此操作。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="216" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="223"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="224" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="231"/>
         <source>The backup was restored. What was there before is kept in {path}.</source>
         <translation>备份已恢复。之前的内容保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="244" />
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="251"/>
         <source>The backup failed: {detail}</source>
         <translation>备份失败：{detail}</translation>
     </message>
@@ -518,42 +518,42 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="61" />
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="61"/>
         <source>Actual per period vs target</source>
         <translation>每期实际 vs 目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="62" />
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="62"/>
         <source>Cumulative vs target</source>
         <translation>累计 vs 目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="63" />
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="63"/>
         <source>Daily with 7-day average</source>
         <translation>每日及7日均值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="64" />
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="64"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="64" />
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="64"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="65" />
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="65"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="115" />
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="111"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="116" />
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="112"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
@@ -561,32 +561,32 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="27" />
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="27"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="28" />
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="28"/>
         <source>Someone else changed {what} after you opened it.</source>
         <translation>在您打开{what}之后，其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="29" />
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="29"/>
         <source>this task</source>
         <translation>此任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="31" />
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="31"/>
         <source>Reload shows their version and drops your edit. Overwrite saves your edit over theirs (their change stays in the activity log).</source>
         <translation>“重新加载”显示对方的版本并放弃您的修改；“覆盖”用您的修改覆盖对方的修改（对方的修改仍保留在动态记录中）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="33" />
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="33"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="35" />
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="35"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
@@ -594,12 +594,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../opsdesk/ui/crash.py" line="58" />
+        <location filename="../../opsdesk/ui/crash.py" line="58"/>
         <source>OpsDesk ran into an unexpected problem. Your data is safe: every change is saved as a whole or not at all.</source>
         <translation>OpsDesk 遇到了意外问题。您的数据是安全的：每项更改要么完整保存，要么完全不保存。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/crash.py" line="61" />
+        <location filename="../../opsdesk/ui/crash.py" line="61"/>
         <source>The details were written to {path}.</source>
         <translation>详细信息已写入 {path}。</translation>
     </message>
@@ -607,173 +607,173 @@
 <context>
     <name>DefinitionsDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="110" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="111"/>
         <source>KPI definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="111" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="112"/>
         <source>Key</source>
         <translation>键名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="111" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="112"/>
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="112" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="113"/>
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="112" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="113"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="113" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="114"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="113" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="114"/>
         <source>Aggregation</source>
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="114" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="115"/>
         <source>Owner role</source>
         <translation>负责岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="114" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="115"/>
         <source>Decimals</source>
         <translation>小数位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="116" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="117"/>
         <source>CNY</source>
         <translation>人民币</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="116" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="117"/>
         <source>ratio</source>
         <translation>比值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="117" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="118"/>
         <source>count</source>
         <translation>个数</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="118" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="119"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="119" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="120"/>
         <source>lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="120" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="121"/>
         <source>within a range</source>
         <translation>保持在区间内</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="121" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="122"/>
         <source>sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="121" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="122"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="122" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="123"/>
         <source>last value</source>
         <translation>期末值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="125" />
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="219" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="126"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="216"/>
         <source>New KPI</source>
         <translation>新建指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="126" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="127"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="127" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="128"/>
         <source>Save KPI</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="128" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="129"/>
         <source>Targets (per month, custom range, phase or traffic step; low and/or high)</source>
         <translation>目标(按月、自定义区间、阶段或引流步骤;下限和/或上限)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="130" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="131"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="130" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="131"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="130" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="131"/>
         <source>Low</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="131" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="132"/>
         <source>High</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="131" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="132"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="132" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="133"/>
         <source>Add target</source>
         <translation>添加目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="133" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="134"/>
         <source>Remove target</source>
         <translation>移除目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="134" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="135"/>
         <source>Save targets</source>
         <translation>保存目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="208" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="205"/>
         <source>Change KPI {name}</source>
         <translation>修改指标 {name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="231" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="228"/>
         <source>Delete KPI {name}</source>
         <translation>删除指标 {name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="247" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="244"/>
         <source>Target row {row}: write dates as 2026-09-01 and numbers as 200000 or 20万.</source>
         <translation>第 {row} 行目标:日期请写成 2026-09-01,数字写成 200000 或 20万。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="263" />
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="260"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标</translation>
     </message>
@@ -781,32 +781,32 @@
 <context>
     <name>EntryGrid</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="90" />
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="91"/>
         <source>Type or paste (Ctrl+V) the day’s figures: 1,234 · 12.5% · 20W · 20万 · 1.5万. Ctrl+Z undoes.</source>
         <translation>输入或粘贴(Ctrl+V)当天数据:1,234 · 12.5% · 20W · 20万 · 1.5万。Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="92" />
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="93"/>
         <source>Earlier days</source>
         <translation>更早的日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="93" />
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="94"/>
         <source>Later days</source>
         <translation>更晚的日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="133" />
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="130"/>
         <source>You own no KPI in this plan; the manager or a KPI’s owner role enters its values.</source>
         <translation>本计划中没有由你负责的指标;指标数值由经理或负责岗位录入。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="165" />
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="162"/>
         <source>{day}, {kpi}: “{value}” is not a number.</source>
         <translation>{day},{kpi}:“{value}”不是数字。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="172" />
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="169"/>
         <source>Enter %n KPI value(s)</source>
         <translation>
             <numerusform>录入 %n 个指标数值</numerusform>
@@ -816,618 +816,618 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../opsdesk/cli.py" line="19" />
-        <location filename="../../opsdesk/services/validate.py" line="14" />
+        <location filename="../../opsdesk/cli.py" line="19"/>
+        <location filename="../../opsdesk/services/validate.py" line="14"/>
         <source>“{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01.</source>
         <translation>“{value}”不是有效日期，请按 YYYY-MM-DD 格式填写，例如 2026-09-01。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="20" />
+        <location filename="../../opsdesk/cli.py" line="20"/>
         <source>The database has no plan yet; make one with `opsdesk init`.</source>
         <translation>数据库中还没有计划，请使用 `opsdesk init` 创建。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="180" />
+        <location filename="../../opsdesk/cli.py" line="180"/>
         <source>There is no plan {id}.</source>
         <translation>计划 {id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="186" />
+        <location filename="../../opsdesk/cli.py" line="186"/>
         <source>Say who you are with --user LOGIN.</source>
         <translation>请使用 --user LOGIN 指明您的身份。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="318" />
+        <location filename="../../opsdesk/cli.py" line="318"/>
         <source>“{value}” is not a size; write it as WIDTHxHEIGHT, e.g. 1280x800.</source>
         <translation>“{value}”不是有效尺寸，请按“宽x高”格式填写，例如 1280x800。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="21" />
+        <location filename="../../opsdesk/errors.py" line="21"/>
         <source>Something went wrong.</source>
         <translation>出错了。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="44" />
+        <location filename="../../opsdesk/errors.py" line="44"/>
         <source>The input is not valid.</source>
         <translation>输入无效。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="52" />
+        <location filename="../../opsdesk/errors.py" line="52"/>
         <source>You are not allowed to do this.</source>
         <translation>您无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="56" />
+        <location filename="../../opsdesk/errors.py" line="56"/>
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="62" />
+        <location filename="../../opsdesk/errors.py" line="62"/>
         <source>Someone else changed this task since you opened it. Reload it or overwrite their change.</source>
         <translation>您打开此任务后，其他人修改了它。请重新加载，或覆盖对方的修改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="70" />
+        <location filename="../../opsdesk/errors.py" line="70"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="74" />
+        <location filename="../../opsdesk/errors.py" line="74"/>
         <source>Sign-in failed.</source>
         <translation>登录失败。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="80" />
+        <location filename="../../opsdesk/errors.py" line="80"/>
         <source>The database could not be used.</source>
         <translation>无法使用该数据库。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="84" />
+        <location filename="../../opsdesk/errors.py" line="84"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="88" />
+        <location filename="../../opsdesk/errors.py" line="88"/>
         <source>{path} is not an OpsDesk database.</source>
         <translation>{path} 不是 OpsDesk 数据库。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="92" />
+        <location filename="../../opsdesk/errors.py" line="92"/>
         <source>{path} is damaged and cannot be opened; restore a backup. The file was not changed.</source>
         <translation>{path} 已损坏，无法打开，请恢复备份。该文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="98" />
+        <location filename="../../opsdesk/errors.py" line="98"/>
         <source>{path} was written by a newer version of OpsDesk; it is open read-only. Update OpsDesk to change it.</source>
         <translation>{path} 由更高版本的 OpsDesk 写入，已以只读方式打开。如需修改，请更新 OpsDesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="105" />
+        <location filename="../../opsdesk/errors.py" line="105"/>
         <source>The database is busy: another program is writing to it. Try again in a moment.</source>
         <translation>数据库正忙：另一个程序正在写入。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="111" />
+        <location filename="../../opsdesk/errors.py" line="111"/>
         <source>The database is open read-only; changes cannot be saved.</source>
         <translation>数据库以只读方式打开，无法保存更改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="117" />
+        <location filename="../../opsdesk/errors.py" line="117"/>
         <source>Updating the database to this version failed; it was left as it was. ({detail})</source>
         <translation>将数据库升级到此版本失败，数据库保持原样。（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="123" />
+        <location filename="../../opsdesk/errors.py" line="123"/>
         <source>The backup failed: {detail}</source>
         <translation>备份失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="22" />
+        <location filename="../../opsdesk/services/kpis.py" line="22"/>
         <source>“{value}” is not a number.</source>
         <translation>“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="23" />
+        <location filename="../../opsdesk/services/kpis.py" line="23"/>
         <source>{kpi}: a count cannot be negative ({value}).</source>
         <translation>{kpi}:数量不能为负数({value})。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="24" />
+        <location filename="../../opsdesk/services/kpis.py" line="24"/>
         <source>{day} is outside the plan ({first} to {last}).</source>
         <translation>{day} 不在计划期内({first} 至 {last})。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="26" />
+        <location filename="../../opsdesk/services/kpis.py" line="26"/>
         <source>Decimals must be between 0 and 6.</source>
         <translation>小数位必须在 0 到 6 之间。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="27" />
+        <location filename="../../opsdesk/services/kpis.py" line="27"/>
         <source>A target needs a low or a high value.</source>
         <translation>目标需要下限或上限。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="28" />
+        <location filename="../../opsdesk/services/kpis.py" line="28"/>
         <source>The target’s low value {low} is above its high value {high}.</source>
         <translation>目标下限 {low} 高于上限 {high}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="29" />
+        <location filename="../../opsdesk/services/kpis.py" line="29"/>
         <source>The plan already has a KPI with the key “{key}”.</source>
         <translation>计划中已有键名为“{key}”的指标。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="19" />
+        <location filename="../../opsdesk/services/people.py" line="19"/>
         <source>There is no active person with the login “{login}”.</source>
         <translation>没有登录名为“{login}”的在职人员。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="20" />
+        <location filename="../../opsdesk/services/people.py" line="20"/>
         <source>The password for {login} is not correct.</source>
         <translation>{login} 的密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="21" />
+        <location filename="../../opsdesk/services/people.py" line="21"/>
         <source>{login} signs in with a password.</source>
         <translation>{login} 需要使用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="22" />
+        <location filename="../../opsdesk/services/people.py" line="22"/>
         <source>The login “{login}” is already taken.</source>
         <translation>登录名“{login}”已被占用。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="23" />
+        <location filename="../../opsdesk/services/people.py" line="23"/>
         <source>There is already a role “{role}”.</source>
         <translation>岗位“{role}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="24" />
+        <location filename="../../opsdesk/services/people.py" line="24"/>
         <source>There is no role “{role}”.</source>
         <translation>岗位“{role}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="25" />
+        <location filename="../../opsdesk/services/people.py" line="25"/>
         <source>Too many wrong passwords for {login}; try again in {seconds} s.</source>
         <translation>{login} 的密码错误次数过多；请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="58" />
+        <location filename="../../opsdesk/services/people.py" line="58"/>
         <source>{name} is the last active manager; make someone else a manager first.</source>
         <translation>{name} 是最后一位在职经理，请先将其他人设为经理。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="9" />
+        <location filename="../../opsdesk/services/permissions.py" line="9"/>
         <source>edit the plan (manager only)</source>
         <translation>编辑计划(仅限经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="10" />
+        <location filename="../../opsdesk/services/permissions.py" line="10"/>
         <source>manage people and roles (manager only)</source>
         <translation>管理人员和岗位(仅限经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="11" />
+        <location filename="../../opsdesk/services/permissions.py" line="11"/>
         <source>set KPI targets (manager only)</source>
         <translation>设置指标目标(仅限经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="12" />
+        <location filename="../../opsdesk/services/permissions.py" line="12"/>
         <source>restore backups and import plans (manager only)</source>
         <translation>恢复备份和导入计划(仅限经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="13" />
+        <location filename="../../opsdesk/services/permissions.py" line="13"/>
         <source>tick off or reopen this task (only its assignee, staff of its role when it is unassigned, or a manager)</source>
         <translation>勾选完成或重新打开此任务(仅限负责人、任务未分配时该岗位的人员或经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="16" />
+        <location filename="../../opsdesk/services/permissions.py" line="16"/>
         <source>enter values for this KPI (only its owner role or a manager)</source>
         <translation>录入此指标的数值(仅限所属岗位或经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="18" />
+        <location filename="../../opsdesk/services/permissions.py" line="18"/>
         <source>{name} may not {right}.</source>
         <translation>{name} 无权{right}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/plans.py" line="19" />
+        <location filename="../../opsdesk/services/plans.py" line="22"/>
         <source>A plan needs at least one phase.</source>
         <translation>计划至少需要一个阶段。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/plans.py" line="20" />
+        <location filename="../../opsdesk/services/plans.py" line="23"/>
         <source>The phase ends ({end}) before it starts ({start}).</source>
         <translation>阶段的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="21" />
+        <location filename="../../opsdesk/services/tasks.py" line="21"/>
         <source>A task cannot be placed under itself or under one of its own subtasks.</source>
         <translation>任务不能放在自身或其子任务之下。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="22" />
+        <location filename="../../opsdesk/services/tasks.py" line="22"/>
         <source>Linking these tasks would make a loop: a task would wait for itself.</source>
         <translation>关联这些任务会形成循环：任务将等待它自己。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="23" />
+        <location filename="../../opsdesk/services/tasks.py" line="23"/>
         <source>“{title}” is already done.</source>
         <translation>“{title}”已完成。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="24" />
+        <location filename="../../opsdesk/services/tasks.py" line="24"/>
         <source>“{title}” is not done, so it cannot be reopened.</source>
         <translation>“{title}”尚未完成，无法重新打开。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="25" />
+        <location filename="../../opsdesk/services/tasks.py" line="25"/>
         <source>The {label} does not belong to this plan.</source>
         <translation>该{label}不属于此计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="26" />
+        <location filename="../../opsdesk/services/tasks.py" line="26"/>
         <source>There is no active person with id {id}.</source>
         <translation>没有 ID 为 {id} 的在职人员。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="27" />
+        <location filename="../../opsdesk/services/tasks.py" line="27"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="28" />
+        <location filename="../../opsdesk/services/tasks.py" line="28"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="29" />
+        <location filename="../../opsdesk/services/tasks.py" line="29"/>
         <source>parent task</source>
         <translation>父任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="30" />
+        <location filename="../../opsdesk/services/tasks.py" line="30"/>
         <source>role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="10" />
+        <location filename="../../opsdesk/services/validate.py" line="10"/>
         <source>The {label} must not be empty.</source>
         <translation>{label}不能为空。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="11" />
+        <location filename="../../opsdesk/services/validate.py" line="11"/>
         <source>The {label} is too long (at most {limit} characters).</source>
         <translation>{label}过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="12" />
+        <location filename="../../opsdesk/services/validate.py" line="12"/>
         <source>The {label} {value} is outside {low} … {high}.</source>
         <translation>{label} {value} 超出范围 {low} … {high}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="13" />
+        <location filename="../../opsdesk/services/validate.py" line="13"/>
         <source>The due date {due} is before the start date {start}.</source>
         <translation>截止日期 {due} 早于开始日期 {start}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="15" />
+        <location filename="../../opsdesk/services/validate.py" line="15"/>
         <source>“{value}” is not a valid {label}.</source>
         <translation>“{value}”不是有效的{label}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="18" />
+        <location filename="../../opsdesk/services/validate.py" line="18"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="19" />
+        <location filename="../../opsdesk/services/validate.py" line="19"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="20" />
+        <location filename="../../opsdesk/services/validate.py" line="20"/>
         <source>login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="21" />
+        <location filename="../../opsdesk/services/validate.py" line="21"/>
         <source>start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="22" />
+        <location filename="../../opsdesk/services/validate.py" line="22"/>
         <source>due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="23" />
+        <location filename="../../opsdesk/services/validate.py" line="23"/>
         <source>launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="24" />
+        <location filename="../../opsdesk/services/validate.py" line="24"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="25" />
+        <location filename="../../opsdesk/services/validate.py" line="25"/>
         <source>priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="26" />
+        <location filename="../../opsdesk/services/validate.py" line="26"/>
         <source>comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="27" />
+        <location filename="../../opsdesk/services/validate.py" line="27"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="28" />
+        <location filename="../../opsdesk/services/validate.py" line="28"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/templates/loader.py" line="19" />
+        <location filename="../../opsdesk/templates/loader.py" line="19"/>
         <source>The template {name} is not valid: {detail}</source>
         <translation>模板 {name} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/templates/loader.py" line="20" />
+        <location filename="../../opsdesk/templates/loader.py" line="20"/>
         <source>There is no template “{name}”; available: {available}.</source>
         <translation>没有模板“{name}”；可用模板：{available}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli_interchange.py" line="12" />
+        <location filename="../../opsdesk/cli_interchange.py" line="12"/>
         <source>“{value}” is not a week; write it as YYYY-Www, e.g. 2026-W47.</source>
         <translation>“{value}”不是有效的周，请按 YYYY-Www 格式填写，例如 2026-W47。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli_interchange.py" line="13" />
+        <location filename="../../opsdesk/cli_interchange.py" line="13"/>
         <source>{file}: the file type is not known; use .planner, .xml (MS Project), .csv or .xlsx.</source>
         <translation>{file}：无法识别的文件类型，请使用 .planner、.xml(MS Project)、.csv 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli_interchange.py" line="113" />
+        <location filename="../../opsdesk/cli_interchange.py" line="113"/>
         <source>There is no file {file}.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli_storage.py" line="9" />
+        <location filename="../../opsdesk/cli_storage.py" line="9"/>
         <source>Give the server as a URL, e.g. postgresql+psycopg://opsdesk@db.example/opsdesk.</source>
         <translation>请以 URL 形式给出服务器，例如 postgresql+psycopg://opsdesk@db.example/opsdesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="10" />
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="10"/>
         <source>{file} cannot be read as {kind}: {detail}</source>
         <translation>{file} 无法作为{kind}读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/exports.py" line="19" />
+        <location filename="../../opsdesk/services/exports.py" line="20"/>
         <source>“{value}” cannot be written in {encoding}; choose UTF-8.</source>
         <translation>“{value}”无法用 {encoding} 编码写入，请选择 UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="21" />
+        <location filename="../../opsdesk/services/imports.py" line="21"/>
         <source>{file} holds no tasks to import.</source>
         <translation>{file} 中没有可导入的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="27" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="27"/>
         <source>{file}: map a date column and at least one KPI column.</source>
         <translation>{file}:请指定日期列和至少一个指标列。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="28" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="28"/>
         <source>{file}, line {line}: there is no column “{column}”.</source>
         <translation>{file},第 {line} 行:没有“{column}”列。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="29" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="29"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a number.</source>
         <translation>{file},第 {line} 行,{column} 列:“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="30" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="30"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a date (write 2026-09-01, 2026/9/1, 20260901 or 2026年9月1日).</source>
         <translation>{file},第 {line} 行,{column} 列:“{value}”不是有效日期(可写作 2026-09-01、2026/9/1、20260901 或 2026年9月1日)。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="31" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="31"/>
         <source>{file}, line {line}, column {column}: {value} is outside the plan ({first} to {last}).</source>
         <translation>{file},第 {line} 行,{column} 列:{value} 不在计划期内({first} 至 {last})。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="32" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="32"/>
         <source>{file}, line {line}, column {column}: {name} may not enter values for “{kpi}” (only its owner role or a manager).</source>
         <translation>{file},第 {line} 行,{column} 列:{name} 不能录入“{kpi}”的数值(仅限负责岗位或经理)。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="33" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="33"/>
         <source>{file}, line {line}, column {column}: a count cannot be negative ({value}).</source>
         <translation>{file},第 {line} 行,{column} 列:数量不能为负数({value})。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="34" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="34"/>
         <source>{file}, line {line}, column {column}: there is no KPI “{value}” in this plan.</source>
         <translation>{file},第 {line} 行,{column} 列:本计划中没有指标“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="35" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="35"/>
         <source>There is no KPI with the key “{key}” in this plan.</source>
         <translation>本计划中没有键名为“{key}”的指标。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="36" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="36"/>
         <source>{file}: {count} problem(s) found, nothing was imported. First: {first}</source>
         <translation>{file}:发现 {count} 个问题,未导入任何数据。第一个问题:{first}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="37" />
+        <location filename="../../opsdesk/services/kpi_import.py" line="37"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/migrate_to.py" line="14" />
+        <location filename="../../opsdesk/services/migrate_to.py" line="14"/>
         <source>{target} already holds OpsDesk data; copy only into an empty database.</source>
         <translation>{target} 中已有 OpsDesk 数据；只能复制到空数据库中。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/migrate_to.py" line="16" />
+        <location filename="../../opsdesk/services/migrate_to.py" line="16"/>
         <source>The source and the target are the same database.</source>
         <translation>源数据库和目标数据库是同一个。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/schedule.py" line="17" />
+        <location filename="../../opsdesk/services/schedule.py" line="17"/>
         <source>“{title}” has no dates yet; give it a start or a due date first.</source>
         <translation>“{title}”还没有日期，请先设置开始或截止日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/schedule.py" line="18" />
+        <location filename="../../opsdesk/services/schedule.py" line="18"/>
         <source>The tasks to move belong to different plans.</source>
         <translation>要移动的任务属于不同的计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/series.py" line="21" />
+        <location filename="../../opsdesk/services/series.py" line="21"/>
         <source>The repeat rule is not valid: {detail}</source>
         <translation>重复规则无效:{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/series.py" line="22" />
+        <location filename="../../opsdesk/services/series.py" line="22"/>
         <source>The routine has no day between {start} and {until}.</source>
         <translation>从 {start} 到 {until} 之间,这项例行工作一次也不会发生。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/series.py" line="23" />
+        <location filename="../../opsdesk/services/series.py" line="23"/>
         <source>The routine would make {count} tasks; at most {limit} are allowed.</source>
         <translation>这项例行工作会生成 {count} 项任务,最多允许 {limit} 项。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="17" />
+        <location filename="../../opsdesk/services/tables.py" line="17"/>
         <source>{file}: the file is {size} MB; files up to {limit} MB can be imported.</source>
         <translation>{file}:文件大小为 {size} MB,最多只能导入 {limit} MB 的文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="18" />
+        <location filename="../../opsdesk/services/tables.py" line="18"/>
         <source>{file}: the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 and try again.</source>
         <translation>{file}:文本既不是 UTF-8 也不是 GBK/GB18030;请另存为 UTF-8 后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="19" />
+        <location filename="../../opsdesk/services/tables.py" line="19"/>
         <source>{file}, line {line}, column {column}: the text is not {encoding}; try GBK or GB18030.</source>
         <translation>{file},第 {line} 行,第 {column} 列:文本不是 {encoding} 编码;请尝试 GBK 或 GB18030。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="20" />
+        <location filename="../../opsdesk/services/tables.py" line="20"/>
         <source>{file}: not a readable CSV or Excel (.xlsx) file.</source>
         <translation>{file}:不是可读取的 CSV 或 Excel(.xlsx)文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="21" />
+        <location filename="../../opsdesk/services/tables.py" line="21"/>
         <source>{file}: the file has no rows.</source>
         <translation>{file}:文件中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_bulk.py" line="20" />
+        <location filename="../../opsdesk/services/task_bulk.py" line="20"/>
         <source>Choose at least one task first.</source>
         <translation>请先选择至少一个任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_bulk.py" line="21" />
+        <location filename="../../opsdesk/services/task_bulk.py" line="21"/>
         <source>The chosen tasks belong to different plans.</source>
         <translation>所选任务属于不同的计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="27" />
+        <location filename="../../opsdesk/services/task_import.py" line="27"/>
         <source>{file}: no column is mapped to the task title.</source>
         <translation>{file}：没有列对应任务标题。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="28" />
+        <location filename="../../opsdesk/services/task_import.py" line="28"/>
         <source>{file}: there is no column “{column}”.</source>
         <translation>{file}：没有“{column}”这一列。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="29" />
+        <location filename="../../opsdesk/services/task_import.py" line="29"/>
         <source>{file}, line {line}, column {column}: the title is empty.</source>
         <translation>{file}，第 {line} 行，“{column}”列：标题为空。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="30" />
+        <location filename="../../opsdesk/services/task_import.py" line="30"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a date.</source>
         <translation>{file}，第 {line} 行，“{column}”列：“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="31" />
+        <location filename="../../opsdesk/services/task_import.py" line="31"/>
         <source>{file}, line {line}, column {column}: the due date is before the start date.</source>
         <translation>{file}，第 {line} 行，“{column}”列：截止日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="32" />
+        <location filename="../../opsdesk/services/task_import.py" line="32"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a status.</source>
         <translation>{file}，第 {line} 行，“{column}”列：“{value}”不是有效状态。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="33" />
+        <location filename="../../opsdesk/services/task_import.py" line="33"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a priority.</source>
         <translation>{file}，第 {line} 行，“{column}”列：“{value}”不是有效优先级。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="34" />
+        <location filename="../../opsdesk/services/task_import.py" line="34"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a task id.</source>
         <translation>{file}，第 {line} 行，“{column}”列：“{value}”不是任务编号。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="35" />
+        <location filename="../../opsdesk/services/task_import.py" line="35"/>
         <source>{file}: {count} problem(s), nothing was imported. First: {first}</source>
         <translation>{file}：发现 {count} 个问题，未导入任何内容。第一个：{first}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/backup.py" line="20" />
+        <location filename="../../opsdesk/store/backup.py" line="20"/>
         <source>There is no backup at {path}.</source>
         <translation>{path} 处没有备份。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/backup.py" line="21" />
-        <source>Backups of a server database are made with the server's own tools (pg_dump).</source>
+        <location filename="../../opsdesk/store/backup.py" line="21"/>
+        <source>Backups of a server database are made with the server&apos;s own tools (pg_dump).</source>
         <translation>服务器数据库的备份请用服务器自带的工具（pg_dump）完成。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/backup.py" line="23" />
+        <location filename="../../opsdesk/store/backup.py" line="23"/>
         <source>The backup cannot overwrite the database itself.</source>
         <translation>备份不能覆盖数据库本身。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/backup.py" line="24" />
+        <location filename="../../opsdesk/store/backup.py" line="24"/>
         <source>{path} is not a backup this version of OpsDesk can restore; nothing was changed.</source>
         <translation>{path} 不是此版本 OpsDesk 可以恢复的备份；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/backup.py" line="26" />
+        <location filename="../../opsdesk/store/backup.py" line="26"/>
         <source>The backup was cancelled; nothing was written.</source>
         <translation>备份已取消；没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="33" />
+        <location filename="../../opsdesk/store/engine.py" line="33"/>
         <source>The disk is full; the change was not saved and the database is unchanged. Free some space and try again.</source>
         <translation>磁盘已满；此次修改没有保存，数据库保持不变。请腾出一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="36" />
+        <location filename="../../opsdesk/store/engine.py" line="36"/>
         <source>The database reported an error: {detail}</source>
         <translation>数据库报告了一个错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="37" />
+        <location filename="../../opsdesk/store/engine.py" line="37"/>
         <source>The database server cannot be reached: {detail}</source>
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="38" />
+        <location filename="../../opsdesk/store/engine.py" line="38"/>
         <source>The database driver is not installed: {detail}</source>
         <translation>没有安装数据库驱动：{detail}</translation>
     </message>
@@ -1435,153 +1435,153 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="353" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="346"/>
         <source>Export tasks to Excel</source>
         <translation>导出任务到 Excel</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="353" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="346"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="354" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="347"/>
         <source>Export tasks to CSV</source>
         <translation>导出任务到 CSV</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="354" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="347"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="355" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="348"/>
         <source>Export the plan to MS Project</source>
         <translation>导出计划到 MS Project</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="355" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="348"/>
         <source>MS Project XML (*.xml)</source>
         <translation>MS Project XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="356" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="349"/>
         <source>Export milestones to a calendar</source>
         <translation>导出里程碑到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="357" />
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="358" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="350"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="351"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="358" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="351"/>
         <source>Export my tasks to a calendar</source>
         <translation>导出我的任务到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="373" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="366"/>
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="373" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="366"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="383" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="376"/>
         <source>{count} row(s) written to {file}</source>
         <translation>已写入 {count} 行到 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="409" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="402"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="410" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="403"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="418" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="411"/>
         <source>Weekly report ({pages} page(s)) written to {file}</source>
         <translation>周报（{pages} 页）已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="469" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="462"/>
         <source>Import a plan (Planner, MS Project)…</source>
         <translation>导入计划(Planner、MS Project)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="470" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="463"/>
         <source>Import tasks (Excel, CSV)…</source>
         <translation>导入任务(Excel、CSV)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="471" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="464"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="472" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="465"/>
         <source>&amp;Weekly report</source>
         <translation>周报(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="473" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="466"/>
         <source>Tasks to Excel…</source>
         <translation>任务到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="473" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="466"/>
         <source>Tasks to CSV…</source>
         <translation>任务到 CSV…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="474" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="467"/>
         <source>Plan to MS Project XML…</source>
         <translation>计划到 MS Project XML…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="475" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="468"/>
         <source>Milestones to a calendar (ICS)…</source>
         <translation>里程碑到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="476" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="469"/>
         <source>My tasks to a calendar (ICS)…</source>
         <translation>我的任务到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="478" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="471"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="479" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="472"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="497" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="490"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="497" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="490"/>
         <source>Plans (*.planner *.mrproject *.xml);;All files (*)</source>
         <translation>计划文件 (*.planner *.mrproject *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="502" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="495"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="502" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="495"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
@@ -1589,143 +1589,143 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="90" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="91"/>
         <source>Filter tasks… (Ctrl+F)</source>
         <translation>筛选任务…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="91" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="92"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="92" />
-        <source>Words in the title or the assignee's name</source>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="93"/>
+        <source>Words in the title or the assignee&apos;s name</source>
         <translation>标题或负责人姓名中的文字</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="93" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="94"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="94" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="95"/>
         <source>Due from</source>
         <translation>截止日期起</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="95" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="96"/>
         <source>Due until</source>
         <translation>截止日期止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="96" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="97"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="97" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="98"/>
         <source>Only open tasks past their due date</source>
         <translation>只看已过截止日期的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="98" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="99"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="99" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="100"/>
         <source>Only milestones</source>
         <translation>只看里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="100" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="101"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="101" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="102"/>
         <source>Remember these filters under a name</source>
         <translation>以一个名称保存这些筛选条件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="102" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="103"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="103" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="104"/>
         <source>Show every task</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="104" />
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="105" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="105"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="106"/>
         <source>Saved filters</source>
         <translation>已保存的筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="106" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="107"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="106" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="107"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="107" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="108"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="107" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="124" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="121"/>
         <source>All phases</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="125" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="122"/>
         <source>All roles</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="126" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="123"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="127" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="124"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="128" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="125"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="129" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="126"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="137" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="134"/>
         <source>Saved filters…</source>
         <translation>已保存的筛选…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="192" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="189"/>
         <source>Save filters</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="192" />
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="189"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -1733,92 +1733,92 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="124" />
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="142" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="125"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="139"/>
         <source>Import KPI values</source>
         <translation>导入指标数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="125" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="126"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="126" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="127"/>
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="127" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="128"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="128" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="129"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="129" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="130" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="131"/>
         <source>Skip the bad rows and import the rest</source>
         <translation>跳过有问题的行,导入其余行</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="131" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="132"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="133" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="134"/>
         <source>Choose a CSV or Excel export from the shop backend.</source>
         <translation>请选择店铺后台导出的 CSV 或 Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="143" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="140"/>
         <source>Exports (*.csv *.txt *.xlsx)</source>
         <translation>导出文件 (*.csv *.txt *.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="159" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="156"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="177" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="174"/>
         <source>Check the columns, then press Check: nothing is written yet.</source>
         <translation>请核对列对应,然后点“检查”:此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="227" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="224"/>
         <source>{rows} rows: {new} new values, {changed} changed, {same} unchanged.</source>
         <translation>共 {rows} 行:新增 {new} 个数值,修改 {changed} 个,未变 {same} 个。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="230" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="227"/>
         <source>Will change: {list}.</source>
         <translation>将更改:{list}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="232" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="229"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="234" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="231"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>发现 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="279" />
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="276"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
@@ -1826,62 +1826,62 @@
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="118" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="119"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="119" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="120"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="119" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="120"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="120" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="121"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="121" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="122"/>
         <source>Role for unmatched people</source>
         <translation>未匹配人员的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="123" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="124"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="144" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="141"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="149" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="146"/>
         <source>Phases: {phases}</source>
         <translation>阶段：{phases}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="150" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="147"/>
         <source>{tasks} task(s), {milestones} milestone(s), {links} link(s)</source>
         <translation>{tasks} 个任务，{milestones} 个里程碑，{links} 个关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="152" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="149"/>
         <source>People: {new} new, {matched} already here</source>
         <translation>人员：新增 {new} 人，已有 {matched} 人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="155" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="152"/>
         <source>Groups that match no role: {groups}</source>
         <translation>未匹配到岗位的分组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="162" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="159"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
@@ -1889,124 +1889,124 @@
 <context>
     <name>ImportTasksDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="243" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="240"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="241"/>
         <source>Task ID (updates instead of adding)</source>
         <translation>任务编号(更新而非新增)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="241"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="242"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="242"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="242"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="246" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="243"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="246" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="243"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="246" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="243"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="247" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="247" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="248" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="251" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="248"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="252" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="249"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="273" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="266"/>
         <source>(not imported)</source>
         <translation>(不导入)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="285" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="278"/>
         <source>{rows} row(s) read; check the columns, then Check.</source>
         <translation>已读取 {rows} 行；请核对各列，然后点击“检查”。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="308" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
         <source>{new} new task(s), {changed} changed, {same} unchanged</source>
         <translation>新增 {new} 个任务，修改 {changed} 个，未变 {same} 个</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="310" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="303"/>
         <source>phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="310" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="303"/>
         <source>roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="310" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="303"/>
         <source>people</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="312" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="305"/>
         <source>No match for these {kind} (left empty): {names}</source>
         <translation>以下{kind}未匹配(留空)：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="316" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="309"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… 还有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="320" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="313"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="321" />
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="314"/>
         <source>Fix the file: nothing will be imported while it has problems.</source>
         <translation>请修正文件：存在问题时不会导入任何内容。</translation>
     </message>
@@ -2014,48 +2014,48 @@
 <context>
     <name>KpiChart</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="160" />
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="184" />
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="274" />
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="160"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="184"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="274"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="173" />
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="278" />
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="173"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="278"/>
         <source>Cumulative actual</source>
         <translation>累计实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="175" />
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="280" />
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="175"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="280"/>
         <source>Cumulative target</source>
         <translation>累计目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="184" />
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="275" />
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="184"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="275"/>
         <source>7-day average</source>
         <translation>7日均值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="274" />
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="274"/>
         <source>Actual per period</source>
         <translation>每期实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="275" />
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="281" />
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="275"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="281"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="276" />
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="276"/>
         <source>Target range</source>
         <translation>目标区间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="279" />
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="279"/>
         <source>Average to date</source>
         <translation>至今均值</translation>
     </message>
@@ -2063,93 +2063,93 @@
 <context>
     <name>KpisView</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="98" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="99"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="99" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="100"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="100" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="101"/>
         <source>KPI definitions…</source>
         <translation>指标定义…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="101" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="102"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="102" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="103"/>
         <source>All charts</source>
         <translation>全部图表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="103" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="104"/>
         <source>Enter values</source>
         <translation>录入数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="185" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="182"/>
         <source>As of {today} · click a card to chart it</source>
         <translation>截至 {today} · 点击卡片查看图表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="198" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="195"/>
         <source>No KPI has a target for this period.</source>
         <translation>本期没有设定目标的指标。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="201" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="198"/>
         <source>&lt;b&gt;Overall target completion {pct}%&lt;/b&gt;&lt;br&gt;{on} of {total} KPIs on track</source>
         <translation>&lt;b&gt;总体目标完成率 {pct}%&lt;/b&gt;&lt;br&gt;{total} 个指标中 {on} 个达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="209" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="206"/>
         <source>&lt;b&gt;{kpi} {actual}&lt;/b&gt; of the {goal} goal for {span} ({pct}%)</source>
         <translation>&lt;b&gt;{kpi} {actual}&lt;/b&gt; / {span} 目标 {goal}({pct}%)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="216" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="213"/>
         <source>on track</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="216" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="213"/>
         <source>at risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="217" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="214"/>
         <source>off track</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="217" />
-        <location filename="../../opsdesk/ui/kpis/view.py" line="222" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="214"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="219"/>
         <source>no target</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="224" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="221"/>
         <source>target {low}–{high}</source>
         <translation>目标 {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="227" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="224"/>
         <source>target ≤ {value}</source>
         <translation>目标 ≤ {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="230" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="227"/>
         <source>target ≥ {value}</source>
         <translation>目标 ≥ {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="239" />
+        <location filename="../../opsdesk/ui/kpis/view.py" line="236"/>
         <source>Judged by pace: the share of the target due by today.</source>
         <translation>按进度评估:与截至今天应完成的目标份额相比。</translation>
     </message>
@@ -2157,47 +2157,47 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="12" />
+        <location filename="../../opsdesk/ui/labels.py" line="12"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="13" />
+        <location filename="../../opsdesk/ui/labels.py" line="13"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="14" />
+        <location filename="../../opsdesk/ui/labels.py" line="14"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="15" />
+        <location filename="../../opsdesk/ui/labels.py" line="15"/>
         <source>Blocked</source>
         <translation>受阻</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="16" />
+        <location filename="../../opsdesk/ui/labels.py" line="16"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="23" />
+        <location filename="../../opsdesk/ui/labels.py" line="23"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="24" />
+        <location filename="../../opsdesk/ui/labels.py" line="24"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="25" />
+        <location filename="../../opsdesk/ui/labels.py" line="25"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="26" />
+        <location filename="../../opsdesk/ui/labels.py" line="26"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -2205,22 +2205,22 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="82" />
+        <location filename="../../opsdesk/ui/login/dialog.py" line="83"/>
         <source>Sign in to OpsDesk</source>
         <translation>登录 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="83" />
+        <location filename="../../opsdesk/ui/login/dialog.py" line="84"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="84" />
+        <location filename="../../opsdesk/ui/login/dialog.py" line="85"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="88" />
+        <location filename="../../opsdesk/ui/login/dialog.py" line="89"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
@@ -2228,12 +2228,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="311" />
+        <location filename="../../opsdesk/ui/main_window.py" line="312"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="352" />
+        <location filename="../../opsdesk/ui/main_window.py" line="353"/>
         <source>OpsDesk — {db}</source>
         <translation>OpsDesk — {db}</translation>
     </message>
@@ -2242,128 +2242,128 @@
         <translation type="vanished">概览</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="320" />
-        <location filename="../../opsdesk/ui/main_window.py" line="321" />
+        <location filename="../../opsdesk/ui/main_window.py" line="321"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="322"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="322" />
+        <location filename="../../opsdesk/ui/main_window.py" line="323"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="323" />
+        <location filename="../../opsdesk/ui/main_window.py" line="324"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="324" />
+        <location filename="../../opsdesk/ui/main_window.py" line="325"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="325" />
+        <location filename="../../opsdesk/ui/main_window.py" line="326"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="326" />
+        <location filename="../../opsdesk/ui/main_window.py" line="327"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="327" />
+        <location filename="../../opsdesk/ui/main_window.py" line="328"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="328" />
+        <location filename="../../opsdesk/ui/main_window.py" line="329"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="329" />
+        <location filename="../../opsdesk/ui/main_window.py" line="330"/>
         <source>&amp;New plan…</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="330" />
+        <location filename="../../opsdesk/ui/main_window.py" line="331"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="331" />
+        <location filename="../../opsdesk/ui/main_window.py" line="332"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="332" />
+        <location filename="../../opsdesk/ui/main_window.py" line="333"/>
         <source>Undo &amp;history</source>
         <translation>撤销历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="333" />
+        <location filename="../../opsdesk/ui/main_window.py" line="334"/>
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="334" />
+        <location filename="../../opsdesk/ui/main_window.py" line="335"/>
         <source>&lt;nothing done yet&gt;</source>
         <translation>&lt;尚无操作&gt;</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="335" />
+        <location filename="../../opsdesk/ui/main_window.py" line="336"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="336" />
+        <location filename="../../opsdesk/ui/main_window.py" line="337"/>
         <source>Switch &amp;user…</source>
         <translation>切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="337" />
+        <location filename="../../opsdesk/ui/main_window.py" line="338"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="338" />
+        <location filename="../../opsdesk/ui/main_window.py" line="339"/>
         <source>&amp;About OpsDesk</source>
         <translation>关于 OpsDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="348" />
+        <location filename="../../opsdesk/ui/main_window.py" line="349"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="355" />
+        <location filename="../../opsdesk/ui/main_window.py" line="356"/>
         <source>Database: {db}</source>
         <translation>数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="357" />
+        <location filename="../../opsdesk/ui/main_window.py" line="358"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="367" />
+        <location filename="../../opsdesk/ui/main_window.py" line="364"/>
         <source>{name} (manager)</source>
         <translation>{name}(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="368" />
+        <location filename="../../opsdesk/ui/main_window.py" line="365"/>
         <source>Signed in: </source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="414" />
+        <location filename="../../opsdesk/ui/main_window.py" line="411"/>
         <source>About OpsDesk</source>
         <translation>关于 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="415" />
+        <location filename="../../opsdesk/ui/main_window.py" line="412"/>
         <source>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;Plans, tasks, milestones and KPIs for teams that launch and run online shops.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;为开设和运营网店的团队管理计划、任务、里程碑和指标。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证发布的自由软件。&lt;/p&gt;</translation>
     </message>
@@ -2371,22 +2371,22 @@
 <context>
     <name>MyWork</name>
     <message>
-        <location filename="../../opsdesk/ui/mywork/notice.py" line="11" />
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="11"/>
         <source>You have %n overdue task(s)</source>
         <translation>你有 %n 项任务已逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/notice.py" line="12" />
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="12"/>
         <source> and %n due today.</source>
         <translation>,%n 项今天到期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/notice.py" line="15" />
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="15"/>
         <source>You have %n overdue task(s).</source>
         <translation>你有 %n 项任务已逾期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/notice.py" line="17" />
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="17"/>
         <source>You have %n task(s) due today.</source>
         <translation>你有 %n 项任务今天到期。</translation>
     </message>
@@ -2394,127 +2394,127 @@
 <context>
     <name>MyWorkView</name>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="123" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="124"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="124" />
-        <location filename="../../opsdesk/ui/mywork/view.py" line="264" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="125"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="261"/>
         <source>New routine…</source>
         <translation>新建例行工作…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="125" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="126"/>
         <source>A task that repeats daily, on chosen weekdays, weekly or monthly</source>
         <translation>每天、每周指定几天、每周或每月重复的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="127" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="128"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="128" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="129"/>
         <source>Dismiss the reminder</source>
         <translation>关闭提醒</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="129" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="130"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="130" />
-        <source>Nothing to do: no open task is yours or your role's.</source>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="131"/>
+        <source>Nothing to do: no open task is yours or your role&apos;s.</source>
         <translation>没有待办:没有分给你或你岗位的未完成任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="131" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="132"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="131" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="132"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="132" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="133"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="132" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="133"/>
         <source>Later</source>
         <translation>以后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="133" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="134"/>
         <source>Done recently</source>
         <translation>最近完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="135" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="136"/>
         <source>for your role</source>
         <translation>你的岗位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="150" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="147"/>
         <source>{name} · {roles} · {today} · %n open</source>
         <translation>
             <numerusform>{name} · {roles} · {today} · %n 项未完成</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="157" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="154"/>
         <source>done {date}</source>
         <translation>{date}完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="162" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="159"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="164" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="161"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="166" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="163"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="226" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="223"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="230" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="227"/>
         <source>Tick off “{title}”</source>
         <translation>勾选完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="255" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="252"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="256" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="253"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="256" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="253"/>
         <source>Tick off</source>
         <translation>勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="262" />
+        <location filename="../../opsdesk/ui/mywork/view.py" line="259"/>
         <source>Edit routine…</source>
         <translation>编辑例行工作…</translation>
     </message>
@@ -2522,62 +2522,62 @@
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="41" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="41"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="54" />
-        <source>the template's name</source>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="54"/>
+        <source>the template&apos;s name</source>
         <translation>模板名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="65" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="65"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="66" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="66"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="67" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="67"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="68" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="68"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="69" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="69"/>
         <source>Your name (manager)</source>
         <translation>您的姓名(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="70" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="70"/>
         <source>Your login</source>
         <translation>您的登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="73" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="73"/>
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="76" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="76"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="77" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="77"/>
         <source>OpsDesk databases (*.db)</source>
         <translation>OpsDesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="84" />
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="84"/>
         <source>{path} already exists; choose a new file.</source>
         <translation>{path} 已存在，请选择一个新文件。</translation>
     </message>
@@ -2585,32 +2585,32 @@
 <context>
     <name>OpenProblems</name>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="46" />
+        <location filename="../../opsdesk/ui/open_problems.py" line="46"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="46" />
+        <location filename="../../opsdesk/ui/open_problems.py" line="46"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="47" />
+        <location filename="../../opsdesk/ui/open_problems.py" line="47"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="66" />
+        <location filename="../../opsdesk/ui/open_problems.py" line="66"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="67" />
+        <location filename="../../opsdesk/ui/open_problems.py" line="67"/>
         <source>OpsDesk database (*.db);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="78" />
+        <location filename="../../opsdesk/ui/open_problems.py" line="78"/>
         <source>The backup is in place. The file that would not open is kept as {path}.</source>
         <translation>备份已就位。无法打开的文件已保存为 {path}。</translation>
     </message>
@@ -2618,177 +2618,177 @@
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="110" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="111"/>
         <source>Phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="111" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="112"/>
         <source>Next milestones</source>
         <translation>近期里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="112" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="113"/>
         <source>Overdue work</source>
         <translation>逾期工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="113" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="113" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="113" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="114" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="115"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="114" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="115"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="114" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="115"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="115" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="116"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="145" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="142"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>上线第 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="147" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="144"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>距上线还有 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="148" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="145"/>
         <source>Launch day {launch} · today {today} · {since}</source>
         <translation>上线日 {launch} · 今天 {today} · {since}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="153" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="150"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="154" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="151"/>
         <source>Launch</source>
         <translation>上线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="163" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="160"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>未完成任务（%n 项进行中）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="165" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="162"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="167" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="164"/>
         <source>blocked</source>
         <translation>受阻</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="169" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="166"/>
         <source>tasks done</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="172" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="169"/>
         <source>no milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="174" />
-        <location filename="../../opsdesk/ui/overview/view.py" line="205" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="171"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="202"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="174" />
-        <location filename="../../opsdesk/ui/overview/view.py" line="205" />
-        <location filename="../../opsdesk/ui/overview/view.py" line="220" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="171"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="202"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="217"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="175" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="172"/>
         <source>to the next milestone</source>
         <translation>距下一个里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="177" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="174"/>
         <source>milestones reached</source>
         <translation>已达成里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="188" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="185"/>
         <source>now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="190" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
         <source>{done} of {total} tasks done ({pct}%)</source>
         <translation>已完成 {done}/{total} 个任务（{pct}%）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="193" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="190"/>
         <source>{pct}% of the time passed</source>
         <translation>时间已过 {pct}%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="195" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="192"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="211" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="208"/>
         <source>No milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="221" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="218"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="228" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="225"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 还有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="230" />
+        <location filename="../../opsdesk/ui/overview/view.py" line="227"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>
@@ -2796,167 +2796,167 @@
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="95" />
+        <location filename="../../opsdesk/ui/people/view.py" line="96"/>
         <source>People and roles</source>
         <translation>人员与岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="96" />
+        <location filename="../../opsdesk/ui/people/view.py" line="97"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="97" />
+        <location filename="../../opsdesk/ui/people/view.py" line="98"/>
         <source>Roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="99" />
+        <location filename="../../opsdesk/ui/people/view.py" line="100"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="99" />
+        <location filename="../../opsdesk/ui/people/view.py" line="100"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="99" />
+        <location filename="../../opsdesk/ui/people/view.py" line="100"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="99" />
+        <location filename="../../opsdesk/ui/people/view.py" line="100"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="100" />
+        <location filename="../../opsdesk/ui/people/view.py" line="101"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="100" />
+        <location filename="../../opsdesk/ui/people/view.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="101" />
+        <location filename="../../opsdesk/ui/people/view.py" line="102"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="101" />
+        <location filename="../../opsdesk/ui/people/view.py" line="102"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="102" />
+        <location filename="../../opsdesk/ui/people/view.py" line="103"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="103" />
+        <location filename="../../opsdesk/ui/people/view.py" line="104"/>
         <source>Add person…</source>
         <translation>添加人员…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="103" />
+        <location filename="../../opsdesk/ui/people/view.py" line="104"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="104" />
+        <location filename="../../opsdesk/ui/people/view.py" line="105"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="104" />
+        <location filename="../../opsdesk/ui/people/view.py" line="105"/>
         <source>Clear password</source>
         <translation>清除密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="107" />
+        <location filename="../../opsdesk/ui/people/view.py" line="108"/>
         <source>Add role…</source>
         <translation>添加岗位…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="108" />
+        <location filename="../../opsdesk/ui/people/view.py" line="109"/>
         <source>Edit role…</source>
         <translation>编辑岗位…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="109" />
+        <location filename="../../opsdesk/ui/people/view.py" line="110"/>
         <source>Names and colour of the selected role</source>
         <translation>所选岗位的名称和颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="135" />
+        <location filename="../../opsdesk/ui/people/view.py" line="132"/>
         <source>set</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="136" />
+        <location filename="../../opsdesk/ui/people/view.py" line="133"/>
         <source>active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="136" />
+        <location filename="../../opsdesk/ui/people/view.py" line="133"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="179" />
+        <location filename="../../opsdesk/ui/people/view.py" line="176"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="180" />
+        <location filename="../../opsdesk/ui/people/view.py" line="177"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="204" />
+        <location filename="../../opsdesk/ui/people/view.py" line="201"/>
         <source>Add {name}</source>
         <translation>添加{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="219" />
+        <location filename="../../opsdesk/ui/people/view.py" line="216"/>
         <source>Edit {name}</source>
         <translation>编辑{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="228" />
+        <location filename="../../opsdesk/ui/people/view.py" line="225"/>
         <source>Reactivate {name}</source>
         <translation>重新启用{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="229" />
+        <location filename="../../opsdesk/ui/people/view.py" line="226"/>
         <source>Deactivate {name}</source>
         <translation>停用{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="239" />
+        <location filename="../../opsdesk/ui/people/view.py" line="236"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="239" />
+        <location filename="../../opsdesk/ui/people/view.py" line="236"/>
         <source>New password for {name}:</source>
         <translation>{name}的新密码:</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="244" />
+        <location filename="../../opsdesk/ui/people/view.py" line="241"/>
         <source>Password of {name}</source>
         <translation>{name}的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="252" />
+        <location filename="../../opsdesk/ui/people/view.py" line="249"/>
         <source>Add role {name}</source>
         <translation>添加岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="268" />
+        <location filename="../../opsdesk/ui/people/view.py" line="265"/>
         <source>Edit role {name}</source>
         <translation>编辑岗位{name}</translation>
     </message>
@@ -2964,42 +2964,42 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="24" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="24"/>
         <source>Edit person</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="24" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="24"/>
         <source>Add person</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="36" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="36"/>
         <source>Manager (may edit the plan and manage people)</source>
         <translation>经理(可编辑计划、管理人员)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="42" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="42"/>
         <source>optional: staff may sign in without one</source>
         <translation>可不填:员工可以不用密码登录</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="44" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="44"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="45" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="45"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="46" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="46"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="49" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="49"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -3007,32 +3007,32 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="63" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="63"/>
         <source>Edit role</source>
         <translation>编辑岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="63" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="63"/>
         <source>Add role</source>
         <translation>添加岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="74" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="74"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="75" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="75"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="76" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="76"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="86" />
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="86"/>
         <source>Role colour</source>
         <translation>岗位颜色</translation>
     </message>
@@ -3040,130 +3040,130 @@
 <context>
     <name>RoutineDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="120" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="121"/>
         <source>Edit routine</source>
         <translation>编辑例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="120" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="121"/>
         <source>New routine</source>
         <translation>新建例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="121" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="122"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="121" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="122"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="121" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="122"/>
         <source>Person</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="122" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="123"/>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="122" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="123"/>
         <source>On</source>
         <translation>在</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="123" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="124"/>
         <source>Day of month</source>
         <translation>每月几号</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="123" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="124"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="124" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="125"/>
         <source>Until</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="124" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="125"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="125" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="126"/>
         <source>Apply to</source>
         <translation>应用于</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="128" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="129"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="128" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="129"/>
         <source>On chosen weekdays</source>
         <translation>每周指定几天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="128" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="129"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="129" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="130"/>
         <source>Every month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="135" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="136"/>
         <source>same day as the start</source>
         <translation>与开始日相同</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="136" />
-        <source>0: the start's day of the month</source>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="137"/>
+        <source>0: the start&apos;s day of the month</source>
         <translation>0:与开始日同一天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="140" />
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="233" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="141"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="234"/>
         <source>This one</source>
         <translation>仅这一次</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="141" />
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="235" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="142"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="236"/>
         <source>This and later</source>
         <translation>这一次及以后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="142" />
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="237" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="143"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="238"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="194" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="195"/>
         <source>New routine “{title}”</source>
         <translation>新建例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="216" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="217"/>
         <source>Edit routine “{title}”</source>
         <translation>编辑例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="228" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="229"/>
         <source>Routine</source>
         <translation>例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="229" />
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="230"/>
         <source>This task repeats. Change which ones?</source>
         <translation>这项任务是重复的。要修改哪些?</translation>
     </message>
@@ -3171,7 +3171,7 @@
 <context>
     <name>TaskDelegate</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/delegates.py" line="82" />
+        <location filename="../../opsdesk/ui/tasks/delegates.py" line="82"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
@@ -3179,147 +3179,147 @@
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="84" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="86"/>
         <source>(deactivated person)</source>
         <translation>（已停用人员）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="184" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="186"/>
         <source>Edit task</source>
         <translation>编辑任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="184" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="186"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="185" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="187"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="185" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="187"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="185" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="187"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="186" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="188"/>
         <source>Part of</source>
         <translation>上级任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="186" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="188"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="187" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="189"/>
         <source>Start – due</source>
         <translation>开始 – 截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="187" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="189"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="188" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="190"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="188" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="190"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="189" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="191"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="189" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="191"/>
         <source>Subtasks</source>
         <translation>子任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="190" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="192"/>
         <source>Waits for</source>
         <translation>前置任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="202" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="204"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="203" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="205"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="204" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="206"/>
         <source>This task is a milestone</source>
         <translation>此任务是里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="205" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="207"/>
         <source>New subtask title</source>
         <translation>新子任务标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="206" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="208"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="207" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="209"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="208" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="210"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="209" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="211"/>
         <source>Task this one waits for</source>
         <translation>此任务要等待的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="210" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="212"/>
         <source>FS: starts after it finishes; SS: starts with it; FF: finishes with it. Lag in days.</source>
         <translation>FS：对方完成后开始；SS：与对方同时开始；FF：与对方同时完成。延迟以天计。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="212" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="214"/>
         <source> d</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="213" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="215"/>
         <source>Lag in days</source>
         <translation>延迟天数</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="214" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="216"/>
         <source>Link kind</source>
         <translation>关联类型</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="309" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="307"/>
         <source>The dates fall outside the plan ({low} – {high}); you can still save.</source>
         <translation>日期超出计划范围（{low} – {high}），仍可保存。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="314" />
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="312"/>
         <source>The dates fall outside the phase ({low} – {high}); you can still save.</source>
         <translation>日期超出所选阶段（{low} – {high}），仍可保存。</translation>
     </message>
@@ -3327,132 +3327,132 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="108" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="109"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="108" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="109"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="108" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="109"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="109" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="110"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="109" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="110" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="111"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="110" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="111"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="111" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="112"/>
         <source>Part of</source>
         <translation>所属任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="114" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="115"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="115" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="116"/>
         <source>Subtasks and links</source>
         <translation>子任务与关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="116" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="117"/>
         <source>Conversation</source>
         <translation>讨论</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="117" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="118"/>
         <source>Write a comment… (Ctrl+Enter sends)</source>
         <translation>写评论…(Ctrl+Enter 发送)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="118" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="119"/>
         <source>New comment</source>
         <translation>新评论</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="119" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="120"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="150" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="147"/>
         <source>This task no longer exists.</source>
         <translation>此任务已不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="159" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="156"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="162" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="159"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="167" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="164"/>
         <source>{who}, {when}</source>
         <translation>{who}，{when}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="174" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="171"/>
         <source>Subtask</source>
         <translation>子任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="174" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="171"/>
         <source>After</source>
         <translation>前置</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="175" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="172"/>
         <source>Before</source>
         <translation>后续</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="194" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="191"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="194" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="191"/>
         <source>✓ Tick off</source>
         <translation>✓ 勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="205" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="207"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="208" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="207"/>
         <source>Tick off “{title}”</source>
         <translation>勾选完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="216" />
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="219"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
@@ -3460,37 +3460,32 @@
 <context>
     <name>TaskPrompts</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="18" />
         <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
+        <translation type="vanished">已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="19" />
         <source>Someone changed this task after you opened it.</source>
-        <translation>在你打开之后，有人修改了这个任务。</translation>
+        <translation type="vanished">在你打开之后，有人修改了这个任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="20" />
         <source>Reload shows their version (your edit is dropped); Overwrite saves yours over theirs.</source>
-        <translation>“重新加载”显示对方的版本（放弃你的修改）；“覆盖”用你的修改替换对方的。</translation>
+        <translation type="vanished">“重新加载”显示对方的版本（放弃你的修改）；“覆盖”用你的修改替换对方的。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="22" />
         <source>Reload</source>
-        <translation>重新加载</translation>
+        <translation type="vanished">重新加载</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="23" />
         <source>Overwrite</source>
-        <translation>覆盖</translation>
+        <translation type="vanished">覆盖</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="42" />
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="40"/>
         <source>Reschedule</source>
         <translation>调整日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="43" />
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="41"/>
         <source>Move %n task(s) by how many days? (negative: earlier)</source>
         <translation>把 %n 个任务移动多少天？（负数为提前）</translation>
     </message>
@@ -3498,80 +3493,80 @@
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="246" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="333"/>
         <source>Sorting by due date puts overdue work first</source>
         <translation>按截止日期排序时，逾期任务排在最前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="250" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="250" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="250" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="250" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="251" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="251" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="251" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="251" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="252" />
-        <location filename="../../opsdesk/ui/tasks/model.py" line="397" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="339"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="515"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="252" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="339"/>
         <source>Done by / at</source>
         <translation>完成人 / 时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="367" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="485"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="395" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="513"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="407" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="525"/>
         <source>No phase</source>
         <translation>无阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="408" />
+        <location filename="../../opsdesk/ui/tasks/model.py" line="526"/>
         <source>{phase}  ({count})</source>
         <translation>{phase}（{count}）</translation>
     </message>
@@ -3579,220 +3574,260 @@
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="57" />
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="215" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="84"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="265"/>
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="64" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="101"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="64" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="101"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="75" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="113"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="114" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="116"/>
+        <source>Assign %n task(s) to {name}</source>
+        <translation>将 %n 个任务分配给{name}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="129"/>
+        <source>Set %n task(s) to {status}</source>
+        <translation>将 %n 个任务设为“{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="143"/>
+        <source>Move %n task(s) by {days} days</source>
+        <translation>将 %n 个任务移动 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="158"/>
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="130" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="162"/>
+        <source>Duplicate %n task(s)</source>
+        <translation>复制 %n 个任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="176"/>
         <source>Delete “{title}”?</source>
         <translation>删除“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="135" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="179"/>
+        <source>Delete %n task(s)?</source>
+        <translation>删除 %n 个任务？</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="182"/>
         <source>%n subtask(s)</source>
         <translation>%n 个子任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="137" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="184"/>
         <source>%n comment(s)</source>
         <translation>%n 条评论</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="139" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="186"/>
         <source>%n link(s) to other tasks</source>
         <translation>%n 个与其他任务的关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="140" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
         <source>This also removes: {items}.</source>
         <translation>同时删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="142" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="189"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="143" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="190"/>
         <source>Delete tasks</source>
         <translation>删除任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="215" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="195"/>
+        <source>Delete %n task(s)</source>
+        <translation>删除 %n 个任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="265"/>
         <source>New task “{title}”</source>
         <translation>新建任务“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="211" />
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="278"/>
+        <source>“{title}”</source>
+        <translation>“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="286"/>
+        <source>some of the %n selected tasks</source>
+        <translation>所选 %n 个任务中的部分任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="253"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="213" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="255"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="213" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="255"/>
         <source>Add a task to the plan (Ctrl+N)</source>
         <translation>向计划添加任务（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="214" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="256"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="214" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="256"/>
         <source>Everything about the task: notes, subtasks, links (Ctrl+E)</source>
         <translation>任务的全部内容：备注、子任务、关联（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="216" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="258"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="216" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="258"/>
         <source>Copy the selected tasks (Ctrl+D)</source>
         <translation>复制所选任务（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="217" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="259"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="217" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="259"/>
         <source>Delete the selected tasks (Del)</source>
         <translation>删除所选任务（Del）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="218" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="218" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
         <source>Assign the selected tasks to a person</source>
         <translation>把所选任务分配给某人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="219" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
         <source>Reschedule…</source>
         <translation>调整日期…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="220" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="262"/>
         <source>Move the selected tasks by a number of days</source>
         <translation>把所选任务前移或后移若干天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="221" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="221" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
         <source>Set the status of the selected tasks</source>
         <translation>设置所选任务的状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="222" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
         <source>Group by phase</source>
         <translation>按阶段分组</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="223" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="265"/>
         <source>Group by phase with subtasks under their parent, or a flat list</source>
         <translation>按阶段分组（子任务在其上级任务下），或平铺列表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="224" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="266"/>
         <source>Open details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="224" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="266"/>
         <source>Details and conversation (Enter)</source>
         <translation>详情与讨论（回车）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="225" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="225" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
         <source>Filter tasks (Ctrl+F)</source>
         <translation>筛选任务（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="231" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="274"/>
         <source>Tasks of the plan</source>
         <translation>计划中的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="232" />
-        <source>Double-click or press Enter to open a task's details.</source>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="275"/>
+        <source>Double-click or press Enter to open a task&apos;s details.</source>
         <translation>双击或按回车查看任务详情。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="247" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="286"/>
         <source>Nobody (unassigned)</source>
         <translation>无人（未分配）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="267" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="306"/>
         <source>Loading… {shown} shown</source>
         <translation>加载中… 已显示 {shown} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/view.py" line="269" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="308"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="271" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="310"/>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="429" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="535"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="429" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="535"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="431" />
+        <location filename="../../opsdesk/ui/tasks/view.py" line="537"/>
         <source>Comment…</source>
         <translation>评论…</translation>
     </message>
@@ -3800,97 +3835,97 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="146" />
+        <location filename="../../opsdesk/ui/team/view.py" line="147"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="147" />
+        <location filename="../../opsdesk/ui/team/view.py" line="148"/>
         <source>Role / person</source>
         <translation>岗位 / 人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="147" />
+        <location filename="../../opsdesk/ui/team/view.py" line="148"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="147" />
+        <location filename="../../opsdesk/ui/team/view.py" line="148"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="148" />
+        <location filename="../../opsdesk/ui/team/view.py" line="149"/>
         <source>Done this week</source>
         <translation>本周完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="148" />
+        <location filename="../../opsdesk/ui/team/view.py" line="149"/>
         <source>Open work per week</source>
         <translation>每周未完成工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="149" />
+        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
         <source>Team workload</source>
         <translation>团队工作量</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="150" />
+        <location filename="../../opsdesk/ui/team/view.py" line="151"/>
         <source>Open tasks of the selected person</source>
         <translation>所选人员的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="151" />
+        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
         <source>Drag tasks onto a person, or right-click them, to reassign.</source>
         <translation>把任务拖到某人身上,或右键单击任务,即可改派。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="153" />
+        <location filename="../../opsdesk/ui/team/view.py" line="154"/>
         <source>Each cell is a week; darker means more open tasks due. The outlined cell is this week.</source>
         <translation>每格一周;颜色越深,到期的未完成任务越多。带框的是本周。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="193" />
+        <location filename="../../opsdesk/ui/team/view.py" line="190"/>
         <source>Week of {monday} · {weeks} weeks from {first}</source>
         <translation>{monday}这一周 · 自{first}起共 {weeks} 周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="222" />
+        <location filename="../../opsdesk/ui/team/view.py" line="219"/>
         <source>Unassigned</source>
         <translation>未指派</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="247" />
+        <location filename="../../opsdesk/ui/team/view.py" line="244"/>
         <source>Busiest week: {day} ({count} open tasks due)</source>
         <translation>最忙的一周:{day}(到期未完成 {count} 项)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="287" />
+        <location filename="../../opsdesk/ui/team/view.py" line="284"/>
         <source>Open tasks of {name}</source>
         <translation>{name}的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="312" />
+        <location filename="../../opsdesk/ui/team/view.py" line="309"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="315" />
+        <location filename="../../opsdesk/ui/team/view.py" line="312"/>
         <source>Reassign to</source>
         <translation>改派给</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="321" />
+        <location filename="../../opsdesk/ui/team/view.py" line="318"/>
         <source>Leave to the role (unassign)</source>
         <translation>交给岗位(取消指派)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="330" />
+        <location filename="../../opsdesk/ui/team/view.py" line="327"/>
         <source>the role</source>
         <translation>岗位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="339" />
+        <location filename="../../opsdesk/ui/team/view.py" line="336"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>把 %n 项任务改派给{name}</numerusform>
@@ -3900,117 +3935,117 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="284" />
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="284"/>
         <source>Launch day: {date}</source>
         <translation>上线日：{date}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="295" />
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="295"/>
         <source>No dates yet</source>
         <translation>尚未设置日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="299" />
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="299"/>
         <source>%n day(s)</source>
         <translation>%n 天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="300" />
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="300"/>
         <source>Role: {role}</source>
         <translation>岗位：{role}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="301" />
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="301"/>
         <source>Assignee: {name}</source>
         <translation>负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="307" />
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="307"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="309" />
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="309"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="51" />
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="51"/>
         <source>Move following tasks?</source>
         <translation>同时移动后续任务？</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="52" />
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="52"/>
         <source>“{title}” has %n task(s) that follow it. Move them by the same number of days?</source>
         <translation>“{title}”之后有 %n 个后续任务。是否将它们移动相同的天数？</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="91" />
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="91"/>
         <source>Move “{title}” by %n day(s)</source>
         <translation>将“{title}”移动 %n 天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="114" />
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="114"/>
         <source>Change the dates of “{title}”</source>
         <translation>修改“{title}”的日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="120" />
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="120"/>
         <source>Link tasks</source>
         <translation>关联任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="127" />
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="127"/>
         <source>Move launch day by %n day(s)</source>
         <translation>上线日移动 %n 天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="136" />
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="136"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="139" />
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="139"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/export.py" line="92" />
+        <location filename="../../opsdesk/ui/timeline/export.py" line="92"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="156" />
+        <location filename="../../opsdesk/ui/timeline/header.py" line="156"/>
         <source>Unscheduled (no dates)</source>
         <translation>未排期（无日期）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="160" />
+        <location filename="../../opsdesk/ui/timeline/header.py" line="160"/>
         <source>No role</source>
         <translation>无岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="162" />
+        <location filename="../../opsdesk/ui/timeline/header.py" line="162"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="164" />
+        <location filename="../../opsdesk/ui/timeline/header.py" line="164"/>
         <source>No phase</source>
         <translation>无阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="220" />
+        <location filename="../../opsdesk/ui/timeline/header.py" line="220"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="221" />
+        <location filename="../../opsdesk/ui/timeline/header.py" line="221"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="222" />
+        <location filename="../../opsdesk/ui/timeline/header.py" line="222"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
@@ -4018,137 +4053,137 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="120" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="121"/>
         <source>Group by</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="121" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="122"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="121" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="122"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="121" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="122"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="128" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="129"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="128" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="129"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="128" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="129"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="129" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="130"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="134" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="135"/>
         <source>Fit the plan</source>
         <translation>显示整个计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="135" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="136"/>
         <source>Go to today</source>
         <translation>转到今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="136" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="137"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="138" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="139"/>
         <source>Whole timeline as PNG…</source>
         <translation>整个时间线导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="139" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="140"/>
         <source>Visible part as PNG…</source>
         <translation>可见部分导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="140" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="141"/>
         <source>Whole timeline as PDF…</source>
         <translation>整个时间线导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="141" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="142"/>
         <source>Visible part as PDF…</source>
         <translation>可见部分导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="143" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="144"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="145" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="146"/>
         <source>Read-only: right-click a task you own to tick it off.</source>
         <translation>只读：右键点击自己的任务可将其标记完成。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="180" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="177"/>
         <source>Only a manager can move tasks or change their dates.</source>
         <translation>只有经理可以移动任务或修改其日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="188" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="185"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="192" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="189"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="194" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="191"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="196" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="193"/>
         <source>Move launch day…</source>
         <translation>移动上线日…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="206" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="203"/>
         <source>Move launch day</source>
         <translation>移动上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="210" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="207"/>
         <source>Every date of the plan moves with launch day.</source>
         <translation>计划中的所有日期都会随上线日一起移动。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="211" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="208"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="226" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="223"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="231" />
+        <location filename="../../opsdesk/ui/timeline/view.py" line="228"/>
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
@@ -4156,42 +4191,42 @@
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="35" />
+        <location filename="../../opsdesk/ui/views.py" line="35"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="36" />
+        <location filename="../../opsdesk/ui/views.py" line="36"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="37" />
+        <location filename="../../opsdesk/ui/views.py" line="37"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="38" />
+        <location filename="../../opsdesk/ui/views.py" line="38"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="39" />
+        <location filename="../../opsdesk/ui/views.py" line="39"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="40" />
+        <location filename="../../opsdesk/ui/views.py" line="40"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="41" />
+        <location filename="../../opsdesk/ui/views.py" line="41"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="42" />
+        <location filename="../../opsdesk/ui/views.py" line="42"/>
         <source>People and roles</source>
         <translation>人员与岗位</translation>
     </message>
@@ -4199,183 +4234,183 @@
 <context>
     <name>WeeklyReport</name>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="36" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="36"/>
         <source>Plan status</source>
         <translation>计划进度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="37" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="37"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="38" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="38"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="39" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="39"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="40" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="40"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="41" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="41"/>
         <source>Time passed</source>
         <translation>时间已过</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="42" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="42"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="43" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="43"/>
         <source>Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.</source>
         <translation>任务：已完成 {done} 项，未完成 {open} 项，受阻 {blocked} 项，逾期 {overdue} 项；已达成里程碑 {ms_done}/{ms_total}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="44" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="44"/>
         <source>Done this week</source>
         <translation>本周完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="45" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="45"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="46" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="46"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="47" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="47"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="48" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="48"/>
         <source>Done on</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="49" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="49"/>
         <source>Nothing was ticked off this week.</source>
         <translation>本周没有勾选完成的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="50" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="50"/>
         <source>Overdue by role and person</source>
         <translation>按岗位和人员的逾期工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="51" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="51"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="52" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="52"/>
         <source>Days late</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="53" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="53"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="54" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="54"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="55" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="55"/>
         <source>Next milestones</source>
         <translation>近期里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="56" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="56"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="57" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="57"/>
         <source>Sales so far: {actual} CNY of the {target} CNY target ({pct}%).</source>
         <translation>累计销售额：{actual} 元，目标 {target} 元（{pct}%）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="58" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="58"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="59" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="59"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="60" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="60"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="61" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="61"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="62" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="62"/>
         <source>Attainment</source>
         <translation>达成率</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="63" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="64" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="64"/>
         <source>on track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="65" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="65"/>
         <source>at risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="66" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="66"/>
         <source>off track</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="67" />
-        <location filename="../../opsdesk/ui/report/weekly.py" line="180" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="67"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="180"/>
         <source>Monthly sales against target</source>
         <translation>月度销售额与目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="68" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="68"/>
         <source>Weekly report {year}-W{week:02d} ({start} – {end})</source>
         <translation>周报 {year} 年第 {week:02d} 周（{start} – {end}）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="131" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="131"/>
         <source>in %n day(s)</source>
         <translation>%n 天后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="181" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="181"/>
         <source>Sales so far against the cumulative target</source>
         <translation>累计销售额与累计目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="182" />
+        <location filename="../../opsdesk/ui/report/weekly.py" line="182"/>
         <source>Daily orders with the 7-day average</source>
         <translation>日单量与 7 日均值</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from opsdesk.services.task_rows import ASSIGNEE, DUE, ID, PARENT, STATUS, TITLE
+from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks import prompts
 from opsdesk.ui.tasks.state import COL
@@ -23,8 +24,8 @@ def answers(monkeypatch):
     monkeypatch.setattr(prompts, "show_error", lambda p, exc: state["errors"].append(exc))
     monkeypatch.setattr(prompts, "confirm",
                         lambda p, t, q, d="": state["asked"].append(q + " " + d) or state["confirm"])
-    monkeypatch.setattr(prompts, "ask_conflict",
-                        lambda p: state["asked"].append("conflict") or state["conflict"])
+    monkeypatch.setattr(prompts, "ask_conflict", lambda p, what=None: state["asked"].append(
+        "conflict") or ConflictChoice(state["conflict"]))
     monkeypatch.setattr(prompts, "ask_days", lambda p, n: state["days"])
     monkeypatch.setattr(prompts, "exec_dialog", lambda d: state["dialogs"].append(d) or d.show())
     return state

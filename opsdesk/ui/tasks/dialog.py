@@ -44,11 +44,12 @@ MAX_CHOICES = 3000
 
 class TaskDialog(Retranslating, QDialog):
     """Edit or create a task. ``submit(dialog)`` carries out the writes and raises a
-    ``ValidationError`` to keep the dialog open with the message at its field."""
+    ``ValidationError`` to keep the dialog open with the message at its field (or returns
+    False to keep it open as it is)."""
 
     def __init__(self, parent: QWidget | None, *, lang: str, phases: list, roles: list,
                  people: list, rows: list[tuple], detail=None, defaults: dict | None = None,
-                 submit: Callable[[TaskDialog], None] | None = None) -> None:
+                 submit: Callable[[TaskDialog], bool | None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("taskDialog")
         self.setMinimumWidth(560)
@@ -331,7 +332,8 @@ class TaskDialog(Retranslating, QDialog):
     def accept(self) -> None:
         if self.submit is not None:
             try:
-                self.submit(self)
+                if self.submit(self) is False:  # (a conflict, cancelled: nothing saved yet)
+                    return
             except ValidationError as exc:
                 self.show_error(exc)
                 return

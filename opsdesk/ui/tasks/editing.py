@@ -1,69 +1,107 @@
 """The Tasks view's writes: inline edits, tick-off, bulk edits, duplicate, delete and the
-task dialog — each through ``window.run`` as one undo step, with Reload / Overwrite on a
-conflict. Mixed into ``TasksView`` (uses its ``ctx``, ``window_``, ``model``, ``tree``)."""
+task dialog — each through ``run_checked`` as one undo step, with the conflict dialog's
+Reload / Overwrite / Cancel the same way on every path (the side panel's tick-off too).
+Mixed into ``TasksView`` (uses its ``ctx``, ``window_``, ``model``, ``tree``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from opsdesk.errors import ConflictError, OpsDeskError, ValidationError
+from opsdesk.services.changes import Changes
 from opsdesk.services.task_rows import ID, PARENT, TITLE, VERSION
+from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.tasks import prompts
-from opsdesk.ui.tasks.ops import TaskOps, compound
+from opsdesk.ui.tasks.ops import ROUTINE_FIELDS, TaskOps, compound
+
+
+def run_checked(parent: QWidget, window, text: str, make, *, ids, plan_id: int | None,
+                what: str | None = None, raise_validation: bool = False):
+    """Run ``make(check_versions) -> (do, undo)`` through the window's undo stack as one step.
+
+    Every edit path of the Tasks view (inline edit, tick-off, the task dialog, bulk edits,
+    the side panel) comes here, so a conflict is handled the same way everywhere: someone
+    else changed a task after it was read (the service raised ``ConflictError``), and the
+    person chooses in the app's conflict dialog: Reload (every view shows the tasks as they
+    are now; the edit is dropped), Overwrite (the edit again, without the version check), or
+    Cancel. Other refusals are explained; a ``ValidationError`` is re-raised with
+    ``raise_validation`` (the task dialog shows it at its field).
+
+    Returns ``(changes or None, conflict choice or None)``."""
+    do, undo = make(True)
+    try:
+        return window.undo.run(text, do, undo, show_errors=False), None
+    except ConflictError:
+        choice = prompts.ask_conflict(parent, what)
+    except ValidationError as exc:
+        if raise_validation:
+            raise
+        prompts.show_error(parent, exc)
+        return None, None
+    except OpsDeskError as exc:
+        prompts.show_error(parent, exc)
+        return None, None
+    if choice is ConflictChoice.OVERWRITE:
+        do, undo = make(False)
+        try:
+            return window.undo.run(text, do, undo, show_errors=False), choice
+        except ValidationError as exc:
+            if raise_validation:
+                raise
+            prompts.show_error(parent, exc)
+        except OpsDeskError as exc:
+            prompts.show_error(parent, exc)
+        return None, choice
+    if choice is ConflictChoice.RELOAD:
+        window.apply(Changes(tasks=True, ids=frozenset(ids), plan_id=plan_id))
+    return None, choice
 
 
 class TaskEditing:
+    conflict_choice: ConflictChoice | None = None
+    """How the person answered the last conflict (None: there was none)."""
+
     # ---- writing
     def _ops(self) -> TaskOps:
         return TaskOps(self.ctx.services, self.ctx.actor, self.ctx.plan_id)
 
-    def _run(self, text: str, make, raise_validation: bool = False):
-        """Run ``make(check_versions)`` -> (do, undo) through the window's undo stack; on a
-        conflict ask Reload / Overwrite; other refusals are explained. Returns Changes or None."""
-        do, undo = make(True)
-        try:
-            return self.window_.undo.run(text, do, undo, show_errors=False)
-        except ConflictError:
-            choice = prompts.ask_conflict(self)
-            if choice == "overwrite":
-                do, undo = make(False)
-                return self._run_plain(text, do, undo, raise_validation)
-            if choice == "reload":
-                self.refresh()
-            return None
-        except ValidationError as exc:
-            if raise_validation:
-                raise
-            prompts.show_error(self, exc)
-        except OpsDeskError as exc:
-            prompts.show_error(self, exc)
-        return None
-
-    def _run_plain(self, text, do, undo, raise_validation=False):
-        try:
-            return self.window_.undo.run(text, do, undo, show_errors=False)
-        except ValidationError as exc:
-            if raise_validation:
-                raise
-            prompts.show_error(self, exc)
-        except OpsDeskError as exc:
-            prompts.show_error(self, exc)
-        return None
+    def _run(self, text: str, make, ids, what: str | None = None,
+             raise_validation: bool = False):
+        """``run_checked`` for this view; returns the Changes or None."""
+        changes, self.conflict_choice = run_checked(
+            self, self.window_, text, make, ids=ids, plan_id=self.ctx.plan_id, what=what,
+            raise_validation=raise_validation)
+        return changes
 
     def _edit_cell(self, task_id: int, field: str, value, version: int) -> bool:
+        """An inline edit. An occurrence of a routine asks first how far the edit reaches
+        (this one / this and later / all, as the routine dialog does) when the field is
+        one the routine shares, or its day; status and start stay the occurrence's own."""
         row = self.model.row_by_id(task_id)
-        before = {field: _current(self.ctx.services, task_id, field)}
+        title = row[TITLE] if row else str(task_id)
         ops = self._ops()
-        text = QCoreApplication.translate("TasksView", "Edit “{title}”").format(title=row[TITLE] if row else task_id)
-        return self._run(text, lambda check: ops.update(task_id, version if check else None,
-                                                         before, {field: value})) is not None
+        text = QCoreApplication.translate("TasksView", "Edit “{title}”").format(title=title)
+        if field in ROUTINE_FIELDS and value is not None \
+                and self.ctx.services.series.series_of(task_id) is not None:
+            scope = prompts.ask_scope(self)
+            if scope is None:
+                return False
+            make = lambda check: ops.occurrence_edit(  # noqa: E731
+                task_id, version if check else None, scope, field, value)
+        else:
+            before = {field: _current(self.ctx.services, task_id, field)}
+            make = lambda check: ops.update(  # noqa: E731
+                task_id, version if check else None, before, {field: value})
+        return self._run(text, make, [task_id], what=quoted(title)) is not None
 
     def _tick(self, task_id: int, done: bool, version: int) -> bool:
         row = self.model.row_by_id(task_id)
         title = row[TITLE] if row else str(task_id)
         text = (QCoreApplication.translate("TasksView", "Tick off “{title}”") if done else QCoreApplication.translate("TasksView", "Reopen “{title}”")).format(title=title)
         ops = self._ops()
-        return self._run(text, lambda check: ops.tick(task_id, done, version if check else None)) is not None
+        return self._run(text, lambda check: ops.tick(task_id, done, version if check else None),
+                         [task_id], what=quoted(title)) is not None
 
     def _versions(self, rows: list[tuple], check: bool) -> dict[int, int] | None:
         return {r[ID]: r[VERSION] for r in rows} if check else None
@@ -74,9 +112,11 @@ class TaskEditing:
             return
         name = next((p[1] for p in self._people if p[0] == user_id), QCoreApplication.translate("TasksView", "nobody"))
         ops, ids = self._ops(), [r[ID] for r in rows]
-        text = QCoreApplication.translate("TasksView", "Assign %n task(s) to {name}", "", len(ids)).format(name=name)
+        count = len(ids)  # (a plain name as the count: pyside6-lupdate skips a call)
+        text = QCoreApplication.translate("TasksView", "Assign %n task(s) to {name}", "", count).format(name=name)
         self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check),
-                                                      assignee_id=user_id))
+                                                      assignee_id=user_id),
+                  ids, what=_what(rows))
 
     def set_status_selected(self, status: str) -> None:
         from opsdesk.ui.labels import status_name
@@ -85,8 +125,10 @@ class TaskEditing:
         if not rows:
             return
         ops, ids = self._ops(), [r[ID] for r in rows]
-        text = QCoreApplication.translate("TasksView", "Set %n task(s) to {status}", "", len(ids)).format(status=status_name(status))
-        self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check), status=status))
+        count = len(ids)
+        text = QCoreApplication.translate("TasksView", "Set %n task(s) to {status}", "", count).format(status=status_name(status))
+        self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check), status=status),
+                  ids, what=_what(rows))
 
     def reschedule_selected(self, days: int | None = None) -> None:
         rows = self.selected_rows()
@@ -97,8 +139,10 @@ class TaskEditing:
         if not days:
             return
         ops, ids = self._ops(), [r[ID] for r in rows]
-        text = QCoreApplication.translate("TasksView", "Move %n task(s) by {days} days", "", len(ids)).format(days=f"{days:+d}")
-        self._run(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days))
+        count = len(ids)
+        text = QCoreApplication.translate("TasksView", "Move %n task(s) by {days} days", "", count).format(days=f"{days:+d}")
+        self._run(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days),
+                  ids, what=_what(rows))
 
     def duplicate_selected(self) -> None:
         rows = self.selected_rows()
@@ -114,7 +158,9 @@ class TaskEditing:
             values["title"] = QCoreApplication.translate("TasksView", "{title} (copy)").format(title=t.title)
             steps.append(ops.create_step(values))
         do, undo = compound(steps)
-        self._run(QCoreApplication.translate("TasksView", "Duplicate %n task(s)", "", len(rows)), lambda _check: (do, undo))
+        count = len(rows)
+        self._run(QCoreApplication.translate("TasksView", "Duplicate %n task(s)", "", count),
+                  lambda _check: (do, undo), [r[ID] for r in rows])
 
     def delete_selected(self) -> None:
         rows = self.selected_rows()
@@ -129,7 +175,8 @@ class TaskEditing:
         if len(roots) == 1:
             question = QCoreApplication.translate("TasksView", "Delete “{title}”?").format(title=roots[0][TITLE])
         else:
-            question = QCoreApplication.translate("TasksView", "Delete %n task(s)?", "", len(roots))
+            count = len(roots)
+            question = QCoreApplication.translate("TasksView", "Delete %n task(s)?", "", count)
         also = []
         if subtasks:
             also.append(QCoreApplication.translate("TasksView", "%n subtask(s)", "", subtasks))
@@ -144,7 +191,9 @@ class TaskEditing:
             return
         ops = self._ops()
         do, undo = compound([ops.delete_step(r[ID]) for r in roots])
-        self._run(QCoreApplication.translate("TasksView", "Delete %n task(s)", "", len(roots)), lambda _check: (do, undo))
+        count = len(roots)
+        self._run(QCoreApplication.translate("TasksView", "Delete %n task(s)", "", count),
+                  lambda _check: (do, undo), [r[ID] for r in roots])
 
     def _has_ancestor_in(self, row: tuple, ids: set[int]) -> bool:
         parent = row[PARENT]
@@ -184,8 +233,9 @@ class TaskEditing:
         detail = self.ctx.services.tasks.detail(task_id)
         prompts.exec_dialog(self._dialog(detail=detail))
 
-    def _submit_dialog(self, dialog) -> None:
-        """The dialog's writes as ONE undo step; a ValidationError goes back to the dialog."""
+    def _submit_dialog(self, dialog) -> bool:
+        """The dialog's writes as ONE undo step; a ValidationError goes back to the dialog,
+        and so does a conflict answered with Cancel (False: the dialog stays open)."""
         ops, detail = self._ops(), dialog.detail
         changed = dialog.changed_values()
         steps = []
@@ -211,13 +261,28 @@ class TaskEditing:
                                                     before, changed))
             return compound(all_steps)
         if detail is not None and not changed and not steps:
-            return
+            return True
         text = (QCoreApplication.translate("TasksView", "Edit “{title}”") if detail else QCoreApplication.translate("TasksView", "New task “{title}”")).format(title=title)
-        self._run(text, make, raise_validation=True)
+        self._run(text, make, [task_id] if task_id is not None else [],
+                  what=quoted(title) if detail else None, raise_validation=True)
+        return self.conflict_choice is not ConflictChoice.CANCEL
 
 
 
 def _current(services, task_id: int, field: str):
     return getattr(services.tasks.get(task_id), field)
+
+
+def quoted(title: str) -> str:
+    """The title of a task as the conflict dialog names it."""
+    return QCoreApplication.translate("TasksView", "“{title}”").format(title=title)
+
+
+def _what(rows: list[tuple]) -> str:
+    """What the conflict dialog names for a bulk edit."""
+    if len(rows) == 1:
+        return quoted(rows[0][TITLE])
+    count = len(rows)
+    return QCoreApplication.translate("TasksView", "some of the %n selected tasks", "", count)
 
 

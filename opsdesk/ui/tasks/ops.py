@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from opsdesk.errors import OpsDeskError
+from opsdesk.errors import ConflictError, OpsDeskError
 from opsdesk.services import Actor, Changes
+
+ROUTINE_FIELDS = ("title", "role_id", "assignee_id", "priority", "due")
+"""Inline-editable fields whose edit of a routine's occurrence may reach the others: what
+the routine shares (``series.SHARED_FIELDS``) and the day it falls on (its rule)."""
 
 Step = tuple[Callable[[dict], Changes], Callable[[dict, Changes], Changes]]
 """(do(state), undo(state, changes_of_do)); ``state`` carries e.g. the id of a new task."""
@@ -63,12 +67,43 @@ class TaskOps:
 
     def __init__(self, services, actor: Actor, plan_id: int) -> None:
         self.tasks, self.actor, self.plan_id = services.tasks, actor, plan_id
+        self.series = services.series
 
     def update(self, task_id: int, version: int | None, before: dict, after: dict):
         tasks, actor = self.tasks, self.actor
         return (checked_once(lambda check: tasks.update(
                     actor, task_id, expected_version=version if check else None, **after)),
                 lambda _c: tasks.update(actor, task_id, **before))
+
+    def occurrence_edit(self, task_id: int, version: int | None, scope: str, field: str,
+                        value: Any):
+        """An edit of a routine's occurrence for ``scope`` ("one", "later", "all") through
+        the series service, as the routine dialog does it: a shared field with
+        ``series.edit``, the day with ``series.change_rule`` (the routine repeats from the new
+        day). The undo puts the plan's routines back as they were (``series.restore``).
+
+        ``version``: the occurrence's version the row showed; the series service takes none,
+        so it is compared just before the write (a ``ConflictError`` when it moved on)."""
+        tasks, series, actor, plan = self.tasks, self.series, self.actor, self.plan_id
+        kept = []
+
+        def write(check: bool) -> Changes:
+            if check and version is not None and tasks.get(task_id).version != version:
+                raise ConflictError()
+            kept[:] = [series.snapshot(plan)]
+            if field != "due":
+                return series.edit(actor, task_id, scope, **{field: value})
+            routine = series.get(series.series_of(task_id))
+            changes = series.change_rule(actor, task_id, scope, routine.rule, value,
+                                         routine.until)
+            # open occurrences were replaced: name the old ones too, so that views drop them
+            return changes | Changes(tasks=True, ids=frozenset(t["id"] for t in kept[0].tasks),
+                                     plan_id=plan)
+
+        def undo(last: Changes) -> Changes:  # (names what the edit made: it goes again)
+            return series.restore(actor, plan, kept[0]) | Changes(tasks=True, ids=last.ids,
+                                                                   plan_id=plan)
+        return checked_once(write), undo
 
     def update_step(self, task_id: int, version: int | None, before: dict, after: dict) -> Step:
         tasks, actor = self.tasks, self.actor

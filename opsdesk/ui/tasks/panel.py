@@ -195,15 +195,21 @@ class TaskPanel(Retranslating, QScrollArea):
 
     # ---- actions
     def _toggle_done(self) -> None:
+        """Tick off or reopen the task as shown: the version shown is checked, and a
+        conflict is handled as in the Tasks view (the same dialog and choices)."""
+        from opsdesk.ui.tasks.editing import quoted, run_checked
+        from opsdesk.ui.tasks.ops import TaskOps
+
         if self.detail is None:
             return
-        t, tasks, actor = self.detail.task, self.ctx.services.tasks, self.ctx.actor
-        if t.status == "done":
-            self.window_.run(self.tr("Reopen “{title}”").format(title=t.title),
-                             lambda: tasks.reopen(actor, t.id), lambda _c: tasks.tick_off(actor, t.id))
-        else:
-            self.window_.run(self.tr("Tick off “{title}”").format(title=t.title),
-                             lambda: tasks.tick_off(actor, t.id), lambda _c: tasks.reopen(actor, t.id))
+        t = self.detail.task
+        done = t.status != "done"
+        text = (self.tr("Tick off “{title}”") if done else self.tr("Reopen “{title}”")).format(
+            title=t.title)
+        ops = TaskOps(self.ctx.services, self.ctx.actor, t.plan_id)
+        run_checked(self, self.window_, text,
+                    lambda check: ops.tick(t.id, done, t.version if check else None),
+                    ids=[t.id], plan_id=t.plan_id, what=quoted(t.title))
 
     def _send_comment(self) -> None:
         text = self.new_comment.toPlainText().strip()

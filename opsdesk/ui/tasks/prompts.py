@@ -1,5 +1,5 @@
-"""The Tasks view's questions to the person (conflict, confirm, days, errors), in one
-module so tests can answer them without a modal loop."""
+"""The Tasks view's questions to the person (conflict, routine scope, confirm, days,
+errors), in one module so tests can answer them without a modal loop."""
 
 from __future__ import annotations
 
@@ -7,25 +7,23 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from opsdesk.errors import OpsDeskError
+from opsdesk.ui.dialogs import conflict
+from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.widgets import messages
 
 
-def ask_conflict(parent: QWidget | None) -> str:
-    """Someone changed the task meanwhile: "reload", "overwrite" or "cancel"."""
-    box = QMessageBox(parent)
-    box.setObjectName("conflictBox")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("TaskPrompts", "Changed by someone else"))
-    box.setText(QCoreApplication.translate("TaskPrompts", "Someone changed this task after you opened it."))
-    box.setInformativeText(QCoreApplication.translate("TaskPrompts", "Reload shows their version (your edit is dropped); "
-                               "Overwrite saves yours over theirs."))
-    reload_ = box.addButton(QCoreApplication.translate("TaskPrompts", "Reload"), QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton(QCoreApplication.translate("TaskPrompts", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(reload_)
-    box.exec()
-    clicked = box.clickedButton()
-    return "reload" if clicked is reload_ else "overwrite" if clicked is overwrite else "cancel"
+def ask_conflict(parent: QWidget | None, what: str | None = None) -> ConflictChoice:
+    """Someone changed the task meanwhile: reload, overwrite or cancel — the app's one
+    conflict dialog (``opsdesk.ui.dialogs.conflict``), the same for every edit path."""
+    return conflict.ask_conflict(parent, what)
+
+
+def ask_scope(parent: QWidget | None) -> str | None:
+    """An occurrence of a routine is edited: "one", "later" or "all" (None: cancel) — the
+    question the routine dialog asks (``opsdesk.ui.mywork.routine_dialog``)."""
+    from opsdesk.ui.mywork.routine_dialog import ask_scope
+
+    return ask_scope(parent)
 
 
 def confirm(parent: QWidget | None, title: str, question: str, detail: str = "") -> bool:
