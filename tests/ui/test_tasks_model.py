@@ -278,3 +278,73 @@ def test_a_big_plan_keeps_the_phase_opened_through_sort_and_filter(qtbot, ctx, m
                        if tree.isExpanded(model.index(r, 0))))
     view.filter_bar.clear()
     assert opened() == []
+
+
+def test_typing_more_filters_what_passed_before_and_gives_the_same():
+    assert Filters(text="banner").narrows(Filters(text="ban"))
+    assert Filters(text="ban zoe").narrows(Filters(text="zo"))
+    assert not Filters(text="ban").narrows(Filters(text="banner"))
+    assert not Filters(text="banner", role_id=3).narrows(Filters(text="ban"))
+    rows = make_rows()
+    model = TaskTreeModel("en")
+    model.today = TODAY
+    model.set_rows(rows)
+    model.set_grouped(False)
+    fresh = TaskTreeModel("en")
+    fresh.today = TODAY
+    fresh.set_rows(list(rows))
+    fresh.set_grouped(False)
+    for text in ("b", "ba", "ban", "bann", "banner", "banner z", "ban", "", "客", "客服"):
+        model.set_filters(Filters(text=text))
+        fresh.set_filters(Filters())
+        fresh.set_filters(Filters(text=text))
+        assert model.visible_task_ids() == fresh.visible_task_ids(), text
+    # an edit can make a row pass: it is filtered again from everything
+    model.set_filters(Filters(text="zzz"))
+    assert model.visible_count == 0
+    row = rows[0]
+    model.update_rows([row[:TITLE] + ("zzz top",) + row[TITLE + 1:]])
+    model.set_filters(Filters(text="zzz t"))
+    assert model.visible_task_ids() == [row[ID]]
+
+
+@pytest.mark.parametrize("grouped", [False, True])
+def test_quick_paint_looks_like_the_styled_delegate(qtbot, ctx, grouped):
+    """The short columns are painted from laid-out text kept by the delegate: the pixels
+    match Qt's own item painting (selection, overdue red, bold milestones, greyed done)."""
+    from opsdesk.ui.tasks.delegates import TaskDelegate
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.show_view("tasks")
+    if view.model.grouped != grouped:
+        view.act_group.trigger()
+    view.tree.sortByColumn(COL["due"], Qt.SortOrder.AscendingOrder)
+    open_rows = [r for r in view.model.rows if r[STATUS] != "done"]
+    view.select_ids([r[ID] for r in open_rows[:2]])
+    view.tree.scrollTo(view.model.index_of(open_rows[0][ID]))
+    images = []
+    for quick in (frozenset(), TaskDelegate.QUICK_COLUMNS):
+        for delegate in view.delegates.values():
+            delegate.QUICK_COLUMNS = quick
+        images.append(view.tree.viewport().grab().toImage())
+    plain, fast = images
+    assert plain.size() == fast.size()
+
+    def far(a: int, b: int) -> bool:  # (a shade apart is anti-aliasing at a fraction of a pixel)
+        return max(abs((a >> s & 255) - (b >> s & 255)) for s in (0, 8, 16)) > 48
+    header = view.tree.header() if grouped else view.tree.horizontalHeader()
+    left = header.sectionViewportPosition(COL["milestone"])
+    right = left + header.sectionSize(COL["milestone"])
+    differ = [(x, y) for y in range(plain.height()) for x in range(plain.width())
+              if not left <= x < right and plain.pixel(x, y) != fast.pixel(x, y)
+              and far(plain.pixel(x, y), fast.pixel(x, y))]
+    assert not differ, differ[:10]
+
+    def ink(image) -> int:  # the centred ◆ lands a fraction of a pixel apart: same ink
+        return sum(765 - sum(image.pixel(x, y) >> s & 255 for s in (0, 8, 16))
+                   for y in range(image.height()) for x in range(left, right))
+    assert abs(ink(plain) - ink(fast)) <= ink(plain) * 0.02

@@ -8,15 +8,37 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QWidget
+from PySide6.QtCore import QDate, QModelIndex, QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QStaticText,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from opsdesk.ui.labels import priority_name, status_name
 from opsdesk.ui.tasks.state import COLUMNS
 
 STATUSES = ("todo", "doing", "blocked", "done", "cancelled")
 PRIORITIES = ("urgent", "high", "normal", "low")
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_MARGIN = QStyle.PixelMetric.PM_FocusFrameHMargin
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value  # (plain ints: enum flags are slow here)
+_SELECTED = QStyle.StateFlag.State_Selected.value
 NO_DATE = QDate(1999, 12, 31)
 """The minimum of a date editor, shown as "—": no date."""
 
@@ -60,12 +82,84 @@ def fill_choices(combo: QComboBox, items: list[tuple[object, str, str | None]]) 
 
 class TaskDelegate(QStyledItemDelegate):
     """Chooses the editor by column; ``roles()`` and ``people()`` give the current choices
-    as (id, name, colour) so a deactivated person is never offered."""
+    as (id, name, colour) so a deactivated person is never offered.
+
+    Painting: laying out text is most of what a page of rows costs, and the short columns
+    (phase, person, dates, status, priority, milestone, done by) repeat a few hundred texts
+    over a whole plan; so their cells are painted here from the model's ``cell_look`` with
+    each text laid out once (``QStaticText``), the style drawing the cell's background and
+    selection as usual. The title (check box), the role (colour dot) and the focused cell
+    are painted by ``QStyledItemDelegate``."""
+
+    QUICK_COLUMNS = frozenset(COLUMNS.index(c) for c in ("phase", "assignee", "start", "due",
+                                                         "status", "priority", "milestone",
+                                                         "done"))
+    CENTERED = frozenset((COLUMNS.index("milestone"),))
+    TEXTS_KEPT = 5000
 
     def __init__(self, lang: str, roles: Callable[[], list], people: Callable[[], list],
                  parent=None) -> None:
         super().__init__(parent)
         self.lang, self.roles, self.people = lang, roles, people
+        self._texts: dict[tuple[str, bool], QStaticText] = {}
+        self._margin: int | None = None  # the style's text margin (asked once)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        col = index.column()
+        look = None
+        if col in self.QUICK_COLUMNS and not option.state.value & _HAS_FOCUS:
+            cell_look = getattr(index.model(), "cell_look", None)
+            look = cell_look(index) if cell_look is not None else None
+        if look is None:
+            super().paint(painter, option, index)
+            return
+        text, background, foreground, bold = look
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        if self._margin is None:
+            self._margin = style.pixelMetric(_MARGIN, None, widget) + 1
+        if background is not None:
+            option = QStyleOptionViewItem(option)
+            option.backgroundBrush = background
+        style.drawPrimitive(_PANEL, option, painter, widget)  # background, selection
+        if not text:
+            return
+        rect, margin = option.rect, self._margin
+        x, width = rect.x() + margin, rect.width() - 2 * margin
+        if bold:
+            font = QFont(option.font)
+            font.setBold(True)
+            painter.setFont(font)
+        static = self._static(text, bold)
+        size = static.size()
+        if size.width() > width:  # too narrow: elided as the style would
+            static = self._static(QFontMetrics(painter.font()).elidedText(
+                text, Qt.TextElideMode.ElideRight, width), bold)
+            size = static.size()
+        if option.state.value & _SELECTED:
+            painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText))
+        elif foreground is not None:
+            painter.setPen(foreground.color())
+        else:
+            painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        y = rect.y() + (rect.height() - int(size.height())) // 2
+        if col in self.CENTERED:  # (at a fraction of a pixel, as Qt centres text)
+            painter.drawStaticText(QPointF(x + (width - size.width()) / 2, y), static)
+        else:
+            painter.drawStaticText(x, y, static)
+        if bold:
+            painter.setFont(option.font)
+
+    def _static(self, text: str, bold: bool) -> QStaticText:
+        """The text laid out (again only when the painter's font changed since)."""
+        static = self._texts.get((text, bold))
+        if static is None:
+            if len(self._texts) >= self.TEXTS_KEPT:
+                self._texts.clear()
+            static = self._texts[(text, bold)] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setPerformanceHint(QStaticText.PerformanceHint.ModerateCaching)
+        return static
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         name = COLUMNS[index.column()]

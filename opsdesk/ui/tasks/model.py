@@ -108,6 +108,9 @@ class TaskTreeModel(QAbstractItemModel):
         self._row_maps: dict[int, dict[int, int]] = {}  # node -> {child: row} (on demand)
         self._asked: dict[int, int] = {}  # node -> rows looked up without a map
         self._stale = True  # rows changed (or nothing built yet) since the last rebuild
+        self._matched: tuple[Filters, list[int] | None, list[int]] = (Filters(), None, [])
+        """The last filters, the order they were applied to and what passed (typing more
+        of a word filters only what passed before)."""
         self._dates: dict[str | None, str] = {}
         self._colors: dict[str, QIcon] = {}
         self._bold = QFont()
@@ -153,6 +156,7 @@ class TaskTreeModel(QAbstractItemModel):
         for p, r in changed:
             self.cache.replace(p, r)
             self._stale = True
+            self._matched = (Filters(), None, [])  # (an edited row may pass now)
             first, last = self.index_of(r[ID]), self.index_of(r[ID], N_COLUMNS - 1)
             if first.isValid():
                 self.dataChanged.emit(first, last)
@@ -188,7 +192,13 @@ class TaskTreeModel(QAbstractItemModel):
         order = cache.order(column, self.sort_order == Qt.SortOrder.DescendingOrder,
                             self.today, self.lang)
         filtered = not self.filters.is_empty()
-        shown = apply_filters(cache, order, self.filters, self.today) if filtered else order
+        shown = order
+        if filtered:
+            last_filters, last_order, last_matched = self._matched
+            narrower = last_order is order and self.filters.narrows(last_filters)
+            shown = apply_filters(cache, last_matched if narrower else order, self.filters,
+                                  self.today)
+            self._matched = (self.filters, order, shown)
         self.visible_count = len(shown)
         self._first = first = len(self.groups) + 1
         if self.grouped:
@@ -384,6 +394,16 @@ class TaskTreeModel(QAbstractItemModel):
                 item.clearData()  # (the delegate reuses the span from cell to cell)
             else:
                 item.setData(value)
+
+    def cell_look(self, index: QModelIndex) -> tuple[str, QBrush | None, QBrush | None, bool] | None:
+        """How a task's cell looks: (text, background, foreground, bold) — what the
+        delegate's quick paint needs, in one call (None for a phase group)."""
+        pos = index.internalId() - self._first
+        if pos < 0:
+            return None
+        row, col = self.rows[pos], index.column()
+        return (self._display(row, col), self._value(row, col, _BACKGROUND),
+                self._value(row, col, _FOREGROUND), self._value(row, col, _FONT) is not None)
 
     def _value(self, row: tuple, col: int, role: int):
         """The value of one role of a task's cell (None: nothing)."""

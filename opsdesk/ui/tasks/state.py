@@ -66,6 +66,15 @@ class Filters:
     def is_empty(self) -> bool:
         return self == Filters()
 
+    def narrows(self, other: Filters) -> bool:
+        """Whether every task these filters pass also passes ``other`` (the same filters
+        with more typed: each of other's words is inside one of these words), so that
+        filtering what ``other`` passed is enough (typing narrows as you type)."""
+        if {**asdict(self), "text": ""} != {**asdict(other), "text": ""}:
+            return False
+        words = self.text.lower().split()
+        return all(any(old in new for new in words) for old in other.text.lower().split())
+
     def to_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v not in (None, "", False)}
 
@@ -96,9 +105,8 @@ class RowCache:
 
     def __init__(self, rows: list[tuple]) -> None:
         self.rows = rows
-        n = len(rows)
-        ids = list(map(itemgetter(ID), rows))
-        self.pos_of = dict(zip(ids, range(n), strict=True))
+        positions = list(range(len(rows)))  # (one int object per position, shared)
+        self.pos_of = dict(zip(map(itemgetter(ID), rows), positions, strict=True))
         self.title_lc = [_lower(t) for t in map(itemgetter(TITLE), rows)]
         names = {a: _lower(a) if a else "" for a in set(map(itemgetter(ASSIGNEE_NAME), rows))}
         self.name_lc = list(map(names.__getitem__, map(itemgetter(ASSIGNEE_NAME), rows)))
@@ -119,7 +127,7 @@ class RowCache:
         # the node a row hangs under when grouped: its parent task, else its phase group
         self.owner_of = [first + pp if pp >= 0 else g
                          for pp, g in zip(self.parent_pos, self.group_of, strict=True)]
-        self.base = natural_order(rows)
+        self.base = natural_order(rows, positions)
         self.orders: dict[tuple[str, bool, str], list[int]] = {}
 
     def replace(self, pos: int, row: tuple) -> None:
@@ -137,8 +145,7 @@ class RowCache:
         cache_key = (column, descending, today + lang)
         order = self.orders.pop(cache_key, None)
         if order is None:
-            keys = sort_keys(column, self.rows, today, lang)
-            order = sorted(self.base, key=keys.__getitem__, reverse=descending)
+            order = sort_order(column, self.rows, self.base, descending, today, lang)
             while len(self.orders) >= KEPT_ORDERS:
                 del self.orders[next(iter(self.orders))]
         self.orders[cache_key] = order  # (re)inserted last: most recently used
@@ -179,10 +186,10 @@ def apply_filters(cache: RowCache, order: list[int], f: Filters, today: str) -> 
     return out
 
 
-def natural_order(rows: list[tuple]) -> list[int]:
+def natural_order(rows: list[tuple], positions: list[int] | None = None) -> list[int]:
     """Positions in the natural order: phase, due date, position, id — by stable sorts on
     one column each (least significant first), so no key tuple per row is made."""
-    order = list(range(len(rows)))
+    order = list(positions) if positions is not None else list(range(len(rows)))
     for keys in ([r[ID] for r in rows], [r[POSITION] for r in rows],
                  [r[DUE] or FAR for r in rows],
                  [LAST if r[PHASE_POS] is None else r[PHASE_POS] for r in rows]):
@@ -203,9 +210,26 @@ def _ranks(rows: list[tuple], id_at: int, name_at: int) -> list[int]:
     return [get(k, LAST) for k in map(itemgetter(id_at), rows)]
 
 
+def sort_order(column: str, rows: list[tuple], base: list[int], descending: bool,
+               today: str, lang: str) -> list[int]:
+    """``base`` sorted by ``column`` (stable: equal keys keep the natural order). By due
+    date, overdue work comes first (oldest first; descending: last, newest first)."""
+    keys = sort_keys(column, rows, today, lang)
+    order = sorted(base, key=keys.__getitem__, reverse=descending)
+    if column != "due":
+        return order
+    late = [r[STATUS] in _OPEN_SET and (r[DUE] or FAR) < today for r in rows]
+    first = [p for p in order if late[p] != descending]
+    first += [p for p in order if late[p] == descending]
+    return first
+
+
+_OPEN_SET = frozenset(OPEN_STATUSES)
+
+
 def sort_keys(column: str, rows: list[tuple], today: str, lang: str) -> list:
-    """The sort key of every row for ``column`` (a list by position); by due date, overdue
-    work comes first. Equal keys keep the natural order (the sorts are stable)."""
+    """The sort key of every row for ``column`` (a list by position); the due date's key is
+    the date alone (``sort_order`` puts overdue work first)."""
     zh = lang.startswith("zh")
     if column == "title":
         return list(map(itemgetter(TITLE), rows))
@@ -218,14 +242,7 @@ def sort_keys(column: str, rows: list[tuple], today: str, lang: str) -> list:
     if column == "start":
         return [d or FAR for d in map(itemgetter(START), rows)]
     if column == "due":
-        open_ = OPEN_STATUSES
-        # "0…" overdue (oldest first), then "1…" everything else by date
-        late = {d: "0" + d for d in {r[DUE] for r in rows if r[DUE] is not None}}
-        later = {d: "1" + d for d in late}
-        later[None] = "1" + FAR
-        return [late[d] if (d is not None and d < today and s in open_) else later[d]
-                for d, s in zip(map(itemgetter(DUE), rows), map(itemgetter(STATUS), rows),
-                                strict=True)]
+        return [r[DUE] or FAR for r in rows]  # (overdue first: see sort_order)
     if column == "status":
         return [STATUS_ORDER.get(s, 9) for s in map(itemgetter(STATUS), rows)]
     if column == "priority":
