@@ -95,7 +95,7 @@ class TaskDelegate(QStyledItemDelegate):
                                                          "status", "priority", "milestone",
                                                          "done"))
     CENTERED = frozenset((COLUMNS.index("milestone"),))
-    TEXTS_KEPT = 5000
+    TEXTS_KEPT = 3000
 
     def __init__(self, lang: str, roles: Callable[[], list], people: Callable[[], list],
                  parent=None) -> None:

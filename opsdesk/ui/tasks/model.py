@@ -188,29 +188,31 @@ class TaskTreeModel(QAbstractItemModel):
             self.cache = cache
             self.rows, self.pos_of, self.groups = cache.rows, cache.pos_of, cache.groups
         cache = self.cache
+        self._first = first = len(self.groups) + 1
         column = COLUMNS[self.sort_column] if 0 <= self.sort_column < N_COLUMNS else None
         order = cache.order(column, self.sort_order == Qt.SortOrder.DescendingOrder,
                             self.today, self.lang)
         filtered = not self.filters.is_empty()
         shown = order
-        if filtered:
+        if not filtered:
+            self._matched = (Filters(), None, [])
+        else:
             last_filters, last_order, last_matched = self._matched
             narrower = last_order is order and self.filters.narrows(last_filters)
             shown = apply_filters(cache, last_matched if narrower else order, self.filters,
                                   self.today)
             self._matched = (self.filters, order, shown)
         self.visible_count = len(shown)
-        self._first = first = len(self.groups) + 1
         if self.grouped:
             if filtered:  # keep the parents of a matching subtask, for context
-                parent_pos = cache.parent_pos
+                owner_of = cache.owner_of
                 visible = set(shown)
                 extra = set()
                 for p in shown:
-                    pp = parent_pos[p]
+                    pp = owner_of[p] - first  # (the parent's position; < 0: a group)
                     while pp >= 0 and pp not in visible and pp not in extra:
                         extra.add(pp)
-                        pp = parent_pos[pp]
+                        pp = owner_of[pp] - first
                 if extra:
                     visible |= extra
                     shown = [p for p in order if p in visible]

@@ -47,7 +47,7 @@ LAST = 1 << 30
 """Sort key of "no value" (no phase, no role, nobody): after every real value."""
 FAR = "9999-99-99"
 """Sort key of "no date": after every real date."""
-KEPT_ORDERS = 6
+KEPT_ORDERS = 4
 """Sorted orders kept per load (each is a list of every position)."""
 
 
@@ -98,7 +98,7 @@ def _lower(text: str) -> str:
 class RowCache:
     """The rows of a plan with what filtering, sorting and grouping need, built once per
     load (off the GUI thread for big plans): positions by id, search text, phase groups,
-    each row's group, parent position and owner node, and the natural order.
+    each row's owner node (its parent task or its phase group), and the natural order.
 
     Search text is the lower-cased title (the title itself when that changes nothing) and
     the lower-cased assignee name (one string per person), not a new string per row."""
@@ -119,14 +119,12 @@ class RowCache:
         ordered = sorted(phases.items(), key=lambda kv: (kv[1][0], kv[0] or 0))
         self.groups = [(pid, zh, en) for pid, (_pos, zh, en) in ordered]
         group_node = {g[0]: i + 1 for i, g in enumerate(self.groups)}
-        self.group_of = list(map(group_node.__getitem__, map(itemgetter(PHASE), rows)))
-        pos_get = self.pos_of.get
-        self.parent_pos = [-1 if parent is None else pos_get(parent, -1)
-                           for parent in map(itemgetter(PARENT), rows)]
-        first = len(self.groups) + 1
-        # the node a row hangs under when grouped: its parent task, else its phase group
-        self.owner_of = [first + pp if pp >= 0 else g
-                         for pp, g in zip(self.parent_pos, self.group_of, strict=True)]
+        pos_get, first = self.pos_of.get, len(self.groups) + 1
+        # the node a row hangs under when grouped: its parent task (node first + position),
+        # else its phase group (1…G); a parent outside the rows counts as none
+        self.owner_of = [group_node[phase] if (pp := pos_get(parent, -1)) < 0 else first + pp
+                         for parent, phase in zip(map(itemgetter(PARENT), rows),
+                                                  map(itemgetter(PHASE), rows), strict=True)]
         self.base = natural_order(rows, positions)
         self.orders: dict[tuple[str, bool, str], list[int]] = {}
 
