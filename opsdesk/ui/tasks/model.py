@@ -288,6 +288,14 @@ class TaskTreeModel(QAbstractItemModel):
         row = self._row_in(self._owner(p), p)
         return QModelIndex() if row is None else self.createIndex(row, column, self._first + p)
 
+    def index_of_phase(self, phase_id: int | None) -> QModelIndex:
+        """The group row of a phase (grouped, when it has tasks shown)."""
+        if self.grouped:
+            for row, node in enumerate(self._top):
+                if self.groups[node - 1][0] == phase_id:
+                    return self.createIndex(row, 0, node)
+        return QModelIndex()
+
     def row_by_id(self, task_id: int) -> tuple | None:
         p = self.pos_of.get(task_id)
         return None if p is None else self.rows[p]

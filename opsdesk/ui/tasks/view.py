@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -392,10 +392,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         shown = self.views.currentWidget()
         select = shown.selectionModel()
         ids: list[int] = []
-        if select.hasSelection():
-            rows = select.selectedRows(0)
-            if len(rows) <= KEEP_SELECTION_MAX:
-                ids = self._ids_at(rows)
+        if select.hasSelection() and sum(r.height() for r in select.selection()) <= KEEP_SELECTION_MAX:
+            ids = self._ids_at(select.selectedRows(0))
         current = self.model.row_at(shown.currentIndex())
         self._kept = (ids, current[ID] if current else None)
 
@@ -445,12 +443,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
 
     def _index_of_node(self, key: tuple[str, int | None]):
         kind, ident = key
-        if kind == "task":
-            return self.model.index_of(ident)
-        for row, node in enumerate(self.model._top):
-            if self.model.groups[node - 1][0] == ident:
-                return self.model.index(row, 0)
-        return QModelIndex()
+        return self.model.index_of(ident) if kind == "task" else self.model.index_of_phase(ident)
 
     def _expanded_changed(self, index, expanded: bool) -> None:
         if self._expanding:
