@@ -310,10 +310,9 @@ def test_typing_more_filters_what_passed_before_and_gives_the_same():
 
 @pytest.mark.parametrize("grouped", [False, True])
 def test_quick_paint_looks_like_the_styled_delegate(qtbot, ctx, grouped):
-    """The short columns are painted from laid-out text kept by the delegate: the pixels
-    match Qt's own item painting (selection, overdue red, bold milestones, greyed done)."""
-    from opsdesk.ui.tasks.delegates import TaskDelegate
-
+    """Task cells are painted from laid-out text kept by the delegate: the pixels match
+    Qt's own item painting (check boxes, role dots, selection, overdue red, bold
+    milestones, greyed done)."""
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1400, 860)
@@ -327,9 +326,9 @@ def test_quick_paint_looks_like_the_styled_delegate(qtbot, ctx, grouped):
     view.select_ids([r[ID] for r in open_rows[:2]])
     view.tree.scrollTo(view.model.index_of(open_rows[0][ID]))
     images = []
-    for quick in (frozenset(), TaskDelegate.QUICK_COLUMNS):
+    for quick in (False, True):
         for delegate in view.delegates.values():
-            delegate.QUICK_COLUMNS = quick
+            delegate.quick = quick
         images.append(view.tree.viewport().grab().toImage())
     plain, fast = images
     assert plain.size() == fast.size()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QModelIndex, QPointF, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPointF, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -36,6 +36,7 @@ from opsdesk.ui.tasks.state import COLUMNS
 STATUSES = ("todo", "doing", "blocked", "done", "cancelled")
 PRIORITIES = ("urgent", "high", "normal", "low")
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_CHECK = QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck
 _MARGIN = QStyle.PixelMetric.PM_FocusFrameHMargin
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value  # (plain ints: enum flags are slow here)
 _SELECTED = QStyle.StateFlag.State_Selected.value
@@ -84,16 +85,15 @@ class TaskDelegate(QStyledItemDelegate):
     """Chooses the editor by column; ``roles()`` and ``people()`` give the current choices
     as (id, name, colour) so a deactivated person is never offered.
 
-    Painting: laying out text is most of what a page of rows costs, and the short columns
-    (phase, person, dates, status, priority, milestone, done by) repeat a few hundred texts
-    over a whole plan; so their cells are painted here from the model's ``cell_look`` with
-    each text laid out once (``QStaticText``), the style drawing the cell's background and
-    selection as usual. The title (check box), the role (colour dot) and the focused cell
-    are painted by ``QStyledItemDelegate``."""
+    Painting: laying out text is most of what a page of rows costs (Qt's item painting lays
+    out each cell's text twice, every time), and most columns repeat a few hundred texts
+    over a whole plan; so task cells are painted here from the model's ``cell_look``, with
+    each text laid out once and kept (``QStaticText``) and Qt's item layout (check box,
+    icon, text, margins) followed to the pixel; the style still draws the background,
+    selection, check box and icon. Phase rows and the focused cell are painted by
+    ``QStyledItemDelegate`` (``quick = False``: every cell)."""
 
-    QUICK_COLUMNS = frozenset(COLUMNS.index(c) for c in ("phase", "assignee", "start", "due",
-                                                         "status", "priority", "milestone",
-                                                         "done"))
+    quick = True
     CENTERED = frozenset((COLUMNS.index("milestone"),))
     TEXTS_KEPT = 3000
 
@@ -103,29 +103,55 @@ class TaskDelegate(QStyledItemDelegate):
         self.lang, self.roles, self.people = lang, roles, people
         self._texts: dict[tuple[str, bool], QStaticText] = {}
         self._margin: int | None = None  # the style's text margin (asked once)
+        self._check = (0, 0)  # the size of the style's check box
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        col = index.column()
+        state = option.state.value
         look = None
-        if col in self.QUICK_COLUMNS and not option.state.value & _HAS_FOCUS:
+        if self.quick and not state & _HAS_FOCUS \
+                and option.direction == Qt.LayoutDirection.LeftToRight:
             cell_look = getattr(index.model(), "cell_look", None)
             look = cell_look(index) if cell_look is not None else None
-        if look is None:
+        if look is None:  # a phase row, the focused cell: the style's own way
             super().paint(painter, option, index)
             return
-        text, background, foreground, bold = look
+        text, background, foreground, bold, checked, icon = look
+        selected = state & _SELECTED
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         if self._margin is None:
             self._margin = style.pixelMetric(_MARGIN, None, widget) + 1
-        if background is not None:
-            option = QStyleOptionViewItem(option)
-            option.backgroundBrush = background
-        style.drawPrimitive(_PANEL, option, painter, widget)  # background, selection
+            self._check = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, widget),
+                           style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, widget))
+        if background is not None or selected:  # (else the style draws nothing here)
+            if background is not None:
+                option = QStyleOptionViewItem(option)
+                option.backgroundBrush = background
+            style.drawPrimitive(_PANEL, option, painter, widget)  # background, selection
+        rect, margin = option.rect, self._margin
+        x, top, height = rect.x(), rect.y(), rect.height()
+        right = x + rect.width()
+        # the layout of QCommonStyle's item (viewItemLayout): check box, icon, then text
+        if checked is not None:
+            width, high = self._check
+            box = QStyleOptionViewItem(option)
+            box.rect = QRect(x + margin, top + (height - high) // 2, width, high)
+            box.state = (option.state & ~QStyle.StateFlag.State_HasFocus) | (
+                QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off)
+            if foreground is not None:  # (the tick in the text's colour, as initStyleOption)
+                box.palette.setBrush(QPalette.ColorRole.Text, foreground)
+            style.drawPrimitive(_CHECK, box, painter, widget)
+            x += width + 2 * margin
+        if icon is not None:
+            size = icon.actualSize(option.decorationSize)
+            mode = QIcon.Mode.Selected if selected else QIcon.Mode.Normal
+            icon.paint(painter, QRect(x + margin, top + (height - size.height()) // 2,
+                                      size.width(), size.height()),
+                       Qt.AlignmentFlag.AlignCenter, mode, QIcon.State.Off)
+            x += size.width() + 2 * margin
         if not text:
             return
-        rect, margin = option.rect, self._margin
-        x, width = rect.x() + margin, rect.width() - 2 * margin
+        x, width = x + margin, right - x - 2 * margin
         if bold:
             font = QFont(option.font)
             font.setBold(True)
@@ -136,14 +162,14 @@ class TaskDelegate(QStyledItemDelegate):
             static = self._static(QFontMetrics(painter.font()).elidedText(
                 text, Qt.TextElideMode.ElideRight, width), bold)
             size = static.size()
-        if option.state.value & _SELECTED:
+        if selected:
             painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText))
         elif foreground is not None:
             painter.setPen(foreground.color())
         else:
             painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        y = rect.y() + (rect.height() - int(size.height())) // 2
-        if col in self.CENTERED:  # (at a fraction of a pixel, as Qt centres text)
+        y = top + (height - int(size.height())) // 2
+        if index.column() in self.CENTERED:  # (at a fraction of a pixel, as Qt centres text)
             painter.drawStaticText(QPointF(x + (width - size.width()) / 2, y), static)
         else:
             painter.drawStaticText(x, y, static)

@@ -405,15 +405,18 @@ class TaskTreeModel(QAbstractItemModel):
             else:
                 item.setData(value)
 
-    def cell_look(self, index: QModelIndex) -> tuple[str, QBrush | None, QBrush | None, bool] | None:
-        """How a task's cell looks: (text, background, foreground, bold) — what the
-        delegate's quick paint needs, in one call (None for a phase group)."""
+    def cell_look(self, index: QModelIndex) -> tuple | None:
+        """How a task's cell looks: (text, background, foreground, bold, checked or None,
+        icon or None) — what the delegate's quick paint needs, in one call (None for a
+        phase group)."""
         pos = index.internalId() - self._first
         if pos < 0:
             return None
         row, col = self.rows[pos], index.column()
         return (self._display(row, col), self._value(row, col, _BACKGROUND),
-                self._value(row, col, _FOREGROUND), self._value(row, col, _FONT) is not None)
+                self._value(row, col, _FOREGROUND), self._value(row, col, _FONT) is not None,
+                row[STATUS] == "done" if col == 0 else None,
+                self._dot(row[ROLE_COLOR]) if col == _COL_ROLE and row[ROLE_COLOR] else None)
 
     def _value(self, row: tuple, col: int, role: int):
         """The value of one role of a task's cell (None: nothing)."""
