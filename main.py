@@ -5,7 +5,7 @@ if __name__ == "__main__":
 
     from opsdesk import preload
 
-    preload.start_from_argv(sys.argv[1:])  # before Qt loads: see opsdesk/preload.py
+    preload.start_from_argv(sys.argv[1:])  # the collector waits until the data shows: see opsdesk/preload.py
 
     from opsdesk.app import main
 

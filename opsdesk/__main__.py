@@ -4,7 +4,7 @@ import sys
 
 from opsdesk import preload
 
-preload.start_from_argv(sys.argv[1:])  # before Qt loads: see opsdesk/preload.py
+preload.start_from_argv(sys.argv[1:])  # the collector waits until the data shows: see opsdesk/preload.py
 
 from opsdesk.cli import main  # noqa: E402
 
