@@ -37,7 +37,7 @@ def test_the_gui_start_pauses_the_collector_and_resumes_it_frozen(tmp_path):
                           "frozen": gc.get_freeze_count()}))
     """, tmp_path)
     assert result["paused"] and result["enabled"]
-    assert result["frozen"] > 10_000  # what start-up made is out of later collections
+    assert result["frozen"] > 1_000  # what start-up made is out of later collections
 
 
 def test_a_cli_command_leaves_the_collector_alone(tmp_path):
