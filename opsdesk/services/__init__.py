@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import TYPE_CHECKING
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Clock, utc_now
@@ -24,6 +24,24 @@ if TYPE_CHECKING:
     from opsdesk.services.timeline import TimelineService
 
 
+class _OnFirstUse:
+    """A service attribute: its module is imported and the service made on first access,
+    then kept in the instance (``cached_property`` semantics)."""
+
+    def __init__(self, module: str, cls: str) -> None:
+        self.module, self.cls = f"opsdesk.services.{module}", cls
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, services: Services | None, owner: type | None = None) -> Any:
+        if services is None:
+            return self
+        made = getattr(import_module(self.module), self.cls)(services.store, services._clock)
+        services.__dict__[self.name] = made
+        return made
+
+
 class Services:
     """Every service over one store, sharing one clock.
 
@@ -31,69 +49,20 @@ class Services:
     needs two or three of them, and start-up should not wait for the others.
     """
 
+    plans: PlanService = _OnFirstUse("plans", "PlanService")  # type: ignore[assignment]
+    tasks: TaskService = _OnFirstUse("tasks", "TaskService")  # type: ignore[assignment]
+    people: PeopleService = _OnFirstUse("people", "PeopleService")  # type: ignore[assignment]
+    kpis: KpiService = _OnFirstUse("kpis", "KpiService")  # type: ignore[assignment]
+    overview: OverviewService = _OnFirstUse("overview", "OverviewService")  # type: ignore[assignment]
+    audit: AuditService = _OnFirstUse("audit", "AuditService")  # type: ignore[assignment]
+    schedule: ScheduleService = _OnFirstUse("schedule", "ScheduleService")  # type: ignore[assignment]
+    mywork: MyWorkService = _OnFirstUse("mywork", "MyWorkService")  # type: ignore[assignment]
+    series: SeriesService = _OnFirstUse("series", "SeriesService")  # type: ignore[assignment]
+    team: TeamService = _OnFirstUse("team", "TeamService")  # type: ignore[assignment]
+
     def __init__(self, store: Store, clock: Clock = utc_now) -> None:
         self.store = store
         self._clock = clock
-
-    @cached_property
-    def plans(self) -> PlanService:
-        from opsdesk.services.plans import PlanService
-
-        return PlanService(self.store, self._clock)
-
-    @cached_property
-    def tasks(self) -> TaskService:
-        from opsdesk.services.tasks import TaskService
-
-        return TaskService(self.store, self._clock)
-
-    @cached_property
-    def people(self) -> PeopleService:
-        from opsdesk.services.people import PeopleService
-
-        return PeopleService(self.store, self._clock)
-
-    @cached_property
-    def kpis(self) -> KpiService:
-        from opsdesk.services.kpis import KpiService
-
-        return KpiService(self.store, self._clock)
-
-    @cached_property
-    def overview(self) -> OverviewService:
-        from opsdesk.services.overview import OverviewService
-
-        return OverviewService(self.store, self._clock)
-
-    @cached_property
-    def audit(self) -> AuditService:
-        from opsdesk.services.audit import AuditService
-
-        return AuditService(self.store, self._clock)
-
-    @cached_property
-    def schedule(self) -> ScheduleService:
-        from opsdesk.services.schedule import ScheduleService
-
-        return ScheduleService(self.store, self._clock)
-
-    @cached_property
-    def mywork(self) -> MyWorkService:
-        from opsdesk.services.mywork import MyWorkService
-
-        return MyWorkService(self.store, self._clock)
-
-    @cached_property
-    def series(self) -> SeriesService:
-        from opsdesk.services.series import SeriesService
-
-        return SeriesService(self.store, self._clock)
-
-    @cached_property
-    def team(self) -> TeamService:
-        from opsdesk.services.team import TeamService
-
-        return TeamService(self.store, self._clock)
 
     @property
     def timeline(self) -> TimelineService:
