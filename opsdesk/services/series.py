@@ -9,7 +9,7 @@ from typing import Any
 from dateutil.rrule import rrulestr
 from sqlalchemy import delete, insert, select, update
 
-from opsdesk.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from opsdesk.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
 from opsdesk.model import Phase, Task, TaskSeries
 from opsdesk.model.enums import TaskStatus
 from opsdesk.services import permissions, validate
@@ -143,8 +143,10 @@ class SeriesService(Service):
                 rule=rule, start=start, until=until, title=values["title"], count=len(days)))
         return Changes(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id)
 
-    def edit(self, actor: Actor, task_id: int, scope: str, **fields: Any) -> Changes:
-        """Change title, notes, role, person, priority of this occurrence, this and later, or all."""
+    def edit(self, actor: Actor, task_id: int, scope: str, expected_version: int | None = None,
+             **fields: Any) -> Changes:
+        """Change title, notes, role, person, priority of this occurrence, this and later, or all.
+        ``expected_version``: the occurrence's version as the caller saw it (lost updates)."""
         permissions.require_manager(actor)
         unknown = set(fields) - set(SHARED_FIELDS)
         if unknown or scope not in SCOPES:
@@ -152,7 +154,7 @@ class SeriesService(Service):
         if "title" in fields:
             fields["title"] = validate.text(fields["title"], "title", 500)
         with self.store.write() as s:
-            task = self._task(s, task_id)
+            task = self._task(s, task_id, expected_version)
             targets = self._scope(s, task, scope)
             before = {k: getattr(task, k) for k in fields}
             s.execute(update(Task).where(Task.id.in_(targets))
@@ -163,14 +165,14 @@ class SeriesService(Service):
         return Changes(tasks=True, ids=frozenset(targets), change_id=cid, plan_id=task.plan_id)
 
     def change_rule(self, actor: Actor, task_id: int, scope: str, rule: str, start: dt.date,
-                    until: dt.date | None) -> Changes:
+                    until: dt.date | None, expected_version: int | None = None) -> Changes:
         """Repeat differently: ``all`` replaces the open occurrences of the routine; ``later``
         ends the routine before this occurrence and starts a new one from ``start``; ``one``
         moves only this occurrence to ``start``."""
         permissions.require_manager(actor)
         start = validate.date(start, "start")
         with self.store.write() as s:
-            task = self._task(s, task_id)
+            task = self._task(s, task_id, expected_version)
             series = s.get(TaskSeries, task.series_id)
             values = {k: getattr(task, k) for k in SHARED_FIELDS}
             if scope == "one":
@@ -272,12 +274,16 @@ class SeriesService(Service):
                     is_milestone=bool(is_milestone))
 
     @staticmethod
-    def _task(s, task_id: int) -> TaskRow:
+    def _task(s, task_id: int, expected_version: int | None = None) -> TaskRow:
+        """The occurrence, read inside the write; a ``ConflictError`` when its version is no
+        longer ``expected_version`` (someone else changed it meanwhile)."""
         cols = [*TASK_COLUMNS, Task.series_id]
         row = s.execute(select(*cols).where(Task.id == task_id)).first()
         if row is None or row[-1] is None:
             raise NotFound()
         task = TaskRow(*row[:-1])
+        if expected_version is not None and task.version != expected_version:
+            raise ConflictError()
         object.__setattr__(task, "series_id", row[-1])
         return task
 

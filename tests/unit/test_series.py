@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from opsdesk.errors import PermissionDenied, ValidationError
+from opsdesk.errors import ConflictError, PermissionDenied, ValidationError
 from opsdesk.services.series import make_rule, occurrence_dates, parse_rule
 
 SEP1, SEP30 = dt.date(2026, 9, 1), dt.date(2026, 9, 30)
@@ -53,6 +53,24 @@ def test_this_and_later_edits_only_the_later_ones(services, plan, actors):
         "核对订单", "只改这一天", "核对订单"]
     services.series.edit(actors["manager"], tasks[0].id, "all", priority="high")
     assert {services.tasks.get(t.id).priority for t in tasks} == {"high"}
+
+
+def test_routine_edits_refuse_a_stale_version_and_change_nothing(services, plan, actors):
+    tasks = _daily(services, plan, actors)
+    seen = tasks[14]
+    services.tasks.update(actors["manager"], seen.id, notes="someone else was first")
+    with pytest.raises(ConflictError):
+        services.series.edit(actors["manager"], seen.id, "later", expected_version=seen.version,
+                             title="核对并打印订单")
+    with pytest.raises(ConflictError):
+        services.series.change_rule(actors["manager"], seen.id, "all", "FREQ=DAILY",
+                                    SEP1 + dt.timedelta(days=1), SEP30,
+                                    expected_version=seen.version)
+    assert [services.tasks.get(t.id).title for t in tasks] == ["核对订单"] * 30
+    assert [services.tasks.get(t.id).due for t in tasks] == [t.due for t in tasks]
+    current = services.tasks.get(seen.id).version  # the version it has now goes through
+    services.series.edit(actors["manager"], seen.id, "one", expected_version=current, title="新")
+    assert services.tasks.get(seen.id).title == "新"
 
 
 def test_rule_change_this_and_later_keeps_the_earlier_and_done(services, plan, actors):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from opsdesk.errors import ConflictError, OpsDeskError
+from opsdesk.errors import OpsDeskError
 from opsdesk.services import Actor, Changes
 
 ROUTINE_FIELDS = ("title", "role_id", "assignee_id", "priority", "due")
@@ -82,20 +82,19 @@ class TaskOps:
         ``series.edit``, the day with ``series.change_rule`` (the routine repeats from the new
         day). The undo puts the plan's routines back as they were (``series.restore``).
 
-        ``version``: the occurrence's version the row showed; the series service takes none,
-        so it is compared just before the write (a ``ConflictError`` when it moved on)."""
-        tasks, series, actor, plan = self.tasks, self.series, self.actor, self.plan_id
+        ``version``: the occurrence's version the row showed; the series service checks it
+        inside its write (a ``ConflictError`` when it moved on)."""
+        series, actor, plan = self.series, self.actor, self.plan_id
         kept = []
 
         def write(check: bool) -> Changes:
-            if check and version is not None and tasks.get(task_id).version != version:
-                raise ConflictError()
+            expected = version if check else None
             kept[:] = [series.snapshot(plan)]
             if field != "due":
-                return series.edit(actor, task_id, scope, **{field: value})
+                return series.edit(actor, task_id, scope, expected_version=expected, **{field: value})
             routine = series.get(series.series_of(task_id))
             changes = series.change_rule(actor, task_id, scope, routine.rule, value,
-                                         routine.until)
+                                         routine.until, expected_version=expected)
             # open occurrences were replaced: name the old ones too, so that views drop them
             return changes | Changes(tasks=True, ids=frozenset(t["id"] for t in kept[0].tasks),
                                      plan_id=plan)
