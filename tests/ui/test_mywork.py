@@ -107,3 +107,53 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, ctx):
     window, _staff = _staff_window(qtbot, ctx)
     qtmodeltester.check(window.show_view("mywork").model)
     qtmodeltester.check(window.show_view("activity").model)
+
+
+def _stale_row(ctx, view):
+    """A row whose task someone else edits after My work read it."""
+    row = next(i for i, (_g, t) in enumerate(view.model.rows) if t is not None and not t.done)
+    task = view.model.task_at(row)
+    ctx.services.tasks.update(ctx.actor, task.id, notes="the manager was here")
+    return row, task
+
+
+def test_tick_off_of_a_task_changed_meanwhile_asks_and_reload_shows_theirs(qtbot, ctx):
+    from tests.ui.test_tasks_conflicts import answer
+
+    window, _staff = _staff_window(qtbot, ctx)
+    view = window.show_view("mywork")
+    row, task = _stale_row(ctx, view)
+    shown: list[str] = []
+    answer("reload_button", shown)
+    _click_box(qtbot, view, row)
+    assert shown and task.title in shown[0]  # the conflict dialog names the task
+    assert ctx.services.tasks.get(task.id).status == "todo"  # nothing written
+    assert window.undo_stack.count() == 0
+    reloaded = view.model.task_at(view.model.row_of[task.id])
+    assert reloaded.version == task.version + 1  # the row shows the task as it is now
+    with qtbot.waitSignal(window.changes_applied):
+        _click_box(qtbot, view, view.model.row_of[task.id])  # now as it is: no question
+    assert len(shown) == 1 and ctx.services.tasks.get(task.id).status == "done"
+    assert window.undo_stack.count() == 1
+
+
+def test_tick_off_conflict_overwrite_and_cancel(qtbot, ctx):
+    from tests.ui.test_tasks_conflicts import answer
+
+    window, staff = _staff_window(qtbot, ctx)
+    view = window.show_view("mywork")
+    row, task = _stale_row(ctx, view)
+    shown: list[str] = []
+    answer("cancel", shown)
+    view.list.setCurrentIndex(view.model.index(row))
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_Space)
+    assert shown and ctx.services.tasks.get(task.id).status == "todo"
+    assert window.undo_stack.count() == 0
+    answer("overwrite_button", shown)
+    qtbot.keyClick(view.list, Qt.Key.Key_Space)
+    after = ctx.services.tasks.get(task.id)
+    assert len(shown) == 2 and after.status == "done" and after.done_by == staff.actor.user_id
+    assert after.notes == "the manager was here"  # theirs stays
+    window.undo_stack.undo()
+    assert ctx.services.tasks.get(task.id).status == "todo"

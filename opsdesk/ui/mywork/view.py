@@ -214,19 +214,23 @@ class MyWorkView(Retranslating, QWidget):
         return not t.done or actor.is_manager or t.done_by == actor.user_id
 
     def toggle_row(self, row: int) -> None:
+        """Tick off (or reopen) the task of ``row`` as shown: the version shown is checked in
+        the write, and if someone changed the task meanwhile the app's conflict dialog asks
+        (Reload / Overwrite / Cancel), as in the Tasks view and the side panel."""
+        from opsdesk.ui.tasks.editing import quoted, run_checked
+        from opsdesk.ui.tasks.ops import TaskOps
+
         t = self.model.task_at(row)
         if t is None or not self.can_toggle(t):
             return
         self.list.setCurrentIndex(self.model.index(row))
-        tasks, actor, task_id = self.ctx.services.tasks, self.ctx.actor, t.id
-        if t.done:
-            self.window.run(self.tr("Reopen “{title}”").format(title=t.title),
-                            lambda: tasks.reopen(actor, task_id),
-                            lambda _c: tasks.tick_off(actor, task_id))
-        else:
-            self.window.run(self.tr("Tick off “{title}”").format(title=t.title),
-                            lambda: tasks.tick_off(actor, task_id),
-                            lambda _c: tasks.reopen(actor, task_id))
+        done = not t.done
+        text = (self.tr("Tick off “{title}”") if done else self.tr("Reopen “{title}”")).format(
+            title=t.title)
+        ops = TaskOps(self.ctx.services, self.ctx.actor, self.ctx.plan_id)
+        run_checked(self, self.window, text,
+                    lambda check: ops.tick(t.id, done, t.version if check else None),
+                    ids=[t.id], plan_id=self.ctx.plan_id, what=quoted(t.title))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if obj is self.list and event.type() == QEvent.Type.KeyPress:
