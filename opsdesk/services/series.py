@@ -168,7 +168,8 @@ class SeriesService(Service):
                     until: dt.date | None, expected_version: int | None = None) -> Changes:
         """Repeat differently: ``all`` replaces the open occurrences of the routine; ``later``
         ends the routine before this occurrence and starts a new one from ``start``; ``one``
-        moves only this occurrence to ``start``."""
+        moves only this occurrence to ``start``. The Changes name the occurrences removed
+        as well as those made, so that every view drops the old ones."""
         permissions.require_manager(actor)
         start = validate.date(start, "start")
         with self.store.write() as s:
@@ -180,6 +181,7 @@ class SeriesService(Service):
                     version=Task.version + 1, due=start,
                     start=start if task.start is not None else None))
                 ids = [task_id]
+                gone: list[int] = []
                 sid = task.series_id
             else:
                 days = occurrence_dates(rule, start, until)
@@ -189,6 +191,7 @@ class SeriesService(Service):
                     Task.series_id == task.series_id, Task.status == TaskStatus.DONE,
                     Task.due >= cut)))
                 s.execute(delete(Task).where(Task.id.in_(open_ids)))
+                gone = open_ids
                 if scope == "later":
                     sid = s.execute(insert(TaskSeries).values(
                         plan_id=task.plan_id, rule=rule, start=start, until=until)
@@ -208,7 +211,8 @@ class SeriesService(Service):
                            before=dict(rule=series.rule, start=series.start, until=series.until,
                                        scope=scope, task_id=task_id, title=task.title),
                            after=dict(rule=rule, start=start, until=until, count=len(ids)))
-        return Changes(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=task.plan_id)
+        return Changes(tasks=True, ids=frozenset(ids) | frozenset(gone), change_id=cid,
+                       plan_id=task.plan_id)
 
     def delete(self, actor: Actor, series_id: int) -> Changes:
         """Remove a routine with its open occurrences (done ones stay as history)."""
@@ -228,10 +232,12 @@ class SeriesService(Service):
         return Changes(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id)
 
     def restore(self, actor: Actor, plan_id: int, snap: SeriesSnapshot) -> Changes:
-        """Put every routine of the plan back as in ``snap`` (the undo of a routine edit)."""
+        """Put every routine of the plan back as in ``snap`` (the undo of a routine edit).
+        The Changes name the occurrences removed as well as those put back."""
         permissions.require_manager(actor)
         with self.store.write() as s:
-            s.execute(delete(Task).where(Task.plan_id == plan_id, Task.series_id.is_not(None)))
+            gone = s.scalars(delete(Task).where(
+                Task.plan_id == plan_id, Task.series_id.is_not(None)).returning(Task.id)).all()
             s.execute(delete(TaskSeries).where(TaskSeries.plan_id == plan_id))
             if snap.series:
                 s.execute(insert(TaskSeries), [dict(r) for r in snap.series])
@@ -239,8 +245,8 @@ class SeriesService(Service):
                 s.execute(insert(Task), [dict(r) for r in snap.tasks])
             cid = self.log(s, actor, "series", None, "restore", plan_id=plan_id,
                            after=dict(count=len(snap.tasks)))
-        return Changes(tasks=True, ids=frozenset(t["id"] for t in snap.tasks), change_id=cid,
-                       plan_id=plan_id)
+        return Changes(tasks=True, ids=frozenset(t["id"] for t in snap.tasks) | frozenset(gone),
+                       change_id=cid, plan_id=plan_id)
 
     # ---- helpers
 

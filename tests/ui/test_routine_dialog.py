@@ -68,3 +68,37 @@ def test_weekdays_rule_from_the_dialog(qtbot, ctx):
     _ok(qtbot, dialog)
     days = sorted(t.due for t in ctx.services.tasks.list(ctx.plan_id) if t.title == "周会")
     assert len(days) == 8 and {d.weekday() for d in days} == {0, 3}
+
+
+def test_rule_change_and_its_undo_leave_no_stale_rows_in_open_views(qtbot, ctx):
+    """The routine's occurrences are replaced (SQLite hands the freed ids to the new ones):
+    the Tasks view and My work, open at the time, show exactly what the database holds."""
+    from opsdesk.services.task_rows import DUE, TITLE
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    sv, plan = ctx.services, ctx.plan_id
+    made = sv.series.create(ctx.actor, plan, title="盘点库存", rule="FREQ=DAILY",
+                            start=dt.date(2026, 9, 1), until=dt.date(2026, 9, 30))
+    tasks_view = window.show_view("tasks")
+
+    def shown() -> list[str]:
+        return sorted(r[DUE] for r in tasks_view.model.rows if r[TITLE] == "盘点库存")
+
+    def stored() -> list[str]:
+        return sorted(t.due.isoformat() for t in sv.tasks.list(plan) if t.title == "盘点库存")
+
+    assert len(shown()) == 30
+    first = min(made.ids)
+    edit = RoutineDialog(ctx, window, first)
+    qtbot.addWidget(edit)
+    edit.until.setDate(QDate(2026, 9, 10))  # the first ten days stay as they were
+    edit.scopes["all"].setChecked(True)
+    _ok(qtbot, edit)
+    print('DBG', sorted(made.ids), sorted(t.id for t in sv.tasks.list(plan) if t.title == '盘点库存'), len(shown()))
+    assert len(stored()) == 10 and shown() == stored()
+    window.undo_stack.undo()
+    assert len(stored()) == 30 and shown() == stored()
+    window.undo_stack.redo()
+    assert shown() == stored() and len(shown()) == 10
