@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,6 +110,17 @@ class SeriesService(Service):
     def series_of(self, task_id: int) -> int | None:
         with self.store.read() as s:
             return s.scalar(select(Task.series_id).where(Task.id == task_id))
+
+    def occurrence_on(self, task_ids: Iterable[int], day: dt.date) -> int | None:
+        """Which of ``task_ids`` is a routine's occurrence on ``day`` (after a rule change
+        made new ones: the one that stands where the edited occurrence now falls)."""
+        ids = list(task_ids)
+        if not ids:
+            return None
+        with self.store.read() as s:
+            return s.scalar(select(Task.id).where(Task.id.in_(ids), Task.due == day,
+                                                  Task.series_id.is_not(None))
+                            .order_by(Task.id).limit(1))
 
     def snapshot(self, plan_id: int) -> SeriesSnapshot:
         with self.store.read() as s:

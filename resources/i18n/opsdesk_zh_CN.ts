@@ -1292,17 +1292,17 @@
         <translation>要移动的任务属于不同的计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/series.py" line="21"/>
+        <location filename="../../opsdesk/services/series.py" line="22"/>
         <source>The repeat rule is not valid: {detail}</source>
         <translation>重复规则无效:{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/series.py" line="22"/>
+        <location filename="../../opsdesk/services/series.py" line="23"/>
         <source>The routine has no day between {start} and {until}.</source>
         <translation>从 {start} 到 {until} 之间,这项例行工作一次也不会发生。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/series.py" line="23"/>
+        <location filename="../../opsdesk/services/series.py" line="24"/>
         <source>The routine would make {count} tasks; at most {limit} are allowed.</source>
         <translation>这项例行工作会生成 {count} 项任务,最多允许 {limit} 项。</translation>
     </message>
@@ -2400,7 +2400,7 @@
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/view.py" line="125"/>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="261"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="265"/>
         <source>New routine…</source>
         <translation>新建例行工作…</translation>
     </message>
@@ -2489,32 +2489,32 @@
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="223"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="228"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="227"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="228"/>
         <source>Tick off “{title}”</source>
         <translation>勾选完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="252"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="256"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="253"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="257"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="253"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="257"/>
         <source>Tick off</source>
         <translation>勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="259"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="263"/>
         <source>Edit routine…</source>
         <translation>编辑例行工作…</translation>
     </message>
@@ -3171,7 +3171,7 @@
 <context>
     <name>TaskDelegate</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/delegates.py" line="82"/>
+        <location filename="../../opsdesk/ui/tasks/delegates.py" line="202"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
@@ -3493,80 +3493,80 @@
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="333"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="353"/>
         <source>Sorting by due date puts overdue work first</source>
         <translation>按截止日期排序时，逾期任务排在最前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="357"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="357"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="357"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="357"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="358"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="358"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="358"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="358"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="339"/>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="515"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="359"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="548"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="339"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="359"/>
         <source>Done by / at</source>
         <translation>完成人 / 时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="485"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="518"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="513"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="546"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="525"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="558"/>
         <source>No phase</source>
         <translation>无阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="526"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="559"/>
         <source>{phase}  ({count})</source>
         <translation>{phase}（{count}）</translation>
     </message>
@@ -3574,108 +3574,113 @@
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="84"/>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="265"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="88"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="276"/>
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="101"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="105"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="101"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="105"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="113"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="117"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="116"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="120"/>
         <source>Assign %n task(s) to {name}</source>
         <translation>将 %n 个任务分配给{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="129"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="133"/>
         <source>Set %n task(s) to {status}</source>
         <translation>将 %n 个任务设为“{status}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="143"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="147"/>
         <source>Move %n task(s) by {days} days</source>
         <translation>将 %n 个任务移动 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="158"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="162"/>
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="162"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="166"/>
         <source>Duplicate %n task(s)</source>
         <translation>复制 %n 个任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="176"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="180"/>
         <source>Delete “{title}”?</source>
         <translation>删除“{title}”？</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="179"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="183"/>
         <source>Delete %n task(s)?</source>
         <translation>删除 %n 个任务？</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="182"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="186"/>
         <source>%n subtask(s)</source>
         <translation>%n 个子任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="184"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="188"/>
         <source>%n comment(s)</source>
         <translation>%n 条评论</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="186"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="190"/>
         <source>%n link(s) to other tasks</source>
         <translation>%n 个与其他任务的关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="191"/>
         <source>This also removes: {items}.</source>
         <translation>同时删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="189"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="193"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="190"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="194"/>
         <source>Delete tasks</source>
         <translation>删除任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="195"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="199"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 个任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="265"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="276"/>
         <source>New task “{title}”</source>
         <translation>新建任务“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="278"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="305"/>
+        <source>Edit routine “{title}”</source>
+        <translation>编辑例行工作“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="318"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="286"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="326"/>
         <source>some of the %n selected tasks</source>
         <translation>所选 %n 个任务中的部分任务</translation>
     </message>
@@ -3817,17 +3822,17 @@
         <translation>显示 {shown} / 共 {total}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="535"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="528"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="535"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="528"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="537"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="530"/>
         <source>Comment…</source>
         <translation>评论…</translation>
     </message>
@@ -3961,11 +3966,16 @@
     </message>
     <message>
         <location filename="../../opsdesk/ui/timeline/canvas.py" line="307"/>
+        <source>overdue by %n day(s)</source>
+        <translation>已逾期 %n 天</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="308"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="309"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="310"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>

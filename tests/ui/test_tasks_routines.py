@@ -143,3 +143,105 @@ def test_cancel_changes_nothing_and_status_never_asks(qtbot, ctx, routine):
     assert len(asked) == 1
     statuses = {day: t.status for day, t in occurrences(ctx).items()}
     assert statuses.pop(dt.date(2026, 9, 5)) == "doing" and set(statuses.values()) == {"todo"}
+
+
+def _open_dialog(qtbot, view, task_id, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from opsdesk.ui.tasks import prompts
+
+    monkeypatch.setattr(prompts, "exec_dialog", lambda d: d.show())
+    view.select_ids([task_id])
+    view.act_edit.trigger()  # Ctrl+E
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if w.objectName() == "taskDialog" and w.isVisible())
+    return dialog, dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def test_task_dialog_asks_and_this_and_later_reaches_the_routine(qtbot, ctx, routine,
+                                                                 monkeypatch):
+    window, view = routine
+    middle = occurrences(ctx)[dt.date(2026, 9, 15)]
+    dialog, save = _open_dialog(qtbot, view, middle.id, monkeypatch)
+    dialog.title.setText("打印并核对订单")  # shared by the routine
+    dialog.priority.setCurrentIndex(dialog.priority.findData("high"))
+    dialog.status.setCurrentIndex(dialog.status.findData("doing"))  # this occurrence's own
+    dialog.new_subtasks.append("打印面单")
+    asked = []
+    click_later("routineScope", "This and later", asked)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert asked and not dialog.isVisible()
+    by_day = occurrences(ctx)
+    assert all(t.title == ROUTINE and t.priority != "high"
+               for day, t in by_day.items() if day.day < 15)
+    assert all(t.title == "打印并核对订单" and t.priority == "high"
+               for day, t in by_day.items() if day.day >= 15)
+    assert [day.day for day, t in by_day.items() if t.status == "doing"] == [15]
+    subs = [t for t in ctx.services.tasks.list(ctx.plan_id) if t.title == "打印面单"]
+    assert len(subs) == 1 and subs[0].parent_id == middle.id
+    assert view.model.row_by_id(middle.id)[TITLE] == "打印并核对订单"
+    assert window.undo_stack.count() == 1  # one step for the routine and the occurrence
+    window.act_undo.trigger()
+    assert {(t.title, t.status) for t in occurrences(ctx).values()} == {(ROUTINE, "todo")}
+    assert not [t for t in ctx.services.tasks.list(ctx.plan_id) if t.title == "打印面单"]
+    assert view.model.row_by_id(middle.id)[TITLE] == ROUTINE
+    window.act_redo.trigger()
+    assert occurrences(ctx)[dt.date(2026, 9, 30)].title == "打印并核对订单"
+
+
+def test_task_dialog_new_day_for_all_repeats_from_it_and_keeps_this_ones_fields(
+        qtbot, ctx, routine, monkeypatch):
+    window, view = routine
+    moved = occurrences(ctx)[dt.date(2026, 9, 20)]
+    dialog, save = _open_dialog(qtbot, view, moved.id, monkeypatch)
+    dialog.due.setDate(QDate(2026, 9, 22))
+    dialog.status.setCurrentIndex(dialog.status.findData("blocked"))
+    asked = []
+    click_later("routineScope", "All", asked)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert asked and not dialog.isVisible()
+    by_day = occurrences(ctx)
+    assert sorted(by_day) == [dt.date(2026, 9, d) for d in range(22, 31)]  # from the new day
+    assert [day.day for day, t in by_day.items() if t.status == "blocked"] == [22]
+    shown = sorted(view.model.row_by_id(i)[DUE] for i in view.model.visible_task_ids()
+                   if view.model.row_by_id(i)[TITLE] == ROUTINE)
+    assert shown == [d.isoformat() for d in sorted(by_day)]
+    window.act_undo.trigger()
+    assert sorted(occurrences(ctx)) == [dt.date(2026, 9, d) for d in range(1, 31)]
+    assert ctx.services.tasks.get(moved.id).status == "todo"
+
+
+def test_task_dialog_scope_cancel_keeps_it_open_and_this_one_changes_one(
+        qtbot, ctx, routine, monkeypatch):
+    window, view = routine
+    one = occurrences(ctx)[dt.date(2026, 9, 5)]
+    dialog, save = _open_dialog(qtbot, view, one.id, monkeypatch)
+    dialog.title.setText("只这一天")
+    asked = []
+    click_later("routineScope", "Cancel", asked)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert asked and dialog.isVisible() and window.undo_stack.count() == 0
+    assert {t.title for t in occurrences(ctx).values()} == {ROUTINE}
+    click_later("routineScope", "This one", asked)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and not dialog.isVisible()
+    titles = [t.title for t in occurrences(ctx).values()]
+    assert titles.count("只这一天") == 1 and titles.count(ROUTINE) == 29
+
+
+def test_task_dialog_on_an_occurrence_changed_meanwhile_asks_about_the_conflict(
+        qtbot, ctx, routine, monkeypatch):
+    from tests.ui.test_tasks_conflicts import answer
+
+    window, view = routine
+    middle = occurrences(ctx)[dt.date(2026, 9, 15)]
+    dialog, save = _open_dialog(qtbot, view, middle.id, monkeypatch)
+    dialog.title.setText("新标题")
+    ctx.services.tasks.update(ctx.actor, middle.id, notes="someone else was here")
+    asked, shown = [], []
+    click_later("routineScope", "All", asked)
+    answer("cancel", shown)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert asked and shown and dialog.isVisible()
+    assert {t.title for t in occurrences(ctx).values()} == {ROUTINE}  # nothing written
+    assert window.undo_stack.count() == 0

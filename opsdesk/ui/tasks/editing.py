@@ -10,10 +10,14 @@ from PySide6.QtWidgets import QWidget
 
 from opsdesk.errors import ConflictError, OpsDeskError, ValidationError
 from opsdesk.services.changes import Changes
+from opsdesk.services.series import SHARED_FIELDS
 from opsdesk.services.task_rows import ID, PARENT, TITLE, VERSION
 from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.tasks import prompts
 from opsdesk.ui.tasks.ops import ROUTINE_FIELDS, TaskOps, compound
+
+ROUTINE_REACH = frozenset(SHARED_FIELDS) | {"due"}
+"""Fields of the task dialog whose change on a routine's occurrence may reach the others."""
 
 
 def run_checked(parent: QWidget, window, text: str, make, *, ids, plan_id: int | None,
@@ -238,6 +242,13 @@ class TaskEditing:
         and so does a conflict answered with Cancel (False: the dialog stays open)."""
         ops, detail = self._ops(), dialog.detail
         changed = dialog.changed_values()
+        if detail is not None and set(changed) & ROUTINE_REACH \
+                and self.ctx.services.series.series_of(detail.task.id) is not None:
+            scope = prompts.ask_scope(dialog)
+            if scope is None:
+                return False  # (the dialog stays open)
+            if scope != "one":
+                return self._submit_routine_dialog(dialog, scope, changed)
         steps = []
         if detail is None:
             steps.append(ops.create_step(changed))
@@ -265,6 +276,35 @@ class TaskEditing:
         text = (QCoreApplication.translate("TasksView", "Edit “{title}”") if detail else QCoreApplication.translate("TasksView", "New task “{title}”")).format(title=title)
         self._run(text, make, [task_id] if task_id is not None else [],
                   what=quoted(title) if detail else None, raise_validation=True)
+        return self.conflict_choice is not ConflictChoice.CANCEL
+
+    def _submit_routine_dialog(self, dialog, scope: str, changed: dict) -> bool:
+        """The task dialog on a routine's occurrence, for "this and later" or "all": what the
+        routine shares and the day go to the routine (as the routine dialog and inline edits
+        do); the occurrence's own fields, links and subtasks then go to this occurrence as
+        it stands afterwards. One undo step; the occurrence's version is checked first."""
+        ops, task = self._ops(), dialog.detail.task
+        shared = {k: v for k, v in changed.items() if k in SHARED_FIELDS}
+        own = {k: v for k, v in changed.items() if k not in SHARED_FIELDS and k != "due"}
+        sub_defaults = {k: v for k, v in dialog.values().items()
+                        if k in ("phase_id", "role_id", "assignee_id", "start", "due")}
+
+        def make(check: bool):
+            steps = [ops.unlink_step(task.id, pred_id, kind, lag)
+                     for pred_id, kind, lag in dialog.removed_links]
+            steps.append(ops.routine_step(task.id, task.version if check else None, scope,
+                                          shared, changed.get("due")))
+            if own:
+                steps.append(ops.update_step(None, None, {k: dialog.original.get(k) for k in own},
+                                             own))
+            steps += [ops.link_step(None, pred_id, kind, lag)
+                      for pred_id, kind, lag in dialog.added_links]
+            steps += [ops.subtask_step(None, dict(sub_defaults, title=sub))
+                      for sub in dialog.new_subtasks]
+            return compound(steps)
+        text = QCoreApplication.translate("TasksView", "Edit routine “{title}”").format(
+            title=task.title)
+        self._run(text, make, [task.id], what=quoted(task.title), raise_validation=True)
         return self.conflict_choice is not ConflictChoice.CANCEL
 
 

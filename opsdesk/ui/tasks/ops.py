@@ -104,16 +104,52 @@ class TaskOps:
                                                                    plan_id=plan)
         return checked_once(write), undo
 
-    def update_step(self, task_id: int, version: int | None, before: dict, after: dict) -> Step:
+    def update_step(self, task_id: int | None, version: int | None, before: dict,
+                    after: dict) -> Step:
+        """Edit fields of ``task_id`` (None: the task an earlier step named, ``st["id"]``)."""
         tasks, actor = self.tasks, self.actor
         runs = [0]
 
         def do(st: dict) -> Changes:
-            changes = tasks.update(actor, task_id, expected_version=version if not runs[0] else None,
-                                   **after)
+            changes = tasks.update(actor, task_id or st["id"],
+                                   expected_version=version if not runs[0] else None, **after)
             runs[0] += 1
             return changes
-        return do, lambda st, _c: tasks.update(actor, task_id, **before)
+        return do, lambda st, _c: tasks.update(actor, task_id or st["id"], **before)
+
+    def routine_step(self, task_id: int, version: int | None, scope: str, shared: dict,
+                     day=None) -> Step:
+        """The task dialog's edit of a routine's occurrence for ``scope`` "later" or "all":
+        the fields the routine shares with ``series.edit``, a new day with
+        ``series.change_rule`` (the routine repeats from it; its open occurrences are made
+        again). Sets ``st["id"]`` to the occurrence as it stands afterwards, for the steps
+        that follow (the dialog's own fields, links and subtasks of this occurrence). The
+        first write checks ``version``; the undo puts the plan's routines back."""
+        series, actor, plan = self.series, self.actor, self.plan_id
+        kept: list = []
+        runs = [0]
+
+        def do(st: dict) -> Changes:
+            expected = version if not runs[0] else None
+            runs[0] += 1
+            kept[:] = [series.snapshot(plan)]
+            changes = Changes()
+            if shared:
+                changes |= series.edit(actor, task_id, scope, expected_version=expected, **shared)
+                expected = None
+            st["id"] = task_id
+            if day is not None:
+                routine = series.get(series.series_of(task_id))
+                ruled = series.change_rule(actor, task_id, scope, routine.rule, day,
+                                           routine.until, expected_version=expected)
+                changes |= ruled
+                st["id"] = series.occurrence_on(ruled.ids, day) or task_id
+            return changes
+
+        def undo(st: dict, last: Changes) -> Changes:
+            return series.restore(actor, plan, kept[0]) | Changes(tasks=True, ids=last.ids,
+                                                                   plan_id=plan)
+        return do, undo
 
     def create_step(self, values: dict) -> Step:
         tasks, actor, plan = self.tasks, self.actor, self.plan_id
