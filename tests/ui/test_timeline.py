@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from opsdesk.services.timeline import NO_DAY
 from opsdesk.ui.main_window import MainWindow
@@ -281,7 +281,11 @@ def test_pdf_export_of_the_sample_has_the_expected_pages(qtbot, tmp_path):
         assert rows == 3 + plain + routines
         assert len(data) == len(ctx.services.tasks.list(ctx.plan_id))
         out = tmp_path / "timeline.pdf"
-        pages = view.export_pdf(True, str(out))
+        job = view.export_pdf(True, str(out))
+        with qtbot.waitSignal(job.sig_done, timeout=60_000) as done:
+            pass
+        pages = done.args[0]
+        assert not out.with_name("timeline.pdf.part").exists()
         f = view.canvas.frame()
         _, _, per_page = export.page_plan(f, True, 1047, 718)
         assert per_page == 25  # A4 landscape, 1 cm margins, 96 dpi
@@ -330,3 +334,36 @@ def test_double_click_opens_the_task_editor(qtbot, ctx, monkeypatch):
     qtbot.mouseDClick(view.canvas.viewport(), Qt.MouseButton.LeftButton,
                       pos=_rect(view, i).center().toPoint())
     assert opened and opened[0].detail.task.id == int(view.canvas.data.id[i])
+
+
+def test_pdf_export_runs_in_turns_and_cancel_or_failure_keep_the_earlier_file(qtbot, ctx,
+                                                                              tmp_path):
+    window, view = _timeline(qtbot, ctx)
+    out = tmp_path / "timeline.pdf"
+    out.write_bytes(b"%PDF the earlier export")
+    frame = view.canvas.frame()
+    # cancelled after its first page: the earlier file stays, no part file is left
+    job = export.PdfExport(frame, out, True, "plan", pages_per_turn=1)
+    seen: list[tuple[int, int]] = []
+    job.sig_progress.connect(lambda done, total: (seen.append((done, total)), job.cancel()))
+    with qtbot.waitSignal(job.sig_cancelled, timeout=30_000):
+        job.start()
+    assert seen and seen[0][0] == 1 and seen[0][1] == export.page_count(frame, True, 1047, 718) > 1
+    assert out.read_bytes() == b"%PDF the earlier export"
+    assert not (tmp_path / "timeline.pdf.part").exists()
+    # the view's data patched meanwhile (someone ticks a task off) does not reach the export
+    job = export.PdfExport(frame, out, True, "plan", pages_per_turn=1)
+    assert job.frame.data is not frame.data and job.frame.layout is not frame.layout
+    frame.data.title[0] = "changed while exporting"
+    assert job.frame.data.title[0] != "changed while exporting"
+    assert job.run() == export.page_count(frame, True, 1047, 718)
+    assert out.read_bytes().startswith(b"%PDF") and len(out.read_bytes()) > 10_000
+    # a folder that cannot be written: a message in the window, nothing raised
+    missing = tmp_path / "no such folder" / "timeline.pdf"
+    job = view.export_pdf(True, str(missing))
+    with qtbot.waitSignal(job.sig_failed, timeout=30_000) as failed:
+        pass
+    assert str(missing) in failed.args[0] and not missing.exists()
+    box = window.findChild(QMessageBox, "timelinePdfFailed") or view.findChild(
+        QMessageBox, "timelinePdfFailed")
+    assert box is not None and box.isVisible() and str(missing) in box.text()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import math
+import os
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from opsdesk.ui.timeline.frame import Frame
+from opsdesk.ui.timeline.frame import Frame, Overlay
 from opsdesk.ui.timeline.layout import ROW_HEIGHT
 from opsdesk.ui.timeline.painter import paint
 from opsdesk.ui.timeline.scale import Scale
@@ -18,6 +21,7 @@ MAX_IMAGE_SIDE = 16_000
 TITLE_H, FOOTER_H = 28, 20
 PDF_DPI = 96
 MARGIN_DAYS = 3
+PAGES_PER_TURN = 8  # pages painted between two turns of the event loop (~50 ms)
 
 
 
@@ -65,34 +69,149 @@ def page_count(f: Frame, whole: bool, page_w: int, page_h: int) -> int:
     return max(1, math.ceil(len(rows) / per_page))
 
 
-def paint_pages(device, f: Frame, whole: bool, title: str) -> int:
-    """Paint on a QPdfWriter or QPrinter, one page after the other; returns the page count."""
+def page_painter(p: QPainter, device, f: Frame, whole: bool, title: str) -> Iterator[int]:
+    """Paint the pages on ``device`` with the active painter ``p``, one page per step:
+    yields the number of pages painted so far (the page count is ``page_count``)."""
     page_w, page_h = device.width(), device.height()
     base, rows, per_page = page_plan(f, whole, page_w, page_h)
     pages = max(1, math.ceil(len(rows) / per_page))
+    for page in range(pages):
+        if page:
+            device.newPage()
+        start = rows.start + page * per_page
+        count = min(per_page, rows.stop - start)
+        frame = replace(base, height=base.header + max(count, 0) * ROW_HEIGHT,
+                        y0=float(start * ROW_HEIGHT))
+        p.save()
+        p.setPen(QColor("#263238"))
+        p.drawText(QRectF(0, 0, page_w, TITLE_H),
+                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+        p.translate(0, TITLE_H)
+        p.setClipRect(QRectF(0, 0, page_w, frame.height))
+        paint(p, frame)
+        p.restore()
+        p.setPen(QColor("#607d8b"))
+        p.drawText(QRectF(0, page_h - FOOTER_H, page_w, FOOTER_H), Qt.AlignmentFlag.AlignCenter,
+                   QCoreApplication.translate("Timeline", "Page {page} of {pages}").format(page=page + 1, pages=pages))
+        yield page + 1
+
+
+def paint_pages(device, f: Frame, whole: bool, title: str) -> int:
+    """Paint on a QPdfWriter or QPrinter, one page after the other; returns the page count."""
     p = QPainter(device)
+    pages = 0
     try:
-        for page in range(pages):
-            if page:
-                device.newPage()
-            start = rows.start + page * per_page
-            count = min(per_page, rows.stop - start)
-            frame = replace(base, height=base.header + max(count, 0) * ROW_HEIGHT,
-                            y0=float(start * ROW_HEIGHT))
-            p.save()
-            p.setPen(QColor("#263238"))
-            p.drawText(QRectF(0, 0, page_w, TITLE_H),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
-            p.translate(0, TITLE_H)
-            p.setClipRect(QRectF(0, 0, page_w, frame.height))
-            paint(p, frame)
-            p.restore()
-            p.setPen(QColor("#607d8b"))
-            p.drawText(QRectF(0, page_h - FOOTER_H, page_w, FOOTER_H), Qt.AlignmentFlag.AlignCenter,
-                       QCoreApplication.translate("Timeline", "Page {page} of {pages}").format(page=page + 1, pages=pages))
+        for pages in page_painter(p, device, f, whole, title):  # noqa: B007
+            pass
     finally:
         p.end()
     return pages
+
+
+def snapshot(f: Frame) -> Frame:
+    """A frame of its own for a long export: the view may patch its data meanwhile (someone
+    ticks a task off), and hover or selection are not printed."""
+    return replace(f, data=copy.deepcopy(f.data), layout=copy.deepcopy(f.layout),
+                   overlay=Overlay())
+
+
+class PdfExport(QObject):
+    """The timeline to a PDF file, a few pages per turn of the event loop so that the window
+    stays responsive and Cancel works (a whole 100k-task plan is thousands of pages). The
+    pages go to ``name.pdf.part`` first: the file is replaced only when every page is
+    written, so a cancelled or failed export leaves an earlier file as it was."""
+
+    sig_progress = Signal(int, int)
+    """Pages painted, pages in all."""
+    sig_done = Signal(int)
+    """The page count, once the file is in place."""
+    sig_failed = Signal(str)
+    """Why the file could not be written."""
+    sig_cancelled = Signal()
+
+    def __init__(self, f: Frame, path: str | Path, whole: bool, title: str,
+                 pages_per_turn: int = PAGES_PER_TURN, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.part = self.path.with_name(self.path.name + ".part")
+        self.frame, self.whole, self.title = snapshot(f), whole, title
+        self.pages_per_turn = max(1, pages_per_turn)
+        self.total = 0
+        self.pages = 0
+        self.finished = False
+        self._cancel = False
+        self._writer: QPdfWriter | None = None
+        self._painter: QPainter | None = None
+        self._steps: Iterator[int] | None = None
+
+    def start(self) -> None:
+        writer = pdf_writer(self.part)
+        painter = QPainter()
+        if not painter.begin(writer):  # (said on the next turn, as every other outcome)
+            message = QCoreApplication.translate(
+                "Timeline", "{file} cannot be written: check the folder and its permissions.")
+            QTimer.singleShot(0, lambda: self._fail(message.format(file=self.path)))
+            return
+        self._writer, self._painter = writer, painter
+        self.total = page_count(self.frame, self.whole, writer.width(), writer.height())
+        self._steps = page_painter(painter, writer, self.frame, self.whole, self.title)
+        QTimer.singleShot(0, self._turn)
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> int:
+        """Start and wait for the end (tools and tests); returns the page count, 0 when it
+        failed or was cancelled."""
+        self.start()
+        while not self.finished:
+            QCoreApplication.processEvents()
+        return self.pages
+
+    def _turn(self) -> None:
+        if self.finished:
+            return
+        if self._cancel:
+            self._close()
+            self.part.unlink(missing_ok=True)
+            self.finished = True
+            self.sig_cancelled.emit()
+            return
+        assert self._steps is not None
+        for _ in range(self.pages_per_turn):
+            page = next(self._steps, None)
+            if page is None:
+                self._complete()
+                return
+            self.pages = page
+        self.sig_progress.emit(self.pages, self.total)
+        QTimer.singleShot(0, self._turn)
+
+    def _complete(self) -> None:
+        self._close()
+        try:
+            os.replace(self.part, self.path)
+        except OSError as exc:
+            self.part.unlink(missing_ok=True)
+            self._fail(QCoreApplication.translate("Timeline", "{file} cannot be written: {error}")
+                       .format(file=self.path, error=exc.strerror or exc))
+            return
+        self.finished = True
+        self.sig_progress.emit(self.pages, self.total)
+        self.sig_done.emit(self.pages)
+
+    def _close(self) -> None:
+        if self._painter is not None and self._painter.isActive():
+            self._painter.end()
+        self._painter = self._writer = None
+        self._steps = None
+
+    def _fail(self, message: str) -> None:
+        self._close()
+        self.part.unlink(missing_ok=True)
+        self.pages = 0
+        self.finished = True
+        self.sig_failed.emit(message)
 
 
 def pdf_writer(path: str | Path) -> QPdfWriter:
@@ -107,7 +226,8 @@ def pdf_writer(path: str | Path) -> QPdfWriter:
 
 
 def save_pdf(f: Frame, path: str | Path, whole: bool, title: str) -> int:
-    return paint_pages(pdf_writer(path), f, whole, title)
+    """Write the PDF and wait for it (see ``PdfExport``); the page count, 0 on failure."""
+    return PdfExport(f, path, whole, title).run()
 
 
 def print_with_preview(parent, f: Frame, whole: bool, title: str):

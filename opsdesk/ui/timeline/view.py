@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
+    QProgressDialog,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -49,6 +52,7 @@ class TimelineView(Retranslating, QWidget):
         super().__init__()
         self.setObjectName("timelineView")
         self.ctx, self.window_ = ctx, window
+        self.pdf_export: export.PdfExport | None = None  # the last one started
         self.canvas = TimelineCanvas(ctx.lang, ctx.today().toordinal(), self)
         self.canvas.can_edit = ctx.actor.is_manager
         self.edits = TimelineEdits(ctx, window, self.canvas, self)
@@ -224,10 +228,48 @@ class TimelineView(Retranslating, QWidget):
                                                    "PNG (*.png)")[0]
         return bool(path) and export.save_png(self.canvas.frame(), path, whole)
 
-    def export_pdf(self, whole: bool, path: str | None = None) -> int:
+    def export_pdf(self, whole: bool, path: str | None = None) -> export.PdfExport | None:
+        """Write the timeline (or the visible part) to a PDF while the window stays usable:
+        a progress dialog with Cancel shows for a long one, the status bar says where it
+        went, and a file that cannot be written is explained. Returns the running export
+        (None when no file was chosen)."""
         path = path or QFileDialog.getSaveFileName(self, self.tr("Export as PDF"), "timeline.pdf",
                                                    "PDF (*.pdf)")[0]
-        return export.save_pdf(self.canvas.frame(), path, whole, self._title()) if path else 0
+        if not path:
+            return None
+        job = export.PdfExport(self.canvas.frame(), path, whole, self._title(), parent=self)
+        progress = QProgressDialog(self.tr("Writing the timeline to {file}…").format(
+            file=Path(path).name), self.tr("Cancel"), 0, 0, self)
+        progress.setObjectName("timelinePdfProgress")
+        progress.setMinimumDuration(400)  # a short one is done before it shows
+        progress.setAutoReset(False)
+        progress.canceled.connect(job.cancel)
+        job.sig_progress.connect(lambda done, total: (progress.setMaximum(total),
+                                                      progress.setValue(done)))
+
+        def finished(pages: int) -> None:
+            progress.reset()
+            self._status(self.tr("Timeline (%n page(s)) written to {file}", "", pages).format(
+                file=path))
+
+        def failed(message: str) -> None:
+            progress.reset()
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export as PDF"), message,
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("timelinePdfFailed")
+            box.open()
+
+        job.sig_done.connect(finished)
+        job.sig_failed.connect(failed)
+        job.sig_cancelled.connect(progress.reset)
+        self.pdf_export = job
+        job.start()
+        return job
+
+    def _status(self, text: str) -> None:
+        window = self.window_ if self.window_ is not None else self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 10000)
 
     def print_preview(self, whole: bool, show: bool = True):
         dialog = export.print_with_preview(self, self.canvas.frame(), whole, self._title())
