@@ -54,6 +54,41 @@
     </message>
 </context>
 <context>
+    <name>MyWork</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="11"/>
+        <source>You have %n overdue task(s)</source>
+        <translation>
+            <numerusform>You have %n overdue task</numerusform>
+            <numerusform>You have %n overdue tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="12"/>
+        <source> and %n due today.</source>
+        <translation>
+            <numerusform> and %n due today.</numerusform>
+            <numerusform> and %n due today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="14"/>
+        <source>You have %n overdue task(s).</source>
+        <translation>
+            <numerusform>You have %n overdue task.</numerusform>
+            <numerusform>You have %n overdue tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="16"/>
+        <source>You have %n task(s) due today.</source>
+        <translation>
+            <numerusform>You have %n task due today.</numerusform>
+            <numerusform>You have %n tasks due today.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MyWorkView</name>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/mywork/view.py" line="147"/>
@@ -126,6 +161,17 @@
     </message>
 </context>
 <context>
+    <name>TaskPrompts</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="42"/>
+        <source>Move %n task(s) by how many days? (negative: earlier)</source>
+        <translation>
+            <numerusform>Move %n task by how many days? (negative: earlier)</numerusform>
+            <numerusform>Move %n tasks by how many days? (negative: earlier)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TaskTreeModel</name>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/tasks/model.py" line="546"/>
@@ -146,6 +192,86 @@
             <numerusform>%n tasks</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="121"/>
+        <source>Assign %n task(s) to {name}</source>
+        <translation>
+            <numerusform>Assign %n task to {name}</numerusform>
+            <numerusform>Assign %n tasks to {name}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="134"/>
+        <source>Set %n task(s) to {status}</source>
+        <translation>
+            <numerusform>Set %n task to {status}</numerusform>
+            <numerusform>Set %n tasks to {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="148"/>
+        <source>Move %n task(s) by {days} days</source>
+        <translation>
+            <numerusform>Move %n task by {days} days</numerusform>
+            <numerusform>Move %n tasks by {days} days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="167"/>
+        <source>Duplicate %n task(s)</source>
+        <translation>
+            <numerusform>Duplicate %n task</numerusform>
+            <numerusform>Duplicate %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="184"/>
+        <source>Delete %n task(s)?</source>
+        <translation>
+            <numerusform>Delete %n task?</numerusform>
+            <numerusform>Delete %n tasks?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
+        <source>%n subtask(s)</source>
+        <translation>
+            <numerusform>%n subtask</numerusform>
+            <numerusform>%n subtasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="189"/>
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="191"/>
+        <source>%n link(s) to other tasks</source>
+        <translation>
+            <numerusform>%n link to other tasks</numerusform>
+            <numerusform>%n links to other tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="200"/>
+        <source>Delete %n task(s)</source>
+        <translation>
+            <numerusform>Delete %n task</numerusform>
+            <numerusform>Delete %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="327"/>
+        <source>some of the %n selected tasks</source>
+        <translation>
+            <numerusform>some of the %n selected tasks</numerusform>
+            <numerusform>some of the %n selected tasks</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TeamView</name>
@@ -155,6 +281,101 @@
         <translation>
             <numerusform>Reassign %n task to {name}</numerusform>
             <numerusform>Reassign %n tasks to {name}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="300"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="308"/>
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>overdue by %n day</numerusform>
+            <numerusform>overdue by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="54"/>
+        <source>“{title}” has %n task(s) that follow it. Move them by the same number of days?</source>
+        <translation>
+            <numerusform>“{title}” has %n task that follows it. Move it by the same number of days?</numerusform>
+            <numerusform>“{title}” has %n tasks that follow it. Move them by the same number of days?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="96"/>
+        <source>Move “{title}” %n day(s) later</source>
+        <translation>
+            <numerusform>Move “{title}” %n day later</numerusform>
+            <numerusform>Move “{title}” %n days later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="97"/>
+        <source>Move “{title}” %n day(s) earlier</source>
+        <translation>
+            <numerusform>Move “{title}” %n day earlier</numerusform>
+            <numerusform>Move “{title}” %n days earlier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="134"/>
+        <source>Move launch day %n day(s) later</source>
+        <translation>
+            <numerusform>Move launch day %n day later</numerusform>
+            <numerusform>Move launch day %n days later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="135"/>
+        <source>Move launch day %n day(s) earlier</source>
+        <translation>
+            <numerusform>Move launch day %n day earlier</numerusform>
+            <numerusform>Move launch day %n days earlier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move “{title}” by %n day(s)</source>
+        <translation type="vanished">
+            <numerusform>Move “{title}” by %n day</numerusform>
+            <numerusform>Move “{title}” by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move launch day by %n day(s)</source>
+        <translation type="vanished">
+            <numerusform>Move launch day by %n day</numerusform>
+            <numerusform>Move launch day by %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/view.py" line="252"/>
+        <source>Timeline (%n page(s)) written to {file}</source>
+        <translation>
+            <numerusform>Timeline (%n page) written to {file}</numerusform>
+            <numerusform>Timeline (%n pages) written to {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReport</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/report/weekly.py" line="132"/>
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
         </translation>
     </message>
 </context>

@@ -2370,25 +2370,33 @@
 </context>
 <context>
     <name>MyWork</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/mywork/notice.py" line="11"/>
         <source>You have %n overdue task(s)</source>
-        <translation>你有 %n 项任务已逾期</translation>
+        <translation>
+            <numerusform>你有 %n 项任务已逾期</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/mywork/notice.py" line="12"/>
         <source> and %n due today.</source>
-        <translation>,%n 项今天到期。</translation>
+        <translation>
+            <numerusform>,%n 项今天到期。</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/mywork/notice.py" line="15"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="14"/>
         <source>You have %n overdue task(s).</source>
-        <translation>你有 %n 项任务已逾期。</translation>
+        <translation>
+            <numerusform>你有 %n 项任务已逾期。</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/mywork/notice.py" line="17"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/notice.py" line="16"/>
         <source>You have %n task(s) due today.</source>
-        <translation>你有 %n 项任务今天到期。</translation>
+        <translation>
+            <numerusform>你有 %n 项任务今天到期。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3480,14 +3488,16 @@
         <translation type="vanished">覆盖</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="40"/>
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="44"/>
         <source>Reschedule</source>
         <translation>调整日期</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="41"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="42"/>
         <source>Move %n task(s) by how many days? (negative: earlier)</source>
-        <translation>把 %n 个任务移动多少天？（负数为提前）</translation>
+        <translation>
+            <numerusform>把 %n 个任务移动多少天？（负数为提前）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3574,115 +3584,135 @@
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="88"/>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="276"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="89"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="277"/>
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="105"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="106"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="105"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="106"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="117"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="118"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="120"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="121"/>
         <source>Assign %n task(s) to {name}</source>
-        <translation>将 %n 个任务分配给{name}</translation>
+        <translation>
+            <numerusform>将 %n 个任务分配给{name}</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="133"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="134"/>
         <source>Set %n task(s) to {status}</source>
-        <translation>将 %n 个任务设为“{status}”</translation>
+        <translation>
+            <numerusform>将 %n 个任务设为“{status}”</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="147"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="148"/>
         <source>Move %n task(s) by {days} days</source>
-        <translation>将 %n 个任务移动 {days} 天</translation>
+        <translation>
+            <numerusform>将 %n 个任务移动 {days} 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="162"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="163"/>
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="166"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="167"/>
         <source>Duplicate %n task(s)</source>
-        <translation>复制 %n 个任务</translation>
+        <translation>
+            <numerusform>复制 %n 个任务</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="180"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="181"/>
         <source>Delete “{title}”?</source>
         <translation>删除“{title}”？</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="183"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="184"/>
         <source>Delete %n task(s)?</source>
-        <translation>删除 %n 个任务？</translation>
+        <translation>
+            <numerusform>删除 %n 个任务？</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="186"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
         <source>%n subtask(s)</source>
-        <translation>%n 个子任务</translation>
+        <translation>
+            <numerusform>%n 个子任务</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="188"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="189"/>
         <source>%n comment(s)</source>
-        <translation>%n 条评论</translation>
+        <translation>
+            <numerusform>%n 条评论</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="190"/>
-        <source>%n link(s) to other tasks</source>
-        <translation>%n 个与其他任务的关联</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/tasks/editing.py" line="191"/>
+        <source>%n link(s) to other tasks</source>
+        <translation>
+            <numerusform>%n 个与其他任务的关联</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="192"/>
         <source>This also removes: {items}.</source>
         <translation>同时删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="193"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="194"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="194"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="195"/>
         <source>Delete tasks</source>
         <translation>删除任务</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="199"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="200"/>
         <source>Delete %n task(s)</source>
-        <translation>删除 %n 个任务</translation>
+        <translation>
+            <numerusform>删除 %n 个任务</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="276"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="277"/>
         <source>New task “{title}”</source>
         <translation>新建任务“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="305"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="306"/>
         <source>Edit routine “{title}”</source>
         <translation>编辑例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="318"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="319"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="326"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="327"/>
         <source>some of the %n selected tasks</source>
-        <translation>所选 %n 个任务中的部分任务</translation>
+        <translation>
+            <numerusform>所选 %n 个任务中的部分任务</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/view.py" line="253"/>
@@ -3940,89 +3970,135 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="284"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="285"/>
         <source>Launch day: {date}</source>
         <translation>上线日：{date}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="295"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="296"/>
         <source>No dates yet</source>
         <translation>尚未设置日期</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="299"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="300"/>
         <source>%n day(s)</source>
-        <translation>%n 天</translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="300"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="301"/>
         <source>Role: {role}</source>
         <translation>岗位：{role}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="301"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="302"/>
         <source>Assignee: {name}</source>
         <translation>负责人：{name}</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="307"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="308"/>
         <source>overdue by %n day(s)</source>
-        <translation>已逾期 %n 天</translation>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="308"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="309"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="310"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="311"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="51"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="55"/>
         <source>Move following tasks?</source>
         <translation>同时移动后续任务？</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="52"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="54"/>
         <source>“{title}” has %n task(s) that follow it. Move them by the same number of days?</source>
-        <translation>“{title}”之后有 %n 个后续任务。是否将它们移动相同的天数？</translation>
+        <translation>
+            <numerusform>“{title}”之后有 %n 个后续任务。是否将它们移动相同的天数？</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="91"/>
+    <message numerus="yes">
         <source>Move “{title}” by %n day(s)</source>
-        <translation>将“{title}”移动 %n 天</translation>
+        <translation type="vanished">
+            <numerusform>将“{title}”移动 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="96"/>
+        <source>Move “{title}” %n day(s) later</source>
+        <translation>
+            <numerusform>将“{title}”推后 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="97"/>
+        <source>Move “{title}” %n day(s) earlier</source>
+        <translation>
+            <numerusform>将“{title}”提前 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="114"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="120"/>
         <source>Change the dates of “{title}”</source>
         <translation>修改“{title}”的日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="120"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="126"/>
         <source>Link tasks</source>
         <translation>关联任务</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="127"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="134"/>
+        <source>Move launch day %n day(s) later</source>
+        <translation>
+            <numerusform>上线日推后 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="135"/>
+        <source>Move launch day %n day(s) earlier</source>
+        <translation>
+            <numerusform>上线日提前 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Move launch day by %n day(s)</source>
-        <translation>上线日移动 %n 天</translation>
+        <translation type="vanished">
+            <numerusform>上线日移动 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="136"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="144"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="139"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="147"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/export.py" line="92"/>
+        <location filename="../../opsdesk/ui/timeline/export.py" line="95"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/export.py" line="151"/>
+        <source>{file} cannot be written: check the folder and its permissions.</source>
+        <translation>{file} 无法写入：请检查文件夹及其权限。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/export.py" line="196"/>
+        <source>{file} cannot be written: {error}</source>
+        <translation>{file} 无法写入：{error}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/timeline/header.py" line="156"/>
@@ -4063,139 +4139,157 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="121"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="125"/>
         <source>Group by</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="122"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="126"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="122"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="126"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="122"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="126"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="129"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="133"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="129"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="133"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="129"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="133"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="130"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="134"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="135"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="139"/>
         <source>Fit the plan</source>
         <translation>显示整个计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="136"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="140"/>
         <source>Go to today</source>
         <translation>转到今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="137"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="141"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="139"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="143"/>
         <source>Whole timeline as PNG…</source>
         <translation>整个时间线导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="140"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="144"/>
         <source>Visible part as PNG…</source>
         <translation>可见部分导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="141"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="145"/>
         <source>Whole timeline as PDF…</source>
         <translation>整个时间线导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="142"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="146"/>
         <source>Visible part as PDF…</source>
         <translation>可见部分导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="144"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="148"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="146"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="150"/>
         <source>Read-only: right-click a task you own to tick it off.</source>
         <translation>只读：右键点击自己的任务可将其标记完成。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="177"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="181"/>
         <source>Only a manager can move tasks or change their dates.</source>
         <translation>只有经理可以移动任务或修改其日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="185"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="189"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="189"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="193"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="191"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="195"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="193"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="197"/>
         <source>Move launch day…</source>
         <translation>移动上线日…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="203"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="207"/>
         <source>Move launch day</source>
         <translation>移动上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="207"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="211"/>
         <source>Every date of the plan moves with launch day.</source>
         <translation>计划中的所有日期都会随上线日一起移动。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="208"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="212"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="223"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="227"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="228"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="236"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="257"/>
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="241"/>
+        <source>Writing the timeline to {file}…</source>
+        <translation>正在将时间线写入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="242"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/view.py" line="252"/>
+        <source>Timeline (%n page(s)) written to {file}</source>
+        <translation>
+            <numerusform>时间线（%n 页）已写入 {file}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4244,183 +4338,185 @@
 <context>
     <name>WeeklyReport</name>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="36"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="37"/>
         <source>Plan status</source>
         <translation>计划进度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="37"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="38"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="38"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="39"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="39"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="40"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="40"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="41"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="41"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="42"/>
         <source>Time passed</source>
         <translation>时间已过</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="42"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="43"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="43"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="44"/>
         <source>Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.</source>
         <translation>任务：已完成 {done} 项，未完成 {open} 项，受阻 {blocked} 项，逾期 {overdue} 项；已达成里程碑 {ms_done}/{ms_total}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="44"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="45"/>
         <source>Done this week</source>
         <translation>本周完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="45"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="46"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="46"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="47"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="47"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="48"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="48"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="49"/>
         <source>Done on</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="49"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="50"/>
         <source>Nothing was ticked off this week.</source>
         <translation>本周没有勾选完成的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="50"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="51"/>
         <source>Overdue by role and person</source>
         <translation>按岗位和人员的逾期工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="51"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="52"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="52"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="53"/>
         <source>Days late</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="53"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="54"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="54"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="55"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="55"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="56"/>
         <source>Next milestones</source>
         <translation>近期里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="56"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="57"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="57"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="58"/>
         <source>Sales so far: {actual} CNY of the {target} CNY target ({pct}%).</source>
         <translation>累计销售额：{actual} 元，目标 {target} 元（{pct}%）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="58"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="59"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="59"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="60"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="60"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="61"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="61"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="62"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="62"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="63"/>
         <source>Attainment</source>
         <translation>达成率</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="63"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="64"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="64"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="65"/>
         <source>on track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="65"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="66"/>
         <source>at risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="66"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="67"/>
         <source>off track</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="67"/>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="180"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="68"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="181"/>
         <source>Monthly sales against target</source>
         <translation>月度销售额与目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="68"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="69"/>
         <source>Weekly report {year}-W{week:02d} ({start} – {end})</source>
         <translation>周报 {year} 年第 {week:02d} 周（{start} – {end}）</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="131"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/report/weekly.py" line="132"/>
         <source>in %n day(s)</source>
-        <translation>%n 天后</translation>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="181"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="182"/>
         <source>Sales so far against the cumulative target</source>
         <translation>累计销售额与累计目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="182"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="183"/>
         <source>Daily orders with the 7-day average</source>
         <translation>日单量与 7 日均值</translation>
     </message>

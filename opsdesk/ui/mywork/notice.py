@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from opsdesk.ui.i18n_contexts import MyWork
 
 
 def due_text(overdue: int, today: int) -> str:
     """"You have 2 overdue tasks and 3 due today." in the interface language ("" when none)."""
     if overdue and today:
-        return QCoreApplication.translate(
-            "MyWork", "You have %n overdue task(s)", "", overdue) + QCoreApplication.translate(
-            "MyWork", " and %n due today.", "", today)
+        return (MyWork.tr("You have %n overdue task(s)", "", overdue)
+                + MyWork.tr(" and %n due today.", "", today))
     if overdue:
-        return QCoreApplication.translate("MyWork", "You have %n overdue task(s).", "", overdue)
+        return MyWork.tr("You have %n overdue task(s).", "", overdue)
     if today:
-        return QCoreApplication.translate("MyWork", "You have %n task(s) due today.", "", today)
+        return MyWork.tr("You have %n task(s) due today.", "", today)
     return ""
 
 

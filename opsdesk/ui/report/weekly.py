@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from opsdesk.ui import fmt
+from opsdesk.ui.i18n_contexts import WeeklyReport
 from opsdesk.ui.labels import status_name
 
 CHART_URL = "opsdesk://sales-chart"
@@ -128,7 +129,7 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str) -> QTextD
     parts.append(f"<h2>{_e(T['Next milestones'])}</h2><table width='100%'>")
     for m in ov.milestones:
         days = (m.due - data.today).days if m.due else 0
-        in_days = QCoreApplication.translate("WeeklyReport", "in %n day(s)", "", days)
+        in_days = WeeklyReport.tr("in %n day(s)", "", days)
         parts.append(f"<tr><td>{_e(fmt.long_date(m.due, lang))}</td><td>◆ {_e(m.title)}</td>"
                      f"<td align='right'>{_e(in_days)}</td>"
                      f"<td>{_e(status_name(m.status))}</td></tr>")

@@ -13,6 +13,7 @@ from opsdesk.services.changes import Changes
 from opsdesk.services.series import SHARED_FIELDS
 from opsdesk.services.task_rows import ID, PARENT, TITLE, VERSION
 from opsdesk.ui.dialogs.conflict import ConflictChoice
+from opsdesk.ui.i18n_contexts import TasksView  # a translation context, not the view
 from opsdesk.ui.tasks import prompts
 from opsdesk.ui.tasks.ops import ROUTINE_FIELDS, TaskOps, compound
 
@@ -117,7 +118,7 @@ class TaskEditing:
         name = next((p[1] for p in self._people if p[0] == user_id), QCoreApplication.translate("TasksView", "nobody"))
         ops, ids = self._ops(), [r[ID] for r in rows]
         count = len(ids)  # (a plain name as the count: pyside6-lupdate skips a call)
-        text = QCoreApplication.translate("TasksView", "Assign %n task(s) to {name}", "", count).format(name=name)
+        text = TasksView.tr("Assign %n task(s) to {name}", "", count).format(name=name)
         self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check),
                                                       assignee_id=user_id),
                   ids, what=_what(rows))
@@ -130,7 +131,7 @@ class TaskEditing:
             return
         ops, ids = self._ops(), [r[ID] for r in rows]
         count = len(ids)
-        text = QCoreApplication.translate("TasksView", "Set %n task(s) to {status}", "", count).format(status=status_name(status))
+        text = TasksView.tr("Set %n task(s) to {status}", "", count).format(status=status_name(status))
         self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check), status=status),
                   ids, what=_what(rows))
 
@@ -144,7 +145,7 @@ class TaskEditing:
             return
         ops, ids = self._ops(), [r[ID] for r in rows]
         count = len(ids)
-        text = QCoreApplication.translate("TasksView", "Move %n task(s) by {days} days", "", count).format(days=f"{days:+d}")
+        text = TasksView.tr("Move %n task(s) by {days} days", "", count).format(days=f"{days:+d}")
         self._run(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days),
                   ids, what=_what(rows))
 
@@ -163,7 +164,7 @@ class TaskEditing:
             steps.append(ops.create_step(values))
         do, undo = compound(steps)
         count = len(rows)
-        self._run(QCoreApplication.translate("TasksView", "Duplicate %n task(s)", "", count),
+        self._run(TasksView.tr("Duplicate %n task(s)", "", count),
                   lambda _check: (do, undo), [r[ID] for r in rows])
 
     def delete_selected(self) -> None:
@@ -180,14 +181,14 @@ class TaskEditing:
             question = QCoreApplication.translate("TasksView", "Delete “{title}”?").format(title=roots[0][TITLE])
         else:
             count = len(roots)
-            question = QCoreApplication.translate("TasksView", "Delete %n task(s)?", "", count)
+            question = TasksView.tr("Delete %n task(s)?", "", count)
         also = []
         if subtasks:
-            also.append(QCoreApplication.translate("TasksView", "%n subtask(s)", "", subtasks))
+            also.append(TasksView.tr("%n subtask(s)", "", subtasks))
         if comments:
-            also.append(QCoreApplication.translate("TasksView", "%n comment(s)", "", comments))
+            also.append(TasksView.tr("%n comment(s)", "", comments))
         if links:
-            also.append(QCoreApplication.translate("TasksView", "%n link(s) to other tasks", "", links))
+            also.append(TasksView.tr("%n link(s) to other tasks", "", links))
         detail = (QCoreApplication.translate("TasksView", "This also removes: {items}.").format(items=", ".join(also))
                   if also else "")
         detail += ("\n" if detail else "") + QCoreApplication.translate("TasksView", "You can undo this with Ctrl+Z.")
@@ -196,7 +197,7 @@ class TaskEditing:
         ops = self._ops()
         do, undo = compound([ops.delete_step(r[ID]) for r in roots])
         count = len(roots)
-        self._run(QCoreApplication.translate("TasksView", "Delete %n task(s)", "", count),
+        self._run(TasksView.tr("Delete %n task(s)", "", count),
                   lambda _check: (do, undo), [r[ID] for r in roots])
 
     def _has_ancestor_in(self, row: tuple, ids: set[int]) -> bool:
@@ -323,6 +324,6 @@ def _what(rows: list[tuple]) -> str:
     if len(rows) == 1:
         return quoted(rows[0][TITLE])
     count = len(rows)
-    return QCoreApplication.translate("TasksView", "some of the %n selected tasks", "", count)
+    return TasksView.tr("some of the %n selected tasks", "", count)
 
 

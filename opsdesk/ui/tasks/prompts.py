@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 from opsdesk.errors import OpsDeskError
 from opsdesk.ui.dialogs import conflict
 from opsdesk.ui.dialogs.conflict import ConflictChoice
+from opsdesk.ui.i18n_contexts import TaskPrompts
 from opsdesk.ui.widgets import messages
 
 
@@ -36,10 +37,11 @@ def confirm(parent: QWidget | None, title: str, question: str, detail: str = "")
 
 
 def ask_days(parent: QWidget | None, count: int) -> int | None:
+    # (its own statement: right after a QCoreApplication.translate call lupdate files a
+    # TaskPrompts.tr under the context "QCoreApplication.TaskPrompts")
+    question = TaskPrompts.tr("Move %n task(s) by how many days? (negative: earlier)", "", count)
     days, ok = QInputDialog.getInt(
-        parent, QCoreApplication.translate("TaskPrompts", "Reschedule"),
-        QCoreApplication.translate("TaskPrompts", "Move %n task(s) by how many days? "
-                                   "(negative: earlier)", "", count), 7, -365, 365)
+        parent, QCoreApplication.translate("TaskPrompts", "Reschedule"), question, 7, -365, 365)
     return days if ok and days else None
 
 

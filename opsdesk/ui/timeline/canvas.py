@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from opsdesk.services.timeline import NO_DAY, TimelineData, from_day
 from opsdesk.ui import fmt, labels
+from opsdesk.ui.i18n_contexts import Timeline
 from opsdesk.ui.timeline import layout as lay
 from opsdesk.ui.timeline.frame import HEADER_HEIGHT, ROW_HEADER_WIDTH, Frame, Overlay
 from opsdesk.ui.timeline.header import day_range
@@ -296,7 +297,7 @@ class TimelineCanvas(QAbstractScrollArea):
         else:
             days = d1 - d0 + 1
             lines.append(day_range(d0, d1, self.lang) + "  ·  "
-                         + QCoreApplication.translate("Timeline", "%n day(s)", None, days))
+                         + Timeline.tr("%n day(s)", "", days))
         lines.append(QCoreApplication.translate("Timeline", "Role: {role}").format(role=role.name(self.lang) if role else "—"))
         lines.append(QCoreApplication.translate("Timeline", "Assignee: {name}").format(name=d.people.get(int(d.assignee[i]), "—")))
         from opsdesk.services.timeline import STATUSES
@@ -304,7 +305,7 @@ class TimelineCanvas(QAbstractScrollArea):
         status = labels.status_name(STATUSES[int(d.status[i])])
         if d1 != NO_DAY and d1 < self.today and int(d.status[i]) not in (2, 4):
             late = int(self.today - d1)  # (a plain name as the count: pyside6-lupdate skips a call)
-            status += "  ·  " + QCoreApplication.translate("Timeline", "overdue by %n day(s)", "", late)
+            status += "  ·  " + Timeline.tr("overdue by %n day(s)", "", late)
         lines.append(QCoreApplication.translate("Timeline", "Status: {status}").format(status=status))
         if d.milestone[i]:
             lines.append(QCoreApplication.translate("Timeline", "Milestone"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from opsdesk.errors import OpsDeskError, ValidationError
 from opsdesk.services import validate
 from opsdesk.services.timeline import NO_DAY, from_day
+from opsdesk.ui.i18n_contexts import Timeline
 from opsdesk.ui.widgets.messages import show_error
 
 if TYPE_CHECKING:
@@ -48,8 +49,11 @@ class TimelineEdits:
 
     def ask_successors(self, title: str, count: int) -> str:
         """"yes" (move them too), "no" (only this task) or "cancel"."""
+        # (its own statement: right after a QCoreApplication.translate call lupdate files a
+        # Timeline.tr under the context "QCoreApplication.Timeline")
+        question = Timeline.tr("“{title}” has %n task(s) that follow it. Move them by the same number of days?", "", count).format(title=title)
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Timeline", "Move following tasks?"),
-                          QCoreApplication.translate("Timeline", "“{title}” has %n task(s) that follow it. Move them by the same number of days?", None, count).format(title=title),
+                          question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
                           | QMessageBox.StandardButton.Cancel, self.parent)
         box.setObjectName("moveSuccessorsBox")
@@ -88,7 +92,9 @@ class TimelineEdits:
                 indexes += following
         ids = [int(data.id[i]) for i in indexes]
         versions = {int(data.id[i]): int(data.version[i]) for i in indexes}
-        text = QCoreApplication.translate("Timeline", "Move “{title}” by %n day(s)", None, days).format(title=data.title[task])
+        shift = abs(days)  # (Qt leaves %n as it is for a negative count)
+        text = (Timeline.tr("Move “{title}” %n day(s) later", "", shift) if days > 0
+                else Timeline.tr("Move “{title}” %n day(s) earlier", "", shift)).format(title=data.title[task])
         guard = first_time(versions)
         self.run(text, lambda: sv.schedule.move(actor, ids, days, guard()),
                  lambda _c: sv.schedule.move(actor, ids, -days))
@@ -124,7 +130,9 @@ class TimelineEdits:
         if days == 0:
             return
         sv, actor, plan = self.ctx.services, self.ctx.actor, self.canvas.data.plan_id
-        text = QCoreApplication.translate("Timeline", "Move launch day by %n day(s)", None, days)
+        shift = abs(days)  # (Qt leaves %n as it is for a negative count)
+        text = (Timeline.tr("Move launch day %n day(s) later", "", shift) if days > 0
+                else Timeline.tr("Move launch day %n day(s) earlier", "", shift))
         self.run(text, lambda: sv.plans.shift(actor, plan, days),
                  lambda _c: sv.plans.shift(actor, plan, -days))
 
