@@ -130,8 +130,9 @@ def cmd_import(args) -> int:
         if preview.groups_unmatched:
             print(f"groups matching no role (people get --default-role {args.default_role}): "
                   + ", ".join(preview.groups_unmatched))
-        for warning in preview.warnings:
-            print(f"warning: {warning}")
+        if preview.undated:
+            print(f"warning: {preview.undated} task(s) have no dates; they are imported "
+                  "unscheduled")
         if args.dry_run:
             return 0
         changes = imports.import_plan(actor, doc, name=args.name,

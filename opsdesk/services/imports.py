@@ -38,7 +38,7 @@ class PlanImportPreview:
     people_new: list[str] = field(default_factory=list)
     people_matched: list[str] = field(default_factory=list)
     groups_unmatched: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    undated: int = 0  # tasks with neither start nor finish (imported unscheduled)
 
 
 def _norm(text: str) -> str:
@@ -83,9 +83,7 @@ class ImportService(Service):
             (preview.people_matched if _norm(r.name) in people else preview.people_new).append(r.name)
             if r.group and _norm(r.group) not in roles and r.group not in preview.groups_unmatched:
                 preview.groups_unmatched.append(r.group)
-        undated = sum(1 for t in doc.tasks if t.start is None and t.finish is None)
-        if undated:
-            preview.warnings.append(f"{undated} task(s) have no dates; they are imported unscheduled")
+        preview.undated = sum(1 for t in doc.tasks if t.start is None and t.finish is None)
         return preview
 
     def import_plan(self, actor: Actor, doc: PlanDoc, *, name: str | None = None,

@@ -24,6 +24,25 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="379"/>
+        <source>%n row(s) written to {file}</source>
+        <translation>
+            <numerusform>%n row written to {file}</numerusform>
+            <numerusform>%n rows written to {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="415"/>
+        <source>Weekly report (%n page(s)) written to {file}</source>
+        <translation>
+            <numerusform>Weekly report (%n page) written to {file}</numerusform>
+            <numerusform>Weekly report (%n pages) written to {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="156"/>
@@ -43,9 +62,60 @@
     </message>
 </context>
 <context>
+    <name>ImportPlanDialog</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="147"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="148"/>
+        <source>%n milestone(s)</source>
+        <translation>
+            <numerusform>%n milestone</numerusform>
+            <numerusform>%n milestones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="149"/>
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n link</numerusform>
+            <numerusform>%n links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="156"/>
+        <source>%n task(s) have no dates; they are imported unscheduled.</source>
+        <translation>
+            <numerusform>%n task has no dates; it is imported unscheduled.</numerusform>
+            <numerusform>%n tasks have no dates; they are imported unscheduled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportTasksDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="309"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="281"/>
+        <source>%n row(s) read; check the columns, then Check.</source>
+        <translation>
+            <numerusform>%n row read; check the columns, then Check.</numerusform>
+            <numerusform>%n rows read; check the columns, then Check.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="304"/>
+        <source>%n new task(s)</source>
+        <translation>
+            <numerusform>%n new task</numerusform>
+            <numerusform>%n new tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="313"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… and %n more problem</numerusform>

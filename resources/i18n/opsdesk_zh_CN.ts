@@ -1435,153 +1435,165 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="346"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="350"/>
         <source>Export tasks to Excel</source>
         <translation>导出任务到 Excel</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="346"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="350"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="347"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="351"/>
         <source>Export tasks to CSV</source>
         <translation>导出任务到 CSV</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="347"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="351"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="348"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="352"/>
         <source>Export the plan to MS Project</source>
         <translation>导出计划到 MS Project</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="348"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="352"/>
         <source>MS Project XML (*.xml)</source>
         <translation>MS Project XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="349"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="353"/>
         <source>Export milestones to a calendar</source>
         <translation>导出里程碑到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="350"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="351"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="354"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="355"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="351"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="355"/>
         <source>Export my tasks to a calendar</source>
         <translation>导出我的任务到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="366"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="370"/>
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="366"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="370"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="376"/>
         <source>{count} row(s) written to {file}</source>
-        <translation>已写入 {count} 行到 {file}</translation>
+        <translation type="vanished">已写入 {count} 行到 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="402"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="406"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="403"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="407"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="411"/>
         <source>Weekly report ({pages} page(s)) written to {file}</source>
-        <translation>周报（{pages} 页）已写入 {file}</translation>
+        <translation type="vanished">周报（{pages} 页）已写入 {file}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="379"/>
+        <source>%n row(s) written to {file}</source>
+        <translation>
+            <numerusform>已写入 %n 行到 {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="415"/>
+        <source>Weekly report (%n page(s)) written to {file}</source>
+        <translation>
+            <numerusform>周报（%n 页）已写入 {file}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="462"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="468"/>
         <source>Import a plan (Planner, MS Project)…</source>
         <translation>导入计划(Planner、MS Project)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="463"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="469"/>
         <source>Import tasks (Excel, CSV)…</source>
         <translation>导入任务(Excel、CSV)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="464"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="470"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="465"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="471"/>
         <source>&amp;Weekly report</source>
         <translation>周报(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="466"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="472"/>
         <source>Tasks to Excel…</source>
         <translation>任务到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="466"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="472"/>
         <source>Tasks to CSV…</source>
         <translation>任务到 CSV…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="467"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="473"/>
         <source>Plan to MS Project XML…</source>
         <translation>计划到 MS Project XML…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="468"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="474"/>
         <source>Milestones to a calendar (ICS)…</source>
         <translation>里程碑到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="469"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="475"/>
         <source>My tasks to a calendar (ICS)…</source>
         <translation>我的任务到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="471"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="477"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="472"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="478"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="490"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="496"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="490"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="496"/>
         <source>Plans (*.planner *.mrproject *.xml);;All files (*)</source>
         <translation>计划文件 (*.planner *.mrproject *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="495"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="501"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="495"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="501"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
@@ -1865,23 +1877,55 @@
         <source>Phases: {phases}</source>
         <translation>阶段：{phases}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="147"/>
-        <source>{tasks} task(s), {milestones} milestone(s), {links} link(s)</source>
-        <translation>{tasks} 个任务，{milestones} 个里程碑，{links} 个关联</translation>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
     </message>
     <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="147"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="148"/>
+        <source>%n milestone(s)</source>
+        <translation>
+            <numerusform>%n 个里程碑</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="149"/>
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n 个关联</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tasks} task(s), {milestones} milestone(s), {links} link(s)</source>
+        <translation type="vanished">{tasks} 个任务，{milestones} 个里程碑，{links} 个关联</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="150"/>
         <source>People: {new} new, {matched} already here</source>
         <translation>人员：新增 {new} 人，已有 {matched} 人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="152"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="153"/>
         <source>Groups that match no role: {groups}</source>
         <translation>未匹配到岗位的分组：{groups}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="156"/>
+        <source>%n task(s) have no dates; they are imported unscheduled.</source>
+        <translation>
+            <numerusform>%n 个任务没有日期，将作为未排期任务导入。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="159"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="162"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
@@ -1889,124 +1933,146 @@
 <context>
     <name>ImportTasksDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="240"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="243"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="241"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244"/>
         <source>Task ID (updates instead of adding)</source>
         <translation>任务编号(更新而非新增)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="241"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="242"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="242"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="242"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="243"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="246"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="243"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="246"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="243"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="246"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="247"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="247"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="248"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="248"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="251"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="249"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="252"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="266"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="269"/>
         <source>(not imported)</source>
         <translation>(不导入)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="281"/>
+        <source>%n row(s) read; check the columns, then Check.</source>
+        <translation>
+            <numerusform>已读取 %n 行；请核对各列，然后点击“检查”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="304"/>
+        <source>%n new task(s)</source>
+        <translation>
+            <numerusform>新增 %n 个任务</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="278"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="305"/>
+        <source>{changed} changed, {same} unchanged</source>
+        <translation>修改 {changed} 个，未变 {same} 个</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="305"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>{rows} row(s) read; check the columns, then Check.</source>
-        <translation>已读取 {rows} 行；请核对各列，然后点击“检查”。</translation>
+        <translation type="vanished">已读取 {rows} 行；请核对各列，然后点击“检查”。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
         <source>{new} new task(s), {changed} changed, {same} unchanged</source>
-        <translation>新增 {new} 个任务，修改 {changed} 个，未变 {same} 个</translation>
+        <translation type="vanished">新增 {new} 个任务，修改 {changed} 个，未变 {same} 个</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="303"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="307"/>
         <source>phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="303"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="307"/>
         <source>roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="303"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="307"/>
         <source>people</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="305"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="309"/>
         <source>No match for these {kind} (left empty): {names}</source>
         <translation>以下{kind}未匹配(留空)：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="309"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="313"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… 还有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="313"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="317"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="314"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="318"/>
         <source>Fix the file: nothing will be imported while it has problems.</source>
         <translation>请修正文件：存在问题时不会导入任何内容。</translation>
     </message>

@@ -26,6 +26,7 @@ def test_import_plan_previews_then_imports(qtbot, ctx, tmp_path):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
     assert "准备, 上线" in dialog.summary.text() and "财务" in dialog.summary.text()
+    assert "(s)" not in dialog.summary.text()  # English plurals: "4 tasks, 1 milestone"
     assert len(ctx.services.plans.list()) == plans_before  # nothing written by the preview
     dialog.name.setText("导入的计划")
     dialog.import_button.click()
@@ -49,7 +50,8 @@ def test_import_tasks_maps_checks_and_imports(qtbot, ctx, tmp_path):
     assert dialog.preview.rowCount() == 2 and dialog.preview.item(0, 0).text() == "拍摄新品"
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.prepared is not None, timeout=10000)
-    assert "2 new task(s)" in dialog.summary.text() and "无名氏" in dialog.summary.text()
+    assert "2 new tasks, 0 changed" in dialog.summary.text() and "无名氏" in dialog.summary.text()
+    assert "(s)" not in dialog.summary.text() + dialog.status.text()
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     qtbot.waitUntil(lambda: len(ctx.services.tasks.list(ctx.plan_id)) == before + 2, timeout=10000)

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -144,14 +144,17 @@ class ImportPlanDialog(Retranslating, _JobDialog):
     def _previewed(self, result) -> None:
         self.doc, p = result
         lines = [self.tr("Phases: {phases}").format(phases=", ".join(p.phases)),
-                 self.tr("{tasks} task(s), {milestones} milestone(s), {links} link(s)").format(
-                     tasks=p.tasks, milestones=p.milestones, links=p.links),
+                 self.tr(", ").join((self.tr("%n task(s)", "", p.tasks),
+                            self.tr("%n milestone(s)", "", p.milestones),
+                            self.tr("%n link(s)", "", p.links))),
                  self.tr("People: {new} new, {matched} already here").format(
                      new=len(p.people_new), matched=len(p.people_matched))]
         if p.groups_unmatched:
             lines.append(self.tr("Groups that match no role: {groups}").format(
                 groups=", ".join(p.groups_unmatched)))
-        lines += p.warnings
+        if p.undated:
+            lines.append(self.tr("%n task(s) have no dates; they are imported unscheduled.", "",
+                                 p.undated))
         self.summary.setText("\n".join(lines))
         self.name.setText(p.name)
         start = self.doc.start or p.start or dt.date.today()
@@ -275,8 +278,8 @@ class ImportTasksDialog(Retranslating, _JobDialog):
         for r, row in enumerate(rows):
             for c, value in enumerate(row[:len(table.headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
-        self.status.setText(self.tr("{rows} row(s) read; check the columns, then Check.").format(
-            rows=len(table.rows)))
+        self.status.setText(self.tr("%n row(s) read; check the columns, then Check.", "",
+                                    len(table.rows)))
 
     def mapping(self):
         from opsdesk.services.task_import import TaskMapping
@@ -298,8 +301,9 @@ class ImportTasksDialog(Retranslating, _JobDialog):
 
     def _checked(self, prepared) -> None:
         self.prepared = prepared
-        lines = [self.tr("{new} new task(s), {changed} changed, {same} unchanged").format(
-            new=len(prepared.creates), changed=len(prepared.updates), same=prepared.unchanged)]
+        new = self.tr("%n new task(s)", "", len(prepared.creates))
+        lines = [new + self.tr(", ") + self.tr("{changed} changed, {same} unchanged").format(
+            changed=len(prepared.updates), same=prepared.unchanged)]
         kinds = {"phase": self.tr("phases"), "role": self.tr("roles"), "person": self.tr("people")}
         for kind, names in sorted(prepared.unmatched.items()):
             lines.append(self.tr("No match for these {kind} (left empty): {names}").format(
@@ -372,8 +376,8 @@ def run_export(window, kind: str) -> None:
 
     def finished(n) -> None:
         progress.reset()
-        window.statusBar().showMessage(
-            QCoreApplication.translate("FileActions", "{count} row(s) written to {file}").format(count=n, file=out), 10000)
+        written = FileActions.tr("%n row(s) written to {file}", "", n)
+        window.statusBar().showMessage(written.format(file=out), 10000)
 
     def failed(exc) -> None:
         progress.reset()
@@ -408,8 +412,8 @@ def save_weekly_report(window) -> None:
     except OpsDeskError as exc:
         show_error(window, exc)
         return
-    window.statusBar().showMessage(QCoreApplication.translate("FileActions", "Weekly report ({pages} page(s)) written to {file}")
-                                   .format(pages=pages, file=out), 10000)
+    written = FileActions.tr("Weekly report (%n page(s)) written to {file}", "", pages)
+    window.statusBar().showMessage(written.format(file=out), 10000)
 
 
 def print_weekly_report(window) -> None:
@@ -426,12 +430,14 @@ def print_weekly_report(window) -> None:
     preview.exec()
 
 
-class FileActions:
-    """The File menu's Import / Export / Weekly report entries for a main window."""
+class FileActions(QObject):
+    """The File menu's Import / Export / Weekly report entries for a main window (a QObject
+    also so that ``FileActions.tr`` gives this module's functions their plural strings)."""
 
     def __init__(self, window) -> None:
         from PySide6.QtGui import QAction
 
+        super().__init__(window)
         self.window = window
         menu = window.menu_file
         before = next((a for a in menu.actions() if a.isSeparator()), None)
