@@ -1885,6 +1885,7 @@
         </translation>
     </message>
     <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="146"/>
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="147"/>
         <source>, </source>
         <translation>，</translation>

@@ -143,7 +143,7 @@ class ImportPlanDialog(Retranslating, _JobDialog):
 
     def _previewed(self, result) -> None:
         self.doc, p = result
-        lines = [self.tr("Phases: {phases}").format(phases=", ".join(p.phases)),
+        lines = [self.tr("Phases: {phases}").format(phases=self.tr(", ").join(p.phases)),
                  self.tr(", ").join((self.tr("%n task(s)", "", p.tasks),
                             self.tr("%n milestone(s)", "", p.milestones),
                             self.tr("%n link(s)", "", p.links))),
