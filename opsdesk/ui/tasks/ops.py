@@ -77,32 +77,15 @@ class TaskOps:
 
     def occurrence_edit(self, task_id: int, version: int | None, scope: str, field: str,
                         value: Any):
-        """An edit of a routine's occurrence for ``scope`` ("one", "later", "all") through
-        the series service, as the routine dialog does it: a shared field with
+        """An inline edit of a routine's occurrence for ``scope`` ("one", "later", "all")
+        through the series service, as the routine dialog does it: a shared field with
         ``series.edit``, the day with ``series.change_rule`` (the routine repeats from the new
-        day). The undo puts the plan's routines back as they were (``series.restore``).
+        day) — ``routine_step`` with one field. The undo puts the plan's routines back.
 
         ``version``: the occurrence's version the row showed; the series service checks it
         inside its write (a ``ConflictError`` when it moved on)."""
-        series, actor, plan = self.series, self.actor, self.plan_id
-        kept = []
-
-        def write(check: bool) -> Changes:
-            expected = version if check else None
-            kept[:] = [series.snapshot(plan)]
-            if field != "due":
-                return series.edit(actor, task_id, scope, expected_version=expected, **{field: value})
-            routine = series.get(series.series_of(task_id))
-            changes = series.change_rule(actor, task_id, scope, routine.rule, value,
-                                         routine.until, expected_version=expected)
-            # open occurrences were replaced: name the old ones too, so that views drop them
-            return changes | Changes(tasks=True, ids=frozenset(t["id"] for t in kept[0].tasks),
-                                     plan_id=plan)
-
-        def undo(last: Changes) -> Changes:  # (names what the edit made: it goes again)
-            return series.restore(actor, plan, kept[0]) | Changes(tasks=True, ids=last.ids,
-                                                                   plan_id=plan)
-        return checked_once(write), undo
+        shared, day = ({}, value) if field == "due" else ({field: value}, None)
+        return compound([self.routine_step(task_id, version, scope, shared, day)])
 
     def update_step(self, task_id: int | None, version: int | None, before: dict,
                     after: dict) -> Step:
@@ -119,8 +102,9 @@ class TaskOps:
 
     def routine_step(self, task_id: int, version: int | None, scope: str, shared: dict,
                      day=None) -> Step:
-        """The task dialog's edit of a routine's occurrence for ``scope`` "later" or "all":
-        the fields the routine shares with ``series.edit``, a new day with
+        """An edit of a routine's occurrence for ``scope`` ("one", "later", "all"; inline
+        edits and the task dialog): the fields the routine shares with ``series.edit``, a
+        new day with
         ``series.change_rule`` (the routine repeats from it; its open occurrences are made
         again). Sets ``st["id"]`` to the occurrence as it stands afterwards, for the steps
         that follow (the dialog's own fields, links and subtasks of this occurrence). The
