@@ -118,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     misses = report.missed(results)
     if misses:
         print("missed targets: " + ", ".join(misses))
+    broken = sorted(name for name, note in notes.items() if note.startswith("failed"))
+    if broken:  # its figures in results.json are the last run's: say so, and fail the make
+        print("FAILED parts (their figures were not measured): " + ", ".join(broken))
+        return 2
     return 1 if (misses and args.strict) else 0
 
 

@@ -20,7 +20,8 @@ WARMUP = 3
 
 
 class _Window:
-    """What a view needs of the main window: ``run`` (undoable write) handing Changes back."""
+    """What a view needs of the main window (``opsdesk.ui.main_window.MainWindow``): ``undo``
+    (the undo runner), ``run`` (an undoable write) and ``apply`` (Changes to the views)."""
 
     def __init__(self, view_holder: list) -> None:
         from PySide6.QtGui import QUndoStack
@@ -28,10 +29,11 @@ class _Window:
         from opsdesk.ui.undo import UndoRunner
 
         self.stack = QUndoStack()
-        self.runner = UndoRunner(self.stack, lambda c: view_holder[0].on_changes(c))
+        self.apply = lambda changes: view_holder[0].on_changes(changes)
+        self.undo = UndoRunner(self.stack, self.apply)
 
     def run(self, text, do, undo=None):
-        return self.runner.run(text, do, undo)
+        return self.undo.run(text, do, undo)
 
 
 def run(plans, log) -> dict[str, float]:
