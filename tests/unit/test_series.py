@@ -115,10 +115,11 @@ def test_template_routines_in_a_new_plan(services, actors):
 def test_rule_changes_and_restores_name_what_they_remove(services, plan, actors):
     tasks = _daily(services, plan, actors)
     old = {t.id for t in tasks}
+    sid = services.series.series_of(tasks[0].id)  # ("all" keeps the routine, remakes its days)
     snap = services.series.snapshot(plan)
     changes = services.series.change_rule(actors["manager"], tasks[0].id, "all",
                                           make_rule("weekly"), SEP1, SEP30)
-    new = {t.id for t in services.series.occurrences(services.series.series_of(tasks[0].id))}
+    new = {t.id for t in services.series.occurrences(sid)}
     assert len(new) == 5 and changes.ids == old | new  # the removed ones too
     undone = services.series.restore(actors["manager"], plan, snap)
     assert old | new <= undone.ids
