@@ -5,21 +5,38 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc, bad_file
-from opsdesk.interchange.xml_safe import parse_xml
+from opsdesk.errors import QT_TRANSLATE_NOOP
+from opsdesk.interchange.plan_doc import (
+    BAD_FINISH,
+    BAD_LAG,
+    BAD_OUTLINE_LEVEL,
+    BAD_START,
+    NO_TASK_ID,
+    LinkDoc,
+    PlanDoc,
+    ResourceDoc,
+    TaskDoc,
+    Where,
+    check_plan,
+    parse_xml,
+    read_date,
+    read_number,
+    read_percent,
+    read_project_start,
+    wrong_root,
+)
 
-KIND = "a Microsoft Project XML file"
+KIND = QT_TRANSLATE_NOOP("Errors", "a Microsoft Project XML file")
 NS = "http://schemas.microsoft.com/project"
 # MSPDI link types: 0 FF, 1 FS, 2 SF, 3 SS
 TYPE_TO_KIND = {"0": "FF", "1": "FS", "2": "SF", "3": "SS"}
 KIND_TO_TYPE = {v: k for k, v in TYPE_TO_KIND.items()}
 TENTHS_OF_MINUTE_PER_DAY = 8 * 60 * 10  # LinkLag is in tenths of minutes of 8-hour days
+CALENDAR_UID = 1  # the exported files' calendar: every day a working day, 08–12 and 13–17
 
 
-def _day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    return dt.datetime.fromisoformat(value[:19]).date()
+def _day(value: str) -> dt.date:
+    return dt.datetime.fromisoformat(value.strip()[:19]).date()
 
 
 def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
@@ -27,50 +44,57 @@ def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
     ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     q = (lambda tag: f"{{{ns}}}{tag}") if ns else (lambda tag: tag)
     if root.tag != q("Project"):
-        raise bad_file(file, KIND, f"the root element is <{root.tag}>, not <Project>")
+        raise wrong_root(file, KIND, root.tag, "Project")
 
     def text(el: ET.Element, tag: str, default: str = "") -> str:
         found = el.find(q(tag))
         return default if found is None or found.text is None else found.text.strip()
 
-    try:
-        doc = PlanDoc(name=text(root, "Title") or text(root, "Name"),
-                      start=_day(text(root, "StartDate")), source="mspdi")
-        for r in root.iterfind(f"{q('Resources')}/{q('Resource')}"):
-            name = text(r, "Name")
-            if name:
-                doc.resources.append(ResourceDoc(text(r, "UID"), name, text(r, "Group"),
-                                                 text(r, "Initials")))
-        stack: list[tuple[int, str]] = []  # (outline level, uid) of the open ancestors
-        for t in root.iterfind(f"{q('Tasks')}/{q('Task')}"):
-            uid, level = text(t, "UID"), int(text(t, "OutlineLevel", "1") or 1)
-            if level == 0 or text(t, "IsNull") == "1":
-                continue  # the project summary task / empty rows
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            milestone = text(t, "Milestone") == "1"
-            start, finish = _day(text(t, "Start")), _day(text(t, "Finish"))
-            if milestone or (start and finish and finish < start):
-                finish = start
-            doc.tasks.append(TaskDoc(
-                uid=uid, name=text(t, "Name"), start=start, finish=finish,
-                parent=stack[-1][1] if stack else None, milestone=milestone,
-                summary=text(t, "Summary") == "1",
-                percent_complete=int(float(text(t, "PercentComplete", "0") or 0)),
-                notes=text(t, "Notes"), depth=level - 1))
-            for link in t.iterfind(q("PredecessorLink")):
-                lag = int(float(text(link, "LinkLag", "0") or 0)) // TENTHS_OF_MINUTE_PER_DAY
-                doc.links.append(LinkDoc(text(link, "PredecessorUID"), uid,
-                                         TYPE_TO_KIND.get(text(link, "Type", "1"), "FS"), lag))
-            stack.append((level, uid))
-        by_uid = {t.uid: t for t in doc.tasks}
-        for a in root.iterfind(f"{q('Assignments')}/{q('Assignment')}"):
-            task = by_uid.get(text(a, "TaskUID"))
-            res = text(a, "ResourceUID")
-            if task is not None and res not in ("", "-65535"):
-                task.resources.append(res)
-    except (ValueError, TypeError) as exc:
-        raise bad_file(file, KIND, str(exc)) from exc
+    doc = PlanDoc(name=text(root, "Title") or text(root, "Name"),
+                  start=read_project_start(text(root, "StartDate"), _day, file), source="mspdi")
+    for r in root.iterfind(f"{q('Resources')}/{q('Resource')}"):
+        name = text(r, "Name")
+        if name:
+            doc.resources.append(ResourceDoc(text(r, "UID"), name, text(r, "Group"),
+                                             text(r, "Initials")))
+    stack: list[tuple[int, str]] = []  # (outline level, uid) of the open ancestors
+    for position, t in enumerate(root.iterfind(f"{q('Tasks')}/{q('Task')}"), 1):
+        uid, name = text(t, "UID"), text(t, "Name")
+        if text(t, "IsNull") == "1":
+            continue  # empty rows
+        if not uid:
+            raise Where(file, "", name).error(NO_TASK_ID, position=position)
+        where = Where(file, uid, name)
+        level_text = text(t, "OutlineLevel", "1") or "1"
+        if not level_text.isdigit():
+            raise where.error(BAD_OUTLINE_LEVEL, value=level_text)
+        level = int(level_text)
+        if level == 0:
+            continue  # the project summary task
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        milestone = text(t, "Milestone") == "1"
+        start = read_date(text(t, "Start"), _day, where, BAD_START)
+        finish = start if milestone else read_date(text(t, "Finish"), _day, where, BAD_FINISH)
+        doc.tasks.append(TaskDoc(
+            uid=uid, name=name, start=start, finish=finish,
+            parent=stack[-1][1] if stack else None, milestone=milestone,
+            summary=text(t, "Summary") == "1",
+            percent_complete=read_percent(text(t, "PercentComplete"), where),
+            notes=text(t, "Notes"), depth=level - 1))
+        for link in t.iterfind(q("PredecessorLink")):
+            pred = text(link, "PredecessorUID")
+            lag = int(read_number(text(link, "LinkLag"), where, BAD_LAG, pred=pred))
+            doc.links.append(LinkDoc(pred, uid, TYPE_TO_KIND.get(text(link, "Type", "1"), "FS"),
+                                     lag // TENTHS_OF_MINUTE_PER_DAY))
+        stack.append((level, uid))
+    check_plan(doc, file)
+    by_uid = {t.uid: t for t in doc.tasks}
+    for a in root.iterfind(f"{q('Assignments')}/{q('Assignment')}"):
+        task = by_uid.get(text(a, "TaskUID"))
+        res = text(a, "ResourceUID")
+        if task is not None and res not in ("", "-65535"):
+            task.resources.append(res)
     return doc
 
 

@@ -3,11 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, ValidationError
 
 BAD_FILE = QT_TRANSLATE_NOOP("Errors", "{file} cannot be read as {kind}: {detail}")
+XML_UNSAFE = QT_TRANSLATE_NOOP(
+    "Errors", "{file} cannot be read as {kind}: the file contains XML that is refused for safety "
+    "(entities or a DTD).")
+XML_EMPTY = QT_TRANSLATE_NOOP("Errors", "{file} cannot be read as {kind}: the file is empty.")
+XML_BROKEN = QT_TRANSLATE_NOOP(
+    "Errors", "{file} cannot be read as {kind}: the XML is broken at line {line}, column {column}.")
+WRONG_ROOT = QT_TRANSLATE_NOOP(
+    "Errors", "{file} cannot be read as {kind}: the root element is <{tag}>, not <{expected}>.")
+BAD_PROJECT_START = QT_TRANSLATE_NOOP(
+    "Errors", "{file}: the project start “{value}” is not a date.")
+BAD_START = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: the start “{value}” is not a date.")
+BAD_FINISH = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: the finish “{value}” is not a date.")
+BAD_PERCENT = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: the percent complete “{value}” is not a number "
+    "from 0 to 100.")
+BAD_OUTLINE_LEVEL = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: the outline level “{value}” is not a whole number.")
+BAD_LAG = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: the lag “{value}” of its link from task {pred} is "
+    "not a number.")
+NO_TASK_ID = QT_TRANSLATE_NOOP(
+    "Errors", "{file}: task number {position} in the file, “{name}”, has no id.")
+DUPLICATE_TASK_ID = QT_TRANSLATE_NOOP(
+    "Errors", "{file}: two tasks have the id {task}: “{first}” and “{second}”.")
+LINK_CYCLE = QT_TRANSLATE_NOOP(
+    "Errors", "{file}: the links between these tasks form a cycle, so they cannot be scheduled: "
+    "{tasks}.")
+END_BEFORE_START = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: it finishes ({finish}) before it starts ({start}); "
+    "it is imported finishing on its start day.")
+DANGLING_LINK = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: its link from task {pred} is left out; there is no "
+    "task {pred}.")
+SELF_LINK = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: its link to itself is left out.")
 
 
 @dataclass
@@ -49,6 +88,8 @@ class PlanDoc:
     links: list[LinkDoc] = field(default_factory=list)
     resources: list[ResourceDoc] = field(default_factory=list)
     source: str = ""
+    # What the reader fixed or left out, each naming its task (shown in the import's preview)
+    warnings: list[ValidationError] = field(default_factory=list)
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         days = [d for t in self.tasks for d in (t.start, t.finish) if d is not None]
@@ -63,3 +104,156 @@ class PlanDoc:
 
 def bad_file(file: str, kind: str, detail: str) -> ValidationError:
     return ValidationError(BAD_FILE, field="file", file=file, kind=kind, detail=detail)
+
+
+# ---- reading untrusted plan files: every problem names its file and element
+
+
+def parse_xml(data: bytes, file: str, kind: str) -> ET.Element:
+    """Untrusted XML: no DTD, no entities, no external references (``defusedxml``)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    if not data.strip():
+        raise ValidationError(XML_EMPTY, field="file", file=file, kind=kind)
+    try:
+        return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise ValidationError(XML_UNSAFE, field="file", file=file, kind=kind) from exc
+    except ET.ParseError as exc:
+        line, column = getattr(exc, "position", (0, 0))
+        raise ValidationError(XML_BROKEN, field="file", file=file, kind=kind, line=line,
+                              column=column + 1) from exc
+
+
+def wrong_root(file: str, kind: str, tag: str, expected: str) -> ValidationError:
+    return ValidationError(WRONG_ROOT, field="file", file=file, kind=kind,
+                           tag=tag.split("}")[-1], expected=expected)
+
+
+@dataclass(frozen=True)
+class Where:
+    """The element a value comes from, for messages: ``task 3 “任务B”`` of ``file``."""
+
+    file: str
+    task: str
+    name: str
+
+    def error(self, template: str, **params) -> ValidationError:
+        return ValidationError(template, field="file", file=self.file, task=self.task,
+                               name=self.name, **params)
+
+
+def read_date(value: str | None, parse: Callable[[str], dt.date], where: Where,
+              template: str) -> dt.date | None:
+    """``parse(value)`` or a message naming the task and the value."""
+    if not value:
+        return None
+    try:
+        return parse(value)
+    except (ValueError, TypeError, OverflowError):
+        raise where.error(template, value=value) from None
+
+
+def read_project_start(value: str | None, parse: Callable[[str], dt.date],
+                       file: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return parse(value)
+    except (ValueError, TypeError, OverflowError):
+        raise ValidationError(BAD_PROJECT_START, field="file", file=file, value=value) from None
+
+
+def read_percent(value: str | None, where: Where) -> int:
+    if value is None or not value.strip():
+        return 0
+    try:
+        number = float(value)
+    except ValueError:
+        raise where.error(BAD_PERCENT, value=value) from None
+    if not 0 <= number <= 100:  # also refuses nan
+        raise where.error(BAD_PERCENT, value=value)
+    return int(number)
+
+
+def read_number(value: str | None, where: Where, template: str, **params) -> float:
+    if value is None or not value.strip():
+        return 0
+    try:
+        number = float(value)
+    except ValueError:
+        raise where.error(template, value=value, **params) from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise where.error(template, value=value, **params)
+    return number
+
+
+def check_plan(doc: PlanDoc, file: str) -> None:
+    """Refuse what would import wrongly; fix and report (``doc.warnings``) what can be fixed.
+
+    Refused: two tasks with one id, links that form a cycle. Fixed with a warning: a finish
+    before the start (finishes on its start day), links to a task that is not in the file or
+    to the task itself (left out).
+    """
+    by_uid: dict[str, TaskDoc] = {}
+    for t in doc.tasks:
+        if t.uid in by_uid:
+            raise ValidationError(DUPLICATE_TASK_ID, field="file", file=file, task=t.uid,
+                                  first=by_uid[t.uid].name, second=t.name)
+        by_uid[t.uid] = t
+    for t in doc.tasks:
+        if t.start is not None and t.finish is not None and t.finish < t.start:
+            doc.warnings.append(Where(file, t.uid, t.name).error(
+                END_BEFORE_START, start=t.start.isoformat(), finish=t.finish.isoformat()))
+            t.finish = t.start
+    kept: list[LinkDoc] = []
+    seen: set[tuple[str, str]] = set()
+    for link in doc.links:
+        succ = by_uid.get(link.succ)
+        where = Where(file, link.succ, succ.name if succ else "")
+        if link.pred not in by_uid or succ is None:
+            doc.warnings.append(where.error(DANGLING_LINK, pred=link.pred))
+        elif link.pred == link.succ:
+            doc.warnings.append(where.error(SELF_LINK))
+        elif (link.pred, link.succ) not in seen:  # the same link twice is one link
+            seen.add((link.pred, link.succ))
+            kept.append(link)
+    doc.links = kept
+    cycle = find_cycle(doc)
+    if cycle:
+        tasks = " → ".join(f"{uid} “{by_uid[uid].name}”" for uid in [*cycle, cycle[0]])
+        raise ValidationError(LINK_CYCLE, field="file", file=file, tasks=tasks)
+
+
+def find_cycle(doc: PlanDoc) -> list[str]:
+    """The task uids of one cycle of links, in link order; ``[]`` when there is none (Kahn)."""
+    succs: dict[str, list[str]] = {}
+    indegree: dict[str, int] = {}
+    for link in doc.links:
+        succs.setdefault(link.pred, []).append(link.succ)
+        indegree[link.succ] = indegree.get(link.succ, 0) + 1
+        indegree.setdefault(link.pred, 0)
+    ready = [uid for uid, n in indegree.items() if n == 0]
+    while ready:
+        uid = ready.pop()
+        for nxt in succs.get(uid, ()):
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0:
+                ready.append(nxt)
+    left = {uid for uid, n in indegree.items() if n > 0}
+    if not left:
+        return []
+    # every task left has a predecessor left: walk back from one until a task repeats
+    preds: dict[str, str] = {}
+    for link in doc.links:
+        if link.pred in left and link.succ in left:
+            preds.setdefault(link.succ, link.pred)
+    path: list[str] = []
+    index: dict[str, int] = {}
+    uid = min(left)
+    while uid not in index:
+        index[uid] = len(path)
+        path.append(uid)
+        uid = preds[uid]
+    return list(reversed(path[index[uid]:]))

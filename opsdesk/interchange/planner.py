@@ -5,19 +5,45 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc, bad_file
-from opsdesk.interchange.xml_safe import parse_xml
+from opsdesk.errors import QT_TRANSLATE_NOOP
+from opsdesk.interchange.plan_doc import (
+    BAD_FINISH,
+    BAD_LAG,
+    BAD_START,
+    NO_TASK_ID,
+    LinkDoc,
+    PlanDoc,
+    ResourceDoc,
+    TaskDoc,
+    Where,
+    check_plan,
+    parse_xml,
+    read_date,
+    read_number,
+    read_percent,
+    read_project_start,
+    wrong_root,
+)
 
-KIND = "a GNOME Planner file"
+KIND = QT_TRANSLATE_NOOP("Errors", "a GNOME Planner file")
 LINK_KINDS = {"FS", "SS", "FF", "SF"}
 
 
-def _day(value: str | None, end: bool = False) -> dt.date | None:
-    """``20260801T000000Z`` → a date; an end at midnight belongs to the day before."""
-    if not value:
-        return None
-    stamp = dt.datetime.strptime(value[:15], "%Y%m%dT%H%M%S")
-    if end and stamp.time() == dt.time(0) and stamp.date() > dt.date(1970, 1, 1):
+def _stamp(value: str) -> dt.datetime:
+    """``20260801T000000Z`` (the Z and anything after the seconds is ignored)."""
+    if len(value) < 15:
+        raise ValueError(value)
+    return dt.datetime.strptime(value[:15], "%Y%m%dT%H%M%S")
+
+
+def _start_day(value: str) -> dt.date:
+    return _stamp(value).date()
+
+
+def _end_day(value: str) -> dt.date:
+    """An end at midnight belongs to the day before."""
+    stamp = _stamp(value)
+    if stamp.time() == dt.time(0) and stamp.date() > dt.date(1970, 1, 1):
         return stamp.date() - dt.timedelta(days=1)
     return stamp.date()
 
@@ -25,48 +51,51 @@ def _day(value: str | None, end: bool = False) -> dt.date | None:
 def parse_planner(data: bytes, file: str = "plan.planner") -> PlanDoc:
     root = parse_xml(data, file, KIND)
     if root.tag != "project":
-        raise bad_file(file, KIND, f"the root element is <{root.tag}>, not <project>")
-    try:
-        doc = PlanDoc(name=root.get("name") or "", start=_day(root.get("project-start")),
-                      source="planner")
-        groups = {g.get("id"): g.get("name") or "" for g in root.iter("group")}
-        for r in root.iterfind("resources/resource"):
-            doc.resources.append(ResourceDoc(r.get("id"), r.get("name") or "",
-                                             groups.get(r.get("group"), ""),
-                                             r.get("short-name") or ""))
-        tasks_el = root.find("tasks")
-        if tasks_el is not None:
-            _walk(tasks_el, None, 0, doc)
-        by_uid = {t.uid: t for t in doc.tasks}
-        for a in root.iterfind("allocations/allocation"):
-            task = by_uid.get(a.get("task-id"))
-            if task is not None:
-                task.resources.append(a.get("resource-id"))
-    except (ValueError, TypeError) as exc:
-        raise bad_file(file, KIND, str(exc)) from exc
+        raise wrong_root(file, KIND, root.tag, "project")
+    start = read_project_start(root.get("project-start"), _start_day, file)
+    doc = PlanDoc(name=root.get("name") or "", start=start, source="planner")
+    groups = {g.get("id"): g.get("name") or "" for g in root.iter("group")}
+    for r in root.iterfind("resources/resource"):
+        doc.resources.append(ResourceDoc(r.get("id") or "", r.get("name") or "",
+                                         groups.get(r.get("group"), ""),
+                                         r.get("short-name") or ""))
+    tasks_el = root.find("tasks")
+    if tasks_el is not None:
+        _walk(tasks_el, None, 0, doc, file, [0])
+    check_plan(doc, file)
+    by_uid = {t.uid: t for t in doc.tasks}
+    for a in root.iterfind("allocations/allocation"):
+        task = by_uid.get(a.get("task-id"))
+        if task is not None:
+            task.resources.append(a.get("resource-id"))
     return doc
 
 
-def _walk(parent_el: ET.Element, parent_uid: str | None, depth: int, doc: PlanDoc) -> None:
+def _walk(parent_el: ET.Element, parent_uid: str | None, depth: int, doc: PlanDoc, file: str,
+          counter: list[int]) -> None:
     for el in parent_el.iterfind("task"):
-        uid = el.get("id")
-        start = _day(el.get("start"))
-        finish = _day(el.get("end"), end=True)
+        counter[0] += 1
+        uid, name = el.get("id") or "", (el.get("name") or "").strip()
+        if not uid.strip():
+            raise Where(file, "", name).error(NO_TASK_ID, position=counter[0])
+        where = Where(file, uid, name)
+        start = read_date(el.get("start"), _start_day, where, BAD_START)
+        finish = read_date(el.get("end"), _end_day, where, BAD_FINISH)
         milestone = el.get("type") == "milestone"
-        if milestone or (finish is not None and start is not None and finish < start):
+        if milestone:
             finish = start
         children = el.findall("task")
         doc.tasks.append(TaskDoc(
-            uid=uid, name=(el.get("name") or "").strip(), start=start, finish=finish,
+            uid=uid, name=name, start=start, finish=finish,
             parent=parent_uid, milestone=milestone, summary=bool(children),
-            percent_complete=int(el.get("percent-complete") or 0),
+            percent_complete=read_percent(el.get("percent-complete"), where),
             notes=el.get("note") or "", depth=depth))
         for p in el.iterfind("predecessors/predecessor"):
             kind = (p.get("type") or "FS").upper()
-            lag = int(p.get("lag") or 0) // 86400
-            doc.links.append(LinkDoc(p.get("predecessor-id"), uid,
-                                     kind if kind in LINK_KINDS else "FS", lag))
-        _walk(el, uid, depth + 1, doc)
+            pred = p.get("predecessor-id") or ""
+            lag = int(read_number(p.get("lag"), where, BAD_LAG, pred=pred)) // 86400
+            doc.links.append(LinkDoc(pred, uid, kind if kind in LINK_KINDS else "FS", lag))
+        _walk(el, uid, depth + 1, doc, file, counter)
 
 
 def write_planner(doc: PlanDoc) -> bytes:

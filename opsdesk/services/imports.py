@@ -10,15 +10,19 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, insert, select
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
-from opsdesk.interchange.plan_doc import PlanDoc, TaskDoc
+from opsdesk.interchange.plan_doc import PlanDoc, TaskDoc, Where, check_plan
 from opsdesk.model import Phase, Plan, Role, Task, TaskLink, User
-from opsdesk.model.dates import in_bounds
+from opsdesk.model.dates import MAX_DATE, MIN_DATE, in_bounds
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
 
 EMPTY_PLAN = QT_TRANSLATE_NOOP("Errors", "{file} holds no tasks to import.")
+START_OUT_OF_BOUNDS = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: the start {value} is outside {low} … {high}.")
+FINISH_OUT_OF_BOUNDS = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: the finish {value} is outside {low} … {high}.")
 PHASE_COLORS = ("#90caf9", "#a5d6a7", "#ffcc80", "#ce93d8", "#80cbc4", "#ef9a9a")
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
@@ -39,6 +43,9 @@ class PlanImportPreview:
     people_matched: list[str] = field(default_factory=list)
     groups_unmatched: list[str] = field(default_factory=list)
     undated: int = 0  # tasks with neither start nor finish (imported unscheduled)
+    # What the reader fixed or left out (a finish before the start, a link to a missing task),
+    # each a typed error naming its task: show ``error_text(w)`` / ``w.message`` for each
+    warnings: list[ValidationError] = field(default_factory=list)
 
 
 def _norm(text: str) -> str:
@@ -66,9 +73,22 @@ class ImportService(Service):
         """Top-level summary tasks become phases (or one phase when there are none)."""
         return [t for t in doc.tasks if t.parent is None and t.summary]
 
-    def preview_plan(self, doc: PlanDoc, file: str = "") -> PlanImportPreview:
+    @staticmethod
+    def _check(doc: PlanDoc, file: str) -> None:
+        """Refuse a plan that cannot be imported, naming the task (the same checks for a
+        document read from a file, which has had them, and one made otherwise)."""
         if not doc.tasks:
-            raise ValidationError(EMPTY_PLAN, field="file", file=file or doc.name)
+            raise ValidationError(EMPTY_PLAN, field="file", file=file)
+        check_plan(doc, file)
+        for t in doc.tasks:
+            for day, template in ((t.start, START_OUT_OF_BOUNDS), (t.finish, FINISH_OUT_OF_BOUNDS)):
+                if day is not None and not in_bounds(day):
+                    raise Where(file, t.uid, t.name).error(
+                        template, value=day.isoformat(), low=MIN_DATE.isoformat(),
+                        high=MAX_DATE.isoformat())
+
+    def preview_plan(self, doc: PlanDoc, file: str = "") -> PlanImportPreview:
+        self._check(doc, file or doc.name)
         span = doc.span()
         phases = self._phase_tasks(doc)
         preview = PlanImportPreview(doc.name, span[0] if span else None, span[1] if span else None)
@@ -84,6 +104,7 @@ class ImportService(Service):
             if r.group and _norm(r.group) not in roles and r.group not in preview.groups_unmatched:
                 preview.groups_unmatched.append(r.group)
         preview.undated = sum(1 for t in doc.tasks if t.start is None and t.finish is None)
+        preview.warnings = list(doc.warnings)
         return preview
 
     def import_plan(self, actor: Actor, doc: PlanDoc, *, name: str | None = None,
@@ -91,16 +112,11 @@ class ImportService(Service):
                     progress: Progress | None = None, file: str = "") -> Changes:
         """Create a new plan from ``doc`` in one transaction with one change-log entry."""
         permissions.require_manager(actor, permissions.RESTORE)
-        if not doc.tasks:
-            raise ValidationError(EMPTY_PLAN, field="file", file=file or doc.name)
+        self._check(doc, file or doc.name)
         span = doc.span()
         name = validate.text(name or doc.name or file or "Imported plan", "name", 200)
         launch = validate.date(launch or doc.start or (span[0] if span else dt.date.today()),
                                "launch_date")
-        for t in doc.tasks:
-            for day in (t.start, t.finish):
-                if day is not None and not in_bounds(day):
-                    validate.date(day, "start")
         with self.store.write() as s:
             roles, people = self._roles(s), self._people(s)
             default_role_id = roles.get(_norm(default_role)) or s.scalar(select(func.min(Role.id)))

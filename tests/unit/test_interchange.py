@@ -100,11 +100,12 @@ def test_staff_may_not_import_a_plan_and_nothing_is_written(services):
 
 @pytest.mark.parametrize("payload, message", [
     (b"<?xml version='1.0'?><!DOCTYPE project [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;'>]>"
-     b"<project name='&b;'/>", "unsafe XML"),
+     b"<project name='&b;'/>", "refused for safety (entities or a DTD)"),
     (b"<?xml version='1.0'?><!DOCTYPE project [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
-     b"<project name='&x;'/>", "unsafe XML"),
-    (b"<project><tasks><task id='1' name='x' start='not-a-date'/></tasks></project>", "cannot be read"),
-    (b"this is not xml", "cannot be read"),
+     b"<project name='&x;'/>", "refused for safety (entities or a DTD)"),
+    (b"<project><tasks><task id='1' name='x' start='not-a-date'/></tasks></project>",
+     "task 1 “x”: the start “not-a-date” is not a date"),
+    (b"this is not xml", "the XML is broken at line 1, column 1"),
     (b"<html/>", "not <project>"),
 ])
 def test_bad_or_hostile_planner_files_are_refused(payload, message):
