@@ -98,8 +98,31 @@ def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
     return doc
 
 
+def _numeric_uids(uids: list[str]) -> dict[str, int]:
+    """MSPDI UIDs are integers: keep the ones that are (1 and up, once), number the rest after
+    the largest (``p1`` for an OpsDesk phase, any other text)."""
+    out: dict[str, int] = {}
+    taken: set[int] = set()
+    for uid in uids:
+        if uid.isdigit() and int(uid) > 0 and int(uid) not in taken and uid not in out:
+            out[uid] = int(uid)
+            taken.add(int(uid))
+    following = max(taken, default=0)
+    for uid in uids:
+        if uid not in out:
+            following += 1
+            out[uid] = following
+    return out
+
+
 def write_mspdi(doc: PlanDoc) -> bytes:
-    """A PlanDoc as MSPDI that ProjectLibre and MS Project open."""
+    """A PlanDoc as MSPDI that ProjectLibre and MS Project open with the same dates.
+
+    UIDs are integers (text ids are numbered after the largest number), the project summary
+    task is UID 0, and the project's calendar makes every day a working day of 8 hours, so a
+    task of n calendar days lasts n days there too; every task but a summary must start on its
+    start (constraint "must start on"), so links do not move the dates when the file is opened.
+    """
     ET.register_namespace("", NS)
 
     def sub(parent: ET.Element, tag: str, value: object) -> ET.Element:
@@ -111,15 +134,25 @@ def write_mspdi(doc: PlanDoc) -> bytes:
         day = day or doc.start or dt.date.today()
         return f"{day.isoformat()}T{'17:00:00' if end else '08:00:00'}"
 
+    span = doc.span()
+    first = doc.start or (span[0] if span else None)
+    last = span[1] if span else first
     root = ET.Element(f"{{{NS}}}Project")
     sub(root, "SaveVersion", 14)
     sub(root, "Name", doc.name)
     sub(root, "Title", doc.name)
     sub(root, "ScheduleFromStart", 1)
-    sub(root, "StartDate", stamp(doc.start, False))
+    sub(root, "StartDate", stamp(first, False))
+    sub(root, "FinishDate", stamp(last, True))
+    sub(root, "CalendarUID", CALENDAR_UID)
+    sub(root, "DefaultStartTime", "08:00:00")
+    sub(root, "DefaultFinishTime", "17:00:00")
     sub(root, "MinutesPerDay", 480)
-    sub(root, "MinutesPerWeek", 2400)
-    sub(root, "DaysPerMonth", 20)
+    sub(root, "MinutesPerWeek", 7 * 480)
+    sub(root, "DaysPerMonth", 30)
+    task_uid = _numeric_uids([t.uid for t in doc.tasks])
+    res_uid = _numeric_uids([r.uid for r in doc.resources])
+    _calendars(root, sub, doc, res_uid)
     children = doc.children()
     ordered: list[tuple[TaskDoc, str]] = []
 
@@ -132,13 +165,21 @@ def write_mspdi(doc: PlanDoc) -> bytes:
     visit(None, "")
     preds: dict[str, list[LinkDoc]] = {}
     for link in doc.links:
-        preds.setdefault(link.succ, []).append(link)
+        if link.pred in task_uid:
+            preds.setdefault(link.succ, []).append(link)
     tasks_el = ET.SubElement(root, f"{{{NS}}}Tasks")
+    el = ET.SubElement(tasks_el, f"{{{NS}}}Task")  # the project summary task
+    for tag, value in (("UID", 0), ("ID", 0), ("Name", doc.name), ("Type", 1),
+                       ("OutlineNumber", 0), ("OutlineLevel", 0), ("Start", stamp(first, False)),
+                       ("Finish", stamp(last, True)), ("Milestone", 0), ("Summary", 1)):
+        sub(el, tag, value)
     for n, (task, number) in enumerate(ordered, 1):
+        summary = bool(children.get(task.uid))
         el = ET.SubElement(tasks_el, f"{{{NS}}}Task")
-        sub(el, "UID", task.uid)
+        sub(el, "UID", task_uid[task.uid])
         sub(el, "ID", n)
         sub(el, "Name", task.name)
+        sub(el, "Type", 1)  # fixed duration: assignments do not change the dates
         sub(el, "OutlineNumber", number)
         sub(el, "OutlineLevel", number.count(".") + 1)
         sub(el, "Start", stamp(task.start, False))
@@ -146,37 +187,71 @@ def write_mspdi(doc: PlanDoc) -> bytes:
         days = ((task.finish or task.start or doc.start) - (task.start or doc.start)).days + 1 \
             if (task.start or doc.start) else 1
         sub(el, "Duration", "PT0H0M0S" if task.milestone else f"PT{max(days, 1) * 8}H0M0S")
+        sub(el, "DurationFormat", 7)  # days
         sub(el, "Milestone", int(task.milestone))
-        sub(el, "Summary", int(bool(children.get(task.uid))))
+        sub(el, "Summary", int(summary))
         sub(el, "PercentComplete", task.percent_complete)
+        if not summary:  # a summary's dates are its children's
+            sub(el, "ConstraintType", 2)  # must start on
+            sub(el, "ConstraintDate", stamp(task.start, False))
         if task.notes:
             sub(el, "Notes", task.notes)
         for link in preds.get(task.uid, []):
             pl = ET.SubElement(el, f"{{{NS}}}PredecessorLink")
-            sub(pl, "PredecessorUID", link.pred)
+            sub(pl, "PredecessorUID", task_uid[link.pred])
             sub(pl, "Type", KIND_TO_TYPE.get(link.kind, "1"))
             sub(pl, "LinkLag", link.lag_days * TENTHS_OF_MINUTE_PER_DAY)
             sub(pl, "LagFormat", 7)
     res_el = ET.SubElement(root, f"{{{NS}}}Resources")
-    for n, r in enumerate(doc.resources, 1):
+    for n, r in enumerate(doc.resources, 1):  # the schema's order: Type before Initials, Group
         el = ET.SubElement(res_el, f"{{{NS}}}Resource")
-        sub(el, "UID", r.uid)
+        sub(el, "UID", res_uid[r.uid])
         sub(el, "ID", n)
         sub(el, "Name", r.name)
+        sub(el, "Type", 1)
         if r.short_name:
             sub(el, "Initials", r.short_name)
         if r.group:
             sub(el, "Group", r.group)
-        sub(el, "Type", 1)
+        sub(el, "CalendarUID", CALENDAR_UID + n)
     asg_el = ET.SubElement(root, f"{{{NS}}}Assignments")
     n = 0
     for task, _number in ordered:
         for res in task.resources:
+            if res not in res_uid:
+                continue
             n += 1
             el = ET.SubElement(asg_el, f"{{{NS}}}Assignment")
             sub(el, "UID", n)
-            sub(el, "TaskUID", task.uid)
-            sub(el, "ResourceUID", res)
+            sub(el, "TaskUID", task_uid[task.uid])
+            sub(el, "ResourceUID", res_uid[res])
             sub(el, "Units", 1)
     body = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body).encode("utf-8")
+
+
+def _calendars(root: ET.Element, sub, doc: PlanDoc, res_uid: dict[str, int]) -> None:
+    """The project calendar (every day works 08:00–12:00 and 13:00–17:00) and one calendar
+    per resource based on it, as MS Project writes them."""
+    cals = ET.SubElement(root, f"{{{NS}}}Calendars")
+    cal = ET.SubElement(cals, f"{{{NS}}}Calendar")
+    sub(cal, "UID", CALENDAR_UID)
+    sub(cal, "Name", "OpsDesk 7 days")
+    sub(cal, "IsBaseCalendar", 1)
+    sub(cal, "BaseCalendarUID", -1)
+    days = ET.SubElement(cal, f"{{{NS}}}WeekDays")
+    for day_type in range(1, 8):  # 1 Sunday … 7 Saturday
+        day = ET.SubElement(days, f"{{{NS}}}WeekDay")
+        sub(day, "DayType", day_type)
+        sub(day, "DayWorking", 1)
+        times = ET.SubElement(day, f"{{{NS}}}WorkingTimes")
+        for start, end in (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")):
+            wt = ET.SubElement(times, f"{{{NS}}}WorkingTime")
+            sub(wt, "FromTime", start)
+            sub(wt, "ToTime", end)
+    for n, r in enumerate(doc.resources, 1):
+        cal = ET.SubElement(cals, f"{{{NS}}}Calendar")
+        sub(cal, "UID", CALENDAR_UID + n)
+        sub(cal, "Name", r.name)
+        sub(cal, "IsBaseCalendar", 0)
+        sub(cal, "BaseCalendarUID", CALENDAR_UID)

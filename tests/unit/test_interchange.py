@@ -260,3 +260,43 @@ def test_our_mspdi_reads_in_gnome_planners_own_converter(services, tmp_path):
         assert theirs[title].finish == task.due, title
         assert theirs[title].milestone == task.is_milestone
     assert len(doc.links) == len(services.tasks.links(plan_id))
+
+
+def test_mspdi_export_is_valid_ms_project_xml(services, tmp_path):
+    """Integer UIDs (phases numbered after the tasks), the project summary task UID 0, a 7-day
+    calendar and "must start on" constraints so MS Project keeps the dates, resource groups."""
+    import xml.etree.ElementTree as ET
+
+    from opsdesk.interchange.mspdi import NS
+
+    q = lambda tag: f"{{{NS}}}{tag}"  # noqa: E731
+    plan_id = services.plans.list()[0].id
+    out = tmp_path / "plan.xml"
+    ExportService(services.store).mspdi(plan_id, out)
+    root = ET.fromstring(out.read_bytes())
+    tasks = root.findall(f"{q('Tasks')}/{q('Task')}")
+    uids = [t.findtext(q("UID")) for t in tasks]
+    assert all(u.isdigit() for u in uids) and len(set(uids)) == len(uids)
+    assert uids[0] == "0" and tasks[0].findtext(q("OutlineLevel")) == "0"
+    ids = {t.id for t in services.tasks.list(plan_id)}
+    phases = [t for t in tasks if t.findtext(q("OutlineLevel")) == "1"]
+    assert len(phases) == 3 and all(int(p.findtext(q("UID"))) > max(ids) for p in phases)
+    links = [pl.findtext(q("PredecessorUID")) for pl in root.iter(q("PredecessorLink"))]
+    assert links and set(links) <= set(uids[1:])
+    calendar = root.find(f"{q('Calendars')}/{q('Calendar')}")
+    assert root.findtext(q("CalendarUID")) == calendar.findtext(q("UID"))
+    days = calendar.findall(f"{q('WeekDays')}/{q('WeekDay')}")
+    assert sorted(d.findtext(q("DayType")) for d in days) == list("1234567")
+    assert all(d.findtext(q("DayWorking")) == "1" for d in days)
+    for t in tasks[1:]:
+        if t.findtext(q("Summary")) == "0":
+            assert t.findtext(q("ConstraintType")) == "2"
+            assert t.findtext(q("ConstraintDate")) == t.findtext(q("Start"))
+    doc = write_mspdi(PlanDoc("x", D(2027, 1, 1), tasks=[
+        TaskDoc("p1", "阶段", D(2027, 1, 1), D(2027, 1, 9), summary=True),
+        TaskDoc("7", "任务", D(2027, 1, 1), D(2027, 1, 2), parent="p1", resources=["r"])],
+        resources=[ResourceDoc("r", "张三", "运营")]))
+    back = parse_mspdi(doc)
+    assert [(t.uid, t.parent) for t in back.tasks] == [("8", None), ("7", "8")]
+    assert [(r.uid, r.group) for r in back.resources] == [("1", "运营")] and \
+        back.tasks[1].resources == ["1"]
