@@ -74,3 +74,51 @@ def test_parse_week():
     from opsdesk.cli_interchange import parse_week
 
     assert parse_week("2026-W47") == (dt.date(2026, 11, 16), dt.date(2026, 11, 22))
+
+
+def test_an_empty_calendar_fails_and_counts_read_as_english(sample, tmp_path):
+    out = tmp_path / "m.ics"
+    r = opsdesk("--db", str(sample), "export", "--format", "ics", "--milestones", "--person",
+                "kefu1", "--out", str(out), tmp=tmp_path)
+    assert r.returncode == 1 and "has no milestones with dates" in r.stderr
+    assert not out.exists()
+    r = opsdesk("--db", str(sample), "export", "--format", "ics", "--milestones", "--person",
+                "tuiguang", "--out", str(out), tmp=tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("3 rows written"), r.stdout
+    from opsdesk.cli_interchange import plural
+
+    assert (plural(1, "task"), plural(0, "task"), plural(2, "phase")) == (
+        "1 task", "0 tasks", "2 phases")
+
+
+def test_a_task_import_keeps_unmatched_values_and_names_their_lines(sample, tmp_path):
+    f = tmp_path / "t.csv"
+    f.write_text("编号,任务,负责人,岗位,截止\n11,产品知识与服务话术培训,Nobody Here,Nonrole,\n"
+                 "11,产品知识与服务话术培训,,,2026-08-10\n", encoding="utf-8")
+    r = opsdesk("--db", str(sample), "import", str(f), "--plan", "1", "--user", "manager",
+                env={"OPSDESK_PASSWORD": "opsdesk"}, tmp=tmp_path)
+    assert r.returncode == 1
+    assert "Nobody Here (line 2)" in r.stdout and "Nonrole (line 2)" in r.stdout
+    assert "line 3, column 截止: the due date 2026-08-10 is before" in r.stderr
+    assert "1 problem;" in r.stderr and "CHECK constraint" not in r.stderr
+
+
+def test_import_of_a_plan_with_a_link_cycle_is_refused_naming_the_tasks(sample, tmp_path):
+    from opsdesk.interchange.plan_doc import LinkDoc
+
+    doc = sample_doc()
+    doc.links.append(LinkDoc("5", "2"))  # 2 → 3 → 5 → 2
+    f = tmp_path / "cycle.planner"
+    f.write_bytes(write_planner(doc))
+    r = opsdesk("--db", str(sample), "import", str(f), "--user", "manager",
+                env={"OPSDESK_PASSWORD": "opsdesk"}, tmp=tmp_path)
+    assert r.returncode == 1 and "cycle" in r.stderr
+    assert "2 “组建团队”" in r.stderr and "5 “开业大促”" in r.stderr
+    from opsdesk.services import Services
+    from opsdesk.store import open_store
+
+    store = open_store(sample)
+    try:
+        assert len(Services(store).plans.list()) == 1  # nothing was written
+    finally:
+        store.close()
