@@ -121,3 +121,14 @@ class MigrationFailed(StorageError):
 
 class BackupError(StorageError):
     template = QT_TRANSLATE_NOOP("Errors", "The backup failed: {detail}")
+
+
+class FileWriteError(OpsDeskError):
+    """An export or report could not be written; ``file`` is the target the person chose
+    (never a temporary name), ``reason`` the system's words for why."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "{file} could not be written: {reason}")
+
+    @classmethod
+    def from_os(cls, target, exc: OSError) -> FileWriteError:
+        return cls(file=str(target), reason=exc.strerror or str(exc))

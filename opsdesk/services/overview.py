@@ -77,6 +77,12 @@ PRIORITY_RANK = case({"urgent": 3, "high": 2, "normal": 1, "low": 0}, value=Task
 
 
 class OverviewService(Service):
+    def task_count(self, plan_id: int) -> int:
+        """How many tasks the plan has (occurrences of routines included)."""
+        with self.store.read() as s:
+            return s.scalar(select(func.count()).select_from(Task)
+                            .where(Task.plan_id == plan_id)) or 0
+
     def overview(self, plan_id: int, today: dt.date, overdue_limit: int = 8,
                  milestone_limit: int = 5) -> Overview:
         plan = PlanService(self.store, self.clock).get(plan_id)

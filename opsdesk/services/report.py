@@ -21,9 +21,10 @@ class ReportTask:
     due: dt.date | None
     role_zh: str | None
     role_en: str | None
-    person: str | None
+    person: str | None  # the assignee
     done_at: dt.datetime | None
     milestone: bool
+    done_by: str | None = None  # who ticked it off
 
     def role(self, lang: str) -> str:
         return (self.role_zh if lang.startswith("zh") else self.role_en) or "—"
@@ -42,17 +43,22 @@ class WeeklyData:
 
 
 class ReportService(Service):
-    def weekly(self, services, plan_id: int, monday: dt.date) -> WeeklyData:
+    def weekly(self, services, plan_id: int, monday: dt.date,
+               today: dt.date | None = None) -> WeeklyData:
+        """The week from ``monday``; ``today`` (default: the date today) is clamped into it.
+        Plan status, overdue work and milestones are as they stand on that day's data now
+        (the database keeps no history of statuses); "done this week" is exact."""
         sunday = monday + dt.timedelta(days=6)
-        today = min(sunday, max(monday, dt.date.today()))
+        today = min(sunday, max(monday, today or dt.date.today()))
         overview = services.overview.overview(plan_id, today, overdue_limit=0, milestone_limit=8)
-        person = aliased(User)
+        person, ticker = aliased(User), aliased(User)
         cols = (Task.id, Task.title, Task.due, Role.name_zh, Role.name_en, person.name,
-                Task.done_at, Task.is_milestone)
+                Task.done_at, Task.is_milestone, ticker.name)
         base = (select(*cols).outerjoin(Role, Role.id == Task.role_id)
-                .outerjoin(person, person.id == Task.assignee_id).where(Task.plan_id == plan_id))
-        start = dt.datetime.combine(monday, dt.time())
-        end = dt.datetime.combine(sunday + dt.timedelta(days=1), dt.time())
+                .outerjoin(person, person.id == Task.assignee_id)
+                .outerjoin(ticker, ticker.id == Task.done_by).where(Task.plan_id == plan_id))
+        # the week runs from Monday 00:00 to the next Monday 00:00 here; done_at is in UTC
+        start, end = _utc(monday), _utc(sunday + dt.timedelta(days=1))
         with self.store.read() as s:
             done = [ReportTask(*r) for r in s.execute(
                 base.where(Task.status == "done", Task.done_at >= start, Task.done_at < end)
@@ -74,3 +80,8 @@ class ReportService(Service):
                            if (t.period_end - t.period_start).days < 32}
                 sales_months = [(m, v, targets.get(m)) for m, v in sorted(months.items())]
         return WeeklyData(monday, sunday, today, overview, done, overdue, dashboard, sales_months)
+
+
+def _utc(day: dt.date) -> dt.datetime:
+    """Local midnight at the start of ``day`` as a naive UTC time (as ``done_at`` is kept)."""
+    return dt.datetime.combine(day, dt.time()).astimezone(dt.UTC).replace(tzinfo=None)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QProgressDialog,
     QPushButton,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from opsdesk.errors import OpsDeskError
+from opsdesk.errors import FileWriteError, OpsDeskError
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets.job import Job
 from opsdesk.ui.widgets.messages import show_error
@@ -340,8 +339,9 @@ def _save_path(window, title: str, suggested: str, filters: str) -> Path | None:
     return Path(path) if path else None
 
 
-def run_export(window, kind: str) -> None:
-    """kind: xlsx, csv, mspdi, ics-milestones, ics-mine."""
+def run_export(window, kind: str, **options) -> Job | None:
+    """Export after asking for the file: ``kind`` xlsx, csv, mspdi or ics; ``options`` are
+    the export's keyword arguments (``export_with_options`` asks for them first)."""
     from opsdesk.services.exports import ExportService
 
     ctx = window.ctx
@@ -350,21 +350,23 @@ def run_export(window, kind: str) -> None:
         "xlsx": (QCoreApplication.translate("FileActions", "Export tasks to Excel"), f"{plan.name}.xlsx", QCoreApplication.translate("FileActions", "Excel workbooks (*.xlsx)")),
         "csv": (QCoreApplication.translate("FileActions", "Export tasks to CSV"), f"{plan.name}.csv", QCoreApplication.translate("FileActions", "CSV files (*.csv)")),
         "mspdi": (QCoreApplication.translate("FileActions", "Export the plan to MS Project"), f"{plan.name}.xml", QCoreApplication.translate("FileActions", "MS Project XML (*.xml)")),
-        "ics-milestones": (QCoreApplication.translate("FileActions", "Export milestones to a calendar"), f"{plan.name}-milestones.ics",
-                           QCoreApplication.translate("FileActions", "Calendars (*.ics)")),
-        "ics-mine": (QCoreApplication.translate("FileActions", "Export my tasks to a calendar"), f"{ctx.actor.login}.ics", QCoreApplication.translate("FileActions", "Calendars (*.ics)")),
+        "ics": (QCoreApplication.translate("FileActions", "Export to a calendar"),
+                options.pop("suggested", f"{plan.name}-milestones.ics"),
+                QCoreApplication.translate("FileActions", "Calendars (*.ics)")),
     }
     title, suggested, filters = specs[kind]
     out = _save_path(window, title, suggested, filters)
     if out is None:
-        return
-    ex, plan_id, lang = ExportService(ctx.store), ctx.plan_id, ctx.lang
+        return None
+    ex, plan_id = ExportService(ctx.store), ctx.plan_id
+    lang = options.pop("lang", ctx.lang)
+    if kind == "ics" and not options:
+        options = {"milestones_only": True}
     work = {
-        "xlsx": lambda p: ex.tasks_xlsx(plan_id, out, lang=lang, progress=p),
-        "csv": lambda _p: ex.tasks_csv(plan_id, out, lang=lang),
+        "xlsx": lambda p: ex.tasks_xlsx(plan_id, out, lang=lang, progress=p, **options),
+        "csv": lambda _p: ex.tasks_csv(plan_id, out, lang=lang, **options),
         "mspdi": lambda _p: ex.mspdi(plan_id, out),
-        "ics-milestones": lambda _p: ex.ics(plan_id, out, milestones_only=True),
-        "ics-mine": lambda _p: ex.ics(plan_id, out, assignee_id=ctx.actor.user_id),
+        "ics": lambda _p: ex.ics(plan_id, out, **options),
     }[kind]
     job = Job(work, window)
     progress = QProgressDialog(QCoreApplication.translate("FileActions", "Exporting to {file}…").format(file=out.name), QCoreApplication.translate("FileActions", "Cancel"),
@@ -381,34 +383,67 @@ def run_export(window, kind: str) -> None:
 
     def failed(exc) -> None:
         progress.reset()
-        if isinstance(exc, OpsDeskError):
-            show_error(window, exc)
-        else:
-            QMessageBox.warning(window, "OpsDesk", str(exc))
+        if isinstance(exc, OSError):  # (in the person's words, naming the file they chose)
+            exc = FileWriteError.from_os(out, exc)
+        show_error(window, exc)
 
     job.sig_done.connect(finished)
     job.sig_failed.connect(failed)
     window._jobs = [j for j in getattr(window, "_jobs", []) if j.isRunning()] + [job]
     job.start()
+    return job
 
 
-def _this_monday(ctx) -> dt.date:
-    today = ctx.today()
-    return today - dt.timedelta(days=today.weekday())
+def export_with_options(window, kind: str) -> Job | None:
+    """The File ▸ Export entries: ask what to export (tasks: all / the Tasks view's filter
+    / the selection, sheets or encoding, header language; calendars: whose tasks), then
+    the file."""
+    from opsdesk.ui.dialogs.export_options import CalendarExportDialog, TaskExportDialog
+
+    ctx = window.ctx
+    if kind in ("xlsx", "csv"):
+        tasks = window.built.get("tasks")
+        shown = tasks.model.visible_task_ids() if tasks is not None else []
+        filtered = tasks is not None and not tasks.model.filters.is_empty()
+        selected = tasks.selected_ids() if tasks is not None else []
+        total = ctx.services.overview.task_count(ctx.plan_id)
+        dialog = TaskExportDialog(ctx, kind, shown=shown, filtered=filtered, selected=selected,
+                                  total=total, parent=window)
+        if exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return run_export(window, kind, **dialog.options())
+    if kind == "ics":
+        dialog = CalendarExportDialog(ctx, window)
+        if exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        plan = ctx.services.plans.get(ctx.plan_id)
+        return run_export(window, kind, suggested=dialog.suggested_name(plan.name),
+                          **dialog.options())
+    return run_export(window, kind)
+
+
+def exec_dialog(dialog: QDialog) -> int:
+    """(Tests answer the option dialogs through this.)"""
+    return dialog.exec()
 
 
 def save_weekly_report(window) -> None:
+    from opsdesk.ui.dialogs.export_options import WeekDialog
     from opsdesk.ui.report.weekly import write_weekly_report
 
     ctx = window.ctx
-    monday = _this_monday(ctx)
+    ask = WeekDialog(ctx, QCoreApplication.translate("FileActions", "Save the weekly report"), window)
+    if exec_dialog(ask) != QDialog.DialogCode.Accepted:
+        return
+    monday = ask.monday()
     year, week, _ = monday.isocalendar()
     out = _save_path(window, QCoreApplication.translate("FileActions", "Save the weekly report"), f"weekly-{year}-W{week:02d}.pdf",
                      QCoreApplication.translate("FileActions", "PDF files (*.pdf)"))
     if out is None:
         return
     try:
-        pages = write_weekly_report(ctx.services, ctx.plan_id, monday, out, ctx.lang)
+        pages = write_weekly_report(ctx.services, ctx.plan_id, monday, out, ctx.lang,
+                                    ctx.today())
     except OpsDeskError as exc:
         show_error(window, exc)
         return
@@ -419,10 +454,14 @@ def save_weekly_report(window) -> None:
 def print_weekly_report(window) -> None:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+    from opsdesk.ui.dialogs.export_options import WeekDialog
     from opsdesk.ui.report.weekly import build_document
 
     ctx = window.ctx
-    doc = build_document(ctx.services, ctx.plan_id, _this_monday(ctx), ctx.lang)
+    ask = WeekDialog(ctx, QCoreApplication.translate("FileActions", "Print the weekly report"), window)
+    if exec_dialog(ask) != QDialog.DialogCode.Accepted:
+        return
+    doc = build_document(ctx.services, ctx.plan_id, ask.monday(), ctx.lang, ctx.today())
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     preview = QPrintPreviewDialog(printer, window)
     preview.setObjectName("reportPreview")
@@ -454,9 +493,10 @@ class FileActions(QObject):
         menu.insertMenu(before, self.export_menu)
         menu.insertMenu(before, self.report_menu)
         self.exports = {}
-        for kind in ("xlsx", "csv", "mspdi", "ics-milestones", "ics-mine"):
+        for kind in ("xlsx", "csv", "mspdi", "ics"):
             act = self.export_menu.addAction("")
-            act.triggered.connect(lambda _c=False, k=kind: run_export(self.window, k))
+            act.setObjectName(f"export_{kind}")
+            act.triggered.connect(lambda _c=False, k=kind: export_with_options(self.window, k))
             self.exports[kind] = act
         self.save_report = self.report_menu.addAction("")
         self.save_report.triggered.connect(lambda: save_weekly_report(self.window))
@@ -471,8 +511,7 @@ class FileActions(QObject):
         self.report_menu.setTitle(QCoreApplication.translate("FileActions", "&Weekly report"))
         for kind, text in (("xlsx", QCoreApplication.translate("FileActions", "Tasks to Excel…")), ("csv", QCoreApplication.translate("FileActions", "Tasks to CSV…")),
                            ("mspdi", QCoreApplication.translate("FileActions", "Plan to MS Project XML…")),
-                           ("ics-milestones", QCoreApplication.translate("FileActions", "Milestones to a calendar (ICS)…")),
-                           ("ics-mine", QCoreApplication.translate("FileActions", "My tasks to a calendar (ICS)…"))):
+                           ("ics", QCoreApplication.translate("FileActions", "To a calendar (ICS)…"))):
             self.exports[kind].setText(text)
         self.save_report.setText(QCoreApplication.translate("FileActions", "Save as PDF…"))
         self.print_report.setText(QCoreApplication.translate("FileActions", "Print…"))

@@ -6,6 +6,7 @@ Chinese text is embedded with the CJK font the system has (subset by Qt's PDF en
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import html
 import os
 from pathlib import Path
@@ -24,6 +25,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from opsdesk.errors import FileWriteError
+from opsdesk.model import kpi_math
 from opsdesk.ui import fmt
 from opsdesk.ui.i18n_contexts import WeeklyReport
 from opsdesk.ui.labels import status_name
@@ -78,10 +81,11 @@ def _money(value: float | None) -> str:
     return "—" if value is None else f"{value:,.0f}"
 
 
-def build_document(services, plan_id: int, monday: dt.date, lang: str) -> QTextDocument:
+def build_document(services, plan_id: int, monday: dt.date, lang: str,
+                   today: dt.date | None = None) -> QTextDocument:
     from opsdesk.services.report import ReportService
 
-    data = ReportService(services.store).weekly(services, plan_id, monday)
+    data = ReportService(services.store).weekly(services, plan_id, monday, today)
     T = texts()  # noqa: N806
     ov = data.overview
     year, week, _ = monday.isocalendar()
@@ -108,7 +112,7 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str) -> QTextD
                      f"<th>{_e(T['Who'])}</th><th>{_e(T['Done on'])}</th></tr>")
         for t in data.done:
             parts.append(f"<tr><td>{'◆ ' if t.milestone else ''}{_e(t.title)}</td><td>{_e(t.role(lang))}</td>"
-                         f"<td>{_e(t.person or '—')}</td><td>{_e(fmt.local_datetime(t.done_at, lang))}</td></tr>")
+                         f"<td>{_e(t.done_by or t.person or '—')}</td><td>{_e(fmt.local_datetime(t.done_at, lang))}</td></tr>")
         parts.append("</table>")
     else:
         parts.append(f"<p>{_e(T['Nothing was ticked off this week.'])}</p>")
@@ -144,9 +148,10 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str) -> QTextD
         parts.append(f"<table width='100%'><tr><th>{_e(T['KPI'])}</th><th>{_e(T['Period'])}</th>"
                      f"<th>{_e(T['Actual'])}</th><th>{_e(T['Target'])}</th><th>{_e(T['Attainment'])}</th>"
                      f"<th>{_e(T['Status'])}</th></tr>")
-        status_names = {"on_track": T["on track"], "at_risk": T["at risk"],
-                        "off_track": T["off track"], "no_target": "—"}
-        colors = {"on_track": "#2e7d32", "at_risk": "#ef6c00", "off_track": "#c62828"}
+        status_names = {kpi_math.ON_TRACK: T["on track"], kpi_math.AT_RISK: T["at risk"],
+                        kpi_math.OFF_TRACK: T["off track"], kpi_math.NO_TARGET: "—"}
+        colors = {kpi_math.ON_TRACK: "#2e7d32", kpi_math.AT_RISK: "#ef6c00",
+                  kpi_math.OFF_TRACK: "#c62828"}
         for c in dash.cards:
             k = c.kpi
             target = _target_text(c.low, c.high, k.decimals)
@@ -256,8 +261,10 @@ def _sales_chart(months, lang: str) -> QImage:
     return img
 
 
-def write_weekly_report(services, plan_id: int, monday: dt.date, out: Path, lang: str) -> int:
-    """Render the report to ``out`` (PDF, A4); returns the number of pages."""
+def write_weekly_report(services, plan_id: int, monday: dt.date, out: Path, lang: str,
+                        today: dt.date | None = None) -> int:
+    """Render the report to ``out`` (PDF, A4); returns the number of pages. ``out`` is
+    replaced only when the whole report is written (``FileWriteError`` otherwise)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -265,7 +272,25 @@ def write_weekly_report(services, plan_id: int, monday: dt.date, out: Path, lang
 
     QApplication.instance() or QApplication([])
     translators().install(lang)
-    doc = build_document(services, plan_id, monday, lang)
+    doc = build_document(services, plan_id, monday, lang, today)
+    out = Path(out)
+    part = out.with_name(out.name + ".part")  # the target is replaced only when complete
+    try:
+        part.write_bytes(b"")  # (QPdfWriter says nothing when it cannot write)
+    except OSError as exc:
+        raise FileWriteError.from_os(out, exc) from exc
+    try:
+        pages = _print(doc, part)
+        if part.stat().st_size == 0:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        os.replace(part, out)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise FileWriteError.from_os(out, exc) from exc
+    return pages
+
+
+def _print(doc: QTextDocument, out: Path) -> int:
     writer = QPdfWriter(str(out))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
