@@ -150,7 +150,7 @@ class ImportPlanDialog(Retranslating, _JobDialog):
                      new=len(p.people_new), matched=len(p.people_matched))]
         if p.groups_unmatched:
             lines.append(self.tr("Groups that match no role: {groups}").format(
-                groups=", ".join(p.groups_unmatched)))
+                groups=self.tr(", ").join(p.groups_unmatched)))
         if p.undated:
             lines.append(self.tr("%n task(s) have no dates; they are imported unscheduled.", "",
                                  p.undated))
@@ -306,7 +306,7 @@ class ImportTasksDialog(Retranslating, _JobDialog):
         kinds = {"phase": self.tr("phases"), "role": self.tr("roles"), "person": self.tr("people")}
         for kind, names in sorted(prepared.unmatched.items()):
             lines.append(self.tr("No match for these {kind} (left empty): {names}").format(
-                kind=kinds.get(kind, kind), names=", ".join(sorted(names))))
+                kind=kinds.get(kind, kind), names=self.tr(", ").join(sorted(names))))
         lines += [error_text(problem) for problem in prepared.problems[:10]]
         if len(prepared.problems) > 10:
             lines.append(self.tr("… and %n more problem(s)", "", len(prepared.problems) - 10))
