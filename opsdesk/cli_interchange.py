@@ -47,6 +47,11 @@ def add_parsers(sub, common) -> None:
     c.add_argument("--plan", type=int)
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 task``, ``3 tasks`` (``many`` for irregular plurals)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def parse_week(text: str | None) -> tuple[dt.date, dt.date]:
     """``2026-W47`` → (Monday, Sunday)."""
     if not text:
@@ -91,7 +96,7 @@ def cmd_export(args) -> int:
         n = ex.ics(plan_id, out, milestones_only=args.milestones, assignee_id=person, role_id=role)
     else:
         return cmd_report(args)
-    print(f"{n} rows written to {out}")
+    print(f"{plural(n, 'row')} written to {out}")
     return 0
 
 
@@ -124,15 +129,17 @@ def cmd_import(args) -> int:
         doc = parse(path.read_bytes(), path.name)
         imports = ImportService(services.store)
         preview = imports.preview_plan(doc, path.name)
-        print(f"{path.name}: {len(preview.phases)} phase(s) ({', '.join(preview.phases)}), "
-              f"{preview.tasks} task(s), {preview.milestones} milestone(s), {preview.links} link(s); "
+        print(f"{path.name}: {plural(len(preview.phases), 'phase')} "
+              f"({', '.join(preview.phases)}), {plural(preview.tasks, 'task')}, "
+              f"{plural(preview.milestones, 'milestone')}, {plural(preview.links, 'link')}; "
               f"people: {len(preview.people_new)} new, {len(preview.people_matched)} matched")
         if preview.groups_unmatched:
             print(f"groups matching no role (people get --default-role {args.default_role}): "
                   + ", ".join(preview.groups_unmatched))
         if preview.undated:
-            print(f"warning: {preview.undated} task(s) have no dates; they are imported "
-                  "unscheduled")
+            have = "has" if preview.undated == 1 else "have"
+            print(f"warning: {plural(preview.undated, 'task')} {have} no dates; "
+                  f"{'it is' if preview.undated == 1 else 'they are'} imported unscheduled")
         if args.dry_run:
             return 0
         changes = imports.import_plan(actor, doc, name=args.name,
@@ -151,18 +158,27 @@ def cmd_import(args) -> int:
         prepared = importer.prepare(plan_id, table, mapping)
         print(f"{path.name}: {len(prepared.creates)} new, {len(prepared.updates)} changed, "
               f"{prepared.unchanged} unchanged")
-        for kind, names in sorted(prepared.unmatched.items()):
-            print(f"no {kind} matches: {', '.join(sorted(names))}")
+        for warning in prepared.warnings:
+            print(f"warning: {warning.message}", file=sys.stderr)
+        for kind, names in sorted(prepared.unmatched_lines.items()):
+            where = "; ".join(f"{name} ({_lines(lines)})" for name, lines in sorted(names.items()))
+            print(f"no {kind} matches (left as it was, or empty for new tasks): {where}")
         for problem in prepared.problems[:20]:
             print(problem.message, file=sys.stderr)
         if prepared.problems:
-            print(f"opsdesk: {len(prepared.problems)} problem(s); nothing was imported", file=sys.stderr)
+            print(f"opsdesk: {plural(len(prepared.problems), 'problem')}; nothing was imported",
+                  file=sys.stderr)
             return 1
         if not args.dry_run and (prepared.creates or prepared.updates):
             importer.apply(actor, plan_id, prepared)
             print("imported")
         return 0
     raise ValidationError(UNKNOWN_FORMAT, field="file", file=path.name)
+
+
+def _lines(lines: list[int]) -> str:
+    shown = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    return f"{'line' if len(lines) == 1 else 'lines'} {shown}"
 
 
 def cmd_report(args) -> int:
@@ -175,7 +191,7 @@ def cmd_report(args) -> int:
 
     pages = write_weekly_report(services, plan_id, monday, Path(args.out), args.lang or "zh_CN")
     print(f"weekly report for {monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d} "
-          f"({pages} page(s)) written to {args.out}")
+          f"({plural(pages, 'page')}) written to {args.out}")
     return 0
 
 

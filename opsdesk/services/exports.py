@@ -18,6 +18,8 @@ from opsdesk.services.base import Service
 from opsdesk.services.sanitize import FORMULA_STARTS, safe_cell
 
 BAD_ENCODING = QT_TRANSLATE_NOOP("Errors", "“{value}” cannot be written in {encoding}; choose UTF-8.")
+NO_CALENDAR = QT_TRANSLATE_NOOP("Errors", "{name} has no tasks with dates to put in a calendar.")
+NO_MILESTONES = QT_TRANSLATE_NOOP("Errors", "{name} has no milestones with dates to put in a calendar.")
 
 # Column key → (Chinese header, English header). Files carry the header of their language.
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -58,15 +60,25 @@ class _Days(dict):
         return self[value]
 
 
+def _local(value) -> dt.datetime:
+    """A stored done-at timestamp (naive UTC; ISO text on SQLite) in the machine's local
+    time, naive, to the minute."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone().replace(tzinfo=None, second=0, microsecond=0)
+
+
 def _minute(value) -> str:
-    """A done-at timestamp as "2026-09-01 14:05"."""
-    return str(value)[:16].replace("T", " ")
+    """A done-at timestamp in local time as "2026-09-01 14:05"."""
+    return f"{_local(value):%Y-%m-%d %H:%M}"
 
 
 class ExportService(Service):
-    def _records(self, plan_id: int, ids: Iterable[int] | None, i: int):
+    def _records(self, plan_id: int, ids: Iterable[int] | None, i: int, protect: bool = True):
         """(task rows in sheet order: by phase, due date, position and id; phase, role and
-        person names by id, with formulas neutralised). A row: id, title, phase, role,
+        person names by id, with formulas neutralised when ``protect``). A row: id, title, phase, role,
         assignee, start, due, status, priority, milestone, done by, done at, parent, notes."""
         day = (type_coerce(Task.start, String), type_coerce(Task.due, String))  # no parsing
         stmt = (select(Task.id, Task.title, Task.phase_id, Task.role_id, Task.assignee_id, *day,
@@ -76,7 +88,8 @@ class ExportService(Service):
                 .order_by(nulls_last(Phase.position), nulls_last(Task.due), Task.position, Task.id))
 
         def names(rows) -> dict:
-            return {None: None} | {key: safe_cell(name) for key, name in rows}
+            return {None: None} | {key: safe_cell(name) if protect else name
+                                   for key, name in rows}
 
         ids = None if ids is None else list(ids)
         with self.store.read() as s:
@@ -95,27 +108,33 @@ class ExportService(Service):
         return rows, phases, roles, people
 
     def task_table(self, plan_id: int, ids: Iterable[int] | None = None, lang: str = "zh_CN",
-                   typed: bool = True) -> tuple[list[str], list[tuple]]:
-        """(headers, rows) of the tasks; with ``typed`` dates are dates (XLSX), else ISO text
-        (CSV). Text a spreadsheet would run as a formula is neutralised."""
-        headers, _, rows = self._table(plan_id, ids, lang, typed)
+                   typed: bool = True, protect: bool | None = None
+                   ) -> tuple[list[str], list[tuple]]:
+        """(headers, rows) of the tasks; with ``typed`` dates are dates and the done-at time a
+        datetime (XLSX), else ISO text (CSV); times are local. With ``protect`` (default: not
+        ``typed``) text a spreadsheet would run as a formula gets a leading apostrophe; XLSX
+        needs none: its text cells are never formulas, and Excel would show the apostrophe."""
+        headers, _, rows = self._table(plan_id, ids, lang, typed,
+                                       not typed if protect is None else protect)
         return headers, list(rows)
 
-    def _table(self, plan_id: int, ids: Iterable[int] | None, lang: str, typed: bool
-               ) -> tuple[list[str], int, Iterator[tuple]]:
+    def _table(self, plan_id: int, ids: Iterable[int] | None, lang: str, typed: bool,
+               protect: bool = True) -> tuple[list[str], int, Iterator[tuple]]:
         """task_table's headers, number of rows and rows, made as they are used (the CSV
         export writes them without holding them all)."""
         i = _zh(lang)
-        records, phases, roles, people = self._records(plan_id, ids, i)
+        records, phases, roles, people = self._records(plan_id, ids, i, protect)
         day = _Days(typed)
         statuses = {k: v[i] for k, v in STATUS_NAMES.items()}
         priorities = {k: v[i] for k, v in PRIORITY_NAMES.items()}
         yes = "是" if i == 0 else "yes"
-        risky = RISKY_FIRST  # titles and notes are mostly harmless: check them cheaply
+        # titles and notes are mostly harmless: check them cheaply
+        risky = RISKY_FIRST if protect else frozenset()
+        done = _local if typed else _minute
         rows = ((tid, safe_cell(title) if title[:1] in risky else title, phases[phase],
                  roles[role], people[who], day[start], day[due], statuses.get(status, status),
                  priorities.get(priority, priority), yes if milestone else "", people[doer],
-                 done_at and _minute(done_at), parent,
+                 done_at and done(done_at), parent,
                  safe_cell(notes) if notes[:1] in risky else notes)
                 for (tid, title, phase, role, who, start, due, status, priority, milestone, doer,
                      done_at, parent, notes) in records)
@@ -124,7 +143,7 @@ class ExportService(Service):
     def tasks_csv(self, plan_id: int, out: Path, *, encoding: str = "utf-8-sig",
                   ids: Iterable[int] | None = None, lang: str = "zh_CN") -> int:
         """CSV with a BOM (Excel on a Chinese Windows reads it right) or GBK; returns rows."""
-        headers, count, rows = self._table(plan_id, ids, lang, typed=False)
+        headers, count, rows = self._table(plan_id, ids, lang, typed=False, protect=True)
         text = io.StringIO(newline="")
         w = csv.writer(text)
         w.writerow(headers)
@@ -174,7 +193,7 @@ class ExportService(Service):
                 c.font, c.fill = bold, fill
                 head.append(c)
             ws.append(head)
-            bodies[ws] = group  # already safe: task_table neutralised the text cells
+            bodies[ws] = group  # inline text cells: never run as formulas
 
         def tick(done: int) -> None:
             if progress is not None and progress(done, len(rows)) is False:
@@ -221,7 +240,8 @@ class ExportService(Service):
 
     def ics(self, plan_id: int, out: Path, *, milestones_only: bool = False,
             assignee_id: int | None = None, role_id: int | None = None) -> int:
-        """An iCalendar file; UIDs are stable, so a re-export updates the events."""
+        """An iCalendar file; UIDs are stable, so a re-export updates the events. With no
+        task to put in it, nothing is written (a ValidationError names whose calendar)."""
         from opsdesk.interchange.ics import write_ics
 
         with self.store.read() as s:
@@ -236,6 +256,17 @@ class ExportService(Service):
             if role_id is not None:
                 stmt = stmt.where(Task.role_id == role_id)
             rows = s.execute(stmt.order_by(Task.due, Task.id)).all()
+            if not rows:
+                if assignee_id is not None:
+                    name = s.scalar(select(User.name).where(User.id == assignee_id))
+                elif role_id is not None:
+                    zh, en = s.execute(select(Role.name_zh, Role.name_en)
+                                       .where(Role.id == role_id)).one()
+                    name = zh or en
+                else:
+                    name = plan.name
+                raise ValidationError(NO_MILESTONES if milestones_only else NO_CALENDAR,
+                                      field="tasks", name=name)
         with _part(out) as tmp:
             tmp.write_bytes(write_ics(plan.name, f"{plan_id}.{plan.created_at:%Y%m%d%H%M%S}",
                                       rows, self.clock()))

@@ -1,12 +1,16 @@
 """Tasks from a spreadsheet (CSV/XLSX): map columns, preview, then one all-or-nothing action.
 
 Roles, people and phases are matched by name (Chinese or English, or login/key); what does
-not match is reported. With an id column, a re-import updates those tasks instead of adding
-them again.
+not match is reported with its rows (and leaves an updated task's value as it was). With an
+id column, a re-import updates those tasks instead of adding them again; each row is checked as
+the task will be (its current values with the file's), so the database refuses nothing. A
+status of done sets who finished it and when, as ticking it off does; another status clears
+them. A cell the export protected from being run as a formula ("'=…") reads back as it was.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -19,8 +23,8 @@ from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
 from opsdesk.services.exports import COLUMNS, PRIORITY_NAMES, STATUS_NAMES
-from opsdesk.services.kpi_parse import parse_day
-from opsdesk.services.tables import Table
+from opsdesk.services.sanitize import safe_cell
+from opsdesk.services.tables import Table, parse_sheet_day
 
 FIELDS = ("id", "title", "phase", "role", "assignee", "start", "due", "status", "priority",
           "milestone", "notes")
@@ -32,12 +36,31 @@ DUE_FIRST = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: t
 NOT_A_STATUS = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a status.")
 NOT_A_PRIORITY = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a priority.")
 NOT_AN_ID = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a task id.")
+DUE_BEFORE_START = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: the due date {due} is before the task's start date {start}.")
+OTHER_SHEETS = QT_TRANSLATE_NOOP("Errors", "{file}: the sheets {sheets} have other columns than the first sheet and were not read.")
 PROBLEMS = QT_TRANSLATE_NOOP("Errors", "{file}: {count} problem(s), nothing was imported. First: {first}")
 TRUE = {"1", "yes", "y", "true", "是", "✓", "◆", "x"}
 
 
 def _norm(text) -> str:
     return re.sub(r"\s+", "", str(text or "")).lower()
+
+
+def unprotect(value):
+    """Text as it was before the export's formula protection ("'=1+1" → "=1+1")."""
+    if isinstance(value, str) and value[:1] == "'" and safe_cell(value[1:]) == value:
+        return value[1:]
+    return value
+
+
+def done_fields(old_status: str | None, new_status: str, now, user_id: int | None) -> dict:
+    """done_at/done_by for a status change, as TaskService.update sets them: set on becoming
+    done, cleared on leaving done, untouched otherwise."""
+    if new_status == "done" and old_status != "done":
+        return {"done_at": now, "done_by": user_id}
+    if new_status != "done" and old_status == "done":
+        return {"done_at": None, "done_by": None}
+    return {}
 
 
 @dataclass
@@ -72,10 +95,21 @@ class TaskImportPlan:
     unchanged: int = 0
     problems: list[ValidationError] = field(default_factory=list)
     unmatched: dict[str, set[str]] = field(default_factory=dict)  # kind → names
+    unmatched_lines: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # kind → name → lines
+    warnings: list[ValidationError] = field(default_factory=list)  # shown, do not stop the import
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def _day(value):
+    """A stored day (a date, or ISO text on some backends) as a date."""
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
 
 
 class TaskImportService(Service):
@@ -107,49 +141,62 @@ class TaskImportService(Service):
         statuses = {_norm(v): k for k, names in STATUS_NAMES.items() for v in (k, *names)}
         priorities = {_norm(v): k for k, names in PRIORITY_NAMES.items() for v in (k, *names)}
 
-        def problem(line: int, col: int, template: str, value: object = "") -> None:
-            column = table.headers[col] if col < len(table.headers) else col + 1
-            result.problems.append(ValidationError(template, field="file", file=table.name,
-                                                   line=line, column=column, value=value))
+        fields = ("title", "phase_id", "role_id", "assignee_id", "start", "due", "status",
+                  "priority", "is_milestone", "notes")
+        if table.skipped_sheets:
+            result.warnings.append(ValidationError(OTHER_SHEETS, field="file", file=table.name,
+                                                   sheets=", ".join(table.skipped_sheets)))
 
-        for n, row in enumerate(table.rows, start=table.header_line + 1):
+        for index, row in enumerate(table.rows):
+            if not any(str(c).strip() for c in row):
+                continue
+            n, where = table.line(index), table.where(index)
+
+            def problem(col: int, template: str, value: object = "", n=n, where=where,
+                        **more) -> None:
+                column = table.headers[col] if col < len(table.headers) else col + 1
+                result.problems.append(ValidationError(template, field="file", file=where,
+                                                       line=n, column=column, value=value,
+                                                       **more))
+
             def cell(key: str, row=row):
                 i = cols.get(key)
                 if i is None or i >= len(row):
                     return None
                 value = row[i]
-                return None if value is None or str(value).strip() == "" else value
+                if value is None or str(value).strip() == "":
+                    return None
+                return unprotect(value)
 
-            if not any(str(c).strip() for c in row):
-                continue
             values: dict = {}
             title = cell("title")
             if title is None:
-                problem(n, cols["title"], EMPTY_TITLE)
+                problem(cols["title"], EMPTY_TITLE)
                 continue
             values["title"] = str(title).strip()[:500]
             for key in ("start", "due"):
                 raw = cell(key)
                 if raw is not None:
                     try:
-                        values[key] = parse_day(raw)
+                        values[key] = parse_sheet_day(raw)
                     except ValueError:
-                        problem(n, cols[key], NOT_A_DAY, raw)
-            if values.get("start") and values.get("due") and values["due"] < values["start"]:
-                problem(n, cols["due"], DUE_FIRST)
+                        problem(cols[key], NOT_A_DAY, raw)
+            unmatched = []
             for key, table_, kind in (("phase", phases, "phase"), ("role", roles, "role"),
                                       ("assignee", people, "person")):
                 raw = cell(key)
                 if raw is not None:
                     found = table_.get(_norm(raw))
-                    if found is None:
-                        result.unmatched.setdefault(kind, set()).add(str(raw))
-                    values[{"phase": "phase_id", "role": "role_id", "assignee": "assignee_id"}[key]] = found
+                    if found is None:  # reported; an update leaves the task's value as it is
+                        unmatched.append((kind, str(raw)))
+                    else:
+                        values[{"phase": "phase_id", "role": "role_id",
+                                "assignee": "assignee_id"}[key]] = found
             for key, table_ in (("status", statuses), ("priority", priorities)):
                 raw = cell(key)
                 if raw is not None:
                     if _norm(raw) not in table_:
-                        problem(n, cols[key], NOT_A_STATUS if key == "status" else NOT_A_PRIORITY, raw)
+                        problem(cols[key], NOT_A_STATUS if key == "status" else NOT_A_PRIORITY, raw)
                     else:
                         values[key] = table_[_norm(raw)]
             if "milestone" in cols:
@@ -162,13 +209,27 @@ class TaskImportService(Service):
                 try:
                     task_id = int(float(str(raw_id)))
                 except ValueError:
-                    problem(n, cols["id"], NOT_AN_ID, raw_id)
+                    problem(cols["id"], NOT_AN_ID, raw_id)
                     continue
+            for kind, name in unmatched:
+                result.unmatched.setdefault(kind, set()).add(name)
+                result.unmatched_lines.setdefault(kind, {}).setdefault(name, []).append(n)
+            old = None
             if task_id is not None and task_id in existing:
-                old = dict(zip(("title", "phase_id", "role_id", "assignee_id", "start", "due",
-                                "status", "priority", "is_milestone", "notes"),
-                               existing[task_id], strict=True))
-                changed = {k: v for k, v in values.items() if old.get(k) != v}
+                old = dict(zip(fields, existing[task_id], strict=True))
+            # the row as the task will be: what the database checks
+            start = values["start"] if "start" in values else old and _day(old["start"])
+            due = values["due"] if "due" in values else old and _day(old["due"])
+            if start and due and due < start:
+                if "start" in values and "due" in values:
+                    problem(cols["due"], DUE_FIRST)
+                else:
+                    key = "due" if "due" in values else "start"
+                    problem(cols[key], DUE_BEFORE_START, due=due.isoformat(),
+                            start=start.isoformat())
+            if old is not None:
+                changed = {k: v for k, v in values.items()
+                           if (_day(old[k]) if k in ("start", "due") else old[k]) != v}
                 if changed:
                     result.updates.append({"id": task_id, **changed})
                 else:
@@ -184,6 +245,7 @@ class TaskImportService(Service):
             raise ValidationError(PROBLEMS, field="file", file=prepared.file,
                                   count=len(prepared.problems), first=prepared.problems[0].message)
         ids: set[int] = set()
+        now = self.clock()
         with self.store.write() as s:
             if prepared.creates:
                 position = s.scalar(select(Task.position).where(Task.plan_id == plan_id)
@@ -198,12 +260,23 @@ class TaskImportService(Service):
                                      priority=v.get("priority", "normal"),
                                      is_milestone=v.get("is_milestone", False), done_at=None,
                                      done_by=None, position=position + n, version=1))
+                    rows[-1].update(done_fields(None, rows[-1]["status"], now, actor.user_id))
                 table = Task.__table__
                 ids.update(s.connection().execute(
                     insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
                 ).scalars().all())
+            updates = prepared.updates
+            status_ids = [u["id"] for u in updates if "status" in u]
+            if status_ids:  # done at/by follow the status, from the task's status now
+                current = {}
+                for first in range(0, len(status_ids), 900):
+                    current.update(s.execute(select(Task.id, Task.status).where(
+                        Task.id.in_(status_ids[first:first + 900]))).all())
+                updates = [{**u, **done_fields(current.get(u["id"]), u["status"], now,
+                                               actor.user_id)} if "status" in u else u
+                           for u in updates]
             by_fields: dict[tuple, list[dict]] = {}
-            for u in prepared.updates:
+            for u in updates:
                 by_fields.setdefault(tuple(sorted(k for k in u if k != "id")), []).append(u)
             for keys, group in by_fields.items():
                 stmt = (update(Task.__table__).where(Task.__table__.c.id == bindparam("_id"))

@@ -119,7 +119,8 @@ def test_ticks_come_per_batch_and_one_that_raises_stops_the_writing(tmp_path, mo
         xlsx_rows.save(wb, tmp_path / "u.xlsx", {ws: [[i] for i in range(5)]}, stop)
 
 
-@pytest.mark.parametrize("value", [dt.datetime(2026, 1, 1, 8), float("nan"), object()])
+@pytest.mark.parametrize("value", [dt.datetime(2026, 1, 1, 8, tzinfo=dt.UTC), float("nan"),
+                                   object()])
 def test_values_a_cell_cannot_hold_are_refused(tmp_path, value):
     wb, ws = _book()
     with pytest.raises(TypeError):
@@ -217,19 +218,33 @@ def test_text_openpyxl_would_refuse_is_exported_without_the_control_characters(s
 
 
 def test_formulas_stay_neutralised_in_both_files(services, tmp_path):
+    """CSV cells get the apostrophe; XLSX text cells are inline strings, never formulas, so
+    they hold the text as it is (Excel would show an apostrophe)."""
     plan_id = _plan(services)
     boss = services.people.authenticate("boss")
     tasks = services.tasks.list(plan_id)
     services.tasks.update(boss, tasks[0].id, title="=cmd|'/c calc'!A1", notes="@SUM(1)")
+    services.people.create_user(boss, "-减号", "minus", "operations")
+    services.tasks.update(boss, tasks[0].id, assignee_id=services.people.authenticate("minus").user_id)
     ex = ExportService(services.store)
     ex.tasks_xlsx(plan_id, tmp_path / "t.xlsx")
     row = next(r for r in next(iter(_sheet_rows(tmp_path / "t.xlsx").values()))
                if r[0] == tasks[0].id)
-    assert row[1] == "'=cmd|'/c calc'!A1" and row[13] == "'@SUM(1)"
+    assert row[1] == "=cmd|'/c calc'!A1" and row[13] == "@SUM(1)" and row[4] == "-减号"
+    ws = load_workbook(tmp_path / "t.xlsx").worksheets[0]
+    cell = next(r[1] for r in ws.iter_rows(min_row=2) if r[0].value == tasks[0].id)
+    assert cell.data_type == "s"  # text, not a formula
     ex.tasks_csv(plan_id, tmp_path / "t.csv")
     rows = _csv_rows(tmp_path / "t.csv")
-    assert [(r[1], r[13]) for r in rows if r[0] == str(tasks[0].id)] == [
-        ("'=cmd|'/c calc'!A1", "'@SUM(1)")]
+    assert [(r[1], r[4], r[13]) for r in rows if r[0] == str(tasks[0].id)] == [
+        ("'=cmd|'/c calc'!A1", "'-减号", "'@SUM(1)")]
+    # both read back in as the same tasks: the import takes the apostrophe off again
+    for name in ("t.csv", "t.xlsx"):
+        table = read_table(tmp_path / name)
+        prepared = TaskImportService(services.store).prepare(plan_id, table,
+                                                             TaskMapping.guess(table.headers))
+        assert (len(prepared.creates), len(prepared.updates), prepared.problems,
+                prepared.unmatched) == (0, 0, [], {}), name
 
 
 def test_cancel_keeps_the_old_file_and_leaves_no_part(services, tmp_path):
@@ -352,7 +367,8 @@ def test_exports_read_alike_on_every_backend(store, world, tmp_path):
     assert [r[5].isoformat() for r in table] == [r[5] for r in text]
     done = next(r for r in table if r[0] == task_id)
     assert done[4] == "Ops" and done[7] == "Done" and done[10] == "Manager"
-    assert dt.datetime.strptime(done[11], "%Y-%m-%d %H:%M")
+    assert type(done[11]) is dt.datetime and done[11].second == 0  # local time, to the minute
+    assert next(r for r in text if r[0] == task_id)[11] == f"{done[11]:%Y-%m-%d %H:%M}"
     for phase in {r[2] for r in table}:  # within a phase: by due date, undated last
         dues = [(r[6] is None, r[6] or D.min) for r in table if r[2] == phase]
         assert dues == sorted(dues)
