@@ -31,9 +31,11 @@ LINK_KINDS = {"FS", "SS", "FF", "SF"}
 
 def _stamp(value: str) -> dt.datetime:
     """``20260801T000000Z`` (the Z and anything after the seconds is ignored)."""
-    if len(value) < 15:
+    head = value[:15]
+    if len(head) < 15 or head[8] != "T" or not head.isascii() or not (head[:8] + head[9:]).isdigit():
         raise ValueError(value)
-    return dt.datetime.strptime(value[:15], "%Y%m%dT%H%M%S")
+    return dt.datetime(int(value[:4]), int(value[4:6]), int(value[6:8]),
+                       int(value[9:11]), int(value[11:13]), int(value[13:15]))
 
 
 def _start_day(value: str) -> dt.date:
