@@ -37,6 +37,7 @@ NOT_A_STATUS = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}
 NOT_A_PRIORITY = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a priority.")
 NOT_AN_ID = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: “{value}” is not a task id.")
 DUE_BEFORE_START = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: the due date {due} is before the task's start date {start}.")
+SAME_ID = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: task {value} is also on line {other}; a task can be in the file only once.")
 OTHER_SHEETS = QT_TRANSLATE_NOOP("Errors", "{file}: the sheets {sheets} have other columns than the first sheet and were not read.")
 PROBLEMS = QT_TRANSLATE_NOOP("Errors", "{file}: {count} problem(s), nothing was imported. First: {first}")
 TRUE = {"1", "yes", "y", "true", "是", "✓", "◆", "x"}
@@ -147,6 +148,7 @@ class TaskImportService(Service):
             result.warnings.append(ValidationError(OTHER_SHEETS, field="file", file=table.name,
                                                    sheets=", ".join(table.skipped_sheets)))
 
+        seen_ids: dict[int, int] = {}  # task id → the line it is first on
         for index, row in enumerate(table.rows):
             if not any(str(c).strip() for c in row):
                 continue
@@ -211,6 +213,10 @@ class TaskImportService(Service):
                 except ValueError:
                     problem(cols["id"], NOT_AN_ID, raw_id)
                     continue
+                if task_id in seen_ids:
+                    problem(cols["id"], SAME_ID, task_id, other=seen_ids[task_id])
+                    continue
+                seen_ids[task_id] = n
             for kind, name in unmatched:
                 result.unmatched.setdefault(kind, set()).add(name)
                 result.unmatched_lines.setdefault(kind, {}).setdefault(name, []).append(n)

@@ -266,3 +266,10 @@ def test_done_at_is_exported_in_local_time(services, world, tmp_path, clock, sha
     cell = next(r[11] for r in ws.iter_rows(min_row=2) if r[0].value == task_id)
     assert cell.is_date and cell.number_format == "yyyy-mm-dd hh:mm"
     assert cell.value == dt.datetime(2026, 9, 2, 7, 30)
+
+
+def test_a_task_id_twice_in_the_file_is_a_problem(services, world, tmp_path):
+    task_id = world.tasks[next(iter(world.tasks))]
+    path = _csv(tmp_path, f"编号,任务\n{task_id},改名一\n{task_id},改名二\n")
+    _, prepared = _prepare(services.store, world, path)
+    assert [(p.params["line"], p.params["other"]) for p in prepared.problems] == [(3, 2)]
