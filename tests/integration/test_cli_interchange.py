@@ -94,7 +94,7 @@ def test_an_empty_calendar_fails_and_counts_read_as_english(sample, tmp_path):
 def test_a_task_import_keeps_unmatched_values_and_names_their_lines(sample, tmp_path):
     f = tmp_path / "t.csv"
     f.write_text("编号,任务,负责人,岗位,截止\n11,产品知识与服务话术培训,Nobody Here,Nonrole,\n"
-                 "11,产品知识与服务话术培训,,,2026-08-10\n", encoding="utf-8")
+                 "12,仓管产品知识培训,,,2026-08-10\n", encoding="utf-8")
     r = opsdesk("--db", str(sample), "import", str(f), "--plan", "1", "--user", "manager",
                 env={"OPSDESK_PASSWORD": "opsdesk"}, tmp=tmp_path)
     assert r.returncode == 1
