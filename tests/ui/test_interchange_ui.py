@@ -219,3 +219,21 @@ def test_staff_calendar_choices_are_their_own_and_the_milestones(qtbot, ctx):
     assert dialog.options() == {"milestones_only": True}
     dialog.mine.setChecked(True)
     assert dialog.options() == {"assignee_id": ctx.actor.user_id}
+
+
+def test_plan_import_preview_lists_its_warnings_before_anything_is_written(qtbot, ctx, tmp_path):
+    from tests.unit.test_plan_import_checks import planner, task
+
+    window = _window(qtbot, ctx)
+    data, name = planner(tmp_path, task("1", "准备") + task(
+        "3", "任务B", start="20270106T000000Z", end="20261201T170000Z"))
+    f = tmp_path / name
+    if not f.exists():
+        f.write_bytes(data if isinstance(data, bytes) else data.encode())
+    plans_before = len(ctx.services.plans.list())
+    dialog = interchange.ImportPlanDialog(ctx, window, str(f))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
+    assert "⚠" in dialog.summary.text() and "任务B" in dialog.summary.text()
+    assert "accepts the warnings" in dialog.status.text()
+    assert len(ctx.services.plans.list()) == plans_before  # nothing written by the preview

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
 
 PREVIEW_ROWS = 12
+PREVIEW_WARNINGS = 20  # warnings listed in a plan import's preview (then a count)
 
 
 class _JobDialog(QDialog):
@@ -154,11 +155,17 @@ class ImportPlanDialog(Retranslating, _JobDialog):
         if p.undated:
             lines.append(self.tr("%n task(s) have no dates; they are imported unscheduled.", "",
                                  p.undated))
+        lines += ["⚠ " + error_text(w) for w in p.warnings[:PREVIEW_WARNINGS]]
+        if len(p.warnings) > PREVIEW_WARNINGS:
+            more = len(p.warnings) - PREVIEW_WARNINGS
+            lines.append(self.tr("… and %n more warning(s)", "", more))
         self.summary.setText("\n".join(lines))
         self.name.setText(p.name)
         start = self.doc.start or p.start or dt.date.today()
         self.launch.setDate(start)
-        self.status.setText(self.tr("Nothing has been written yet."))
+        self.status.setText(self.tr("Nothing has been written yet. Importing accepts the "
+                                    "warnings above.") if p.warnings
+                            else self.tr("Nothing has been written yet."))
         self.import_button.setEnabled(True)
 
     def _import(self) -> None:
