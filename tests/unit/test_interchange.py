@@ -215,7 +215,9 @@ def test_ics_has_stable_uids_and_all_day_events(services, tmp_path):
     event = Calendar.from_ical(a.read_bytes()).walk("VEVENT")[0]
     assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(days=1)
     cs = services.people.authenticate("cs")
-    assert ex.ics(plan_id, tmp_path / "cs.ics", assignee_id=cs.user_id) == 0
+    with pytest.raises(ValidationError, match="no tasks"):  # a person with no tasks:
+        ex.ics(plan_id, tmp_path / "cs.ics", assignee_id=cs.user_id)  # said, nothing written
+    assert not (tmp_path / "cs.ics").exists()
     assert ex.ics(plan_id, tmp_path / "role.ics", role_id=next(iter(cs.role_ids))) > 0
 
 
