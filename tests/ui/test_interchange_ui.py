@@ -237,3 +237,20 @@ def test_plan_import_preview_lists_its_warnings_before_anything_is_written(qtbot
     assert "⚠" in dialog.summary.text() and "任务B" in dialog.summary.text()
     assert "accepts the warnings" in dialog.status.text()
     assert len(ctx.services.plans.list()) == plans_before  # nothing written by the preview
+
+
+def test_task_reimport_preview_names_the_changed_tasks_and_unmatched_lines(qtbot, ctx, tmp_path):
+    window = _window(qtbot, ctx)
+    task = next(t for t in ctx.services.tasks.list(ctx.plan_id) if t.assignee_id is not None)
+    f = tmp_path / "tasks.csv"
+    f.write_text(f"编号,任务,负责人,优先级\n{task.id},{task.title},无名氏,urgent\n", encoding="utf-8-sig")
+    dialog = interchange.ImportTasksDialog(ctx, window, str(f))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.prepared is not None, timeout=10000)
+    text = dialog.summary.text()
+    assert "0 new tasks, 1 changed" in text
+    assert f"“{task.title}”: priority" in text  # which task, which field
+    assert "无名氏 (line 2)" in text and "keeps what it had" in text
+    assert "assignee" not in text.split("“")[1]  # an unmatched name changes nothing

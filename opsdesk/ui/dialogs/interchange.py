@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
 
 PREVIEW_ROWS = 12
+PREVIEW_CHANGES = 10  # changed tasks named in a task import's preview (then a count)
 PREVIEW_WARNINGS = 20  # warnings listed in a plan import's preview (then a count)
 
 
@@ -305,15 +306,36 @@ class ImportTasksDialog(Retranslating, _JobDialog):
                                              self.table, self.mapping())
         self.start(lambda _p: importer.prepare(plan_id, table, mapping), self._checked)
 
+    def _changes(self, updates: list[dict]) -> list[str]:
+        """The first tasks the import changes, each with the fields it changes."""
+        from opsdesk.ui.activity.describe import field_name
+
+        lines = []
+        for update in updates[:PREVIEW_CHANGES]:
+            task = self.ctx.services.tasks.get(update["id"])
+            fields = self.tr(", ").join(field_name(k) for k in update if k != "id")
+            lines.append(self.tr("  “{title}”: {fields}").format(title=task.title, fields=fields))
+        if len(updates) > PREVIEW_CHANGES:
+            lines.append(self.tr("  … and %n more changed task(s)", "",
+                                 len(updates) - PREVIEW_CHANGES))
+        return lines
+
     def _checked(self, prepared) -> None:
         self.prepared = prepared
         new = self.tr("%n new task(s)", "", len(prepared.creates))
         lines = [new + self.tr(", ") + self.tr("{changed} changed, {same} unchanged").format(
             changed=len(prepared.updates), same=prepared.unchanged)]
+        lines += self._changes(prepared.updates)
         kinds = {"phase": self.tr("phases"), "role": self.tr("roles"), "person": self.tr("people")}
         for kind, names in sorted(prepared.unmatched.items()):
-            lines.append(self.tr("No match for these {kind} (left empty): {names}").format(
-                kind=kinds.get(kind, kind), names=self.tr(", ").join(sorted(names))))
+            where = prepared.unmatched_lines.get(kind, {})
+            named = [self.tr("{name} (line {lines})").format(
+                         name=name, lines=self.tr(", ").join(str(n) for n in where[name][:5]))
+                     if where.get(name) else name for name in sorted(names)]
+            lines.append(self.tr("No match for these {kind} (a task keeps what it had; a new "
+                                 "task leaves it empty): {names}").format(
+                kind=kinds.get(kind, kind), names=self.tr(", ").join(named)))
+        lines += ["⚠ " + error_text(w) for w in prepared.warnings]
         lines += [error_text(problem) for problem in prepared.problems[:10]]
         if len(prepared.problems) > 10:
             lines.append(self.tr("… and %n more problem(s)", "", len(prepared.problems) - 10))
