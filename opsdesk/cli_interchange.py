@@ -40,6 +40,9 @@ def add_parsers(sub, common) -> None:
     c.add_argument("--default-role", default="operations",
                    help="role key for people whose group matches no role")
     c.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    c.add_argument("--accept-warnings", action="store_true",
+                   help="import a plan even though its preview has warnings (a finish before "
+                        "its start, links to missing tasks)")
 
     c = sub.add_parser("report", parents=common, help="the weekly report as PDF")
     c.add_argument("--week", help="YYYY-Www (default: this week)")
@@ -140,8 +143,14 @@ def cmd_import(args) -> int:
             have = "has" if preview.undated == 1 else "have"
             print(f"warning: {plural(preview.undated, 'task')} {have} no dates; "
                   f"{'it is' if preview.undated == 1 else 'they are'} imported unscheduled")
+        for warning in preview.warnings:
+            print(f"warning: {warning.message}", file=sys.stderr)
         if args.dry_run:
             return 0
+        if preview.warnings and not args.accept_warnings:
+            print(f"opsdesk: nothing imported; {plural(len(preview.warnings), 'warning')} above "
+                  "(--accept-warnings imports the plan as shown)", file=sys.stderr)
+            return 1
         changes = imports.import_plan(actor, doc, name=args.name,
                                       launch=parse_date(args.launch) if args.launch else None,
                                       default_role=args.default_role, file=path.name)

@@ -122,3 +122,20 @@ def test_import_of_a_plan_with_a_link_cycle_is_refused_naming_the_tasks(sample, 
         assert len(Services(store).plans.list()) == 1  # nothing was written
     finally:
         store.close()
+
+
+def test_a_plan_with_warnings_is_imported_only_when_they_are_accepted(sample, tmp_path):
+    from tests.unit.test_plan_import_checks import planner, task
+
+    _data, name = planner(tmp_path, task("1", "准备") + task(
+        "3", "任务B", start="20270106T000000Z", end="20261201T170000Z"))
+    f = str(tmp_path / name)
+    pw = {"OPSDESK_PASSWORD": "opsdesk"}
+    refused = opsdesk("--db", str(sample), "import", f, "--user", "manager", env=pw, tmp=tmp_path)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "warning:" in refused.stderr and "任务B" in refused.stderr
+    assert "--accept-warnings" in refused.stderr and "imported as plan" not in refused.stdout
+    accepted = opsdesk("--db", str(sample), "import", f, "--user", "manager",
+                       "--accept-warnings", env=pw, tmp=tmp_path)
+    assert accepted.returncode == 0, accepted.stderr
+    assert "imported as plan" in accepted.stdout
