@@ -174,7 +174,7 @@ def prepare(services, actor, plan_id: int, table: Table, mapping: Mapping,
 
     total = len(table.rows)
     for n, row in enumerate(table.rows):
-        line = header_line + 1 + n
+        line = table.line(n)  # (the real row or line: blank rows, multi-line cells)
         if progress is not None and n % 2000 == 0 and progress(n, total) is False:
             raise ImportCancelled()
         if not any(row):

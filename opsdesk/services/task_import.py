@@ -25,6 +25,7 @@ from opsdesk.services.changes import Changes
 from opsdesk.services.exports import COLUMNS, PRIORITY_NAMES, STATUS_NAMES
 from opsdesk.services.sanitize import safe_cell
 from opsdesk.services.tables import Table, parse_sheet_day
+from opsdesk.services.tasks import done_fields
 
 FIELDS = ("id", "title", "phase", "role", "assignee", "start", "due", "status", "priority",
           "milestone", "notes")
@@ -52,16 +53,6 @@ def unprotect(value):
     if isinstance(value, str) and value[:1] == "'" and safe_cell(value[1:]) == value:
         return value[1:]
     return value
-
-
-def done_fields(old_status: str | None, new_status: str, now, user_id: int | None) -> dict:
-    """done_at/done_by for a status change, as TaskService.update sets them: set on becoming
-    done, cleared on leaving done, untouched otherwise."""
-    if new_status == "done" and old_status != "done":
-        return {"done_at": now, "done_by": user_id}
-    if new_status != "done" and old_status == "done":
-        return {"done_at": None, "done_by": None}
-    return {}
 
 
 @dataclass

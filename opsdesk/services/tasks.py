@@ -33,6 +33,16 @@ EDITABLE = ("title", "notes", "phase_id", "parent_id", "role_id", "assignee_id",
             "status", "priority", "is_milestone", "position")
 
 
+def done_fields(old_status: str | None, new_status: str, now, user_id: int | None) -> dict:
+    """done_at/done_by for a status change: set on becoming done, cleared on leaving done,
+    untouched otherwise (edits of a task and imports of tasks alike)."""
+    if new_status == TaskStatus.DONE and old_status != TaskStatus.DONE:
+        return {"done_at": now, "done_by": user_id}
+    if new_status != TaskStatus.DONE and old_status == TaskStatus.DONE:
+        return {"done_at": None, "done_by": None}
+    return {}
+
+
 @dataclass(frozen=True)
 class TaskRow:
     id: int
@@ -170,11 +180,9 @@ class TaskService(BulkTaskOps, Service):
             if clean.get("parent_id") is not None and self._is_within(s, clean["parent_id"], task_id):
                 raise ValidationError(PARENT_LOOP, field="parent_id")
             before = {k: getattr(current, k) for k in clean}
-            if clean.get("status") == TaskStatus.DONE and current.status != TaskStatus.DONE:
-                clean.update(done_at=self.clock(), done_by=actor.user_id)
-            elif ("status" in clean and clean["status"] != TaskStatus.DONE
-                  and current.status == TaskStatus.DONE):
-                clean.update(done_at=None, done_by=None)
+            if "status" in clean:
+                clean.update(done_fields(current.status, clean["status"], self.clock(),
+                                         actor.user_id))
             self._write(s, current, expected_version, clean)
             cid = self.log(s, actor, "task", task_id, "update", before=before, after=clean,
                            plan_id=current.plan_id)

@@ -227,3 +227,15 @@ def test_cli_import(tmp_path, store, world, capsys, monkeypatch):
     assert cli.main([*args, "--skip-bad"]) == 0
     assert "4 skipped" in capsys.readouterr().out
     assert os.path.exists(db)
+
+
+def test_a_cell_over_two_lines_does_not_shift_the_line_numbers(tmp_path, services, world):
+    path = write(tmp_path, "notes.csv",
+                 "日期,销售额,备注\n"
+                 '2026-09-01,100,"第一行\n第二行"\n'  # lines 2–3: one row
+                 "2026-09-03,abc,x\n")                 # line 4
+    table = ki.read_table(path)
+    prep = ki.prepare(services, world.manager, world.plan_id, table,
+                      ki.guess_mapping(table.headers, services.kpis.list(world.plan_id)))
+    assert [p.message for p in prep.problems] == [
+        "notes.csv, line 4, column B (销售额): “abc” is not a number."]
