@@ -215,10 +215,12 @@ class ExportService(Service):
             doc.tasks.append(TaskDoc(f"p{ph.id}", ph.name_zh if ph.name_zh else ph.name_en,
                                      ph.start, ph.end, summary=True))
         rows = tasks.list(plan_id)
-        with self.store.read() as s:
-            people = dict(s.execute(select(User.id, User.name)).all())
+        with self.store.read() as s:  # a person's role goes to the resource's group
+            people = {uid: (name, role_zh or role_en or "") for uid, name, role_zh, role_en in
+                      s.execute(select(User.id, User.name, Role.name_zh, Role.name_en)
+                                .outerjoin(Role, Role.id == User.role_id)).all()}
         used = {r.assignee_id for r in rows if r.assignee_id is not None}
-        doc.resources = [ResourceDoc(str(uid), people[uid]) for uid in sorted(used)]
+        doc.resources = [ResourceDoc(str(uid), *people[uid]) for uid in sorted(used)]
         has_children = {r.parent_id for r in rows if r.parent_id is not None}
         for r in rows:
             parent = str(r.parent_id) if r.parent_id else (f"p{r.phase_id}" if r.phase_id else None)

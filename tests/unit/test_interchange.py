@@ -116,6 +116,9 @@ def test_bad_or_hostile_planner_files_are_refused(payload, message):
 
 def test_mspdi_export_opens_again_with_the_plans_structure(services, tmp_path):
     plan_id = services.plans.list()[0].id
+    staff = next(u for u in services.people.users() if not u.is_manager)
+    first = services.tasks.list(plan_id)[0]
+    services.tasks.update(services.people.authenticate("boss"), first.id, assignee_id=staff.id)
     out = tmp_path / "plan.xml"
     ExportService(services.store).mspdi(plan_id, out)
     doc = parse_mspdi(out.read_bytes())
@@ -124,6 +127,10 @@ def test_mspdi_export_opens_again_with_the_plans_structure(services, tmp_path):
     milestones = sum(t.is_milestone for t in services.tasks.list(plan_id))
     assert milestones > 5 and sum(t.milestone for t in doc.tasks) == milestones
     assert len(doc.links) == len(services.tasks.links(plan_id))
+    # people keep their role: the resource's group is the role's name
+    roles = {r.id: r.name_zh for r in services.people.roles()}
+    users = {u.name: roles[u.role_id] for u in services.people.users()}
+    assert doc.resources and all(r.group == users[r.name] for r in doc.resources)
 
 
 def test_csv_has_bom_and_neutralises_formulas(services, tmp_path):
