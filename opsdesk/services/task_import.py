@@ -16,17 +16,19 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, insert, select, update
 
-from opsdesk.errors import QT_TRANSLATE_NOOP, ValidationError
+from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from opsdesk.model import Phase, Role, Task, User
 from opsdesk.services import permissions
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
 from opsdesk.services.exports import COLUMNS, PRIORITY_NAMES, STATUS_NAMES
+from opsdesk.services.imports import Progress
 from opsdesk.services.sanitize import safe_cell
 from opsdesk.services.tables import Table, parse_sheet_day
 from opsdesk.services.tasks import done_fields
 
+CHUNK = 2000  # rows inserted between two looks at Cancel
 FIELDS = ("id", "title", "phase", "role", "assignee", "start", "due", "status", "priority",
           "milestone", "notes")
 NO_TITLE_COLUMN = QT_TRANSLATE_NOOP("Errors", "{file}: no column is mapped to the task title.")
@@ -235,8 +237,16 @@ class TaskImportService(Service):
                 result.creates.append(values)
         return result
 
-    def apply(self, actor: Actor, plan_id: int, prepared: TaskImportPlan) -> Changes:
-        """Write the prepared import in one transaction (manager only); refuses on problems."""
+    def apply(self, actor: Actor, plan_id: int, prepared: TaskImportPlan,
+              progress: Progress | None = None) -> Changes:
+        """Write the prepared import in one transaction (manager only); refuses on problems.
+        ``progress(done, total)`` is told along the way; when it returns False the
+        transaction is rolled back and ``Cancelled`` raised (nothing written)."""
+        total = len(prepared.creates) + len(prepared.updates)
+
+        def step(done: int) -> None:
+            if progress is not None and progress(done, total) is False:
+                raise Cancelled()
         permissions.require_manager(actor)
         if prepared.problems:
             raise ValidationError(PROBLEMS, field="file", file=prepared.file,
@@ -259,9 +269,11 @@ class TaskImportService(Service):
                                      done_by=None, position=position + n, version=1))
                     rows[-1].update(done_fields(None, rows[-1]["status"], now, actor.user_id))
                 table = Task.__table__
-                ids.update(s.connection().execute(
-                    insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
-                ).scalars().all())
+                stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+                for first in range(0, len(rows), CHUNK):
+                    step(first)
+                    ids.update(s.connection().execute(stmt, rows[first:first + CHUNK])
+                               .scalars().all())
             updates = prepared.updates
             status_ids = [u["id"] for u in updates if "status" in u]
             if status_ids:  # done at/by follow the status, from the task's status now
@@ -276,12 +288,14 @@ class TaskImportService(Service):
             for u in updates:
                 by_fields.setdefault(tuple(sorted(k for k in u if k != "id")), []).append(u)
             for keys, group in by_fields.items():
+                step(len(prepared.creates))
                 stmt = (update(Task.__table__).where(Task.__table__.c.id == bindparam("_id"))
                         .values({k: bindparam(f"_{k}") for k in keys})
                         .values(version=Task.__table__.c.version + 1))
                 s.connection().execute(stmt, [{"_id": u["id"], **{f"_{k}": u[k] for k in keys}}
                                               for u in group])
                 ids.update(u["id"] for u in group)
+            step(total)
             cid = self.log(s, actor, "task", None, "import", plan_id=plan_id, after=dict(
                 file=prepared.file, created=len(prepared.creates), updated=len(prepared.updates)))
         return Changes(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id)

@@ -254,3 +254,30 @@ def test_task_reimport_preview_names_the_changed_tasks_and_unmatched_lines(qtbot
     assert f"“{task.title}”: priority" in text  # which task, which field
     assert "无名氏 (line 2)" in text and "keeps what it had" in text
     assert "assignee" not in text.split("“")[1]  # an unmatched name changes nothing
+
+
+def test_cancel_waits_for_the_work_to_stop_before_closing(qtbot, ctx, tmp_path):
+    import threading
+
+    from opsdesk.errors import Cancelled
+
+    window = _window(qtbot, ctx)
+    dialog = interchange.ImportTasksDialog(ctx, window, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    running, release = threading.Event(), threading.Event()
+
+    def work(progress):
+        running.set()
+        release.wait(10)
+        if progress(1, 2) is False:  # (the import rolls its transaction back here)
+            raise Cancelled()
+        return "done"
+    results: list = []
+    dialog.start(work, results.append)
+    assert running.wait(10)
+    dialog.reject()  # Cancel while the work runs: the dialog stays and says so
+    assert dialog.isVisible() and dialog.status.text() == "Stopping…"
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    assert results == [] and dialog.result() == QDialog.DialogCode.Rejected

@@ -273,3 +273,28 @@ def test_a_task_id_twice_in_the_file_is_a_problem(services, world, tmp_path):
     path = _csv(tmp_path, f"编号,任务\n{task_id},改名一\n{task_id},改名二\n")
     _, prepared = _prepare(services.store, world, path)
     assert [(p.params["line"], p.params["other"]) for p in prepared.problems] == [(3, 2)]
+
+
+def test_a_cancelled_import_writes_nothing(tmp_path, services, world, store):
+    from opsdesk.errors import Cancelled
+    from opsdesk.services.tables import read_table
+    from opsdesk.services.task_import import TaskImportService, TaskMapping
+    from tests.conftest import dump
+
+    path = tmp_path / "many.csv"
+    path.write_text("任务,截止\n" + "".join(f"任务{n},2026-09-10\n" for n in range(2500)),
+                    encoding="utf-8-sig")
+    table = read_table(path)
+    importer = TaskImportService(services.store)
+    prepared = importer.prepare(world.plan_id, table, TaskMapping.guess(table.headers))
+    assert prepared.ok and len(prepared.creates) == 2500
+    before = dump(store)
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_the_first_chunk(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done == 0
+    with pytest.raises(Cancelled):
+        importer.apply(world.manager, world.plan_id, prepared, progress=stop_after_the_first_chunk)
+    assert seen[:2] == [(0, 2500), (2000, 2500)]  # the first chunk was written, then rolled back
+    assert dump(store) == before

@@ -46,6 +46,7 @@ class _JobDialog(QDialog):
         super().__init__(window)
         self.ctx, self.main_window = ctx, window
         self.job: Job | None = None
+        self.closing = False  # Cancel pressed while a job runs
         self.progress = QProgressBar()
         self.progress.hide()
         self.status = QLabel()
@@ -58,7 +59,13 @@ class _JobDialog(QDialog):
         self.job.sig_progress.connect(self._on_progress)
         self.job.sig_done.connect(lambda result: (self._finish(), done(result)))
         self.job.sig_failed.connect(lambda exc: (self._finish(), (failed or self._failed)(exc)))
+        self.job.finished.connect(self._job_ended)
         self.job.start()
+
+    def _job_ended(self) -> None:
+        if self.closing:  # Cancel was pressed while the work ran: close now that it stopped
+            self.closing = False
+            QDialog.reject(self)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -72,9 +79,14 @@ class _JobDialog(QDialog):
         self.status.setStyleSheet("color: #c62828;")
 
     def reject(self) -> None:
+        """Cancel: a running job is asked to stop (an import rolls back, nothing is
+        written) and the dialog closes once it has; it never closes over work still
+        running, so what it said is what happened."""
         if self.job is not None and self.job.isRunning():
             self.job.cancel()
-            self.job.wait(5000)
+            self.closing = True
+            self.status.setText(self.tr("Stopping…"))
+            return
         super().reject()
 
 
@@ -358,7 +370,8 @@ class ImportTasksDialog(Retranslating, _JobDialog):
             self.main_window.apply(changes)
             self.accept()
 
-        self.start(lambda _p: importer.apply(actor, plan_id, prepared), done)
+        self.start(lambda progress: importer.apply(actor, plan_id, prepared, progress=progress),
+                   done)
 
 
 # ---- exports and the weekly report (File menu actions)
