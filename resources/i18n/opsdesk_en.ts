@@ -26,7 +26,7 @@
 <context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="379"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="423"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>%n row written to {file}</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="415"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="492"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>Weekly report (%n page) written to {file}</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>ImportPlanDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="147"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="160"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="148"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="161"/>
         <source>%n milestone(s)</source>
         <translation>
             <numerusform>%n milestone</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="149"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="162"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -88,18 +88,26 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="156"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="169"/>
         <source>%n task(s) have no dates; they are imported unscheduled.</source>
         <translation>
             <numerusform>%n task has no dates; it is imported unscheduled.</numerusform>
             <numerusform>%n tasks have no dates; they are imported unscheduled.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="174"/>
+        <source>… and %n more warning(s)</source>
+        <translation>
+            <numerusform>… and %n more warning</numerusform>
+            <numerusform>… and %n more warnings</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportTasksDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="281"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
         <source>%n row(s) read; check the columns, then Check.</source>
         <translation>
             <numerusform>%n row read; check the columns, then Check.</numerusform>
@@ -107,7 +115,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="304"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="331"/>
+        <source>  … and %n more changed task(s)</source>
+        <translation>
+            <numerusform>  … and %n more changed task</numerusform>
+            <numerusform>  … and %n more changed tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="337"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>%n new task</numerusform>
@@ -115,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="313"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="353"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… and %n more problem</numerusform>
@@ -227,6 +243,33 @@
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="53"/>
+        <source>All tasks of the plan (%n)</source>
+        <translation>
+            <numerusform>All tasks of the plan (%n)</numerusform>
+            <numerusform>All tasks of the plan (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="54"/>
+        <source>The tasks the Tasks view shows (%n)</source>
+        <translation>
+            <numerusform>The task the Tasks view shows (%n)</numerusform>
+            <numerusform>The tasks the Tasks view shows (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="56"/>
+        <source>The selected tasks (%n)</source>
+        <translation>
+            <numerusform>The selected task (%n)</numerusform>
+            <numerusform>The selected tasks (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -441,7 +484,7 @@
 <context>
     <name>WeeklyReport</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/report/weekly.py" line="132"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="136"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>in %n day</numerusform>

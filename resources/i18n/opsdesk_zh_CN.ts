@@ -516,6 +516,39 @@
     </message>
 </context>
 <context>
+    <name>CalendarExportDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="116"/>
+        <source>Export to a calendar</source>
+        <translation>导出到日历</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="118"/>
+        <source>The plan&apos;s milestones</source>
+        <translation>计划的里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="119"/>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="120"/>
+        <source>A person&apos;s tasks</source>
+        <translation>某人的任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="121"/>
+        <source>A role&apos;s tasks</source>
+        <translation>某岗位的任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="146"/>
+        <source>Each task keeps its event when you export again: the calendar updates it instead of adding a copy.</source>
+        <translation>再次导出时每个任务沿用原来的日程：日历会更新它，而不是再添加一份。</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <location filename="../../opsdesk/ui/kpis/panel.py" line="61"/>
@@ -922,6 +955,11 @@
         <translation>备份失败：{detail}</translation>
     </message>
     <message>
+        <location filename="../../opsdesk/errors.py" line="130"/>
+        <source>{file} could not be written: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
         <location filename="../../opsdesk/services/kpis.py" line="22"/>
         <source>“{value}” is not a number.</source>
         <translation>“{value}”不是数字。</translation>
@@ -1192,7 +1230,7 @@
         <translation>{file}：无法识别的文件类型，请使用 .planner、.xml(MS Project)、.csv 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli_interchange.py" line="113"/>
+        <location filename="../../opsdesk/cli_interchange.py" line="121"/>
         <source>There is no file {file}.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
@@ -1202,9 +1240,89 @@
         <translation>请以 URL 形式给出服务器，例如 postgresql+psycopg://opsdesk@db.example/opsdesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="10"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="12"/>
         <source>{file} cannot be read as {kind}: {detail}</source>
         <translation>{file} 无法作为{kind}读取：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="13"/>
+        <source>{file} cannot be read as {kind}: the file contains XML that is refused for safety (entities or a DTD).</source>
+        <translation>{file} 无法作为{kind}读取：文件含有出于安全原因拒绝的 XML（实体或 DTD）。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="16"/>
+        <source>{file} cannot be read as {kind}: the file is empty.</source>
+        <translation>{file} 无法作为{kind}读取：文件是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="17"/>
+        <source>{file} cannot be read as {kind}: the XML is broken at line {line}, column {column}.</source>
+        <translation>{file} 无法作为{kind}读取：XML 在第 {line} 行第 {column} 列处有错误。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="19"/>
+        <source>{file} cannot be read as {kind}: the root element is &lt;{tag}&gt;, not &lt;{expected}&gt;.</source>
+        <translation>{file} 无法作为{kind}读取：根元素是 &lt;{tag}&gt;，而不是 &lt;{expected}&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="21"/>
+        <source>{file}: the project start “{value}” is not a date.</source>
+        <translation>{file}：项目开始日期“{value}”不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="23"/>
+        <source>{file}, task {task} “{name}”: the start “{value}” is not a date.</source>
+        <translation>{file}，任务 {task}“{name}”：开始日期“{value}”不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="25"/>
+        <source>{file}, task {task} “{name}”: the finish “{value}” is not a date.</source>
+        <translation>{file}，任务 {task}“{name}”：完成日期“{value}”不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="27"/>
+        <source>{file}, task {task} “{name}”: the percent complete “{value}” is not a number from 0 to 100.</source>
+        <translation>{file}，任务 {task}“{name}”：完成百分比“{value}”不是 0 到 100 之间的数。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="30"/>
+        <source>{file}, task {task} “{name}”: the outline level “{value}” is not a whole number.</source>
+        <translation>{file}，任务 {task}“{name}”：大纲级别“{value}”不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="32"/>
+        <source>{file}, task {task} “{name}”: the lag “{value}” of its link from task {pred} is not a number.</source>
+        <translation>{file}，任务 {task}“{name}”：来自任务 {pred} 的关联的延隔时间“{value}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="35"/>
+        <source>{file}: task number {position} in the file, “{name}”, has no id.</source>
+        <translation>{file}：文件中第 {position} 个任务“{name}”没有编号。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="37"/>
+        <source>{file}: two tasks have the id {task}: “{first}” and “{second}”.</source>
+        <translation>{file}：两个任务的编号都是 {task}：“{first}”和“{second}”。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="39"/>
+        <source>{file}: the links between these tasks form a cycle, so they cannot be scheduled: {tasks}.</source>
+        <translation>{file}：这些任务之间的关联形成了循环，无法排期：{tasks}。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="42"/>
+        <source>{file}, task {task} “{name}”: it finishes ({finish}) before it starts ({start}); it is imported finishing on its start day.</source>
+        <translation>{file}，任务 {task}“{name}”：完成日期（{finish}）早于开始日期（{start}）；导入时将完成日期设为开始当天。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="45"/>
+        <source>{file}, task {task} “{name}”: its link from task {pred} is left out; there is no task {pred}.</source>
+        <translation>{file}，任务 {task}“{name}”：来自任务 {pred} 的关联未导入；不存在任务 {pred}。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="48"/>
+        <source>{file}, task {task} “{name}”: its link to itself is left out.</source>
+        <translation>{file}，任务 {task}“{name}”：指向自身的关联未导入。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/exports.py" line="20"/>
@@ -1212,9 +1330,29 @@
         <translation>“{value}”无法用 {encoding} 编码写入，请选择 UTF-8。</translation>
     </message>
     <message>
+        <location filename="../../opsdesk/services/exports.py" line="21"/>
+        <source>{name} has no tasks with dates to put in a calendar.</source>
+        <translation>{name} 没有带日期的任务可放入日历。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/exports.py" line="22"/>
+        <source>{name} has no milestones with dates to put in a calendar.</source>
+        <translation>{name} 没有带日期的里程碑可放入日历。</translation>
+    </message>
+    <message>
         <location filename="../../opsdesk/services/imports.py" line="21"/>
         <source>{file} holds no tasks to import.</source>
         <translation>{file} 中没有可导入的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/imports.py" line="22"/>
+        <source>{file}, task {task} “{name}”: the start {value} is outside {low} … {high}.</source>
+        <translation>{file}，任务 {task}“{name}”：开始日期 {value} 不在 {low} … {high} 之内。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/imports.py" line="24"/>
+        <source>{file}, task {task} “{name}”: the finish {value} is outside {low} … {high}.</source>
+        <translation>{file}，任务 {task}“{name}”：完成日期 {value} 不在 {low} … {high} 之内。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="27"/>
@@ -1307,27 +1445,27 @@
         <translation>这项例行工作会生成 {count} 项任务,最多允许 {limit} 项。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="17"/>
+        <location filename="../../opsdesk/services/tables.py" line="26"/>
         <source>{file}: the file is {size} MB; files up to {limit} MB can be imported.</source>
         <translation>{file}:文件大小为 {size} MB,最多只能导入 {limit} MB 的文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="18"/>
+        <location filename="../../opsdesk/services/tables.py" line="27"/>
         <source>{file}: the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 and try again.</source>
         <translation>{file}:文本既不是 UTF-8 也不是 GBK/GB18030;请另存为 UTF-8 后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="19"/>
+        <location filename="../../opsdesk/services/tables.py" line="28"/>
         <source>{file}, line {line}, column {column}: the text is not {encoding}; try GBK or GB18030.</source>
         <translation>{file},第 {line} 行,第 {column} 列:文本不是 {encoding} 编码;请尝试 GBK 或 GB18030。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="20"/>
+        <location filename="../../opsdesk/services/tables.py" line="29"/>
         <source>{file}: not a readable CSV or Excel (.xlsx) file.</source>
         <translation>{file}:不是可读取的 CSV 或 Excel(.xlsx)文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="21"/>
+        <location filename="../../opsdesk/services/tables.py" line="30"/>
         <source>{file}: the file has no rows.</source>
         <translation>{file}:文件中没有数据行。</translation>
     </message>
@@ -1342,47 +1480,62 @@
         <translation>所选任务属于不同的计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="27"/>
+        <location filename="../../opsdesk/services/task_import.py" line="34"/>
         <source>{file}: no column is mapped to the task title.</source>
         <translation>{file}：没有列对应任务标题。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="28"/>
+        <location filename="../../opsdesk/services/task_import.py" line="35"/>
         <source>{file}: there is no column “{column}”.</source>
         <translation>{file}：没有“{column}”这一列。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="29"/>
+        <location filename="../../opsdesk/services/task_import.py" line="36"/>
         <source>{file}, line {line}, column {column}: the title is empty.</source>
         <translation>{file}，第 {line} 行，“{column}”列：标题为空。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="30"/>
+        <location filename="../../opsdesk/services/task_import.py" line="37"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a date.</source>
         <translation>{file}，第 {line} 行，“{column}”列：“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="31"/>
+        <location filename="../../opsdesk/services/task_import.py" line="38"/>
         <source>{file}, line {line}, column {column}: the due date is before the start date.</source>
         <translation>{file}，第 {line} 行，“{column}”列：截止日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="32"/>
+        <location filename="../../opsdesk/services/task_import.py" line="39"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a status.</source>
         <translation>{file}，第 {line} 行，“{column}”列：“{value}”不是有效状态。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="33"/>
+        <location filename="../../opsdesk/services/task_import.py" line="40"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a priority.</source>
         <translation>{file}，第 {line} 行，“{column}”列：“{value}”不是有效优先级。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="34"/>
+        <location filename="../../opsdesk/services/task_import.py" line="41"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a task id.</source>
         <translation>{file}，第 {line} 行，“{column}”列：“{value}”不是任务编号。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_import.py" line="35"/>
+        <location filename="../../opsdesk/services/task_import.py" line="42"/>
+        <source>{file}, line {line}, column {column}: the due date {due} is before the task&apos;s start date {start}.</source>
+        <translation>{file}，第 {line} 行，{column} 列：截止日期 {due} 早于任务的开始日期 {start}。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/task_import.py" line="43"/>
+        <source>{file}, line {line}, column {column}: task {value} is also on line {other}; a task can be in the file only once.</source>
+        <translation>{file}，第 {line} 行，{column} 列：任务 {value} 也出现在第 {other} 行；一个任务在文件中只能出现一次。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/task_import.py" line="44"/>
+        <source>{file}: the sheets {sheets} have other columns than the first sheet and were not read.</source>
+        <translation>{file}：工作表 {sheets} 的列与第一个工作表不同，未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/task_import.py" line="45"/>
         <source>{file}: {count} problem(s), nothing was imported. First: {first}</source>
         <translation>{file}：发现 {count} 个问题，未导入任何内容。第一个：{first}</translation>
     </message>
@@ -1431,62 +1584,69 @@
         <source>The database driver is not installed: {detail}</source>
         <translation>没有安装数据库驱动：{detail}</translation>
     </message>
+    <message>
+        <location filename="../../opsdesk/interchange/mspdi.py" line="29"/>
+        <source>a Microsoft Project XML file</source>
+        <translation>Microsoft Project XML 文件</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/planner.py" line="28"/>
+        <source>a GNOME Planner file</source>
+        <translation>GNOME Planner 文件</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="350"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="392"/>
         <source>Export tasks to Excel</source>
         <translation>导出任务到 Excel</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="350"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="392"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="351"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="393"/>
         <source>Export tasks to CSV</source>
         <translation>导出任务到 CSV</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="351"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="393"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="352"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="394"/>
         <source>Export the plan to MS Project</source>
         <translation>导出计划到 MS Project</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="352"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="394"/>
         <source>MS Project XML (*.xml)</source>
         <translation>MS Project XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="353"/>
         <source>Export milestones to a calendar</source>
-        <translation>导出里程碑到日历</translation>
+        <translation type="vanished">导出里程碑到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="354"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="355"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="397"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="355"/>
         <source>Export my tasks to a calendar</source>
-        <translation>导出我的任务到日历</translation>
+        <translation type="vanished">导出我的任务到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="370"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="414"/>
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="370"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="414"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1495,12 +1655,13 @@
         <translation type="vanished">已写入 {count} 行到 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="406"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="477"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="482"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="407"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="483"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1508,92 +1669,110 @@
         <source>Weekly report ({pages} page(s)) written to {file}</source>
         <translation type="vanished">周报（{pages} 页）已写入 {file}</translation>
     </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="88"/>
+        <source>Stopping…</source>
+        <translation>正在停止……</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="395"/>
+        <source>Export to a calendar</source>
+        <translation>导出到日历</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="379"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="423"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>已写入 %n 行到 {file}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="415"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="492"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>周报（%n 页）已写入 {file}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="468"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="503"/>
+        <source>Print the weekly report</source>
+        <translation>打印周报</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="550"/>
         <source>Import a plan (Planner, MS Project)…</source>
         <translation>导入计划(Planner、MS Project)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="469"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="551"/>
         <source>Import tasks (Excel, CSV)…</source>
         <translation>导入任务(Excel、CSV)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="470"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="552"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="471"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="553"/>
         <source>&amp;Weekly report</source>
         <translation>周报(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="472"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="554"/>
         <source>Tasks to Excel…</source>
         <translation>任务到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="472"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="554"/>
         <source>Tasks to CSV…</source>
         <translation>任务到 CSV…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="473"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="555"/>
         <source>Plan to MS Project XML…</source>
         <translation>计划到 MS Project XML…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="474"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="556"/>
+        <source>To a calendar (ICS)…</source>
+        <translation>到日历 (ICS)…</translation>
+    </message>
+    <message>
         <source>Milestones to a calendar (ICS)…</source>
-        <translation>里程碑到日历(ICS)…</translation>
+        <translation type="vanished">里程碑到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="475"/>
         <source>My tasks to a calendar (ICS)…</source>
-        <translation>我的任务到日历(ICS)…</translation>
+        <translation type="vanished">我的任务到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="477"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="558"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="478"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="559"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="496"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="577"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="496"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="577"/>
         <source>Plans (*.planner *.mrproject *.xml);;All files (*)</source>
         <translation>计划文件 (*.planner *.mrproject *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="501"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="582"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="501"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="582"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
@@ -1838,67 +2017,68 @@
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="119"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="132"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="120"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="133"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="120"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="133"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="121"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="134"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="122"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="135"/>
         <source>Role for unmatched people</source>
         <translation>未匹配人员的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="124"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="137"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="141"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="154"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="146"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="159"/>
         <source>Phases: {phases}</source>
         <translation>阶段：{phases}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="147"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="160"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="146"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="147"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="159"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="160"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="167"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="148"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="161"/>
         <source>%n milestone(s)</source>
         <translation>
             <numerusform>%n 个里程碑</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="149"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="162"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n 个关联</numerusform>
@@ -1909,24 +2089,36 @@
         <translation type="vanished">{tasks} 个任务，{milestones} 个里程碑，{links} 个关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="150"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="163"/>
         <source>People: {new} new, {matched} already here</source>
         <translation>人员：新增 {new} 人，已有 {matched} 人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="153"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="166"/>
         <source>Groups that match no role: {groups}</source>
         <translation>未匹配到岗位的分组：{groups}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="156"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="169"/>
         <source>%n task(s) have no dates; they are imported unscheduled.</source>
         <translation>
             <numerusform>%n 个任务没有日期，将作为未排期任务导入。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="174"/>
+        <source>… and %n more warning(s)</source>
+        <translation>
+            <numerusform>……另有 %n 条警告</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="162"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="179"/>
+        <source>Nothing has been written yet. Importing accepts the warnings above.</source>
+        <translation>尚未写入任何内容。点击导入即表示接受上述警告。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="181"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
@@ -1934,101 +2126,126 @@
 <context>
     <name>ImportTasksDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="243"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="262"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="263"/>
         <source>Task ID (updates instead of adding)</source>
         <translation>任务编号(更新而非新增)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="244"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="263"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="264"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="264"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="245"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="264"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="246"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="265"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="246"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="265"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="246"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="265"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="247"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="266"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="247"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="266"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="248"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="267"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="251"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="270"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="252"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="271"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="269"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="288"/>
         <source>(not imported)</source>
         <translation>(不导入)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="281"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
         <source>%n row(s) read; check the columns, then Check.</source>
         <translation>
             <numerusform>已读取 %n 行；请核对各列，然后点击“检查”。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="329"/>
+        <source>  “{title}”: {fields}</source>
+        <translation>  “{title}”：{fields}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="304"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="331"/>
+        <source>  … and %n more changed task(s)</source>
+        <translation>
+            <numerusform>  ……另有 %n 个任务被修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="337"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>新增 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="305"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="338"/>
         <source>{changed} changed, {same} unchanged</source>
         <translation>修改 {changed} 个，未变 {same} 个</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="305"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="344"/>
+        <source>{name} (line {lines})</source>
+        <translation>{name}（第 {lines} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="347"/>
+        <source>No match for these {kind} (a task keeps what it had; a new task leaves it empty): {names}</source>
+        <translation>以下{kind}未匹配（已有任务保持原值，新任务留空）：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="328"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="338"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="345"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="349"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2041,39 +2258,38 @@
         <translation type="vanished">新增 {new} 个任务，修改 {changed} 个，未变 {same} 个</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="307"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="341"/>
         <source>phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="307"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="341"/>
         <source>roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="307"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="341"/>
         <source>people</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="309"/>
         <source>No match for these {kind} (left empty): {names}</source>
-        <translation>以下{kind}未匹配(留空)：{names}</translation>
+        <translation type="vanished">以下{kind}未匹配(留空)：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="313"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="353"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… 还有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="317"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="357"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="318"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="358"/>
         <source>Fix the file: nothing will be imported while it has problems.</source>
         <translation>请修正文件：存在问题时不会导入任何内容。</translation>
     </message>
@@ -3400,6 +3616,85 @@
     </message>
 </context>
 <context>
+    <name>TaskExportDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="51"/>
+        <source>Export tasks to Excel</source>
+        <translation>导出任务到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="52"/>
+        <source>Export tasks to CSV</source>
+        <translation>导出任务到 CSV</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="53"/>
+        <source>All tasks of the plan (%n)</source>
+        <translation>
+            <numerusform>计划的全部任务（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="54"/>
+        <source>The tasks the Tasks view shows (%n)</source>
+        <translation>
+            <numerusform>任务视图当前显示的任务（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="56"/>
+        <source>The selected tasks (%n)</source>
+        <translation>
+            <numerusform>选中的任务（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="63"/>
+        <source>No filter is set in the Tasks view.</source>
+        <translation>任务视图中没有设置筛选。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="69"/>
+        <source>One sheet</source>
+        <translation>一个工作表</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="70"/>
+        <source>One sheet per phase</source>
+        <translation>每个阶段一个工作表</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="73"/>
+        <source>UTF-8 with BOM (Excel, WPS, Numbers)</source>
+        <translation>UTF-8 带 BOM（Excel、WPS、Numbers）</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="74"/>
+        <source>GBK (older Chinese Excel)</source>
+        <translation>GBK（旧版中文 Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="85"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="87"/>
+        <source>Sheets</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="89"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="90"/>
+        <source>Column headers</source>
+        <translation>列标题</translation>
+    </message>
+</context>
+<context>
     <name>TaskPanel</name>
     <message>
         <location filename="../../opsdesk/ui/tasks/panel.py" line="109"/>
@@ -4403,187 +4698,205 @@
     </message>
 </context>
 <context>
+    <name>WeekDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="196"/>
+        <source>A day of the week</source>
+        <translation>该周中的一天</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="197"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="209"/>
+        <source>{year}-W{week:02d}: {days}</source>
+        <translation>{year} 年第 {week:02d} 周：{days}</translation>
+    </message>
+</context>
+<context>
     <name>WeeklyReport</name>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="37"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="40"/>
         <source>Plan status</source>
         <translation>计划进度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="38"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="41"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="39"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="42"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="40"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="43"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="41"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="44"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="42"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="45"/>
         <source>Time passed</source>
         <translation>时间已过</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="43"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="46"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="44"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="47"/>
         <source>Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.</source>
         <translation>任务：已完成 {done} 项，未完成 {open} 项，受阻 {blocked} 项，逾期 {overdue} 项；已达成里程碑 {ms_done}/{ms_total}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="45"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="48"/>
         <source>Done this week</source>
         <translation>本周完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="46"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="49"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="47"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="50"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="48"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="51"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="49"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="52"/>
         <source>Done on</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="50"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="53"/>
         <source>Nothing was ticked off this week.</source>
         <translation>本周没有勾选完成的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="51"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="54"/>
         <source>Overdue by role and person</source>
         <translation>按岗位和人员的逾期工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="52"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="55"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="53"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="56"/>
         <source>Days late</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="54"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="57"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="55"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="58"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="56"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="59"/>
         <source>Next milestones</source>
         <translation>近期里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="57"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="60"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="58"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="61"/>
         <source>Sales so far: {actual} CNY of the {target} CNY target ({pct}%).</source>
         <translation>累计销售额：{actual} 元，目标 {target} 元（{pct}%）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="59"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="62"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="60"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="63"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="61"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="64"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="62"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="65"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="63"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="66"/>
         <source>Attainment</source>
         <translation>达成率</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="64"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="65"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="68"/>
         <source>on track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="66"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="69"/>
         <source>at risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="67"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="70"/>
         <source>off track</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="68"/>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="181"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="71"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="186"/>
         <source>Monthly sales against target</source>
         <translation>月度销售额与目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="69"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="72"/>
         <source>Weekly report {year}-W{week:02d} ({start} – {end})</source>
         <translation>周报 {year} 年第 {week:02d} 周（{start} – {end}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/report/weekly.py" line="132"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="136"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="182"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="187"/>
         <source>Sales so far against the cumulative target</source>
         <translation>累计销售额与累计目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="183"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="188"/>
         <source>Daily orders with the 7-day average</source>
         <translation>日单量与 7 日均值</translation>
     </message>

@@ -85,7 +85,7 @@ class _JobDialog(QDialog):
         if self.job is not None and self.job.isRunning():
             self.job.cancel()
             self.closing = True
-            self.status.setText(self.tr("Stopping…"))
+            self.status.setText(QCoreApplication.translate("FileActions", "Stopping…"))
             return
         super().reject()
 
