@@ -213,7 +213,15 @@ class TaskDelegate(QStyledItemDelegate):
             set_date(editor, value)
         elif isinstance(editor, QComboBox):
             at = editor.findData(value)
+            if at < 0 and value is not None:
+                # a person no longer active (or a role gone) still holds the task: show them,
+                # so that leaving the editor does not change the task to the first choice
+                shown = index.data(Qt.ItemDataRole.DisplayRole) or str(value)
+                editor.insertItem(0, self.tr("{name} (no longer active)").format(name=shown),
+                                  value)
+                at = 0
             editor.setCurrentIndex(max(at, 0))
+            editor.setProperty("opsdesk_original", at)
         elif isinstance(editor, QLineEdit):
             editor.setText(value or "")
 
@@ -222,6 +230,8 @@ class TaskDelegate(QStyledItemDelegate):
             day = get_date(editor)
             model.setData(index, QDate(day.year, day.month, day.day) if day else QDate())
         elif isinstance(editor, QComboBox):
+            if editor.currentIndex() == editor.property("opsdesk_original"):
+                return  # nothing chosen: nothing to write (and no undo step)
             model.setData(index, editor.currentData())
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text())

@@ -1,0 +1,44 @@
+"""The inline editors of the Tasks view keep what a task has when nothing is chosen: a task
+held by someone no longer active keeps them (the editor shows them as such)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+
+from opsdesk.services.task_rows import ASSIGNEE, ID, STATUS
+from opsdesk.ui.main_window import MainWindow
+from opsdesk.ui.tasks.state import COL
+
+
+def _tasks(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_view("tasks")
+    if view.model.grouped:
+        view.act_group.trigger()
+    return window, view
+
+
+def test_leaving_the_assignee_editor_keeps_a_person_no_longer_active(qtbot, ctx):
+    window, view = _tasks(qtbot, ctx)
+    row = next(r for r in view.model.rows if r[ASSIGNEE] is not None and r[STATUS] != "done")
+    person = next(u for u in ctx.services.people.users() if u.id == row[ASSIGNEE])
+    ctx.services.people.update_user(ctx.actor, person.id, active=False)
+    view.refresh()
+    index = view.model.index_of(row[ID], COL["assignee"])
+    delegate = view.tree.itemDelegate()
+    editor = delegate.createEditor(view.tree.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(editor, QComboBox)
+    delegate.setEditorData(editor, index)
+    assert person.name in editor.currentText() and editor.currentData() == person.id
+    delegate.setModelData(editor, view.model, index)  # left without choosing
+    assert ctx.services.tasks.get(row[ID]).assignee_id == person.id
+    assert window.undo_stack.count() == 0
+    # choosing someone else still writes
+    other = editor.findData(None)
+    editor.setCurrentIndex(other)
+    delegate.setModelData(editor, view.model, index)
+    assert ctx.services.tasks.get(row[ID]).assignee_id is None
+    assert window.undo_stack.count() == 1
+    editor.deleteLater()
