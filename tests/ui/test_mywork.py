@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt
 
@@ -157,3 +158,45 @@ def test_tick_off_conflict_overwrite_and_cancel(qtbot, ctx):
     assert after.notes == "the manager was here"  # theirs stays
     window.undo_stack.undo()
     assert ctx.services.tasks.get(task.id).status == "todo"
+
+
+def _manager_mywork(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window, window.show_view("mywork")
+
+
+def _header_count(view, section: str) -> int:
+    from opsdesk.ui.mywork.model import CountRole
+
+    row = next(i for i, (g, t) in enumerate(view.model.rows) if g == section and t is None)
+    return view.model.index(row).data(CountRole)
+
+
+def test_counts_follow_a_tick_off_while_the_row_stays(qtbot, ctx):
+    window, view = _manager_mywork(qtbot, ctx)
+    row, task = next((i, t) for i, (g, t) in enumerate(view.model.rows)
+                     if t is not None and not t.done)
+    section = view.model.rows[row][0]
+    before_section, before_open = _header_count(view, section), view.subtitle.text()
+    with qtbot.waitSignal(window.changes_applied):
+        _click_box(qtbot, view, row)
+    assert view.model.task_at(row).id == task.id and view.model.task_at(row).done  # in place
+    assert _header_count(view, section) == before_section - 1
+    assert view.subtitle.text() != before_open  # "%n open" counts one fewer
+
+
+def test_a_task_given_to_someone_else_or_moved_to_another_section_follows(qtbot, ctx):
+    window, view = _manager_mywork(qtbot, ctx)
+    tasks = [t for _g, t in view.model.rows if t is not None and not t.done]
+    given, moved = tasks[0], tasks[-1]
+    other = next(u for u in ctx.services.people.users() if u.id != ctx.actor.user_id
+                 and u.role_id not in ctx.actor.role_ids)
+    window.apply(ctx.services.tasks.update(ctx.actor, given.id, assignee_id=other.id))
+    assert given.id not in view.model.row_of  # no longer mine
+    today = ctx.today()
+    window.apply(ctx.services.tasks.update(ctx.actor, moved.id, start=None,
+                                           due=today - dt.timedelta(days=3)))
+    row = view.model.row_of[moved.id]
+    assert view.model.rows[row][0] == "overdue"  # regrouped, not left under its old section

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -43,12 +44,12 @@ class MyWorkModel(QAbstractListModel):
         groups["done"].sort(key=lambda t: t.done_at or dt.datetime.min, reverse=True)
         self.beginResetModel()
         self.rows = []
-        self.counts = {g: len(v) for g, v in groups.items()}
         for g in GROUPS:
             if groups[g]:
                 self.rows.append((g, None))
                 self.rows.extend((g, t) for t in groups[g])
         self.row_of = {t.id: i for i, (_g, t) in enumerate(self.rows) if t is not None}
+        self._count(today)
         self.phase_stats = {t.phase_id: [t.phase_total, t.phase_done] for t in tasks}
         self.endResetModel()
 
@@ -56,10 +57,18 @@ class MyWorkModel(QAbstractListModel):
         total, done = self.phase_stats.get(phase_id, (0, 0))
         return done / total if total else 0.0
 
-    def update_tasks(self, tasks: list[MyTask]) -> bool:
-        """Replace rows in place (a tick-off); False when a task is not shown here."""
+    def update_tasks(self, tasks: list[MyTask], today: dt.date,
+                     mine: Callable[[MyTask], bool]) -> bool:
+        """Replace rows in place after a write: a tick-off or reopen stays where it is (no
+        row jumps away under the mouse), other edits too while the task stays in its
+        section. False (the caller reloads) when a task is not shown here, is no longer the
+        person's (``mine``), or moved to another section (e.g. rescheduled into Overdue)."""
         for t in tasks:
-            if t.id not in self.row_of:
+            row = self.row_of.get(t.id)
+            if row is None or not mine(t):
+                return False
+            section, old = self.rows[row]
+            if old is not None and old.done == t.done and t.group(today) != section:
                 return False
         for t in tasks:
             row = self.row_of[t.id]
@@ -69,7 +78,16 @@ class MyWorkModel(QAbstractListModel):
             self.rows[row] = (self.rows[row][0], t)
             index = self.index(row)
             self.dataChanged.emit(index, index)
+        self._count(today)
         return True
+
+    def _count(self, today: dt.date) -> None:
+        """Each section's count is of the tasks that belong to it now (a task ticked off
+        under Overdue counts as done, though its row stays where it was)."""
+        self.counts = {g: 0 for g in GROUPS}
+        for _section, t in self.rows:
+            if t is not None:
+                self.counts[t.group(today)] += 1
 
     def task_at(self, row: int) -> MyTask | None:
         return self.rows[row][1] if 0 <= row < len(self.rows) else None

@@ -194,7 +194,13 @@ class MyWorkView(Retranslating, QWidget):
         if changes.ids and len(changes.ids) <= FAST_UPDATE and changes.ids <= shown:
             rows = self.ctx.services.mywork.tasks(self.ctx.plan_id, self.ctx.actor,
                                                   self.ctx.today(), task_ids=changes.ids)
-            if len(rows) == len(changes.ids) and self.model.update_tasks(rows):
+            actor = self.ctx.actor
+
+            def mine(t: MyTask) -> bool:
+                return t.assignee_id == actor.user_id or (
+                    t.assignee_id is None and t.role_id in actor.role_ids)
+            if len(rows) == len(changes.ids) and self.model.update_tasks(
+                    rows, self.ctx.today(), mine):
                 by_id = {t.id: t for t in rows}
                 self.tasks = [by_id.get(t.id, t) for t in self.tasks]
                 self.list.viewport().update()  # the phase bars of the other rows
