@@ -76,3 +76,51 @@ def test_reassign_by_drag_and_drop(qtbot, ctx):
     assert ctx.services.tasks.get(task_id).assignee_id == meigong.id
     window.undo_stack.undo()
     assert ctx.services.tasks.get(task_id).assignee_id == kefu.id
+
+
+def _row_names(view) -> list[str]:
+    names = []
+    for i in range(view.tree.topLevelItemCount()):
+        role = view.tree.topLevelItem(i)
+        names += [role.child(j).text(0) for j in range(role.childCount())]
+    return names
+
+
+def test_someone_no_longer_active_who_holds_tasks_is_shown_and_their_tasks_given_away(qtbot, ctx):
+    window, view = _team(qtbot, ctx)
+    users = _users(ctx)
+    kefu, meigong = users["kefu"], users["meigong"]
+    held = ctx.services.team.open_tasks(ctx.plan_id, kefu.id)
+    assert len(held) >= 1
+    window.apply(ctx.services.people.update_user(ctx.actor, kefu.id, active=False))
+    gone = next(n for n in _row_names(view) if kefu.name in n)
+    assert "no longer active" in gone  # still there, marked, with their open work
+    view.select_user(kefu.id)
+    assert view.tasks.count() == len(held)
+    ids = [t.id for t in held]
+    view.reassign(ids, meigong.id)  # one write, one undo step
+    assert {ctx.services.tasks.get(i).assignee_id for i in ids} == {meigong.id}
+    assert window.undo_stack.count() == 1
+    assert not any(kefu.name in n for n in _row_names(view))  # nothing left: the row goes
+    window.undo_stack.undo()
+    assert {ctx.services.tasks.get(i).assignee_id for i in ids} == {kefu.id}
+
+
+def test_reassign_of_a_stale_list_changes_nothing_and_says_so(qtbot, ctx, monkeypatch):
+    from opsdesk.ui.tasks import prompts
+
+    shown: list = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, exc: shown.append(exc.message))
+    window, view = _team(qtbot, ctx)
+    users = _users(ctx)
+    kefu, meigong = users["kefu"], users["meigong"]
+    extra = next(t for t in ctx.services.tasks.list(ctx.plan_id)
+                 if t.assignee_id != kefu.id and t.status == "todo")
+    ctx.services.tasks.update(ctx.actor, extra.id, assignee_id=kefu.id)
+    ids = [t.id for t in ctx.services.team.open_tasks(ctx.plan_id, kefu.id)]
+    assert len(ids) >= 2
+    ctx.services.tasks.delete(ctx.actor, ids[-1])  # gone meanwhile (another window)
+    view.reassign(ids, meigong.id)
+    assert shown  # explained
+    assert {ctx.services.tasks.get(i).assignee_id for i in ids[:-1]} == {kefu.id}  # all or none
+    assert window.undo_stack.count() == 0

@@ -182,6 +182,10 @@ class TeamView(Retranslating, QWidget):
                 total.weeks = [a + b for a, b in zip(total.weeks, load.weeks, strict=True)]
         return total
 
+    def _holds_work(self, user_id: int) -> bool:
+        load = self.load_of(user_id)
+        return bool(load.open or load.done_week)
+
     def populate(self) -> None:
         data = self.data
         if data is None:
@@ -193,7 +197,8 @@ class TeamView(Retranslating, QWidget):
         self.heat.today_week = (monday(today) - data.first_week).days // 7
         selected = self.selected_person()
         self.tree.clear()
-        users = self.ctx.services.people.users()
+        users = [u for u in self.ctx.services.people.users(active_only=False)
+                 if u.active or self._holds_work(u.id)]  # (someone gone who still holds work)
         peak = 1
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -210,9 +215,15 @@ class TeamView(Retranslating, QWidget):
             for u in people:
                 person = self.load_of(u.id)
                 name = u.name + ("  ★" if u.is_manager else "")
+                if not u.active:
+                    name = self.tr("{name} (no longer active)").format(name=u.name)
                 child = self._row(item, name, person)
                 child.setData(0, PersonRole, (u.id, role.id))
-                child.setToolTip(0, u.login)
+                child.setToolTip(0, u.login if u.active else self.tr(
+                    "{login} no longer works here but still holds tasks: give them to someone "
+                    "else (drag them, or right-click).").format(login=u.login))
+                if not u.active:
+                    child.setForeground(0, QBrush(QColor("#80868b")))
                 peak = max(peak, *person.weeks) if person.weeks else peak
             nobody = self.load_of(None, role.id)
             if nobody.open:
@@ -319,20 +330,26 @@ class TeamView(Retranslating, QWidget):
         menu.exec(self.tasks.viewport().mapToGlobal(pos))
 
     def reassign(self, task_ids: list[int], user_id: int | None) -> None:
-        """Give tasks to ``user_id`` (None: unassigned) as one undoable step."""
+        """Give tasks to ``user_id`` (None: unassigned) in one write and one undo step (the
+        Tasks view's bulk assign, with its conflict dialog). One occurrence of a routine
+        asks first how far it reaches (this one / this and later / all)."""
+        from opsdesk.ui.tasks import prompts
+        from opsdesk.ui.tasks.editing import run_checked
+        from opsdesk.ui.tasks.ops import TaskOps
+
         if not task_ids or not self.ctx.actor.is_manager:
             return
-        sv, actor = self.ctx.services, self.ctx.actor
-        before = {t: sv.tasks.get(t).assignee_id for t in task_ids}
+        sv = self.ctx.services
+        ops = TaskOps(sv, self.ctx.actor, self.ctx.plan_id)
         name = next((u.name for u in sv.people.users() if u.id == user_id), self.tr("the role"))
-
-        def assign(mapping):
-            result = None
-            for task_id, assignee in mapping.items():
-                changes = sv.tasks.update(actor, task_id, assignee_id=assignee)
-                result = changes if result is None else result | changes
-            return result
-
-        self.window.run(self.tr("Reassign %n task(s) to {name}", "", len(task_ids)).format(name=name),
-                        lambda: assign(dict.fromkeys(task_ids, user_id)),
-                        lambda _c: assign(before))
+        text = self.tr("Reassign %n task(s) to {name}", "", len(task_ids)).format(name=name)
+        if len(task_ids) == 1 and sv.series.series_of(task_ids[0]) is not None:
+            scope = prompts.ask_scope(self)
+            if scope is None:
+                return
+            make = lambda check: ops.occurrence_edit(  # noqa: E731
+                task_ids[0], None, scope, "assignee_id", user_id)
+        else:
+            make = lambda check: ops.bulk_update(  # noqa: E731
+                list(task_ids), None, assignee_id=user_id)
+        run_checked(self, self.window, text, make, ids=task_ids, plan_id=self.ctx.plan_id)
