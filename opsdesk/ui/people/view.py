@@ -218,14 +218,42 @@ class PeopleView(Retranslating, QWidget):
                         lambda _c: people.update_user(actor, u.id, **before))
 
     def toggle_active(self) -> None:
+        """Deactivate (or reactivate) the selected person. Someone who still holds open
+        tasks of the plan is not deactivated silently: the manager chooses to give the
+        tasks back to their roles (unassigned, one undo step with the deactivation) or to
+        keep them with the person (Team shows them, to give away later)."""
         u = self.selected_user()
         if u is None:
             return
         people, actor = self.ctx.services.people, self.ctx.actor
         text = (self.tr("Reactivate {name}") if not u.active
                 else self.tr("Deactivate {name}")).format(name=u.name)
-        self.window.run(text, lambda: people.update_user(actor, u.id, active=not u.active),
-                        lambda _c: people.update_user(actor, u.id, active=u.active))
+        held = ([t.id for t in self.ctx.services.team.open_tasks(self.ctx.plan_id, u.id)]
+                if u.active and self.ctx.plan_id is not None else [])
+        choice = ask_deactivate(self, u.name, len(held)) if held else "keep"
+        if choice is None:
+            return
+        if choice == "keep":
+            self.window.run(text, lambda: people.update_user(actor, u.id, active=not u.active),
+                            lambda _c: people.update_user(actor, u.id, active=u.active))
+            return
+        from opsdesk.ui.tasks.ops import TaskOps
+
+        unassign, give_back = TaskOps(self.ctx.services, actor, self.ctx.plan_id).bulk_update(
+            held, None, assignee_id=None)
+        done: list = []
+
+        def do():
+            done[:] = [unassign()]
+            try:
+                return done[0] | people.update_user(actor, u.id, active=False)
+            except Exception:
+                give_back(done[0])  # (all or nothing)
+                raise
+
+        def undo(_c):
+            return people.update_user(actor, u.id, active=True) | give_back(done[0])
+        self.window.run(text, do, undo)
 
     def set_password(self, clear: bool = False, password: str | None = None) -> None:
         u = self.selected_user()
@@ -265,3 +293,22 @@ class PeopleView(Retranslating, QWidget):
         self.window.run(self.tr("Edit role {name}").format(name=r.name(self.ctx.lang)),
                         lambda: people.update_role(actor, r.id, **after),
                         lambda _c: people.update_role(actor, r.id, **before))
+
+
+def ask_deactivate(parent: QWidget, name: str, count: int) -> str | None:
+    """``name`` holds ``count`` open tasks: "unassign" them, "keep" them, or None (cancel)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, PeopleView.tr("Deactivate {name}").format(name=name),
+                      PeopleView.tr("{name} still holds %n open task(s) of this plan.", "", count)
+                      .format(name=name), QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("deactivateHolder")
+    box.setInformativeText(PeopleView.tr("Give them back to their roles (unassigned), so that the "
+                                  "team sees them in My work, or keep them with {name} and "
+                                  "give them away later in Team.").format(name=name))
+    unassign = box.addButton(PeopleView.tr("Deactivate and unassign"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(PeopleView.tr("Deactivate, keep the tasks"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(unassign)
+    box.exec()
+    return {unassign: "unassign", keep: "keep"}.get(box.clickedButton())
