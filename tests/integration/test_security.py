@@ -154,10 +154,11 @@ def test_exported_csv_and_xlsx_neutralise_formulas(services, world, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     xl = tmp_path / "t.xlsx"
     exports.tasks_xlsx(world.plan_id, xl)
-    values = [c.value for ws in openpyxl.load_workbook(xl).worksheets
-              for row in ws.iter_rows() for c in row]
-    for text in formulas:
-        assert "'" + text in values and text not in values
+    cells = {c.value: c for ws in openpyxl.load_workbook(xl).worksheets
+             for row in ws.iter_rows() for c in row}
+    for text in formulas:  # an XLSX text cell is never run as a formula: no prefix needed
+        assert text in cells and cells[text].data_type == "s", text
+        assert "'" + text not in cells
 
 
 # ---- manager-only actions of the newer services, refused for staff (one case each)
