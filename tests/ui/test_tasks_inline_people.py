@@ -42,3 +42,19 @@ def test_leaving_the_assignee_editor_keeps_a_person_no_longer_active(qtbot, ctx)
     assert ctx.services.tasks.get(row[ID]).assignee_id is None
     assert window.undo_stack.count() == 1
     editor.deleteLater()
+
+
+def test_a_date_outside_the_plan_is_saved_and_said(qtbot, ctx):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    window, view = _tasks(qtbot, ctx)
+    row = next(r for r in view.model.rows if r[STATUS] == "todo")
+    assert view.model.setData(view.model.index_of(row[ID], COL["due"]), QDate(2030, 1, 1))
+    assert ctx.services.tasks.get(row[ID]).due == dt.date(2030, 1, 1)  # allowed
+    assert "outside the plan" in window.statusBar().currentMessage()
+    window.statusBar().clearMessage()
+    view.select_ids([row[ID]])
+    view.reschedule_selected(-1)  # still outside: said again
+    assert "outside the plan" in window.statusBar().currentMessage()

@@ -5,13 +5,15 @@ Mixed into ``TasksView`` (uses its ``ctx``, ``window_``, ``model``, ``tree``).""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from opsdesk.errors import ConflictError, OpsDeskError, ValidationError
 from opsdesk.services.changes import Changes
 from opsdesk.services.series import SHARED_FIELDS
-from opsdesk.services.task_rows import ID, PARENT, TITLE, VERSION
+from opsdesk.services.task_rows import DUE, ID, PARENT, START, TITLE, VERSION
 from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.i18n_contexts import TasksView  # a translation context, not the view
 from opsdesk.ui.tasks import prompts
@@ -98,7 +100,22 @@ class TaskEditing:
             before = {field: _current(self.ctx.services, task_id, field)}
             make = lambda check: ops.update(  # noqa: E731
                 task_id, version if check else None, before, {field: value})
-        return self._run(text, make, [task_id], what=quoted(title)) is not None
+        done = self._run(text, make, [task_id], what=quoted(title)) is not None
+        if done and field in ("start", "due") and value is not None:
+            self._note_outside_plan([_day(value)])
+        return done
+
+    def _note_outside_plan(self, days: list[dt.date]) -> None:
+        """Dates outside the plan are allowed, but said (in the status bar, as the task
+        dialog says it next to the field)."""
+        if not self._phases or not days:
+            return
+        low = min(_day(p.start) for p in self._phases)
+        high = max(_day(p.end) for p in self._phases)
+        if any(d < low or d > high for d in days):
+            note = QCoreApplication.translate(
+                "TasksView", "Saved; note that it falls outside the plan ({low} – {high}).")
+            self.window_.statusBar().showMessage(note.format(low=low, high=high), 10000)
 
     def _tick(self, task_id: int, done: bool, version: int) -> bool:
         row = self.model.row_by_id(task_id)
@@ -146,8 +163,11 @@ class TaskEditing:
         ops, ids = self._ops(), [r[ID] for r in rows]
         count = len(ids)
         text = TasksView.tr("Move %n task(s) by {days} days", "", count).format(days=f"{days:+d}")
-        self._run(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days),
-                  ids, what=_what(rows))
+        if self._run(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days),
+                     ids, what=_what(rows)) is not None:
+            delta = dt.timedelta(days=days)
+            self._note_outside_plan([_day(r[k]) + delta for r in rows for k in (START, DUE)
+                                     if r[k]])
 
     def duplicate_selected(self) -> None:
         rows = self.selected_rows()
@@ -327,3 +347,8 @@ def _what(rows: list[tuple]) -> str:
     return TasksView.tr("some of the %n selected tasks", "", count)
 
 
+
+
+def _day(value) -> dt.date:
+    """A date of a row or a phase (ISO text or a date)."""
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
