@@ -52,3 +52,36 @@ def test_keep_or_cancel(window, ctx, monkeypatch):
     view.toggle_active()
     assert kefu.login not in {u.login for u in ctx.services.people.users()}
     assert {ctx.services.tasks.get(i).assignee_id for i in held} == {kefu.id}  # kept
+
+
+def test_a_refused_person_keeps_the_dialog_open_with_the_reason(qtbot, window, ctx):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from opsdesk.ui.people.dialogs import PersonDialog
+
+    view = window.show_view("people")
+    seen: list[str] = []
+
+    def fill(step: int = 0) -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, PersonDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, lambda: fill(step))
+            return
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        if step == 0:
+            dialog.name.setText("钱仓管")
+            dialog.login.setText("kefu")  # taken
+            ok.click()
+            seen.append(dialog.error.text() if dialog.isVisible() else "closed")
+            dialog.login.setText("cangguan")
+            QTimer.singleShot(0, lambda: fill(1))
+        else:
+            ok.click()
+    QTimer.singleShot(0, fill)
+    view.add_person()
+    assert seen and "kefu" in seen[0] and seen[0] != "closed"  # said in the dialog, kept open
+    made = next(u for u in ctx.services.people.users() if u.login == "cangguan")
+    assert made.name == "钱仓管"  # what was typed was not lost
+    assert window.undo_stack.count() == 1

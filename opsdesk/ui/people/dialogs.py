@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,17 +12,32 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from opsdesk.errors import OpsDeskError
+from opsdesk.ui.labels import error_text
+
 
 class PersonDialog(QDialog):
-    def __init__(self, roles, lang: str, user=None, parent: QWidget | None = None) -> None:
+    """A person's name, login, role, manager flag (and first password). With ``submit``,
+    OK writes through it and the dialog stays open, with the reason shown in it, when the
+    write is refused (a login already taken, an empty name): nothing typed is lost."""
+
+    def __init__(self, roles, lang: str, user=None, parent: QWidget | None = None,
+                 submit: Callable[[PersonDialog], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personDialog")
+        self.submit = submit
+        self.error = QLabel()
+        self.error.setObjectName("personError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
         self.setWindowTitle(self.tr("Edit person") if user else self.tr("Add person"))
         self.name = QLineEdit(user.name if user else "")
         self.name.setObjectName("personName")
@@ -53,7 +70,22 @@ class PersonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.submit is not None:
+            try:
+                self.submit(self)
+            except OpsDeskError as exc:
+                self.error.setText(error_text(exc))
+                self.error.show()
+                focus = {"name": self.name, "login": self.login}.get(
+                    getattr(exc, "field", None) or "")
+                if focus is not None:
+                    focus.setFocus()
+                return
+        super().accept()
 
 
 class RoleDialog(QDialog):

@@ -179,14 +179,16 @@ class PeopleView(Retranslating, QWidget):
 
     # ---- writing (every change is undoable except passwords)
     def add_person(self) -> None:
-        dialog = PersonDialog(self.roles, self.ctx.lang, None, self)
-        if dialog.exec():
-            self.create_person(dialog.name.text(), dialog.login.text(),
-                               dialog.role.currentData(), dialog.manager.isChecked(),
-                               dialog.password.text() or None)
+        def submit(d: PersonDialog) -> None:
+            self.create_person(d.name.text(), d.login.text(), d.role.currentData(),
+                               d.manager.isChecked(), d.password.text() or None,
+                               show_errors=False)
+        PersonDialog(self.roles, self.ctx.lang, None, self, submit=submit).exec()
 
     def create_person(self, name: str, login: str, role_id: int, is_manager: bool,
-                      password: str | None) -> None:
+                      password: str | None, show_errors: bool = True) -> None:
+        """Add a person (one undo step). ``show_errors=False``: a refusal is raised (the
+        dialog shows it) instead of explained in a message box."""
         people, actor = self.ctx.services.people, self.ctx.actor
         made: list[int] = []
 
@@ -198,24 +200,27 @@ class PeopleView(Retranslating, QWidget):
             made.append(min(changes.ids))
             return changes
 
-        self.window.run(self.tr("Add {name}").format(name=name), do,
-                        lambda _c: people.update_user(actor, made[0], active=False))
+        self.window.undo.run(self.tr("Add {name}").format(name=name), do,
+                             lambda _c: people.update_user(actor, made[0], active=False),
+                             show_errors=show_errors)
 
     def edit_person(self) -> None:
         u = self.selected_user()
         if u is None:
             return
-        dialog = PersonDialog(self.roles, self.ctx.lang, u, self)
-        if dialog.exec():
-            self.update_person(u, name=dialog.name.text(), role=dialog.role.currentData(),
-                               is_manager=dialog.manager.isChecked())
 
-    def update_person(self, u: UserInfo, **after) -> None:
+        def submit(d: PersonDialog) -> None:
+            self.update_person(u, show_errors=False, name=d.name.text(),
+                               role=d.role.currentData(), is_manager=d.manager.isChecked())
+        PersonDialog(self.roles, self.ctx.lang, u, self, submit=submit).exec()
+
+    def update_person(self, u: UserInfo, show_errors: bool = True, **after) -> None:
         people, actor = self.ctx.services.people, self.ctx.actor
         before = dict(name=u.name, role=u.role_id, is_manager=u.is_manager)
-        self.window.run(self.tr("Edit {name}").format(name=u.name),
-                        lambda: people.update_user(actor, u.id, **after),
-                        lambda _c: people.update_user(actor, u.id, **before))
+        self.window.undo.run(self.tr("Edit {name}").format(name=u.name),
+                             lambda: people.update_user(actor, u.id, **after),
+                             lambda _c: people.update_user(actor, u.id, **before),
+                             show_errors=show_errors)
 
     def toggle_active(self) -> None:
         """Deactivate (or reactivate) the selected person. Someone who still holds open
