@@ -225,7 +225,10 @@ class PeopleService(Service):
                 if not others:
                     raise ValidationError(LAST_MANAGER, field="is_manager", name=user.name)
             s.execute(update(User).where(User.id == user_id).values(**after))
-            cid = self.log(s, actor, "user", user_id, "update", before=before, after=after)
+            changed = [k for k in after if after[k] != before[k]]  # the log names only these
+            cid = self.log(s, actor, "user", user_id, "update",
+                           before={k: before[k] for k in changed},
+                           after={k: after[k] for k in changed})
         return Changes(people=True, ids=frozenset({user_id}), change_id=cid)
 
     def set_password(self, actor: Actor, user_id: int, password: str | None) -> Changes:

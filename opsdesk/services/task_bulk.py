@@ -100,7 +100,7 @@ class BulkTaskOps:
             cid = self.log(s, actor, "task", None, "bulk_update", plan_id=plan_id,
                            before={str(k): {f: v for f, v in b.items() if f != AFTER}
                                    for k, b in before.items()},
-                           after=dict(clean, ids=ids))
+                           after=dict(clean, ids=ids, count=len(ids)))
         return BulkChanges(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id,
                            before=before)
 
@@ -122,7 +122,9 @@ class BulkTaskOps:
                 params.append(new)
             self._write_many(s, ids, current, params)
             cid = self.log(s, actor, "task", None, "bulk_shift", plan_id=plan_id,
-                           after={"ids": ids, "days": int(days)})
+                           before={str(k): {f: v for f, v in b.items() if f != AFTER}
+                                   for k, b in before.items()},
+                           after={"ids": ids, "count": len(ids), "days": int(days)})
         return BulkChanges(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id,
                            before=before)
 
@@ -144,7 +146,9 @@ class BulkTaskOps:
                 params.append(values)
             self._write_many(s, ids, current, params)
             cid = self.log(s, actor, "task", None, "bulk_restore", plan_id=plan_id,
-                           after={"ids": ids})
+                           before={str(k): {f: v for f, v in u.items() if f != AFTER}
+                                   for k, u in undo.items()},
+                           after={"ids": ids, "count": len(ids), "fields": cols})
         return BulkChanges(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id,
                            before=undo)
 
@@ -176,7 +180,9 @@ class BulkTaskOps:
             if links:
                 s.execute(insert(TaskLink), links)
             cid = self.log(s, actor, "task", snapshot.root_id, "restore", plan_id=snapshot.plan_id,
-                           after={"tasks": len(snapshot.tasks), "comments": len(snapshot.comments),
+                           after={"ids": [t["id"] for t in snapshot.tasks],
+                                  "title": snapshot.tasks[0].get("title"),
+                                  "tasks": len(snapshot.tasks), "comments": len(snapshot.comments),
                                   "links": len(links)})
         ids = frozenset(t["id"] for t in snapshot.tasks)
         return Changes(tasks=True, comments=True, ids=ids, change_id=cid, plan_id=snapshot.plan_id)

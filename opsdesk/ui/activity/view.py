@@ -179,13 +179,18 @@ class ActivityView(Retranslating, QWidget):
             self.refresh()
 
     def _open(self, index) -> None:
+        """Open the entry's task: the filtered one, else the first of a bulk entry's tasks
+        that still exists."""
         row = index.data(RowRole)
         if row is None or row.task_id is None:
             return
-        try:
-            self.ctx.services.tasks.get(row.task_id)
-        except NotFound:
-            if self.window is not None:
-                self.window.statusBar().showMessage(self.tr("That task has been deleted."), 5000)
+        candidates = [row.task_id, *(i for i in row.task_ids[:20] if i != row.task_id)]
+        for task_id in candidates:
+            try:
+                self.ctx.services.tasks.get(task_id)
+            except NotFound:
+                continue
+            self.sig_open_task.emit(task_id)
             return
-        self.sig_open_task.emit(row.task_id)
+        if self.window is not None:
+            self.window.statusBar().showMessage(self.tr("That task has been deleted."), 5000)
