@@ -16,7 +16,7 @@ from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
-from opsdesk.services.task_bulk import BulkTaskOps
+from opsdesk.services.task_bulk import AFTER, BulkChanges, BulkTaskOps
 
 PARENT_LOOP = QT_TRANSLATE_NOOP("Errors", "A task cannot be placed under itself or under one of its own subtasks.")
 CYCLE = QT_TRANSLATE_NOOP("Errors", "Linking these tasks would make a loop: a task would wait for itself.")
@@ -24,10 +24,14 @@ ALREADY_DONE = QT_TRANSLATE_NOOP("Errors", "“{title}” is already done.")
 NOT_DONE = QT_TRANSLATE_NOOP("Errors", "“{title}” is not done, so it cannot be reopened.")
 NOT_IN_PLAN = QT_TRANSLATE_NOOP("Errors", "The {label} does not belong to this plan.")
 NO_PERSON = QT_TRANSLATE_NOOP("Errors", "There is no active person with id {id}.")
+INACTIVE_PERSON = QT_TRANSLATE_NOOP("Errors", "{name} is no longer active; choose someone else.")
 TASK = QT_TRANSLATE_NOOP("Errors", "task")
 PHASE = QT_TRANSLATE_NOOP("Errors", "phase")
 PARENT_TASK = QT_TRANSLATE_NOOP("Errors", "parent task")
 ROLE = QT_TRANSLATE_NOOP("Errors", "role")
+
+DONE_FIELDS = ("status", "done_at", "done_by")
+"""What a tick-off or a reopen writes (and its undo puts back)."""
 
 EDITABLE = ("title", "notes", "phase_id", "parent_id", "role_id", "assignee_id", "start", "due",
             "status", "priority", "is_milestone", "position")
@@ -186,8 +190,7 @@ class TaskService(BulkTaskOps, Service):
             self._write(s, current, expected_version, clean)
             cid = self.log(s, actor, "task", task_id, "update", before=before, after=clean,
                            plan_id=current.plan_id)
-        return Changes(tasks=True, ids=frozenset({task_id}), change_id=cid,
-                       plan_id=current.plan_id)
+        return self._restorable(current, clean, cid)
 
     def delete(self, actor: Actor, task_id: int) -> Changes:
         """Delete the task with its subtasks, comments and links; the returned
@@ -273,8 +276,61 @@ class TaskService(BulkTaskOps, Service):
             cid = self.log(s, actor, "task", task_id, "done" if done else "reopen",
                            before=dict(status=current.status), after=dict(status=values["status"]),
                            plan_id=current.plan_id)
-        return Changes(tasks=True, ids=frozenset({task_id}), change_id=cid,
-                       plan_id=current.plan_id)
+        return self._restorable(current, values, cid)
+
+    def restore_fields(self, actor: Actor, task_id: int, values: dict[str, Any],
+                       written: dict[str, Any]) -> BulkChanges:
+        """Undo (and redo) of a single-task edit, tick-off or reopen: put ``values`` back
+        exactly (status with its done_at/done_by, no new stamp), provided the task still
+        holds ``written`` — what the write being undone put there; someone else's later
+        change raises ``ConflictError`` and changes nothing.
+
+        Rights as for the write being undone: only the status with done_at/done_by is a
+        tick-off or reopen (``permissions.can_tick``; leaving done needs the one who ticked
+        it or a manager, and so does becoming done in someone else's name); any other field
+        needs a manager. The returned ``before`` undoes this call in turn (a redo)."""
+        unknown = (set(values) | set(written)) - set(EDITABLE) - set(DONE_FIELDS)
+        if unknown:
+            raise TypeError(f"not restorable: {sorted(unknown)}")
+        with self.store.write() as s:
+            current = self._load(s, task_id)
+            self._check_restore_rights(actor, current, values)
+            if any(getattr(current, k) != v for k, v in written.items()):
+                raise ConflictError()
+            self._write(s, current, None, dict(values))
+            # an "update" like any edit, so the activity log describes it as one
+            cid = self.log(s, actor, "task", task_id, "update",
+                           before={k: getattr(current, k) for k in values}, after=values,
+                           plan_id=current.plan_id)
+        return self._restorable(current, values, cid)
+
+    @staticmethod
+    def _check_restore_rights(actor: Actor, current: TaskRow, values: dict[str, Any]) -> None:
+        if actor.is_manager:
+            return
+        if set(values) - set(DONE_FIELDS):
+            permissions.require_manager(actor)
+        if not permissions.can_tick(actor, current.assignee_id, current.role_id):
+            raise permissions.deny(actor, permissions.TICK_OFF)
+        status = values.get("status", current.status)
+        if current.status == TaskStatus.DONE and status != TaskStatus.DONE \
+                and current.done_by != actor.user_id:
+            raise permissions.deny(actor, permissions.TICK_OFF)
+        if status == TaskStatus.DONE and values.get("done_by", current.done_by) != actor.user_id:
+            raise permissions.deny(actor, permissions.TICK_OFF)
+
+    @staticmethod
+    def _restorable(current: TaskRow, written: dict[str, Any], cid: int) -> BulkChanges:
+        """The Changes of a single-task write with what undoing it needs: ``before`` maps
+        the task's id to its previous values (status always with done_at/done_by) and, under
+        ``AFTER``, the values this write left there (for ``restore_fields``)."""
+        keys = list(written)
+        if "status" in written:
+            keys += [k for k in ("done_at", "done_by") if k not in written]
+        old = {k: getattr(current, k) for k in keys}
+        new = {k: written.get(k, getattr(current, k)) for k in keys}
+        return BulkChanges(tasks=True, ids=frozenset({current.id}), change_id=cid,
+                           plan_id=current.plan_id, before={current.id: old | {AFTER: new}})
 
     def comment(self, actor: Actor, task_id: int, text: str) -> Changes:
         text = validate.text(text, "text", 5000)
@@ -340,10 +396,13 @@ class TaskService(BulkTaskOps, Service):
         if clean.get("role_id") is not None and s.scalar(
                 select(func.count()).select_from(Role).where(Role.id == clean["role_id"])) == 0:
             raise ValidationError(NOT_IN_PLAN, field="role_id", label=ROLE)
-        if clean.get("assignee_id") is not None and s.scalar(
-                select(func.count()).select_from(User).where(
-                    User.id == clean["assignee_id"], User.active.is_(True))) == 0:
-            raise ValidationError(NO_PERSON, field="assignee_id", id=clean["assignee_id"])
+        if clean.get("assignee_id") is not None:
+            person = s.execute(select(User.name, User.active).where(
+                User.id == clean["assignee_id"])).first()
+            if person is None:
+                raise ValidationError(NO_PERSON, field="assignee_id", id=clean["assignee_id"])
+            if not person.active:
+                raise ValidationError(INACTIVE_PERSON, field="assignee_id", name=person.name)
 
     @staticmethod
     def _is_within(s, task_id: int, ancestor: int) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from opsdesk.errors import ConflictError, NotFound, ValidationError
+from opsdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from opsdesk.services import Services
 from opsdesk.services.tasks import NewTask
 
@@ -78,6 +78,15 @@ def test_update_refuses_inactive_assignee(services: Services, world, snapshot):
                               assignee_id=world.users["ops2"])
     assert info.value.field == "assignee_id"
     assert snapshot() == before
+
+
+def test_an_inactive_assignee_is_named_not_numbered(services: Services, world):
+    ops2 = world.users["ops2"]
+    services.people.update_user(world.manager, ops2, active=False)
+    with pytest.raises(ValidationError) as info:
+        services.tasks.update(world.manager, world.tasks["selection"], assignee_id=ops2)
+    assert info.value.message == "Ops2 is no longer active; choose someone else."
+    assert str(ops2) not in info.value.message
 
 
 def test_refs_must_belong_to_the_same_plan(services: Services, world, snapshot):
@@ -362,3 +371,87 @@ def test_parent_loops_are_refused(services: Services, world):
         except ValidationError:
             continue
         raise AssertionError(f"{child} was put under {parent}")
+
+
+# ---- undo of a single task's write: restore_fields
+
+
+def _undo(services, actor, changes):
+    """What the Tasks view's undo does with a single-task write's Changes."""
+    (tid, entry), = changes.before.items()
+    return services.tasks.restore_fields(
+        actor, tid, {k: v for k, v in entry.items() if k != "_after"}, entry["_after"])
+
+
+def test_undo_of_a_tick_off_puts_back_the_status_it_had(services: Services, world, clock):
+    task, ops = world.tasks["selection"], world.actors["ops"]
+    services.tasks.update(world.manager, task, status="blocked")
+    clock.advance(hours=1)
+    ticked = services.tasks.tick_off(ops, task)  # staff: undoing their own tick is theirs
+    undone = _undo(services, ops, ticked)
+    row = services.tasks.get(task)
+    assert (row.status, row.done_at, row.done_by) == ("blocked", None, None)
+    clock.advance(hours=1)
+    _undo(services, ops, undone)  # a redo: the same who and when
+    row = services.tasks.get(task)
+    assert (row.status, row.done_at, row.done_by) == ("done", clock.now - dt.timedelta(hours=1),
+                                                      ops.user_id)
+    assert services.audit.recent(limit=1)[0].action == "update"
+
+
+def test_undo_of_a_reopen_puts_back_who_ticked_it_off_and_when(services: Services, world,
+                                                                 clock):
+    task, ops = world.tasks["selection"], world.actors["ops"]
+    services.tasks.tick_off(ops, task)
+    when = clock.now
+    clock.advance(days=2)
+    reopened = services.tasks.reopen(world.manager, task)
+    _undo(services, world.manager, reopened)
+    row = services.tasks.get(task)
+    assert (row.status, row.done_at, row.done_by) == ("done", when, ops.user_id)
+
+
+def test_undo_of_a_status_edit_does_not_restamp(services: Services, world, clock):
+    task, ops = world.tasks["selection"], world.actors["ops"]
+    priority = services.tasks.get(task).priority
+    services.tasks.tick_off(ops, task)
+    when = clock.now
+    clock.advance(days=1)
+    edited = services.tasks.update(world.manager, task, status="todo", priority="urgent")
+    _undo(services, world.manager, edited)
+    row = services.tasks.get(task)
+    assert (row.status, row.done_at, row.done_by, row.priority) == ("done", when, ops.user_id,
+                                                                    priority)
+
+
+def test_undo_refuses_when_someone_changed_the_fields_since(services: Services, world,
+                                                           snapshot):
+    task, boss = world.tasks["selection"], world.manager
+    edited = services.tasks.update(boss, task, priority="high")
+    services.tasks.update(boss, task, priority="urgent")  # another session
+    before = snapshot()
+    with pytest.raises(ConflictError):
+        _undo(services, boss, edited)
+    assert snapshot() == before
+    ticked = services.tasks.tick_off(boss, task)
+    services.tasks.reopen(boss, task)
+    with pytest.raises(ConflictError):
+        _undo(services, boss, ticked)
+    assert services.tasks.get(task).status == "todo"
+
+
+def test_undo_rights_are_those_of_the_write(services: Services, world, snapshot):
+    task, ops, ops2 = world.tasks["selection"], world.actors["ops"], world.actors["ops2"]
+    services.tasks.update(world.manager, task, assignee_id=None)  # the operations role's
+    services.tasks.update(world.manager, task, priority="high")
+    ticked = services.tasks.tick_off(ops, task)
+    before = snapshot()
+    with pytest.raises(PermissionDenied):  # another's tick: only they or a manager
+        _undo(services, ops2, ticked)
+    with pytest.raises(PermissionDenied):  # staff never put back a manager's edit
+        services.tasks.restore_fields(ops, task, {"priority": "normal"}, {"priority": "high"})
+    with pytest.raises(PermissionDenied):  # nor make a task done in someone else's name
+        services.tasks.restore_fields(
+            ops, task, {"status": "done", "done_at": None, "done_by": ops2.user_id},
+            {"status": "done"})
+    assert snapshot() == before

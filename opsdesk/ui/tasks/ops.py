@@ -12,6 +12,7 @@ from typing import Any
 
 from opsdesk.errors import OpsDeskError
 from opsdesk.services import Actor, Changes
+from opsdesk.services.task_bulk import AFTER
 
 ROUTINE_FIELDS = ("title", "role_id", "assignee_id", "priority", "due")
 """Inline-editable fields whose edit of a routine's occurrence may reach the others: what
@@ -70,10 +71,9 @@ class TaskOps:
         self.series = services.series
 
     def update(self, task_id: int, version: int | None, before: dict, after: dict):
-        tasks, actor = self.tasks, self.actor
-        return (checked_once(lambda check: tasks.update(
-                    actor, task_id, expected_version=version if check else None, **after)),
-                lambda _c: tasks.update(actor, task_id, **before))
+        """Edit fields of one task; see ``update_step``."""
+        do, undo = self.update_step(task_id, version, before, after)
+        return (lambda: do({})), (lambda last: undo({}, last))
 
     def occurrence_edit(self, task_id: int, version: int | None, scope: str, field: str,
                         value: Any):
@@ -89,16 +89,46 @@ class TaskOps:
 
     def update_step(self, task_id: int | None, version: int | None, before: dict,
                     after: dict) -> Step:
-        """Edit fields of ``task_id`` (None: the task an earlier step named, ``st["id"]``)."""
+        """Edit fields of ``task_id`` (None: the task an earlier step named, ``st["id"]``).
+
+        The first run checks ``version``. The undo puts back exactly what the task held (the
+        status with its done_at/done_by, as the service recorded them, not ``before``, which
+        is kept for the callers) and refuses with ``ConflictError`` when someone changed
+        these fields since; a redo puts back exactly what the first run wrote."""
+        tasks, actor = self.tasks, self.actor
+        return self._restoring_step(
+            lambda st: task_id or st["id"],
+            lambda tid, check: tasks.update(actor, tid, expected_version=version if check
+                                            else None, **after))
+
+    def _restoring_step(self, task_of: Callable[[dict], int],
+                        first: Callable[[int, bool], Changes]) -> Step:
+        """A single-task write as a step whose undo and redo go through
+        ``TaskService.restore_fields``: ``first(task_id, check)`` is the write (``check``:
+        on its first run only); its Changes' ``before`` says what to put back."""
         tasks, actor = self.tasks, self.actor
         runs = [0]
+        undone: list[Changes] = []  # the Changes of the latest undo
+
+        def restore(tid: int, entry: dict) -> Changes:
+            return tasks.restore_fields(actor, tid,
+                                        {k: v for k, v in entry.items() if k != AFTER},
+                                        entry[AFTER])
 
         def do(st: dict) -> Changes:
-            changes = tasks.update(actor, task_id or st["id"],
-                                   expected_version=version if not runs[0] else None, **after)
+            tid = task_of(st)
+            if undone and tid in undone[0].before:  # a redo: what the first run wrote
+                return restore(tid, undone.pop().before[tid])
+            undone.clear()  # (the task is another one now, e.g. a routine made again)
+            changes = first(tid, runs[0] == 0)
             runs[0] += 1
             return changes
-        return do, lambda st, _c: tasks.update(actor, task_id or st["id"], **before)
+
+        def undo(_st: dict, last: Changes) -> Changes:
+            (tid, entry), = last.before.items()
+            undone[:] = [restore(tid, entry)]
+            return undone[0]
+        return do, undo
 
     def routine_step(self, task_id: int, version: int | None, scope: str, shared: dict,
                      day=None) -> Step:
@@ -179,11 +209,13 @@ class TaskOps:
                 lambda c: tasks.bulk_restore(actor, c.before))
 
     def tick(self, task_id: int, done: bool, version: int | None):
+        """Tick off (``done``) or reopen. The undo puts back the status, done_at and
+        done_by the task had (a blocked task comes back blocked, a reopened one done by whom
+        and when it was), refusing when someone changed them since; a redo puts back what
+        the first run wrote (the same who and when)."""
         tasks, actor = self.tasks, self.actor
-        if done:
-            return (checked_once(lambda check: tasks.tick_off(
-                        actor, task_id, expected_version=version if check else None)),
-                    lambda _c: tasks.reopen(actor, task_id))
-        return (checked_once(lambda check: tasks.reopen(
-                    actor, task_id, expected_version=version if check else None)),
-                lambda _c: tasks.tick_off(actor, task_id))
+        write = tasks.tick_off if done else tasks.reopen
+        do, undo = self._restoring_step(
+            lambda _st: task_id,
+            lambda tid, check: write(actor, tid, expected_version=version if check else None))
+        return (lambda: do({})), (lambda last: undo({}, last))
