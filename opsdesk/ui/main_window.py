@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
 
 
+NAV_MAX_WIDTH = 200
+
+
 class MainWindow(Retranslating, QMainWindow):
     """Holds the views; the app (``opsdesk.app``) handles opening databases and signing in.
 
@@ -70,9 +73,9 @@ class MainWindow(Retranslating, QMainWindow):
         # ---- views: listed by set_context, built when first shown
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Views")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setMaximumWidth(200)
+        self.nav.setMaximumWidth(NAV_MAX_WIDTH)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.specs: list[ViewSpec] = []
         self.built: dict[str, QWidget] = {}
@@ -207,6 +210,26 @@ class MainWindow(Retranslating, QMainWindow):
         self.view(self.specs[row].key)
         self.stack.setCurrentIndex(row)
 
+    def _switch_by_key(self, row: int) -> None:
+        """Ctrl+1…9: show the view and put the focus in it, so that its own shortcuts
+        (Ctrl+F, Ctrl+N…) work at once."""
+        if self.ctx is None or not 0 <= row < len(self.specs):
+            return
+        self.nav.setCurrentRow(row)
+        view = self.view(self.specs[row].key)
+        focus = getattr(view, "focus_default", None)
+        if focus is not None:
+            focus()
+        else:
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _fit_nav(self) -> None:
+        """The navigation as wide as its widest entry (never clipped), in every language."""
+        self.nav.ensurePolished()
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()
+        self.nav.setMinimumWidth(needed if self.nav.count() else 0)
+        self.nav.setMaximumWidth(max(NAV_MAX_WIDTH, needed))
+
     @property
     def overview(self):
         return self.view("overview")
@@ -266,7 +289,7 @@ class MainWindow(Retranslating, QMainWindow):
         for n in range(1, 10):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{n}"))
-            act.triggered.connect(lambda _c=False, row=n - 1: self.nav.setCurrentRow(row))
+            act.triggered.connect(lambda _c=False, row=n - 1: self._switch_by_key(row))
             self.addAction(act)
             self.view_actions.append(act)
         self.language_group = QActionGroup(self)
@@ -318,6 +341,8 @@ class MainWindow(Retranslating, QMainWindow):
             item = self.nav.item(i)
             item.setText(spec.translated_title())
             item.setToolTip(f"{spec.translated_title()} (Ctrl+{i + 1})")
+        self.nav.setAccessibleName(self.tr("Views"))
+        self._fit_nav()
         self.plan_label.setText(self.tr("Plan") + " ")
         self.plan_picker.setAccessibleName(self.tr("Plan"))
         self.menu_file.setTitle(self.tr("&File"))

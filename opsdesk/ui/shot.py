@@ -13,8 +13,11 @@ def render_view(args: Namespace, view: str, out: Path, size: tuple[int, int],
                 today: dt.date | None) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from opsdesk.app import make_qapplication
+    from opsdesk.app import _fixed_today, make_qapplication
     from opsdesk.ui import i18n
+
+    if today is None:  # OPSDESK_TODAY pins the day as for the GUI (``--today`` wins)
+        today = _fixed_today()
 
     app = make_qapplication()
     translators = i18n.translators()

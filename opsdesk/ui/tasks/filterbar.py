@@ -3,7 +3,7 @@ due range, overdue only, milestones only, and saved filters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +24,9 @@ from opsdesk.ui.widgets.retranslate import Retranslating
 TYPING_DELAY_MS = 120
 """Below this many rows the text filter applies on every keystroke."""
 INSTANT_ROWS = 20_000
+COMBO_CHARS = 10
+"""The filter combos are this many characters wide at least (longer names are elided
+when the window is narrow; the combos grow with the window)."""
 
 
 class FilterBar(Retranslating, QWidget):
@@ -44,7 +48,9 @@ class FilterBar(Retranslating, QWidget):
         for combo, name in ((self.phase, "filterPhase"), (self.role, "filterRole"),
                             (self.person, "filterPerson"), (self.status, "filterStatus")):
             combo.setObjectName(name)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_CHARS)
         self.due_from, self.due_to = date_edit(self, lang), date_edit(self, lang)
         self.due_label = QLabel()
         self.overdue = QCheckBox()
@@ -53,6 +59,9 @@ class FilterBar(Retranslating, QWidget):
         self.milestones.setObjectName("filterMilestones")
         self.saved_box = QComboBox()
         self.saved_box.setObjectName("savedFilters")
+        self.saved_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.saved_box.setMinimumContentsLength(COMBO_CHARS + 4)
         self.save_button = QToolButton()
         self.save_button.setObjectName("saveFilter")
         self.clear_button = QToolButton()
@@ -62,16 +71,31 @@ class FilterBar(Retranslating, QWidget):
         self.timer.setInterval(TYPING_DELAY_MS)
         self.timer.timeout.connect(self._emit)
 
-        layout = QHBoxLayout(self)
+        # Two rows, so that the window fits 1100 px in every language: text, phase, role,
+        # person, status; then the due range, overdue, milestones and the saved filters.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.text, 2)
-        for w in (self.phase, self.role, self.person, self.status, self.due_label, self.due_from,
-                  QLabel("–"), self.due_to, self.overdue, self.milestones):
-            layout.addWidget(w)
-        layout.addStretch(1)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for row in (first, second):
+            row.setSpacing(6)
+            layout.addLayout(row)
+        first.addWidget(self.text, 3)
+        for combo in (self.phase, self.role, self.person, self.status):
+            first.addWidget(combo, 1)
+        for w in (self.due_label, self.due_from, QLabel("–"), self.due_to, self.overdue,
+                  self.milestones):
+            second.addWidget(w)
+        second.addStretch(1)
         for w in (self.saved_box, self.save_button, self.clear_button):
-            layout.addWidget(w)
+            second.addWidget(w)
+        order = (self.text, self.phase, self.role, self.person, self.status, self.due_from,
+                 self.due_to, self.overdue, self.milestones, self.saved_box, self.save_button,
+                 self.clear_button)
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        for edit in (self.due_from, self.due_to):
+            edit.installEventFilter(self)
 
         self.text.textChanged.connect(self._typed)
         for combo in (self.phase, self.role, self.person, self.status):
@@ -85,6 +109,20 @@ class FilterBar(Retranslating, QWidget):
         self.clear_button.clicked.connect(self.clear)
         self._choices: tuple = ([], [], [])
         self.retranslate_ui()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Tab leaves an empty due date: a QDateEdit showing its special value ("—") has no
+        section to step to and would keep the focus for ever."""
+        if (event.type() == QEvent.Type.KeyPress and watched in (self.due_from, self.due_to)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.AltModifier)
+                and get_date(watched) is None):
+            back = (event.key() == Qt.Key.Key_Backtab
+                    or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            self.focusNextPrevChild(not back)
+            return True
+        return super().eventFilter(watched, event)
 
     # ---- text
     def retranslate_ui(self) -> None:

@@ -183,7 +183,10 @@ class TaskPanel(Retranslating, QScrollArea):
             when = fmt.local_datetime(c.at, lang)
             html.append(f'<p><b>{_esc(c.author)}</b> <span style="color:#5f6368">{when}</span>'
                         f"<br>{_esc(c.text)}</p>")
-        self.comments.setHtml("".join(html) or f'<p style="color:#5f6368">{self.tr("No comments yet.")}</p>')
+        if not html:
+            none_yet = self.tr("No comments yet.")
+            html.append(f'<p style="color:#5f6368">{_esc(none_yet)}</p>')
+        self.comments.setHtml("".join(html))
         self.comments.verticalScrollBar().setValue(self.comments.verticalScrollBar().maximum())
         allowed = can_tick(self.ctx.actor, t.assignee_id, t.role_id) and not self.ctx.store.readonly
         if t.status == "done":

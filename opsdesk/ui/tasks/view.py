@@ -324,6 +324,9 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.filter_bar.set_choices([(p.id, p.name_zh if zh else p.name_en, p.color)
                                      for p in self._phases], self._roles, self._people)
         self.filter_bar.set_filters(self.model.filters, emit=False)
+        # A remembered phase or person that is not a choice any more (another plan or
+        # database, a person deactivated) shows as "All phases"/"Everyone": filter so too.
+        self.model.filters = self.filter_bar.filters()
         self._fill_menus()
         self._generation += 1
         first = services.tasks.plan_rows(plan_id, limit=FIRST_PAGE)
@@ -459,6 +462,10 @@ class TasksView(Retranslating, TaskEditing, QWidget):
     def _filters_changed(self, filters: Filters) -> None:
         self.model.set_filters(filters)
         self.ctx.settings.set_tasks_filters(filters.to_dict())
+
+    def focus_default(self) -> None:
+        """Focus the tasks (when the view is chosen with Ctrl+1…9)."""
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_filter(self) -> None:
         self.filter_bar.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
