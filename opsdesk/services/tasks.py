@@ -297,6 +297,9 @@ class TaskService(BulkTaskOps, Service):
             self._check_restore_rights(actor, current, values)
             if any(getattr(current, k) != v for k, v in written.items()):
                 raise ConflictError()
+            if values.get("parent_id") is not None and self._is_within(
+                    s, values["parent_id"], task_id):  # its old parent was moved under it
+                raise ValidationError(PARENT_LOOP, field="parent_id")
             self._write(s, current, None, dict(values))
             # an "update" like any edit, so the activity log describes it as one
             cid = self.log(s, actor, "task", task_id, "update",

@@ -4,6 +4,7 @@ dropped — when someone else changed the task since."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -152,3 +153,22 @@ def test_a_dialog_edit_step_undoes_and_redoes_exactly(ctx):
     do()
     assert _state(ctx, task.id) == ("todo", None, None)
     assert ctx.services.tasks.get(task.id).priority == "urgent"
+
+
+def test_my_work_tick_off_of_a_blocked_task_undoes_to_blocked(qtbot, ctx, errors):
+    kefu, task = _kefu_task(ctx)
+    ctx.services.tasks.update(ctx.actor, task.id, status="blocked")
+    staff = dataclasses.replace(ctx, actor=kefu)
+    window = MainWindow(staff)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.show_view("mywork")
+    with qtbot.waitSignal(window.changes_applied):
+        view.toggle_row(view.model.row_of[task.id])
+    assert _state(ctx, task.id)[::2] == ("done", kefu.user_id)
+    with qtbot.waitSignal(window.changes_applied):
+        window.undo_stack.undo()
+    assert _state(ctx, task.id) == ("blocked", None, None)
+    assert not view.model.task_at(view.model.row_of[task.id]).done
+    assert not errors

@@ -455,3 +455,19 @@ def test_undo_rights_are_those_of_the_write(services: Services, world, snapshot)
             ops, task, {"status": "done", "done_at": None, "done_by": ops2.user_id},
             {"status": "done"})
     assert snapshot() == before
+
+
+def test_undo_refuses_a_parent_that_was_moved_under_the_task(services: Services, world,
+                                                              snapshot):
+    boss = world.manager
+    task, parent = services.tasks.create(boss, world.plan_id, title="A").ids, \
+        services.tasks.create(boss, world.plan_id, title="P").ids
+    task, parent = next(iter(task)), next(iter(parent))
+    services.tasks.update(boss, task, parent_id=parent)
+    moved = services.tasks.update(boss, task, parent_id=None)
+    services.tasks.update(boss, parent, parent_id=task)
+    before = snapshot()
+    with pytest.raises(ValidationError) as info:
+        _undo(services, boss, moved)
+    assert info.value.field == "parent_id"
+    assert snapshot() == before
