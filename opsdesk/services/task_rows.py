@@ -17,7 +17,7 @@ from opsdesk.model import Phase, Role, Task, User
 # Positions in a row tuple.
 (ID, PARENT, PHASE, TITLE, PHASE_ZH, PHASE_EN, PHASE_POS, ROLE, ROLE_ZH, ROLE_EN, ROLE_COLOR,
  ASSIGNEE, ASSIGNEE_NAME, START, DUE, STATUS, PRIORITY, MILESTONE, DONE_AT, DONE_BY_NAME,
- POSITION, VERSION) = range(22)
+ POSITION, VERSION, DONE_BY) = range(23)
 
 OPEN_STATUSES = ("todo", "doing", "blocked")
 
@@ -41,7 +41,8 @@ def _statement(plan_id: int):
                    Task.assignee_id, assignee.name,
                    type_coerce(Task.start, String), type_coerce(Task.due, String),
                    Task.status, Task.priority, Task.is_milestone,
-                   type_coerce(Task.done_at, String), doer.name, Task.position, Task.version)
+                   type_coerce(Task.done_at, String), doer.name, Task.position, Task.version,
+                   Task.done_by)
             .select_from(Task)
             .outerjoin(Phase, Phase.id == Task.phase_id)
             .outerjoin(Role, Role.id == Task.role_id)

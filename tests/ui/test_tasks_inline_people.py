@@ -58,3 +58,28 @@ def test_a_date_outside_the_plan_is_saved_and_said(qtbot, ctx):
     view.select_ids([row[ID]])
     view.reschedule_selected(-1)  # still outside: said again
     assert "outside the plan" in window.statusBar().currentMessage()
+
+
+def test_staff_cannot_tick_back_what_someone_else_ticked_off(qtbot, ctx):
+    import dataclasses
+
+    from PySide6.QtCore import Qt
+
+    sv = ctx.services
+    ctx.plan_id = ctx.plan_id or sv.plans.list()[0].id
+    role = next(r for r in sv.people.roles() if r.key == "customer_service")
+    sv.people.create_user(ctx.actor, "客服二", "kefu2", role.id)
+    other = sv.people.authenticate("kefu2")
+    task = next(t for t in sv.tasks.list(ctx.plan_id)
+                if t.role_id == role.id and t.assignee_id is None and t.status == "todo")
+    sv.tasks.tick_off(other, task.id)
+    staff = dataclasses.replace(ctx, actor=sv.people.authenticate("kefu"))
+    window, view = _tasks(qtbot, staff)
+    index = view.model.index_of(task.id, COL["title"])
+    assert not view.model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable  # not offered
+    mine = next(t for t in sv.tasks.list(ctx.plan_id)
+                if t.role_id == role.id and t.assignee_id is None and t.status == "todo")
+    sv.tasks.tick_off(staff.actor, mine.id)
+    view.refresh()
+    own = view.model.index_of(mine.id, COL["title"])
+    assert view.model.flags(own) & Qt.ItemFlag.ItemIsUserCheckable  # their own: may reopen

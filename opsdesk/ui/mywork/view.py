@@ -214,10 +214,8 @@ class MyWorkView(Retranslating, QWidget):
         return index.data(TaskRole) if index.isValid() else None
 
     def can_toggle(self, t: MyTask) -> bool:
-        actor = self.ctx.actor
-        if not permissions.can_tick(actor, t.assignee_id, t.role_id):
-            return False
-        return not t.done or actor.is_manager or t.done_by == actor.user_id
+        return permissions.can_toggle_done(self.ctx.actor, t.assignee_id, t.role_id, t.done,
+                                           t.done_by)
 
     def toggle_row(self, row: int) -> None:
         """Tick off (or reopen) the task of ``row`` as shown: the version shown is checked in

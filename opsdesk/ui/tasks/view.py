@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opsdesk.services.permissions import can_tick
-from opsdesk.services.task_rows import ASSIGNEE, ID, ROLE, STATUS, VERSION
+from opsdesk.services.permissions import can_toggle_done
+from opsdesk.services.task_rows import ASSIGNEE, DONE_BY, ID, ROLE, STATUS, VERSION
 from opsdesk.ui.tasks.delegates import STATUSES, TaskDelegate
 from opsdesk.ui.tasks.editing import TaskEditing
 from opsdesk.ui.tasks.filterbar import FilterBar
@@ -149,8 +149,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
 
         self._build_actions()
         self.model.editable_columns = ({COL[c] for c in EDIT_FIELDS} if self.manager else set())
-        self.model.can_tick = lambda row: (not ctx.store.readonly
-                                           and can_tick(ctx.actor, row[ASSIGNEE], row[ROLE]))
+        self.model.can_tick = lambda row: (not ctx.store.readonly and can_toggle_done(
+            ctx.actor, row[ASSIGNEE], row[ROLE], row[STATUS] == "done", row[DONE_BY]))
         self.model.edit_hook = self._edit_cell
         self.model.tick_hook = self._tick
         self.model.grouped = ctx.settings.tasks_grouped()
