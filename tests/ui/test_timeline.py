@@ -367,3 +367,25 @@ def test_pdf_export_runs_in_turns_and_cancel_or_failure_keep_the_earlier_file(qt
     box = window.findChild(QMessageBox, "timelinePdfFailed") or view.findChild(
         QMessageBox, "timelinePdfFailed")
     assert box is not None and box.isVisible() and str(missing) in box.text()
+
+
+def test_timeline_tick_off_and_resize_undo_exactly(qtbot, ctx):
+    window, view = _timeline(qtbot, ctx)
+    sv = ctx.services
+    task = next(t for t in sv.tasks.list(ctx.plan_id) if t.status == "todo" and t.due)
+    window.apply(sv.tasks.update(ctx.actor, task.id, status="blocked"))
+    index = view.task_index(task.id)
+    view.edits.tick(index, True)
+    assert sv.tasks.get(task.id).status == "done"
+    window.undo_stack.undo()
+    assert sv.tasks.get(task.id).status == "blocked"  # as it was, not "todo"
+    # a resize checks the version it was drawn with: someone else's change meanwhile asks
+    from tests.ui.test_tasks_conflicts import answer
+
+    sv.tasks.update(ctx.actor, task.id, notes="changed meanwhile")  # (not shown yet)
+    shown: list = []
+    answer("cancel", shown)
+    g = type("G", (), {"task": index, "mode": "due"})()
+    d0 = int(view.canvas.data.start[index]) if view.has_dates(index) else 0
+    view.edits.resize(g, d0, int(view.canvas.data.due[index]) + 2)
+    assert shown and sv.tasks.get(task.id).due == task.due

@@ -47,6 +47,23 @@ class TimelineEdits:
             show_error(self.parent, exc)
             return None
 
+    def run_task_edit(self, text: str, make, task_id: int) -> None:
+        """An edit of one task through the Tasks view's operations (``TaskOps``): the
+        version shown is checked (the app's conflict dialog when someone changed it), and
+        the undo puts back exactly what was there (status, who and when ticked it off)."""
+        from opsdesk.ui.tasks.editing import run_checked
+
+        if self.window is not None and hasattr(self.window, "undo"):
+            run_checked(self.parent, self.window, text, make, ids=[task_id],
+                        plan_id=self.ctx.plan_id)
+            return
+        self.run(text, make(True)[0])
+
+    def _ops(self):
+        from opsdesk.ui.tasks.ops import TaskOps
+
+        return TaskOps(self.ctx.services, self.ctx.actor, self.ctx.plan_id)
+
     def ask_successors(self, title: str, count: int) -> str:
         """"yes" (move them too), "no" (only this task) or "cancel"."""
         # (its own statement: right after a QCoreApplication.translate call lupdate files a
@@ -100,7 +117,7 @@ class TimelineEdits:
                  lambda _c: sv.schedule.move(actor, ids, -days))
 
     def resize(self, g: Gesture, d0: int, d1: int) -> None:
-        data, sv, actor = self.canvas.data, self.ctx.services, self.ctx.actor
+        data = self.canvas.data
         task_id = int(data.id[g.task])
         if d1 < d0:
             show_error(self.parent, ValidationError(
@@ -116,10 +133,10 @@ class TimelineEdits:
             new, old = {"due": from_day(d1)}, {"due": due}
             if start is None:
                 new["start"], old["start"] = from_day(d0), None
-        guard = first_time(int(data.version[g.task]))
+        version, ops = int(data.version[g.task]), self._ops()
         text = QCoreApplication.translate("Timeline", "Change the dates of “{title}”").format(title=data.title[g.task])
-        self.run(text, lambda: sv.tasks.update(actor, task_id, expected_version=guard(), **new),
-                 lambda _c: sv.tasks.update(actor, task_id, **old))
+        self.run_task_edit(text, lambda check: ops.update(
+            task_id, version if check else None, old, new), task_id)
 
     def link(self, pred_id: int, succ_id: int) -> None:
         sv, actor = self.ctx.services, self.ctx.actor
@@ -137,12 +154,9 @@ class TimelineEdits:
                  lambda _c: sv.plans.shift(actor, plan, -days))
 
     def tick(self, task: int, done: bool) -> None:
-        sv, actor = self.ctx.services, self.ctx.actor
-        task_id = int(self.canvas.data.id[task])
-        title = self.canvas.data.title[task]
-        if done:
-            self.run(QCoreApplication.translate("Timeline", "Tick off “{title}”").format(title=title),
-                     lambda: sv.tasks.tick_off(actor, task_id), lambda _c: sv.tasks.reopen(actor, task_id))
-        else:
-            self.run(QCoreApplication.translate("Timeline", "Reopen “{title}”").format(title=title),
-                     lambda: sv.tasks.reopen(actor, task_id), lambda _c: sv.tasks.tick_off(actor, task_id))
+        data, ops = self.canvas.data, self._ops()
+        task_id, version, title = int(data.id[task]), int(data.version[task]), data.title[task]
+        text = (QCoreApplication.translate("Timeline", "Tick off “{title}”") if done
+                else QCoreApplication.translate("Timeline", "Reopen “{title}”")).format(title=title)
+        self.run_task_edit(text, lambda check: ops.tick(
+            task_id, done, version if check else None), task_id)
