@@ -266,7 +266,7 @@ class TaskService(BulkTaskOps, Service):
             if not done and current.status != TaskStatus.DONE:
                 raise ValidationError(NOT_DONE, field="status", title=current.title)
             if not done and not actor.is_manager and current.done_by != actor.user_id:
-                raise permissions.deny(actor, permissions.TICK_OFF)
+                raise permissions.deny(actor, permissions.REOPEN)
             if done:
                 values = dict(status=TaskStatus.DONE.value, done_at=self.clock(),
                               done_by=actor.user_id)

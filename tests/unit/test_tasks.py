@@ -471,3 +471,19 @@ def test_undo_refuses_a_parent_that_was_moved_under_the_task(services: Services,
         _undo(services, boss, moved)
     assert info.value.field == "parent_id"
     assert snapshot() == before
+
+
+def test_reopening_someone_elses_tick_names_the_reopen_rule(services, world):
+    from opsdesk.errors import PermissionDenied
+    from opsdesk.services import permissions
+
+    role = world.roles["customer_service"]
+    services.people.create_user(world.manager, "客服二", "kefu_two", role)
+    one, two = services.people.authenticate("kefu_two"), next(
+        a for a in world.actors.values() if not a.is_manager and role in a.role_ids)
+    task = next(t for t in services.tasks.list(world.plan_id)
+                if t.role_id == role and t.assignee_id is None and t.status == "todo")
+    services.tasks.tick_off(one, task.id)
+    with pytest.raises(PermissionDenied) as refused:
+        services.tasks.reopen(two, task.id)
+    assert refused.value.params["right"] == permissions.REOPEN
