@@ -2,6 +2,155 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Activity</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="164"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="166"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="170"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="177"/>
+        <source>undid a change of {fields} to %n task(s)</source>
+        <translation>
+            <numerusform>undid a change of {fields} to %n task</numerusform>
+            <numerusform>undid a change of {fields} to %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="179"/>
+        <source>undid a change to %n task(s)</source>
+        <translation>
+            <numerusform>undid a change to %n task</numerusform>
+            <numerusform>undid a change to %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="181"/>
+        <source>added %n task(s)</source>
+        <translation>
+            <numerusform>added %n task</numerusform>
+            <numerusform>added %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="185"/>
+        <source>%n new task(s)</source>
+        <translation>
+            <numerusform>%n new task</numerusform>
+            <numerusform>%n new tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="187"/>
+        <source>%n task(s) updated</source>
+        <translation>
+            <numerusform>%n task updated</numerusform>
+            <numerusform>%n tasks updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
+        <source>unassigned %n task(s)</source>
+        <translation>
+            <numerusform>unassigned %n task</numerusform>
+            <numerusform>unassigned %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="199"/>
+        <source>assigned %n task(s) to {name}</source>
+        <translation>
+            <numerusform>assigned %n task to {name}</numerusform>
+            <numerusform>assigned %n tasks to {name}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
+        <source>set %n task(s) to {status}</source>
+        <translation>
+            <numerusform>set %n task to {status}</numerusform>
+            <numerusform>set %n tasks to {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="205"/>
+        <source>set the {field} of %n task(s) to {value}</source>
+        <translation>
+            <numerusform>set the {field} of %n task to {value}</numerusform>
+            <numerusform>set the {field} of %n tasks to {value}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="207"/>
+        <source>edited %n task(s): {fields}</source>
+        <translation>
+            <numerusform>edited %n task: {fields}</numerusform>
+            <numerusform>edited %n tasks: {fields}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="232"/>
+        <source>%n subtask(s)</source>
+        <translation>
+            <numerusform>%n subtask</numerusform>
+            <numerusform>%n subtasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="234"/>
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="236"/>
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n link</numerusform>
+            <numerusform>%n links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="268"/>
+        <source>%n KPI(s)</source>
+        <translation>
+            <numerusform>%n KPI</numerusform>
+            <numerusform>%n KPIs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
+        <source>imported %n value(s) of {kpi}</source>
+        <translation>
+            <numerusform>imported %n value of {kpi}</numerusform>
+            <numerusform>imported %n values of {kpi}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="272"/>
+        <source>entered %n value(s) of {kpi}</source>
+        <translation>
+            <numerusform>entered %n value of {kpi}</numerusform>
+            <numerusform>entered %n values of {kpi}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ActivityView</name>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/activity/view.py" line="173"/>
@@ -247,6 +396,17 @@
     </message>
 </context>
 <context>
+    <name>PeopleView</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/people/view.py" line="308"/>
+        <source>{name} still holds %n open task(s) of this plan.</source>
+        <translation>
+            <numerusform>{name} still holds %n open task of this plan.</numerusform>
+            <numerusform>{name} still holds %n open tasks of this plan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TaskExportDialog</name>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/export_options.py" line="53"/>
@@ -306,7 +466,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="121"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="138"/>
         <source>Assign %n task(s) to {name}</source>
         <translation>
             <numerusform>Assign %n task to {name}</numerusform>
@@ -314,7 +474,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="134"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="151"/>
         <source>Set %n task(s) to {status}</source>
         <translation>
             <numerusform>Set %n task to {status}</numerusform>
@@ -322,7 +482,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="148"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="165"/>
         <source>Move %n task(s) by {days} days</source>
         <translation>
             <numerusform>Move %n task by {days} days</numerusform>
@@ -330,7 +490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="167"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
         <source>Duplicate %n task(s)</source>
         <translation>
             <numerusform>Duplicate %n task</numerusform>
@@ -338,7 +498,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="184"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="204"/>
         <source>Delete %n task(s)?</source>
         <translation>
             <numerusform>Delete %n task?</numerusform>
@@ -346,7 +506,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="207"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n subtask</numerusform>
@@ -354,7 +514,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="189"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="209"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform>
@@ -362,7 +522,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="191"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="211"/>
         <source>%n link(s) to other tasks</source>
         <translation>
             <numerusform>%n link to other tasks</numerusform>
@@ -370,7 +530,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="200"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="220"/>
         <source>Delete %n task(s)</source>
         <translation>
             <numerusform>Delete %n task</numerusform>
@@ -378,7 +538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="327"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="347"/>
         <source>some of the %n selected tasks</source>
         <translation>
             <numerusform>some of the %n selected tasks</numerusform>
@@ -389,7 +549,7 @@
 <context>
     <name>TeamView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="336"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="345"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>Reassign %n task to {name}</numerusform>
@@ -416,7 +576,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="54"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="71"/>
         <source>“{title}” has %n task(s) that follow it. Move them by the same number of days?</source>
         <translation>
             <numerusform>“{title}” has %n task that follows it. Move it by the same number of days?</numerusform>
@@ -424,7 +584,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="96"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="113"/>
         <source>Move “{title}” %n day(s) later</source>
         <translation>
             <numerusform>Move “{title}” %n day later</numerusform>
@@ -432,7 +592,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="97"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="114"/>
         <source>Move “{title}” %n day(s) earlier</source>
         <translation>
             <numerusform>Move “{title}” %n day earlier</numerusform>
@@ -440,7 +600,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="134"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="151"/>
         <source>Move launch day %n day(s) later</source>
         <translation>
             <numerusform>Move launch day %n day later</numerusform>
@@ -448,7 +608,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="135"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="152"/>
         <source>Move launch day %n day(s) earlier</source>
         <translation>
             <numerusform>Move launch day %n day earlier</numerusform>

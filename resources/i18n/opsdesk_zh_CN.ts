@@ -11,299 +11,566 @@
 <context>
     <name>Activity</name>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="15"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="21"/>
         <source>Ticked off</source>
         <translation>勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="16"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="22"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="17"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="23"/>
         <source>Tasks created</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="18"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="24"/>
         <source>Tasks edited</source>
         <translation>修改任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="19"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="25"/>
         <source>Tasks deleted</source>
         <translation>删除任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="20"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="26"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="21"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="27"/>
         <source>Routines</source>
         <translation>例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="22"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="28"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="23"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="29"/>
         <source>Roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="24"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="30"/>
         <source>Plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="29"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="35"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="29"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="35"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="29"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="35"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="30"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="36"/>
         <source>parent task</source>
         <translation>上级任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="30"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="36"/>
         <source>role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="30"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="36"/>
         <source>assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="31"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="37"/>
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="31"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="37"/>
         <source>due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="31"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="37"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="32"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="38"/>
         <source>priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="32"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="38"/>
         <source>milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="33"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="39"/>
         <source>position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="33"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="39"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="33"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="39"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="34"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="40"/>
         <source>active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="34"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="40"/>
         <source>colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="34"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="40"/>
         <source>repeat rule</source>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="35"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="41"/>
         <source>until</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="65"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="42"/>
+        <source>launch day</source>
+        <translation>上线日</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="43"/>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="44"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="45"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="46"/>
+        <source>other roles</source>
+        <translation>其他岗位</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="47"/>
+        <source>link type</source>
+        <translation>关联类型</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="48"/>
+        <source>lag (days)</source>
+        <translation>延隔（天）</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="80"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="65"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="80"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="75"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="102"/>
+        <source>reactivated {name}</source>
+        <translation>恢复了{name}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="103"/>
+        <source>deactivated {name}</source>
+        <translation>停用了{name}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="116"/>
+        <source>edited the phase {name}</source>
+        <translation>修改阶段{name}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="120"/>
+        <source>made a change ({what})</source>
+        <translation>做了更改（{what}）</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="126"/>
         <source>ticked off {task}</source>
         <translation>勾选完成{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="77"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="128"/>
         <source>reopened {task}</source>
         <translation>重新打开{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="79"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="130"/>
         <source>created {task}</source>
         <translation>新建{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="81"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="134"/>
+        <source>deleted {task} with {what}</source>
+        <translation>删除{task}及其{what}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="136"/>
         <source>deleted {task}</source>
         <translation>删除{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="83"/>
-        <source>added {count} tasks</source>
-        <translation>添加了 {count} 项任务</translation>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="257"/>
+        <source>added the KPI {kpi}</source>
+        <translation>添加指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="87"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="258"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="262"/>
+        <source>edited the KPI {kpi}</source>
+        <translation>修改指标{kpi}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="259"/>
+        <source>deleted the KPI {kpi}</source>
+        <translation>删除指标{kpi}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="264"/>
+        <source>set the targets of {kpi}</source>
+        <translation>设置{kpi}的目标</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="268"/>
+        <source>%n KPI(s)</source>
+        <translation>
+            <numerusform>%n 个指标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
+        <source>imported %n value(s) of {kpi}</source>
+        <translation>
+            <numerusform>导入{kpi}的 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="272"/>
+        <source>entered %n value(s) of {kpi}</source>
+        <translation>
+            <numerusform>录入{kpi}的 %n 个数值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="315"/>
+        <source>{count} different values</source>
+        <translation>{count} 个不同的值</translation>
+    </message>
+    <message>
+        <source>added {count} tasks</source>
+        <translation type="vanished">添加了 {count} 项任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="148"/>
         <source>moved due {before} → {after} of {task}</source>
         <translation>把{task}的截止日从{before}改到{after}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="91"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="152"/>
         <source>assigned {task} to {name}</source>
         <translation>把{task}指派给{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="94"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="155"/>
         <source>set {task} to {status}</source>
         <translation>把{task}设为{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="96"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="157"/>
         <source>edited {task}: {fields}</source>
         <translation>修改{task}:{fields}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="99"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="91"/>
         <source>commented on {task}</source>
         <translation>评论了{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="101"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="93"/>
         <source>linked {task} to a predecessor</source>
         <translation>为{task}添加前置任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="102"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="94"/>
         <source>removed a link of {task}</source>
         <translation>删除{task}的一个关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="104"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="96"/>
         <source>created the routine {task}</source>
         <translation>新建例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="104"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="96"/>
         <source>edited the routine {task}</source>
         <translation>修改例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="97"/>
         <source>changed how {task} repeats</source>
         <translation>修改了{task}的重复方式</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="97"/>
         <source>stopped the routine {task}</source>
         <translation>停止例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="106"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="98"/>
         <source>put routines back as they were</source>
         <translation>把例行工作恢复原样</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="107"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="99"/>
         <source>changed a routine</source>
         <translation>修改了例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="109"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
         <source>added {name}</source>
         <translation>添加了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="109"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
         <source>edited {name}</source>
         <translation>修改了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="110"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="106"/>
         <source>changed the password of {name}</source>
         <translation>修改了{name}的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="111"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="107"/>
         <source>changed the roles of {name}</source>
         <translation>修改了{name}的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="112"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="108"/>
         <source>changed {name}</source>
         <translation>修改了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="114"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="110"/>
         <source>added the role {name}</source>
         <translation>添加岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="115"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="111"/>
         <source>edited the role {name}</source>
         <translation>修改岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="117"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="142"/>
+        <source>restored {task} with {what}</source>
+        <translation>恢复{task}及其{what}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="144"/>
+        <source>restored {task}</source>
+        <translation>恢复{task}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="164"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="166"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="170"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="167"/>
+        <source>moved {tasks} {days} later</source>
+        <translation>将{tasks}推后 {days}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="171"/>
+        <source>moved {tasks} {days} earlier</source>
+        <translation>将{tasks}提前 {days}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="173"/>
+        <source>moved {tasks}</source>
+        <translation>移动{tasks}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="177"/>
+        <source>undid a change of {fields} to %n task(s)</source>
+        <translation>
+            <numerusform>撤销了对 %n 个任务的{fields}修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="179"/>
+        <source>undid a change to %n task(s)</source>
+        <translation>
+            <numerusform>撤销了对 %n 个任务的修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="181"/>
+        <source>added %n task(s)</source>
+        <translation>
+            <numerusform>添加了 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="185"/>
+        <source>%n new task(s)</source>
+        <translation>
+            <numerusform>新增 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="187"/>
+        <source>%n task(s) updated</source>
+        <translation>
+            <numerusform>更新 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="189"/>
+        <source>imported tasks from {file}: {what}</source>
+        <translation>从 {file} 导入任务：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="191"/>
+        <source>changed {task} ({action})</source>
+        <translation>更改{task}（{action}）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
+        <source>unassigned %n task(s)</source>
+        <translation>
+            <numerusform>取消了 %n 个任务的负责人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="199"/>
+        <source>assigned %n task(s) to {name}</source>
+        <translation>
+            <numerusform>将 %n 个任务分配给{name}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
+        <source>set %n task(s) to {status}</source>
+        <translation>
+            <numerusform>将 %n 个任务设为{status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="205"/>
+        <source>set the {field} of %n task(s) to {value}</source>
+        <translation>
+            <numerusform>将 %n 个任务的{field}设为{value}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="207"/>
+        <source>edited %n task(s): {fields}</source>
+        <translation>
+            <numerusform>修改 %n 个任务：{fields}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="220"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="225"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="232"/>
+        <source>%n subtask(s)</source>
+        <translation>
+            <numerusform>%n 个子任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="234"/>
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n 条评论</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="236"/>
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n 个关联</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="242"/>
         <source>created the plan {name}</source>
         <translation>创建计划{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="118"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="245"/>
+        <source>imported the plan {name} from {file}</source>
+        <translation>从 {file} 导入计划{name}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="251"/>
+        <source>moved the whole plan {days} earlier</source>
+        <translation>整个计划提前 {days}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="252"/>
+        <source>moved the whole plan {days} later</source>
+        <translation>整个计划推后 {days}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="253"/>
         <source>changed the plan ({action})</source>
         <translation>修改了计划({action})</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="121"/>
         <source>imported {count} values of {kpi}</source>
-        <translation>导入{kpi} {count} 个数值</translation>
+        <translation type="vanished">导入{kpi} {count} 个数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="123"/>
         <source>entered {count} values of {kpi}</source>
-        <translation>录入{kpi} {count} 个数值</translation>
+        <translation type="vanished">录入{kpi} {count} 个数值</translation>
     </message>
 </context>
 <context>
@@ -390,7 +657,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="189"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="196"/>
         <source>That task has been deleted.</source>
         <translation>该任务已被删除。</translation>
     </message>
@@ -1061,11 +1328,16 @@
     </message>
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="16"/>
+        <source>reopen this task (only the one who ticked it off, or a manager)</source>
+        <translation>重新打开这个任务（只有勾选完成的人或经理可以）</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/permissions.py" line="19"/>
         <source>enter values for this KPI (only its owner role or a manager)</source>
         <translation>录入此指标的数值(仅限所属岗位或经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="18"/>
+        <location filename="../../opsdesk/services/permissions.py" line="21"/>
         <source>{name} may not {right}.</source>
         <translation>{name} 无权{right}。</translation>
     </message>
@@ -1111,21 +1383,26 @@
     </message>
     <message>
         <location filename="../../opsdesk/services/tasks.py" line="27"/>
+        <source>{name} is no longer active; choose someone else.</source>
+        <translation>{name} 已停用；请选择其他人。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/tasks.py" line="28"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="28"/>
+        <location filename="../../opsdesk/services/tasks.py" line="29"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="29"/>
+        <location filename="../../opsdesk/services/tasks.py" line="30"/>
         <source>parent task</source>
         <translation>父任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="30"/>
+        <location filename="../../opsdesk/services/tasks.py" line="31"/>
         <source>role</source>
         <translation>岗位</translation>
     </message>
@@ -1780,143 +2057,143 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="91"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="129"/>
         <source>Filter tasks… (Ctrl+F)</source>
         <translation>筛选任务…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="92"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="130"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="93"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="131"/>
         <source>Words in the title or the assignee&apos;s name</source>
         <translation>标题或负责人姓名中的文字</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="94"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="132"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="95"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="133"/>
         <source>Due from</source>
         <translation>截止日期起</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="96"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="134"/>
         <source>Due until</source>
         <translation>截止日期止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="97"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="135"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="98"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="136"/>
         <source>Only open tasks past their due date</source>
         <translation>只看已过截止日期的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="99"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="137"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="100"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="138"/>
         <source>Only milestones</source>
         <translation>只看里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="101"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="139"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="102"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="140"/>
         <source>Remember these filters under a name</source>
         <translation>以一个名称保存这些筛选条件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="103"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="141"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="104"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="142"/>
         <source>Show every task</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="105"/>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="106"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="143"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="144"/>
         <source>Saved filters</source>
         <translation>已保存的筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="107"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="145"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="107"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="145"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="108"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="146"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="108"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="121"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="159"/>
         <source>All phases</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="122"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="160"/>
         <source>All roles</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="123"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="161"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="124"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="162"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="125"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="163"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="126"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="164"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="134"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="172"/>
         <source>Saved filters…</source>
         <translation>已保存的筛选…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="189"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="227"/>
         <source>Save filters</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="189"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="227"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -2511,12 +2788,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="312"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="335"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="353"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="344"/>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="378"/>
         <source>OpsDesk — {db}</source>
         <translation>OpsDesk — {db}</translation>
     </message>
@@ -2525,128 +2807,128 @@
         <translation type="vanished">概览</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="321"/>
-        <location filename="../../opsdesk/ui/main_window.py" line="322"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="346"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="347"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="323"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="324"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="349"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="325"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="350"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="326"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="351"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="327"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="352"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="328"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="353"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="329"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="354"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="330"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="355"/>
         <source>&amp;New plan…</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="331"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="356"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="332"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="357"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="333"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="358"/>
         <source>Undo &amp;history</source>
         <translation>撤销历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="334"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="359"/>
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="335"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="360"/>
         <source>&lt;nothing done yet&gt;</source>
         <translation>&lt;尚无操作&gt;</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="336"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="361"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="337"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="362"/>
         <source>Switch &amp;user…</source>
         <translation>切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="338"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="363"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="339"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="364"/>
         <source>&amp;About OpsDesk</source>
         <translation>关于 OpsDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="349"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="374"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="356"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="381"/>
         <source>Database: {db}</source>
         <translation>数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="358"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="383"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="389"/>
         <source>{name} (manager)</source>
         <translation>{name}(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="365"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="390"/>
         <source>Signed in: </source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="411"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="436"/>
         <source>About OpsDesk</source>
         <translation>关于 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="412"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="437"/>
         <source>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;Plans, tasks, milestones and KPIs for teams that launch and run online shops.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;为开设和运营网店的团队管理计划、任务、里程碑和指标。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证发布的自由软件。&lt;/p&gt;</translation>
     </message>
@@ -2691,7 +2973,7 @@
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/view.py" line="125"/>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="265"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="269"/>
         <source>New routine…</source>
         <translation>新建例行工作…</translation>
     </message>
@@ -2780,32 +3062,32 @@
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="228"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="232"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="228"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="232"/>
         <source>Tick off “{title}”</source>
         <translation>勾选完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="256"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="260"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="257"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="261"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="257"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="261"/>
         <source>Tick off</source>
         <translation>勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="263"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="267"/>
         <source>Edit routine…</source>
         <translation>编辑例行工作…</translation>
     </message>
@@ -3207,90 +3489,113 @@
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="201"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="203"/>
         <source>Add {name}</source>
         <translation>添加{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="216"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="220"/>
         <source>Edit {name}</source>
         <translation>编辑{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="225"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="234"/>
         <source>Reactivate {name}</source>
         <translation>重新启用{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="226"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="235"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="307"/>
         <source>Deactivate {name}</source>
         <translation>停用{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="236"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="269"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="236"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="269"/>
         <source>New password for {name}:</source>
         <translation>{name}的新密码:</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="241"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="274"/>
         <source>Password of {name}</source>
         <translation>{name}的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="249"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="282"/>
         <source>Add role {name}</source>
         <translation>添加岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="265"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="298"/>
         <source>Edit role {name}</source>
         <translation>编辑岗位{name}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/people/view.py" line="308"/>
+        <source>{name} still holds %n open task(s) of this plan.</source>
+        <translation>
+            <numerusform>{name} 在本计划中还有 %n 个未完成的任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/people/view.py" line="311"/>
+        <source>Give them back to their roles (unassigned), so that the team sees them in My work, or keep them with {name} and give them away later in Team.</source>
+        <translation>把它们交还给各自岗位（不指定负责人），团队成员就能在“我的工作”中看到；或者暂时保留在{name}名下，稍后在“团队”中转交。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/people/view.py" line="314"/>
+        <source>Deactivate and unassign</source>
+        <translation>停用并取消分配</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/people/view.py" line="315"/>
+        <source>Deactivate, keep the tasks</source>
+        <translation>停用，保留任务</translation>
     </message>
 </context>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="24"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="41"/>
         <source>Edit person</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="24"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="41"/>
         <source>Add person</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="36"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="53"/>
         <source>Manager (may edit the plan and manage people)</source>
         <translation>经理(可编辑计划、管理人员)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="42"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="59"/>
         <source>optional: staff may sign in without one</source>
         <translation>可不填:员工可以不用密码登录</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="44"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="61"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="45"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="62"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="46"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="63"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="49"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="66"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -3298,32 +3603,32 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="63"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="95"/>
         <source>Edit role</source>
         <translation>编辑岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="63"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="95"/>
         <source>Add role</source>
         <translation>添加岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="74"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="106"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="75"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="107"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="76"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="108"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="86"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="118"/>
         <source>Role colour</source>
         <translation>岗位颜色</translation>
     </message>
@@ -3465,6 +3770,11 @@
         <location filename="../../opsdesk/ui/tasks/delegates.py" line="202"/>
         <source>unassigned</source>
         <translation>未分配</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/delegates.py" line="220"/>
+        <source>{name} (no longer active)</source>
+        <translation>{name}（已停用）</translation>
     </message>
 </context>
 <context>
@@ -3802,27 +4112,32 @@
         <translation>后续</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="191"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="187"/>
+        <source>No comments yet.</source>
+        <translation>还没有评论。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="193"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="191"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="193"/>
         <source>✓ Tick off</source>
         <translation>✓ 勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="207"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="209"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="207"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="209"/>
         <source>Tick off “{title}”</source>
         <translation>勾选完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="219"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="221"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
@@ -3946,131 +4261,136 @@
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="89"/>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="277"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="91"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="297"/>
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="106"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="116"/>
+        <source>Saved; note that it falls outside the plan ({low} – {high}).</source>
+        <translation>已保存；请注意它超出了计划范围（{low} – {high}）。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="123"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="106"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="123"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="118"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="135"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="121"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="138"/>
         <source>Assign %n task(s) to {name}</source>
         <translation>
             <numerusform>将 %n 个任务分配给{name}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="134"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="151"/>
         <source>Set %n task(s) to {status}</source>
         <translation>
             <numerusform>将 %n 个任务设为“{status}”</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="148"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="165"/>
         <source>Move %n task(s) by {days} days</source>
         <translation>
             <numerusform>将 %n 个任务移动 {days} 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="163"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="183"/>
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="167"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
         <source>Duplicate %n task(s)</source>
         <translation>
             <numerusform>复制 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="181"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="201"/>
         <source>Delete “{title}”?</source>
         <translation>删除“{title}”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="184"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="204"/>
         <source>Delete %n task(s)?</source>
         <translation>
             <numerusform>删除 %n 个任务？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="207"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n 个子任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="189"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="209"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n 条评论</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="191"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="211"/>
         <source>%n link(s) to other tasks</source>
         <translation>
             <numerusform>%n 个与其他任务的关联</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="192"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="212"/>
         <source>This also removes: {items}.</source>
         <translation>同时删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="194"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="214"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="195"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="215"/>
         <source>Delete tasks</source>
         <translation>删除任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="200"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="220"/>
         <source>Delete %n task(s)</source>
         <translation>
             <numerusform>删除 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="277"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="297"/>
         <source>New task “{title}”</source>
         <translation>新建任务“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="306"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="326"/>
         <source>Edit routine “{title}”</source>
         <translation>编辑例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="319"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="339"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="327"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="347"/>
         <source>some of the %n selected tasks</source>
         <translation>
             <numerusform>所选 %n 个任务中的部分任务</numerusform>
@@ -4214,17 +4534,17 @@
         <translation>显示 {shown} / 共 {total}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="528"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="535"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="528"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="535"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="530"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="537"/>
         <source>Comment…</source>
         <translation>评论…</translation>
     </message>
@@ -4282,47 +4602,57 @@
         <translation>每格一周;颜色越深,到期的未完成任务越多。带框的是本周。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="190"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="194"/>
         <source>Week of {monday} · {weeks} weeks from {first}</source>
         <translation>{monday}这一周 · 自{first}起共 {weeks} 周</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="219"/>
+        <source>{name} (no longer active)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/team/view.py" line="223"/>
+        <source>{login} no longer works here but still holds tasks: give them to someone else (drag them, or right-click).</source>
+        <translation>{login} 已停用但仍有任务：请转交给其他人（拖动或右键）。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/team/view.py" line="230"/>
         <source>Unassigned</source>
         <translation>未指派</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="244"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="255"/>
         <source>Busiest week: {day} ({count} open tasks due)</source>
         <translation>最忙的一周:{day}(到期未完成 {count} 项)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="284"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="295"/>
         <source>Open tasks of {name}</source>
         <translation>{name}的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="309"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="320"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="312"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="323"/>
         <source>Reassign to</source>
         <translation>改派给</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="318"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="329"/>
         <source>Leave to the role (unassign)</source>
         <translation>交给岗位(取消指派)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="327"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="344"/>
         <source>the role</source>
         <translation>岗位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="336"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="345"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>把 %n 项任务改派给{name}</numerusform>
@@ -4376,12 +4706,12 @@
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="55"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="72"/>
         <source>Move following tasks?</source>
         <translation>同时移动后续任务？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="54"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="71"/>
         <source>“{title}” has %n task(s) that follow it. Move them by the same number of days?</source>
         <translation>
             <numerusform>“{title}”之后有 %n 个后续任务。是否将它们移动相同的天数？</numerusform>
@@ -4394,38 +4724,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="96"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="113"/>
         <source>Move “{title}” %n day(s) later</source>
         <translation>
             <numerusform>将“{title}”推后 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="97"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="114"/>
         <source>Move “{title}” %n day(s) earlier</source>
         <translation>
             <numerusform>将“{title}”提前 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="120"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="137"/>
         <source>Change the dates of “{title}”</source>
         <translation>修改“{title}”的日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="126"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="143"/>
         <source>Link tasks</source>
         <translation>关联任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="134"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="151"/>
         <source>Move launch day %n day(s) later</source>
         <translation>
             <numerusform>上线日推后 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="135"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="152"/>
         <source>Move launch day %n day(s) earlier</source>
         <translation>
             <numerusform>上线日提前 %n 天</numerusform>
@@ -4438,12 +4768,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="144"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="159"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="147"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="160"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
