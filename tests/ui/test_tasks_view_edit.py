@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from opsdesk.services.task_rows import ASSIGNEE, DUE, ID, PARENT, STATUS, TITLE
+from opsdesk.services.task_rows import ASSIGNEE, DUE, ID, PARENT, STATUS, TITLE, VERSION
 from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks import prompts
@@ -126,7 +126,7 @@ def test_conflict_offers_reload_or_overwrite(qtbot, ctx, answers):
     assert answers["asked"] == ["conflict"] and ctx.services.tasks.get(row[ID]).priority != "urgent"
     answers["conflict"] = "reload"
     view.model.setData(index, "urgent")
-    assert view.model.row_by_id(row[ID])[-1] == row[-1] + 1  # reloaded: the new version
+    assert view.model.row_by_id(row[ID])[VERSION] == row[VERSION] + 1  # reloaded: the new version
     assert ctx.services.tasks.get(row[ID]).priority != "urgent"
     ctx.services.tasks.update(ctx.actor, row[ID], notes="again")
     answers["conflict"] = "overwrite"

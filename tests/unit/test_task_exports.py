@@ -345,7 +345,7 @@ def test_the_tasks_views_rows_stay_plain_tuples_of_iso_text_and_bools(services):
     from opsdesk.services import task_rows as tr
 
     rows = services.tasks.plan_rows(_plan(services))
-    assert rows and all(type(r) is tuple and len(r) == tr.VERSION + 1 for r in rows)
+    assert rows and all(type(r) is tuple and len(r) == tr.DONE_BY + 1 for r in rows)
     assert {type(r[tr.MILESTONE]) for r in rows} == {bool} and any(r[tr.MILESTONE] for r in rows)
     for pos in (tr.START, tr.DUE, tr.DONE_AT):
         assert {type(r[pos]) for r in rows if r[pos] is not None} == {str}
