@@ -83,3 +83,26 @@ def test_staff_cannot_tick_back_what_someone_else_ticked_off(qtbot, ctx):
     view.refresh()
     own = view.model.index_of(mine.id, COL["title"])
     assert view.model.flags(own) & Qt.ItemFlag.ItemIsUserCheckable  # their own: may reopen
+
+
+def test_tab_leaves_an_empty_date_field(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from opsdesk.ui.tasks.delegates import date_edit, get_date, set_date
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    empty, after = date_edit(form, "en"), QLineEdit(form)
+    set_date(empty, None)
+    layout.addWidget(empty)
+    layout.addWidget(after)
+    form.show()
+    form.activateWindow()
+    qtbot.waitActive(form)
+    empty.setFocus()
+    assert get_date(empty) is None and form.focusWidget() in (empty, empty.focusProxy())
+    for _ in range(3):  # (a date with sections would step through them first)
+        qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Tab)
+    assert form.focusWidget() is after  # (a plain QDateEdit kept the focus for ever)

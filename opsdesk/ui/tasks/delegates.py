@@ -50,8 +50,19 @@ def swatch(color: str) -> QIcon:
     return QIcon(pix)
 
 
+class DateEdit(QDateEdit):
+    """A date field that may be empty (its special value "—"). Tab leaves it even when
+    empty: QDateTimeEdit steps Tab through its sections, and an empty field has none, so
+    it would keep the focus for ever."""
+
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 - Qt override
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next_)
+        return super().focusNextPrevChild(next_)
+
+
 def date_edit(parent: QWidget | None, lang: str, allow_empty: bool = True) -> QDateEdit:
-    edit = QDateEdit(parent)
+    edit = DateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     if allow_empty:

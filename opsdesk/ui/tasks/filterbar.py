@@ -3,7 +3,7 @@ due range, overdue only, milestones only, and saved filters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,8 +94,6 @@ class FilterBar(Retranslating, QWidget):
                  self.clear_button)
         for before, after in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(before, after)
-        for edit in (self.due_from, self.due_to):
-            edit.installEventFilter(self)
 
         self.text.textChanged.connect(self._typed)
         for combo in (self.phase, self.role, self.person, self.status):
@@ -109,20 +107,6 @@ class FilterBar(Retranslating, QWidget):
         self.clear_button.clicked.connect(self.clear)
         self._choices: tuple = ([], [], [])
         self.retranslate_ui()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Tab leaves an empty due date: a QDateEdit showing its special value ("—") has no
-        section to step to and would keep the focus for ever."""
-        if (event.type() == QEvent.Type.KeyPress and watched in (self.due_from, self.due_to)
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                             | Qt.KeyboardModifier.AltModifier)
-                and get_date(watched) is None):
-            back = (event.key() == Qt.Key.Key_Backtab
-                    or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
-            self.focusNextPrevChild(not back)
-            return True
-        return super().eventFilter(watched, event)
 
     # ---- text
     def retranslate_ui(self) -> None:
