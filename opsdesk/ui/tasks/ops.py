@@ -63,6 +63,12 @@ def checked_once(call: Callable[[bool], Changes]) -> Callable[[], Changes]:
     return do
 
 
+def _action(step: Step) -> tuple[Callable[[], Changes], Callable[[Changes], Changes]]:
+    """A step on its own as the (do, undo) pair ``window.run`` takes."""
+    do, undo = step
+    return (lambda: do({})), (lambda last: undo({}, last))
+
+
 class TaskOps:
     """The Tasks view's writes for one actor; each returns (do, undo)."""
 
@@ -72,8 +78,7 @@ class TaskOps:
 
     def update(self, task_id: int, version: int | None, before: dict, after: dict):
         """Edit fields of one task; see ``update_step``."""
-        do, undo = self.update_step(task_id, version, before, after)
-        return (lambda: do({})), (lambda last: undo({}, last))
+        return _action(self.update_step(task_id, version, before, after))
 
     def occurrence_edit(self, task_id: int, version: int | None, scope: str, field: str,
                         value: Any):
@@ -134,9 +139,8 @@ class TaskOps:
                      day=None) -> Step:
         """An edit of a routine's occurrence for ``scope`` ("one", "later", "all"; inline
         edits and the task dialog): the fields the routine shares with ``series.edit``, a
-        new day with
-        ``series.change_rule`` (the routine repeats from it; its open occurrences are made
-        again). Sets ``st["id"]`` to the occurrence as it stands afterwards, for the steps
+        new day with ``series.change_rule`` (the routine repeats from it; its open
+        occurrences are made again). Sets ``st["id"]`` to the occurrence as it stands afterwards, for the steps
         that follow (the dialog's own fields, links and subtasks of this occurrence). The
         first write checks ``version``; the undo puts the plan's routines back."""
         series, actor, plan = self.series, self.actor, self.plan_id
@@ -215,7 +219,6 @@ class TaskOps:
         the first run wrote (the same who and when)."""
         tasks, actor = self.tasks, self.actor
         write = tasks.tick_off if done else tasks.reopen
-        do, undo = self._restoring_step(
+        return _action(self._restoring_step(
             lambda _st: task_id,
-            lambda tid, check: write(actor, tid, expected_version=version if check else None))
-        return (lambda: do({})), (lambda last: undo({}, last))
+            lambda tid, check: write(actor, tid, expected_version=version if check else None)))
