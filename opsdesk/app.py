@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from opsdesk.errors import DatabaseMissing, OpsDeskError
 from opsdesk.paths import APP_NAME, RESOURCES, default_db, resolve_db
@@ -18,6 +18,7 @@ from opsdesk.ui import crash, import_tax
 from opsdesk.ui.i18n import system_language, translators
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.settings import Settings
+from opsdesk.ui.widgets import file_dialog
 
 import_tax.install()  # before SQLAlchemy and the views load: see opsdesk/ui/import_tax.py
 
@@ -69,9 +70,9 @@ class OpsDeskApp(QObject):
         """Show the window at once, then open the database and sign in; run until quit."""
         self.show_shell()
         code = self.qapp.exec()
-        from opsdesk.ui.dialogs.backup import wait_for_all
+        from opsdesk.ui.background import wait_for_all
 
-        wait_for_all()  # a backup still running finishes before the process ends
+        wait_for_all()  # background work still running finishes before the process ends
         return code
 
     def show_shell(self) -> None:
@@ -135,13 +136,12 @@ class OpsDeskApp(QObject):
     # ---- databases
     def open_database(self, target: str | Path, first: bool = False) -> Store | None:
         """Open ``target``; on failure explain and offer another file, a new plan, or quit."""
-        from opsdesk.store import open_store
         from opsdesk.ui.open_problems import ways_on
 
         readonly = False
         while True:
             try:
-                store = open_store(target, readonly=readonly)
+                store = self.open_store(target, readonly=readonly)
             except DatabaseMissing as exc:
                 if first and not self.args.db:
                     choice = self._ask_way_on(QCoreApplication.translate("App", "Welcome to OpsDesk. There is no plan yet."))
@@ -164,7 +164,7 @@ class OpsDeskApp(QObject):
                 restore_damaged(self.window, target)
                 continue
             if choice == "open":
-                path, _ = QFileDialog.getOpenFileName(
+                path, _ = file_dialog.get_open_file_name(
                     None, QCoreApplication.translate("App", "Open an OpsDesk database"), str(Path(str(target)).parent),
                     QCoreApplication.translate("App", "OpsDesk databases (*.db *.sample *.sqlite);;All files (*)"))
                 if not path:
@@ -177,6 +177,49 @@ class OpsDeskApp(QObject):
                 target = created
             else:
                 return None
+
+    def open_store(self, target: str | Path, readonly: bool = False) -> Store:
+        """``open_store``; a server's password comes from the URL, else the keyring, else
+        ``~/.pgpass`` (libpq looks there itself), else the user. It is never written to a
+        file; one typed or given on the command line may go to the keyring if the user
+        asks."""
+        from opsdesk import secrets
+        from opsdesk.store import open_store
+
+        if not secrets.is_server(target):
+            return open_store(target, readonly=readonly)
+        target = str(target)
+        typed = secrets.password_of(target)
+        password = typed or secrets.recall(target)
+        remember = False
+        while True:
+            url = secrets.with_password(target, password) if password \
+                else str(secrets.without_password(target))
+            try:
+                store = open_store(url, readonly=readonly)
+                break
+            except OpsDeskError as exc:
+                if not secrets.needs_password(exc):
+                    raise
+                answer = self._ask_password(target, wrong=bool(password))
+                if answer is None or not answer[0]:
+                    raise
+                password, remember = answer
+                typed = password
+        if typed and secrets.recall(target) != typed and (
+                remember or self._offer_to_remember(target)):
+            secrets.remember(target, typed)
+        return store
+
+    def _ask_password(self, target: str, wrong: bool) -> tuple[str, bool] | None:
+        from opsdesk.ui.dialogs.server_password import ask_password
+
+        return ask_password(self.window, target, wrong)
+
+    def _offer_to_remember(self, target: str) -> bool:
+        from opsdesk.ui.dialogs.server_password import offer_to_remember
+
+        return offer_to_remember(self.window, target)
 
     def _ask_way_on(self, message: str) -> str:
         extra: tuple[str, ...] = getattr(self, "_extra_ways", ())
@@ -266,15 +309,13 @@ class OpsDeskApp(QObject):
 
     def open_other(self, target: str | None) -> None:
         if target is None:
-            target, _ = QFileDialog.getOpenFileName(
+            target, _ = file_dialog.get_open_file_name(
                 self.window, QCoreApplication.translate("App", "Open an OpsDesk database"), "",
                 QCoreApplication.translate("App", "OpsDesk databases (*.db *.sample *.sqlite);;All files (*)"))
             if not target:
                 return
-        from opsdesk.store import open_store
-
         try:
-            store = open_store(resolve_db(target))
+            store = self.open_store(resolve_db(target))
         except OpsDeskError as exc:
             QMessageBox.warning(self.window, APP_NAME, error_text(exc))
             return

@@ -53,11 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     common = [_common()]
 
-    c = sub.add_parser("init", parents=common, help="make a new plan from a template")
+    c = sub.add_parser("init", parents=common, help="make a new plan from a template; on a new "
+                       "database also the first manager (password from OPSDESK_PASSWORD or "
+                       "asked), on an existing one sign in as a manager with --user")
     c.add_argument("--template", default="ecommerce-launch")
     c.add_argument("--launch", required=True, help="launch day, YYYY-MM-DD")
     c.add_argument("--name", help="plan name (default: the template's)")
-    c.add_argument("--manager", default="admin", help="login of the first manager (default: admin)")
+    c.add_argument("--manager", default=None,
+                   help="login of the first manager of a new database (default: admin)")
     c.add_argument("--manager-name", default="管理员")
 
     c = sub.add_parser("sample", parents=common, help="build the sample database (reproducible)")
@@ -65,16 +68,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", parents=common, help="run the integrity and schema checks")
 
-    c = sub.add_parser("backup", parents=common, help="write a consistent copy of the database")
-    c.add_argument("--out", help="where to write it (default: the backups folder next to the database)")
+    c = sub.add_parser("backup", parents=common, help="write a consistent copy of the database "
+                       "(--user: anyone into the backups folder; --out only a manager)")
+    c.add_argument("--out", help="where to write it (default: the backups folder next to the "
+                   "database); a manager only")
     c.add_argument("--keep", type=int, default=None, help="keep this many backups in the backups folder (default 10)")
     c.add_argument("--list", action="store_true", help="list the backups in the backups folder")
 
-    c = sub.add_parser("restore", parents=common, help="replace the database with a backup (a safety copy is kept)")
+    c = sub.add_parser("restore", parents=common, help="replace the database with a backup (a "
+                       "safety copy is kept); --user a manager. A damaged database that cannot "
+                       "be opened is replaced too (kept aside, renamed): then --user must be a "
+                       "manager of the backup, with the backup's password")
     c.add_argument("file")
     c.add_argument("--keep", type=int, default=None, help="keep this many backups (default 10)")
 
-    c = sub.add_parser("migrate-to", parents=common, help="copy the database to a server, e.g. postgresql+psycopg://user@host/db")
+    sub.add_parser("passwd", parents=common, help="set your own password (--user; the old one "
+                   "from OPSDESK_PASSWORD or asked, the new one from OPSDESK_NEW_PASSWORD or "
+                   "asked twice); a manager without a password sets their first one")
+
+    c = sub.add_parser("migrate-to", parents=common, help="copy the database to a server, e.g. "
+                       "postgresql+psycopg://user@host/db; --user a manager")
     c.add_argument("url")
 
     t = sub.add_parser("tasks", parents=common, help="list or tick off tasks").add_subparsers(
@@ -157,17 +170,24 @@ def write_crash_log(exc: BaseException) -> Path:
 
 # ---- commands
 
-def _open(args, create: bool = False):
+def _open(args, create: bool = False, readonly: bool = False):
+    """The database of ``--db``; with ``readonly`` (commands that only read) the file is
+    left byte for byte as it was and every write is refused with ``ReadOnlyDatabase``."""
     from opsdesk.paths import resolve_db
+
+    if readonly:
+        from opsdesk.store.reading import open_for_reading
+
+        return open_for_reading(resolve_db(args.db))
     from opsdesk.store import open_store
 
     return open_store(resolve_db(args.db), create=create)
 
 
-def _services(args):
+def _services(args, readonly: bool = False):
     from opsdesk.services import Services
 
-    return Services(_open(args))
+    return Services(_open(args, readonly=readonly))
 
 
 def _plan_id(services, wanted: int | None) -> int:
@@ -182,33 +202,62 @@ def _plan_id(services, wanted: int | None) -> int:
 
 
 def _actor(services, login: str | None):
-    if not login:
-        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Say who you are with --user LOGIN."),
-                              field="user")
-    return services.people.authenticate(login, os.environ.get("OPSDESK_PASSWORD"))
+    """``--user`` signed in: OPSDESK_PASSWORD, or asked on a terminal (see cli_auth)."""
+    from opsdesk.cli_auth import sign_in
+
+    return sign_in(services, login)
+
+
+MANAGER_ONLY_NEW = QT_TRANSLATE_NOOP(
+    "Errors", "--manager names the first manager of a new database; this one already has "
+    "people. Add managers in the app (People and roles).")
 
 
 def cmd_init(args) -> int:
+    """A plan from a template. On a new (empty) database also the first manager, whose
+    password comes from OPSDESK_PASSWORD or is asked twice; on a database that already holds
+    a plan or people, ``--user`` must be a manager there (with their password)."""
+    from opsdesk.cli_auth import new_password
     from opsdesk.paths import resolve_db
-    from opsdesk.services import Actor, Services
+    from opsdesk.services import Actor, Services, permissions, validate
     from opsdesk.store import open_store
     from opsdesk.templates import load_template
 
     launch = parse_date(args.launch)
     template = load_template(args.template)
     lang = args.lang or "zh_CN"
-    store = open_store(resolve_db(args.db), create=True)
-    services = Services(store)
-    system = Actor.system()
-    changes = services.plans.create_from_template(system, template, launch, args.name, lang,
-                                                  routines=True)
-    users = {u.login for u in services.people.users(active_only=False)}
-    if args.manager not in users:
-        services.people.create_user(system, args.manager_name, args.manager, "operations",
-                                    is_manager=True)
-    plan = services.plans.get(changes.plan_id)
+    target = resolve_db(args.db)
+    new_file = isinstance(target, Path) and not target.exists()
+    store = open_store(target, create=True)
+    try:
+        services = Services(store)
+        if services.plans.list() or services.people.users(active_only=False):
+            if args.manager:
+                raise ValidationError(MANAGER_ONLY_NEW, field="manager")
+            actor = _actor(services, args.user)
+            permissions.require_manager(actor, permissions.EDIT_PLAN)
+            who = actor.login
+            changes = services.plans.create_from_template(actor, template, launch, args.name,
+                                                          lang, routines=True)
+        else:
+            who = validate.text(args.manager or "admin", "login", 64)
+            password = new_password(f"Password for the first manager {who}",
+                                    ("OPSDESK_PASSWORD",))
+            system = Actor.system()
+            changes = services.plans.create_from_template(system, template, launch, args.name,
+                                                          lang, routines=True)
+            services.people.create_user(system, args.manager_name, who, "operations",
+                                        is_manager=True, password=password)
+        plan = services.plans.get(changes.plan_id)
+    except BaseException:
+        store.close()
+        if new_file:  # a refused init leaves no half-made file behind
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+        raise
     print(f"plan {plan.id} “{plan.name}” launches {plan.launch_date.isoformat()} "
-          f"in {store.display_name}; sign in as {args.manager}")
+          f"in {store.display_name}; sign in as {who}")
+    store.close()
     return 0
 
 
@@ -222,12 +271,19 @@ def cmd_sample(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from opsdesk.paths import resolve_db
+    from opsdesk.store import open_store
     from opsdesk.store.check import check_store
 
-    store = _open(args)
-    report = check_store(store)
+    store = open_store(resolve_db(args.db), readonly=True)  # the file itself, never upgraded
+    try:
+        report = check_store(store)
+    finally:
+        store.close()
     if report.ok:
-        print(f"{store.display_name}: ok (schema {report.revision})")
+        later = (f"; OpsDesk updates it to {report.upgrades_to} when it next opens it for "
+                 "changes" if report.upgrades_to else "")
+        print(f"{store.display_name}: ok (schema {report.revision}{later})")
         return 0
     for problem in report.problems:
         print(f"{store.display_name}: {problem}", file=sys.stderr)
@@ -242,8 +298,14 @@ def cmd_backup(args) -> int:
 
 def cmd_restore(args) -> int:
     from opsdesk.cli_storage import cmd_restore as run
+    from opsdesk.cli_storage import restore_damaged
+    from opsdesk.errors import CorruptDatabase
 
-    return run(args, _open(args))
+    try:
+        store = _open(args)
+    except CorruptDatabase:  # do what the message says: put a backup in its place
+        return restore_damaged(args)
+    return run(args, store)
 
 
 def cmd_migrate_to(args) -> int:
@@ -253,13 +315,21 @@ def cmd_migrate_to(args) -> int:
 
 
 def cmd_tasks(args) -> int:
-    services = _services(args)
     if args.tasks_command == "done":
+        services = _services(args)
         actor = _actor(services, args.user)
         task = services.tasks.get(args.id)
         services.tasks.tick_off(actor, args.id)
         print(f"done: {task.id} {task.title}")
         return 0
+    services = _services(args, readonly=True)
+    try:
+        return _list_tasks(services, args)
+    finally:
+        services.store.close()
+
+
+def _list_tasks(services, args) -> int:
     plan_id = _plan_id(services, args.plan)
     assignee = _actor(services, args.user).user_id if args.mine else None
     rows = services.tasks.list(plan_id, assignee_id=assignee, status=args.status)
@@ -328,5 +398,11 @@ def cmd_shot(args) -> int:
 COMMANDS = {
     "init": cmd_init, "sample": cmd_sample, "check": cmd_check, "backup": cmd_backup,
     "restore": cmd_restore, "tasks": cmd_tasks, "shot": cmd_shot, "kpi": lambda a: cmd_kpi(a),
-    "migrate-to": cmd_migrate_to,
+    "migrate-to": cmd_migrate_to, "passwd": lambda a: _passwd(a),
 }
+
+
+def _passwd(args) -> int:
+    from opsdesk.cli_auth import cmd_passwd
+
+    return cmd_passwd(args)

@@ -72,10 +72,21 @@ def parse_week(text: str | None) -> tuple[dt.date, dt.date]:
 
 
 def cmd_export(args) -> int:
-    from opsdesk.cli import _plan_id, _services
+    from opsdesk.cli import _services
+
+    services = _services(args, readonly=True)  # the database is only read
+    try:
+        if args.format == "pdf":
+            return _report(services, args)
+        return _export(services, args)
+    finally:
+        services.store.close()
+
+
+def _export(services, args) -> int:
+    from opsdesk.cli import _plan_id
     from opsdesk.services.exports import ExportService
 
-    services = _services(args)
     plan_id = _plan_id(services, args.plan)
     out = Path(args.out)
     ex = ExportService(services.store)
@@ -97,8 +108,6 @@ def cmd_export(args) -> int:
 
                 raise ValidationError(NO_SUCH_ROLE, field="role", role=args.role)
         n = ex.ics(plan_id, out, milestones_only=args.milestones, assignee_id=person, role_id=role)
-    else:
-        return cmd_report(args)
     print(f"{plural(n, 'row')} written to {out}")
     return 0
 
@@ -191,10 +200,20 @@ def _lines(lines: list[int]) -> str:
 
 
 def cmd_report(args) -> int:
-    from opsdesk.cli import _plan_id, _services
+    from opsdesk.cli import _services
+
+    parse_week(getattr(args, "week", None))  # a bad week is refused before the file is opened
+    services = _services(args, readonly=True)  # the database is only read
+    try:
+        return _report(services, args)
+    finally:
+        services.store.close()
+
+
+def _report(services, args) -> int:
+    from opsdesk.cli import _plan_id
 
     monday, _sunday = parse_week(getattr(args, "week", None))
-    services = _services(args)
     plan_id = _plan_id(services, args.plan)
     from opsdesk.ui.report.weekly import write_weekly_report
 

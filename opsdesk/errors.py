@@ -84,6 +84,15 @@ class DatabaseMissing(StorageError):
     template = QT_TRANSLATE_NOOP("Errors", "There is no database at {path}.")
 
 
+class DatabaseEmpty(StorageError):
+    """The file is there but holds nothing (0 bytes): never filled in without being asked."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is empty: it holds no OpsDesk database. Choose another file or make a new plan there.",
+    )
+
+
 class NotAnOpsDeskDatabase(StorageError):
     template = QT_TRANSLATE_NOOP("Errors", "{path} is not an OpsDesk database.")
 

@@ -2,7 +2,8 @@
 
 The desktop app paints its window first; meanwhile one thread checks the database file
 (SQLite works without the GIL) and another imports SQLAlchemy and the services, so both are
-ready when the window asks for the data.
+ready when the window asks for the data. They are plain ``threading`` threads, not the UI's
+background runner (``opsdesk.ui.background``): they start before Qt exists.
 
 Until the first view shows its data the cyclic garbage collector is paused: start-up makes
 hundreds of thousands of long-lived objects (Qt bindings, SQLAlchemy's and the models'

@@ -39,6 +39,9 @@ TEAM: dict[str, tuple[str, bool]] = {
     "planner": ("planning", False),
 }
 
+# Managers sign in with a password (issue #12: no manager without one); staff have none.
+MANAGER_PASSWORD = "manager-pw"
+
 
 class FakeClock:
     """A clock the tests move by hand (no sleeps)."""
@@ -110,9 +113,11 @@ def _build_world(path: Path) -> World:
         plan_id = services.plans.create_from_template(system, template, LAUNCH).plan_id
         roles = {r.key: r.id for r in services.people.roles()}
         for login, (role, is_manager) in TEAM.items():
-            services.people.create_user(system, login.title(), login, role, is_manager=is_manager)
+            services.people.create_user(system, login.title(), login, role, is_manager=is_manager,
+                                        password=MANAGER_PASSWORD if is_manager else None)
         users = {u.login: u.id for u in services.people.users()}
-        actors = {login: services.people.authenticate(login) for login in TEAM}
+        actors = {login: services.people.authenticate(
+            login, MANAGER_PASSWORD if TEAM[login][1] else None) for login in TEAM}
         by_position = {t.position: t.id for t in services.tasks.list(plan_id)}
         tasks = {spec.key: by_position[pos] for pos, spec in enumerate(template.tasks)}
         kpis = {k.key: k.id for k in services.kpis.list(plan_id)}

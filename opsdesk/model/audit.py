@@ -6,9 +6,13 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opsdesk.model.base import Base
+
+
+ROW_JSON = JSON().with_variant(JSONB(), "postgresql")
 
 
 class Change(Base):
@@ -24,3 +28,22 @@ class Change(Base):
     action: Mapped[str] = mapped_column(String(32))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # The first entry of the transaction this entry belongs to (one user action); its rows
+    # in ``change_rows`` are what the action changed. None: the entry is its own action.
+    tx: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    # For an undo or redo: the action (``tx``) it reverted.
+    reverts: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+
+
+class ChangeRow(Base):
+    """One row as a write found and left it (``store/rowlog.py`` writes these)."""
+
+    __tablename__ = "change_rows"
+    __table_args__ = (Index("ix_change_rows_tbl_pk", "tbl", "pk"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    change_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    tbl: Mapped[str] = mapped_column(String(32))
+    pk: Mapped[str] = mapped_column(String(64))
+    old: Mapped[dict[str, Any] | None] = mapped_column(ROW_JSON, nullable=True)
+    new: Mapped[dict[str, Any] | None] = mapped_column(ROW_JSON, nullable=True)

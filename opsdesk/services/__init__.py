@@ -12,6 +12,7 @@ from opsdesk.store import Store
 
 if TYPE_CHECKING:
     from opsdesk.services.audit import AuditService
+    from opsdesk.services.history import HistoryService
     from opsdesk.services.kpis import KpiService
     from opsdesk.services.mywork import MyWorkService
     from opsdesk.services.overview import OverviewService
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from opsdesk.services.plans import PlanService
     from opsdesk.services.schedule import ScheduleService
     from opsdesk.services.series import SeriesService
+    from opsdesk.services.storage import StorageService
     from opsdesk.services.tasks import TaskService
     from opsdesk.services.team import TeamService
     from opsdesk.services.timeline import TimelineService
@@ -59,6 +61,8 @@ class Services:
     mywork: MyWorkService = _OnFirstUse("mywork", "MyWorkService")  # type: ignore[assignment]
     series: SeriesService = _OnFirstUse("series", "SeriesService")  # type: ignore[assignment]
     team: TeamService = _OnFirstUse("team", "TeamService")  # type: ignore[assignment]
+    history: HistoryService = _OnFirstUse("history", "HistoryService")  # type: ignore[assignment]
+    storage: StorageService = _OnFirstUse("storage", "StorageService")  # type: ignore[assignment]
 
     def __init__(self, store: Store, clock: Clock = utc_now) -> None:
         self.store = store

@@ -46,10 +46,17 @@ class Service:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
         plan_id: int | None = None,
+        reverts: int | None = None,
     ) -> int:
-        """Record one change-log entry inside the caller's transaction."""
+        """Record one change-log entry inside the caller's transaction.
+
+        The transaction's first entry is its action: the later ones name it as ``tx``, and
+        the rows the transaction changed are kept under it (``store/rowlog.py``)."""
+        tx = session.info.get("tx")
         result = session.execute(
             insert(Change).values(
+                tx=tx,
+                reverts=reverts,
                 at=self.clock(),
                 user_id=actor.user_id,
                 plan_id=plan_id,
@@ -60,4 +67,7 @@ class Service:
                 after=jsonable(after) if after is not None else None,
             )
         )
-        return int(result.inserted_primary_key[0])
+        change_id = int(result.inserted_primary_key[0])
+        if tx is None:
+            session.info["tx"] = change_id
+        return change_id

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
-import time
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
-from opsdesk.errors import QT_TRANSLATE_NOOP, AuthError, NotFound, ValidationError
+from opsdesk.errors import (
+    QT_TRANSLATE_NOOP,
+    AuthError,
+    NotFound,
+    ReadOnlyDatabase,
+    StorageError,
+    ValidationError,
+)
 from opsdesk.model import Role, User, user_roles
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
@@ -24,12 +32,50 @@ ROLE_TAKEN = QT_TRANSLATE_NOOP("Errors", "There is already a role “{role}”."
 NO_SUCH_ROLE = QT_TRANSLATE_NOOP("Errors", "There is no role “{role}”.")
 TOO_MANY_TRIES = QT_TRANSLATE_NOOP(
     "Errors", "Too many wrong passwords for {login}; try again in {seconds} s.")
+MANAGER_WITHOUT_PASSWORD = QT_TRANSLATE_NOOP(
+    "Errors", "{login} is a manager without a password; set a password before going on.")
+MANAGER_NEEDS_PASSWORD = QT_TRANSLATE_NOOP(
+    "Errors", "A manager needs a password; give {name} one.")
+NO_PASSWORD_YET = QT_TRANSLATE_NOOP(
+    "Errors", "{name} has no password; set one before making them a manager.")
+MANAGER_KEEPS_PASSWORD = QT_TRANSLATE_NOOP(
+    "Errors", "{name} is a manager; a manager's password cannot be removed.")
+EMPTY_PASSWORD = QT_TRANSLATE_NOOP("Errors", "The password cannot be empty.")
+PASSWORD_ALREADY_SET = QT_TRANSLATE_NOOP(
+    "Errors", "{login} already has a password; sign in with it to change it.")
 # Sign-in backoff: after FREE_TRIES wrong passwords each further one doubles the wait.
+# The count and the wait are kept per login in the database (``users.failed_logins``,
+# ``users.locked_until``), so every process, the app's and the CLI's, sees the same.
 FREE_TRIES = 3
 MAX_WAIT_S = 300
 security_log = logging.getLogger("opsdesk.security")
-_failures: dict[tuple[str, str], tuple[int, float]] = {}  # (db, login) → (count, until)
-_monotonic = time.monotonic
+
+
+class PasswordNotSet(AuthError):
+    """A manager without a password signs in: they must set one first (``set_first_password``)."""
+
+    template = MANAGER_WITHOUT_PASSWORD
+
+    def __init__(self, login: str, user_id: int) -> None:
+        self.login, self.user_id = login, user_id
+        super().__init__(login=login)
+
+
+@dataclass(frozen=True)
+class _Login:
+    """What sign-in reads of a person (only columns every schema revision has)."""
+
+    id: int
+    login: str
+    is_manager: bool
+    password_hash: str | None
+
+
+def check_password(password: str | None) -> str:
+    """A password that may be set: not empty (nor only spaces)."""
+    if not password or not password.strip():
+        raise ValidationError(EMPTY_PASSWORD, field="password")
+    return password
 
 
 def _log_security(message: str, *args: object) -> None:
@@ -125,7 +171,9 @@ class PeopleService(Service):
 
     def actor_for(self, user_id: int) -> Actor:
         with self.store.read() as s:
-            user = s.get(User, user_id)
+            user = s.execute(select(User.id, User.login, User.name, User.is_manager,
+                                    User.role_id, User.active)
+                             .where(User.id == user_id)).first()
             if user is None or not user.active:
                 raise NotFound()
             extra = s.scalars(select(user_roles.c.role_id)
@@ -134,36 +182,128 @@ class PeopleService(Service):
                      frozenset({user.role_id, *extra}))
 
     def needs_password(self, login: str) -> bool:
-        return self._user_by_login(login).password_hash is not None
+        """Whether signing in as ``login`` asks for a password (a manager always does)."""
+        user = self._user_by_login(login)
+        return user.password_hash is not None or user.is_manager
 
-    def _user_by_login(self, login: str) -> User:
+    def _user_by_login(self, login: str) -> _Login:
         with self.store.read() as s:
-            user = s.scalars(select(User).where(func.lower(User.login) == login.strip().lower(),
-                                                User.active.is_(True))).first()
-        if user is None:
+            row = s.execute(select(User.id, User.login, User.is_manager, User.password_hash)
+                            .where(func.lower(User.login) == login.strip().lower(),
+                                   User.active.is_(True))).first()
+        if row is None:
             raise AuthError(UNKNOWN_LOGIN, login=login)
-        return user
+        return _Login(*row)
 
     def authenticate(self, login: str, password: str | None = None) -> Actor:
-        """Sign in; a password is checked only where one is set."""
+        """Sign in; a password is checked where one is set. A manager without one gets
+        ``PasswordNotSet`` (set it with ``set_first_password``).
+
+        Wrong passwords are counted per login in the database, each try in its own short
+        transaction *before* the password is checked, so tries from several processes, even
+        at the same moment, are all counted; after ``FREE_TRIES`` the next try waits.
+        A read-only store cannot count: there the password is still checked and a wait
+        already recorded is still kept.
+        """
         user = self._user_by_login(login)
-        if user.password_hash is not None:
-            if not password:
-                raise AuthError(PASSWORD_NEEDED, login=user.login)
-            key = (self.store.url, user.login.lower())
-            count, until = _failures.get(key, (0, 0.0))
-            if until > _monotonic():
-                _log_security("sign-in for %s refused: waiting after %d wrong passwords",
-                                     user.login, count)
-                raise AuthError(TOO_MANY_TRIES, login=user.login,
-                                seconds=math.ceil(until - _monotonic()))
-            if not verify_password(user.password_hash, password):
-                count += 1
-                _failures[key] = (count, _monotonic() + backoff_seconds(count))
-                _log_security("wrong password for %s (%d in a row)", user.login, count)
-                raise AuthError(WRONG_PASSWORD, login=user.login)
-            _failures.pop(key, None)
+        if user.password_hash is None:
+            if user.is_manager:
+                raise PasswordNotSet(user.login, user.id)
+            return self.actor_for(user.id)
+        if not password:
+            raise AuthError(PASSWORD_NEEDED, login=user.login)
+        now = self.clock()
+        counted = self._take_try(user, now)
+        if not verify_password(user.password_hash, password):
+            _log_security("wrong password for %s (%s in a row)", user.login,
+                          counted if counted is not None else "not counted: read-only")
+            raise AuthError(WRONG_PASSWORD, login=user.login)
+        if counted is not None:
+            self._reset_tries(user.id)
         return self.actor_for(user.id)
+
+    def _take_try(self, user: _Login, now: dt.datetime) -> int | None:
+        """Refuse while a wait is on; else count this try as a failure (reset on success)
+        and set the wait the next try must keep. Returns the count, or None when the store
+        cannot be written (read-only) or has no counter yet (a file of an older schema)."""
+        def refuse(count: int, until: dt.datetime) -> AuthError:
+            _log_security("sign-in for %s refused: waiting after %d wrong passwords",
+                          user.login, count)
+            return AuthError(TOO_MANY_TRIES, login=user.login,
+                             seconds=max(1, math.ceil((until - now).total_seconds())))
+
+        if not self.store.readonly:
+            try:
+                with self.store.write() as s:
+                    count, until = s.execute(select(User.failed_logins, User.locked_until)
+                                             .where(User.id == user.id)).one()
+                    if until is not None and until > now:
+                        raise refuse(count, until)
+                    # one statement: tries at the same moment are each counted
+                    s.execute(update(User).where(User.id == user.id).values(
+                        failed_logins=User.failed_logins + 1))
+                    count = s.scalar(select(User.failed_logins).where(User.id == user.id))
+                    wait = backoff_seconds(count)
+                    s.execute(update(User).where(User.id == user.id).values(
+                        locked_until=now + dt.timedelta(seconds=wait) if wait else None))
+                return int(count)
+            except ReadOnlyDatabase:
+                pass  # a file or server that refuses writes: check without counting
+            except StorageError:
+                if self._has_counter():
+                    raise
+        state = self._read_tries(user.id)
+        if state is not None and state[1] is not None and state[1] > now:
+            raise refuse(*state)
+        return None
+
+    def _read_tries(self, user_id: int) -> tuple[int, dt.datetime | None] | None:
+        try:
+            with self.store.read() as s:
+                count, until = s.execute(select(User.failed_logins, User.locked_until)
+                                         .where(User.id == user_id)).one()
+        except (StorageError, DBAPIError):
+            return None  # a file of an older schema, opened read-only: no counter yet
+        return int(count or 0), until
+
+    def _has_counter(self) -> bool:
+        try:
+            with self.store.read() as s:
+                s.execute(select(User.failed_logins).limit(1)).all()
+        except (StorageError, DBAPIError):
+            return False
+        return True
+
+    def _reset_tries(self, user_id: int) -> None:
+        try:
+            with self.store.write() as s:
+                s.execute(update(User).where(User.id == user_id).values(
+                    failed_logins=0, locked_until=None))
+        except ReadOnlyDatabase:
+            pass
+
+    def failed_tries(self, login: str) -> int:
+        """Wrong passwords for ``login`` since the last success (0 without a counter)."""
+        state = self._read_tries(self._user_by_login(login).id)
+        return 0 if state is None else state[0]
+
+    def set_first_password(self, login: str, password: str) -> Actor:
+        """A manager without a password sets one (the only password anyone may set without
+        signing in, and only while there is none); returns them signed in."""
+        password = check_password(password)
+        user = self._user_by_login(login)
+        if user.password_hash is not None or not user.is_manager:
+            raise AuthError(PASSWORD_ALREADY_SET, login=user.login)
+        hashed = hash_password(password)
+        actor = self.actor_for(user.id)
+        with self.store.write() as s:
+            done = s.execute(update(User).where(User.id == user.id,
+                                                User.password_hash.is_(None))
+                             .values(password_hash=hashed, failed_logins=0, locked_until=None))
+            if done.rowcount != 1:  # someone else set it meanwhile
+                raise AuthError(PASSWORD_ALREADY_SET, login=user.login)
+            self.log(s, actor, "user", user.id, "password", after={"has_password": True})
+        return actor
 
     # ---- writing (manager only)
 
@@ -185,6 +325,8 @@ class PeopleService(Service):
         permissions.require_manager(actor, permissions.MANAGE_PEOPLE)
         name = validate.text(name, "name", 100)
         login = validate.text(login, "login", 64)
+        if is_manager and not (password and password.strip()):
+            raise ValidationError(MANAGER_NEEDS_PASSWORD, field="password", name=name)
         with self.store.write() as s:
             role_id = self._role_id(s, role)
             if s.scalar(select(User.id).where(func.lower(User.login) == login.lower())):
@@ -216,6 +358,8 @@ class PeopleService(Service):
                 after["role_id"] = self._role_id(s, role)
             if is_manager is not None:
                 after["is_manager"] = is_manager
+                if is_manager and not before["is_manager"] and user.password_hash is None:
+                    raise ValidationError(NO_PASSWORD_YET, field="is_manager", name=user.name)
             if active is not None:
                 after["active"] = active
             if before["is_manager"] and before["active"] and not (
@@ -235,11 +379,15 @@ class PeopleService(Service):
         """Set (or with ``None`` clear) a password: a manager for anyone, a person for themself."""
         if actor.user_id != user_id:
             permissions.require_manager(actor, permissions.MANAGE_PEOPLE)
-        hashed = hash_password(password) if password else None
+        hashed = hash_password(check_password(password)) if password is not None else None
         with self.store.write() as s:
-            if s.get(User, user_id) is None:
+            user = s.get(User, user_id)
+            if user is None:
                 raise NotFound()
-            s.execute(update(User).where(User.id == user_id).values(password_hash=hashed))
+            if hashed is None and user.is_manager:
+                raise ValidationError(MANAGER_KEEPS_PASSWORD, field="password", name=user.name)
+            s.execute(update(User).where(User.id == user_id).values(
+                password_hash=hashed, failed_logins=0, locked_until=None))
             cid = self.log(s, actor, "user", user_id, "password",
                            after={"has_password": hashed is not None})
         return Changes(people=True, ids=frozenset({user_id}), change_id=cid)

@@ -163,7 +163,10 @@ def _read_xlsx(path: Path, known: set[str]) -> Table:
 
     from openpyxl import load_workbook
 
+    from opsdesk.interchange import xlsx_read
+
     try:
+        xlsx_read.check_unpacked(path, path.name)  # limits checked before openpyxl reads
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise ValidationError(NOT_A_SHEET, field="file", file=path.name) from None
@@ -175,7 +178,7 @@ def _read_xlsx(path: Path, known: set[str]) -> Table:
     skipped: list[str] = []
     try:
         for ws in wb.worksheets:
-            cells = [["" if c is None else c for c in r] for r in ws.iter_rows(values_only=True)]
+            cells = xlsx_read.sheet_values(ws, path.name)  # every row, within the limits
             start = _header_at(cells, known)
             if start is None:
                 continue  # an empty sheet

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
 from opsdesk.model import Comment, Task, TaskLink
-from opsdesk.model.enums import TaskStatus
+from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.changes import Changes
@@ -87,13 +87,9 @@ class BulkTaskOps:
                 self._check_version(row, expected_versions)
                 new = dict(clean)
                 validate.date_order(new.get("start", row["start"]), new.get("due", row["due"]))
-                if "status" in clean:
-                    if clean["status"] == TaskStatus.DONE and row["status"] != TaskStatus.DONE:
-                        new.update(done_at=now, done_by=actor.user_id)
-                    elif clean["status"] != TaskStatus.DONE and row["status"] == TaskStatus.DONE:
-                        new.update(done_at=None, done_by=None)
-                    else:
-                        new.update(done_at=row["done_at"], done_by=row["done_by"])
+                if "status" in clean:  # (every row writes both: one statement for all)
+                    new.update({"done_at": row["done_at"], "done_by": row["done_by"]},
+                               **done_fields(row["status"], clean["status"], now, actor.user_id))
                 before[tid] = {k: row[k] for k in new} | {AFTER: new}
                 params.append(new)
             self._write_many(s, ids, current, params)

@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from opsdesk.model import Phase, Role, Task, User
+from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
@@ -26,7 +27,6 @@ from opsdesk.services.exports import COLUMNS, PRIORITY_NAMES, STATUS_NAMES
 from opsdesk.services.imports import Progress
 from opsdesk.services.sanitize import safe_cell
 from opsdesk.services.tables import Table, parse_sheet_day
-from opsdesk.services.tasks import done_fields
 
 CHUNK = 2000  # rows inserted between two looks at Cancel
 FIELDS = ("id", "title", "phase", "role", "assignee", "start", "due", "status", "priority",
@@ -265,8 +265,8 @@ class TaskImportService(Service):
                                      start=v.get("start"), due=v.get("due"),
                                      status=v.get("status", "todo"),
                                      priority=v.get("priority", "normal"),
-                                     is_milestone=v.get("is_milestone", False), done_at=None,
-                                     done_by=None, position=position + n, version=1))
+                                     is_milestone=v.get("is_milestone", False),
+                                     position=position + n, version=1))
                     rows[-1].update(done_fields(None, rows[-1]["status"], now, actor.user_id))
                 table = Task.__table__
                 stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
@@ -277,7 +277,7 @@ class TaskImportService(Service):
             updates = prepared.updates
             status_ids = [u["id"] for u in updates if "status" in u]
             if status_ids:  # done at/by follow the status, from the task's status now
-                current = {}
+                current: dict[int, str] = {}
                 for first in range(0, len(status_ids), 900):
                     current.update(s.execute(select(Task.id, Task.status).where(
                         Task.id.in_(status_ids[first:first + 900]))).all())

@@ -1,23 +1,53 @@
-"""The Tasks view's read: every task of a plan as plain tuples, in one joined query.
+"""The Tasks view's read: every task of a plan as ``TaskListRow`` named tuples, in one
+joined query.
 
 Dates come back as ISO strings (``"2026-09-01"``): they compare and sort like dates and
 skip per-cell conversion, so 100k rows load fast. The view turns them into text when shown.
+A row is a tuple (no per-row dict: 100k of them stay small) read by field name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from opsdesk.model import Phase, Role, Task, User
 
-# Positions in a row tuple.
-(ID, PARENT, PHASE, TITLE, PHASE_ZH, PHASE_EN, PHASE_POS, ROLE, ROLE_ZH, ROLE_EN, ROLE_COLOR,
- ASSIGNEE, ASSIGNEE_NAME, START, DUE, STATUS, PRIORITY, MILESTONE, DONE_AT, DONE_BY_NAME,
- POSITION, VERSION, DONE_BY) = range(23)
+
+class TaskListRow(NamedTuple):
+    """One task as the Tasks view shows it (names of its phase, role and people joined)."""
+
+    id: int
+    parent_id: int | None
+    phase_id: int | None
+    title: str
+    phase_zh: str | None
+    phase_en: str | None
+    phase_pos: int | None
+    role_id: int | None
+    role_zh: str | None
+    role_en: str | None
+    role_color: str | None
+    assignee_id: int | None
+    assignee_name: str | None
+    start: str | None  # ISO date
+    due: str | None  # ISO date
+    status: str
+    priority: str
+    is_milestone: bool
+    done_at: str | None  # ISO date and time (UTC)
+    done_by_name: str | None
+    position: int
+    version: int
+    done_by: int | None
+
+
+_make = TaskListRow._make
+_DATES = ("start", "due", "done_at")
 
 OPEN_STATUSES = ("todo", "doing", "blocked")
 
@@ -35,14 +65,16 @@ class PhaseInfo:
 
 def _statement(plan_id: int):
     assignee, doer = aliased(User), aliased(User)
-    return (select(Task.id, Task.parent_id, Task.phase_id, Task.title,
-                   Phase.name_zh, Phase.name_en, Phase.position,
-                   Task.role_id, Role.name_zh, Role.name_en, Role.color,
-                   Task.assignee_id, assignee.name,
-                   type_coerce(Task.start, String), type_coerce(Task.due, String),
-                   Task.status, Task.priority, Task.is_milestone,
-                   type_coerce(Task.done_at, String), doer.name, Task.position, Task.version,
-                   Task.done_by)
+    column = dict(  # each field of TaskListRow: selected in the order of its fields
+        id=Task.id, parent_id=Task.parent_id, phase_id=Task.phase_id, title=Task.title,
+        phase_zh=Phase.name_zh, phase_en=Phase.name_en, phase_pos=Phase.position,
+        role_id=Task.role_id, role_zh=Role.name_zh, role_en=Role.name_en, role_color=Role.color,
+        assignee_id=Task.assignee_id, assignee_name=assignee.name,
+        start=type_coerce(Task.start, String), due=type_coerce(Task.due, String),
+        status=Task.status, priority=Task.priority, is_milestone=Task.is_milestone,
+        done_at=type_coerce(Task.done_at, String), done_by_name=doer.name,
+        position=Task.position, version=Task.version, done_by=Task.done_by)
+    return (select(*(column[f].label(f) for f in TaskListRow._fields))
             .select_from(Task)
             .outerjoin(Phase, Phase.id == Task.phase_id)
             .outerjoin(Role, Role.id == Task.role_id)
@@ -51,24 +83,21 @@ def _statement(plan_id: int):
             .where(Task.plan_id == plan_id))
 
 
-def _norm(s: Session, rows) -> list[tuple]:
+def _norm(s: Session, rows) -> list[TaskListRow]:
     if s.get_bind().dialect.name == "sqlite":  # dates are ISO text, milestones bools already
-        return list(map(tuple, rows))
+        return list(map(_make, rows))
     out = []
-    for r in rows:  # PostgreSQL returns dates, not text
-        r = tuple(r)
-        if r[MILESTONE] not in (True, False):
-            r = r[:MILESTONE] + (bool(r[MILESTONE]),) + r[MILESTONE + 1:]
-        if not isinstance(r[DUE] or "", str) or not isinstance(r[START] or "", str) or not \
-                isinstance(r[DONE_AT] or "", str):
-            r = tuple(str(v) if i in (START, DUE, DONE_AT) and v is not None else v
-                      for i, v in enumerate(r))
+    for r in map(_make, rows):  # PostgreSQL returns dates, not text
+        if r.is_milestone not in (True, False):
+            r = r._replace(is_milestone=bool(r.is_milestone))
+        if not all(isinstance(getattr(r, f) or "", str) for f in _DATES):
+            r = r._replace(**{f: str(getattr(r, f)) for f in _DATES if getattr(r, f) is not None})
         out.append(r)
     return out
 
 
-def plan_rows(s: Session, plan_id: int, limit: int | None = None) -> list[tuple]:
-    """Every task of the plan (unordered); positions are the constants above. With
+def plan_rows(s: Session, plan_id: int, limit: int | None = None) -> list[TaskListRow]:
+    """Every task of the plan (unordered). With
     ``limit``: the first ones by due date (a quick first page while the rest loads)."""
     stmt = _statement(plan_id)
     if limit is not None:
@@ -76,10 +105,10 @@ def plan_rows(s: Session, plan_id: int, limit: int | None = None) -> list[tuple]
     return _norm(s, s.connection().execute(stmt).all())
 
 
-def rows_for(s: Session, plan_id: int, ids: Iterable[int]) -> list[tuple]:
+def rows_for(s: Session, plan_id: int, ids: Iterable[int]) -> list[TaskListRow]:
     """The rows of these tasks (those that still exist)."""
     ids = list(ids)
-    out: list[tuple] = []
+    out: list[TaskListRow] = []
     for i in range(0, len(ids), 900):
         out += _norm(s, s.connection().execute(_statement(plan_id).where(Task.id.in_(ids[i:i + 900]))).all())
     return out

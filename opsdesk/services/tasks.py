@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, insert, select, update
 from opsdesk.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
 from opsdesk.model import Comment, Phase, Role, Task, TaskLink, User
 from opsdesk.model.enums import LinkKind, Priority, TaskStatus
+from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
@@ -35,16 +36,6 @@ DONE_FIELDS = ("status", "done_at", "done_by")
 
 EDITABLE = ("title", "notes", "phase_id", "parent_id", "role_id", "assignee_id", "start", "due",
             "status", "priority", "is_milestone", "position")
-
-
-def done_fields(old_status: str | None, new_status: str, now, user_id: int | None) -> dict:
-    """done_at/done_by for a status change: set on becoming done, cleared on leaving done,
-    untouched otherwise (edits of a task and imports of tasks alike)."""
-    if new_status == TaskStatus.DONE and old_status != TaskStatus.DONE:
-        return {"done_at": now, "done_by": user_id}
-    if new_status != TaskStatus.DONE and old_status == TaskStatus.DONE:
-        return {"done_at": None, "done_by": None}
-    return {}
 
 
 @dataclass(frozen=True)
@@ -168,7 +159,9 @@ class TaskService(BulkTaskOps, Service):
         clean = self._clean(values, None)
         with self.store.write() as s:
             self._check_refs(s, plan_id, clean)
-            task_id = s.execute(insert(Task).values(plan_id=plan_id, version=1, **clean)
+            done = done_fields(None, clean.get("status", TaskStatus.TODO), self.clock(),
+                               actor.user_id)
+            task_id = s.execute(insert(Task).values(plan_id=plan_id, version=1, **clean, **done)
                                 ).inserted_primary_key[0]
             cid = self.log(s, actor, "task", task_id, "create", after=clean, plan_id=plan_id)
         return Changes(tasks=True, ids=frozenset({task_id}), change_id=cid, plan_id=plan_id)
@@ -231,11 +224,12 @@ class TaskService(BulkTaskOps, Service):
                     chunk: int = 5000) -> Changes:
         """Insert many tasks in one transaction with one change-log entry."""
         permissions.require_manager(actor)
-        count = 0
+        count, now = 0, self.clock()
         with self.store.write() as s:
             batch: list[dict[str, Any]] = []
             for t in tasks:
-                batch.append(dict(self._clean(asdict(t), None), plan_id=plan_id, version=1))
+                batch.append(dict(self._clean(asdict(t), None), plan_id=plan_id, version=1,
+                                  **done_fields(None, t.status, now, actor.user_id)))
                 if len(batch) >= chunk:
                     s.execute(insert(Task), batch)
                     count += len(batch)
@@ -259,19 +253,16 @@ class TaskService(BulkTaskOps, Service):
                   done: bool) -> Changes:
         with self.store.write() as s:
             current = self._load(s, task_id)
-            if not permissions.can_tick(actor, current.assignee_id, current.role_id):
-                raise permissions.deny(actor, permissions.TICK_OFF)
             if done and current.status == TaskStatus.DONE:
                 raise ValidationError(ALREADY_DONE, field="status", title=current.title)
             if not done and current.status != TaskStatus.DONE:
                 raise ValidationError(NOT_DONE, field="status", title=current.title)
-            if not done and not actor.is_manager and current.done_by != actor.user_id:
-                raise permissions.deny(actor, permissions.REOPEN)
-            if done:
-                values = dict(status=TaskStatus.DONE.value, done_at=self.clock(),
-                              done_by=actor.user_id)
-            else:
-                values = dict(status=TaskStatus.TODO.value, done_at=None, done_by=None)
+            if not permissions.can_toggle_done(actor, current.assignee_id, current.role_id,
+                                               not done, current.done_by):
+                raise permissions.deny(actor, permissions.TICK_OFF if done else permissions.REOPEN)
+            status = (TaskStatus.DONE if done else TaskStatus.TODO).value
+            values = {"status": status,
+                      **done_fields(current.status, status, self.clock(), actor.user_id)}
             self._write(s, current, expected_version, values)
             cid = self.log(s, actor, "task", task_id, "done" if done else "reopen",
                            before=dict(status=current.status), after=dict(status=values["status"]),
@@ -313,11 +304,12 @@ class TaskService(BulkTaskOps, Service):
             return
         if set(values) - set(DONE_FIELDS):
             permissions.require_manager(actor)
-        if not permissions.can_tick(actor, current.assignee_id, current.role_id):
-            raise permissions.deny(actor, permissions.TICK_OFF)
         status = values.get("status", current.status)
-        if current.status == TaskStatus.DONE and status != TaskStatus.DONE \
-                and current.done_by != actor.user_id:
+        if current.status == TaskStatus.DONE and status != TaskStatus.DONE:  # a reopen
+            if not permissions.can_reopen(actor, current.assignee_id, current.role_id,
+                                          current.done_by):
+                raise permissions.deny(actor, permissions.REOPEN)
+        elif not permissions.can_tick(actor, current.assignee_id, current.role_id):
             raise permissions.deny(actor, permissions.TICK_OFF)
         if status == TaskStatus.DONE and values.get("done_by", current.done_by) != actor.user_id:
             raise permissions.deny(actor, permissions.TICK_OFF)

@@ -4,13 +4,13 @@ restore that validates first and keeps the current content as a backup."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, BackupError, StorageError
+from opsdesk.store import files
 
 BACKUP_SUFFIX = ".opsdesk-backup"
 DEFAULT_KEEP = 10
@@ -42,12 +42,11 @@ class BackupRefused(BackupError):
 
 def _copy_sqlite(src: sqlite3.Connection, out: Path, progress: Progress | None = None) -> None:
     """Copy ``src`` into ``out`` atomically (temp file, fsync, rename), in steps."""
-    out = out.expanduser().absolute()
+    out = files.refuse_live(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
+    tmp = files.refuse_live(out.with_name(out.name + ".part"))
     tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT, 0o600)  # backups are as private as the db
-    os.close(fd)
+    files.make_private_file(tmp)  # backups are as private as the db
 
     def step(_status: int, remaining: int, total: int) -> None:
         if progress is not None:
@@ -60,9 +59,8 @@ def _copy_sqlite(src: sqlite3.Connection, out: Path, progress: Progress | None =
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        files.fsync_file(tmp)
+        files.replace_user_file(tmp, out)
     except BackupCancelled:
         tmp.unlink(missing_ok=True)
         raise
@@ -153,7 +151,8 @@ def prune_backups(path: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
     backups = list_backups(path)
     gone = backups[:-keep] if len(backups) > keep else []
     for old in gone:
-        old.unlink(missing_ok=True)
+        if not files.is_live(old):  # a backup someone opened as the database stays
+            old.unlink(missing_ok=True)
     return gone
 
 
@@ -195,7 +194,7 @@ def validate_backup(source: Path) -> str:
     from opsdesk.store import migrate
     from opsdesk.store.inspect import inspect_sqlite_file
 
-    source = Path(source).expanduser().absolute()
+    source = files.refuse_live(source)  # the open database (or its -wal) is no backup
     if not source.is_file():
         raise StorageError(NO_BACKUP_FILE, path=str(source))
     try:
@@ -223,10 +222,10 @@ def restore_into(store, source: Path, keep: int = DEFAULT_KEEP,
     if store.readonly:
         raise ReadOnlyDatabase()
     source = Path(source).expanduser().absolute()
-    revision = validate_backup(source)
     assert store.path is not None
     if source == store.path:
         raise BackupRefused(SELF_OVERWRITE)
+    revision = validate_backup(source)
     safety = rolling_backup(store, "before-restore", max(keep, 1))
     src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(store.path, timeout=30)
@@ -252,10 +251,10 @@ def replace_damaged(path: Path, backup: Path) -> Path:
     aside = path.with_name(f"{path.name}.damaged-{dt.datetime.now():%Y%m%d-%H%M%S}")
     tmp = backup_file(Path(backup), path.with_name(path.name + ".restoring"))
     if path.exists():
-        os.replace(path, aside)
-    for suffix in ("-wal", "-shm", "-journal"):
+        files.replace_user_file(path, aside)  # refused if it is open here after all
+    for suffix in files.SIDE_SUFFIXES:
         side = Path(f"{path}{suffix}")
         if side.exists():
-            os.replace(side, Path(f"{aside}{suffix}"))
-    os.replace(tmp, path)
+            files.replace_user_file(side, Path(f"{aside}{suffix}"))
+    files.replace_user_file(tmp, path)
     return aside

@@ -11,23 +11,25 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session
 
 from opsdesk.errors import (
     QT_TRANSLATE_NOOP,
     CorruptDatabase,
+    DatabaseEmpty,
     DatabaseLocked,
     DatabaseMissing,
     NotAnOpsDeskDatabase,
     StorageError,
 )
-from opsdesk.store import migrate
+from opsdesk.store import files, migrate
 from opsdesk.store.inspect import DEFAULT_BUSY_TIMEOUT_MS, inspect_sqlite_file
 
 DISK_FULL = QT_TRANSLATE_NOOP(
@@ -36,8 +38,16 @@ DISK_FULL = QT_TRANSLATE_NOOP(
 DB_ERROR = QT_TRANSLATE_NOOP("Errors", "The database reported an error: {detail}")
 SERVER_UNREACHABLE = QT_TRANSLATE_NOOP("Errors", "The database server cannot be reached: {detail}")
 NO_DRIVER = QT_TRANSLATE_NOOP("Errors", "The database driver is not installed: {detail}")
+JOURNAL_REPLACED = QT_TRANSLATE_NOOP(
+    "Errors", "Another program removed the database's journal while OpsDesk had it open; your "
+    "change was not saved. OpsDesk has reconnected: please make the change again.")
+# pool record info: (dev, ino) of the -wal and -shm a WAL connection opened (files.py)
+_WAL_KEY = "opsdesk_wal"
+_CHECK_JOURNAL = True  # tests switch it off to show what happens without the check
 # PostgreSQL channel on which every committed write is announced (store/watch.py listens).
 NOTIFY_CHANNEL = "opsdesk_changes"
+# The write transaction open in this thread (``Store.write`` joins it when nested).
+_WRITING: ContextVar[Session | None] = ContextVar("opsdesk_writing", default=None)
 
 
 @dataclass
@@ -79,21 +89,57 @@ class Store:
 
         if self.readonly:
             raise ReadOnlyDatabase()
+        outer = _WRITING.get()
+        if outer is not None and outer.info.get("store") is self:
+            # A service called by another service's write: the same transaction, so one
+            # user action stays one transaction and one change-log action.
+            yield outer
+            return
         bind = self._write_engine or self.engine
-        session = Session(bind, expire_on_commit=False)
+        session = Session(bind, expire_on_commit=False, info={"store": self})
+        token = _WRITING.set(session)
         try:
             with session.begin():
+                if self.is_sqlite:
+                    self._check_journal(session)  # after BEGIN IMMEDIATE
                 yield session
+                from opsdesk.store.rowlog import claim
+
+                claim(session.connection(), session.info.get("tx"))
                 if not self.is_sqlite:
                     # Delivered by the server only if (and when) the transaction commits.
                     session.execute(text(f"NOTIFY {NOTIFY_CHANNEL}"))
+                else:
+                    self._check_journal(session)  # right before COMMIT
         except DBAPIError as exc:
             raise translate_db_error(exc, self) from exc
+        except JournalReplaced:
+            session.close()  # the rolled-back connection goes back to the pool…
+            files.drop_connections(self.path)  # …and is closed with every other one
+            raise
         finally:
+            _WRITING.reset(token)
             session.close()
 
+    def _check_journal(self, session: Session) -> None:
+        """Refuse to go on when the connection's WAL is no longer the file on disk (another
+        process deleted it): what we wrote there would be lost. Two ``stat`` calls."""
+        info = session.connection().connection.info
+        if _CHECK_JOURNAL and _WAL_KEY in info and files.side_identity(self.path) != info[_WAL_KEY]:
+            raise JournalReplaced()
+
     def close(self) -> None:
+        if self.path is not None:
+            files.remove_holder(self.path, self._drop_idle)
+            files.unregister_database(self.path, self)
         self.engine.dispose()
+
+    def _drop_idle(self) -> None:
+        self.engine.pool.dispose()  # closes the idle connections; checked-out ones stay
+
+
+class JournalReplaced(StorageError):
+    template = JOURNAL_REPLACED
 
 
 def translate_db_error(exc: DBAPIError, store: Store | None = None) -> StorageError:
@@ -129,10 +175,13 @@ def open_store(
     if is_url(target):
         url = make_url(str(target))
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-            return _open_sqlite(Path(url.database), create, readonly, busy_timeout_ms,
-                                backup_before_migrate)
-        return _open_server(str(target), create, readonly)
-    return _open_sqlite(Path(target), create, readonly, busy_timeout_ms, backup_before_migrate)
+            target = Path(url.database)
+        else:
+            return _open_server(str(target), create, readonly)
+    store = _open_sqlite(Path(target), create, readonly, busy_timeout_ms, backup_before_migrate)
+    files.register_database(store.path, store)  # nothing may open it outside SQLite now
+    files.add_holder(store.path, store._drop_idle)
+    return store
 
 
 # ---- SQLite
@@ -140,11 +189,12 @@ def open_store(
 def _open_sqlite(path: Path, create: bool, readonly: bool, busy_timeout_ms: int,
                  backup_before_migrate: bool) -> Store:
     path = path.expanduser().absolute()
-    exists = path.exists() and path.stat().st_size > 0
+    exists = path.exists() and (path.is_dir() or path.stat().st_size > 0)
     if not exists:
-        if not create:
-            raise DatabaseMissing(path=str(path))
-        if readonly:
+        if path.exists() and (readonly or not create):
+            # A 0-byte file is filled in only when asked to create (init, a new plan).
+            raise DatabaseEmpty(path=str(path))
+        if not create or readonly:
             raise DatabaseMissing(path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         _create_private(path)
@@ -193,11 +243,10 @@ def _create_private(path: Path) -> None:
 
 def _is_wal_without_side_files(path: Path) -> bool:
     try:
-        with path.open("rb") as fh:
-            header = fh.read(20)
+        header = files.read_header(path, 20)  # None when open here: then it has its -wal
     except OSError:
         return False
-    return header[18:20] == b"\x02\x02" and not any(
+    return header is not None and header[18:20] == b"\x02\x02" and not any(
         Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
 
 
@@ -208,22 +257,28 @@ def _writable(path: Path) -> bool:
 
 
 def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int, wal: bool = True) -> Engine:
-    # Read-only on a writable file: an ordinary connection with query_only, so SQLite can
-    # tidy its -wal/-shm files away on close; a truly read-only file gets mode=ro.
-    if readonly and not _writable(path):
+    # Read-only never writes to the file (read-only commands leave its bytes as they were):
+    # - a WAL-mode file nobody has open (no -wal/-shm): on a writable file, an ordinary
+    #   connection with query_only, which makes -wal/-shm and, as the last one out,
+    #   removes them again (mode=ro would leave them behind); on a read-only folder or
+    #   filesystem SQLite cannot make them, and with no WAL to replay the file is read
+    #   as immutable;
+    # - anything else (a rollback-journal file, or a WAL file in use with its -wal/-shm):
+    #   mode=ro, which reads through another process's WAL but never checkpoints it into
+    #   the file, rolls back a journal, or deletes a -wal it did not make.
+    ordinary = not readonly or (_is_wal_without_side_files(path) and _writable(path))
+    if not ordinary:
         uri = f"{path.as_uri()}?mode=ro"
         if _is_wal_without_side_files(path):
-            # On a read-only folder or filesystem SQLite cannot make the -shm file WAL
-            # needs; with no WAL to replay, the file is read as immutable.
             uri += "&immutable=1"
-        engine = create_engine(
-            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
-        )
+        engine = create_engine(  # the file URL gives it a file database's pool
+            f"sqlite:///{path}",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
     else:
         engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
+    def _on_connect(dbapi_connection, record) -> None:  # pragma: no cover - trivial
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_connection.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
@@ -237,7 +292,21 @@ def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int, wal: bool =
             # A network share: WAL's shared memory does not work across hosts.
             cur.execute("PRAGMA journal_mode = DELETE")
             cur.execute("PRAGMA synchronous = FULL")
+        if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            # the -wal/-shm this connection uses: checked on checkout and around each write
+            record.info[_WAL_KEY] = files.side_identity(path)
         cur.close()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection, record, _proxy) -> None:
+        # Another process deleted the journal from under us (see files.py): this connection
+        # would neither see others' changes nor be seen. Close every connection this process
+        # has to the file, then the pool reconnects to the files on disk.
+        if _CHECK_JOURNAL and _WAL_KEY in record.info and \
+                files.side_identity(path) != record.info[_WAL_KEY]:
+            dbapi_connection.close()
+            files.drop_connections(path)
+            raise DisconnectionError("the database's -wal/-shm were replaced")
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:

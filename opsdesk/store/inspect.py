@@ -2,6 +2,8 @@
 
 Only ``sqlite3`` is needed, so the check can start on a second thread at process start
 (``prefetch``) while Qt and SQLAlchemy load; SQLite releases the GIL while it reads.
+It is a plain ``threading`` thread: the core never imports Qt, so it cannot use the UI's
+background runner (``opsdesk.ui.background``), and its result is handed over by a ``Future``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from opsdesk.errors import CorruptDatabase, DatabaseLocked, NotAnOpsDeskDatabase, StorageError
+from opsdesk.store import files
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -80,15 +83,16 @@ def inspect_sqlite_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_
 
 def _inspect(path: Path, busy_timeout_ms: int) -> str | None:
     try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
+        # None when this process already has it open: reading it would drop SQLite's locks
+        # (files.py), and then it is an SQLite file whose -wal/-shm exist.
+        header = files.read_header(path, 100)
     except OSError as exc:
-        raise StorageError("{path} cannot be read: {detail}", path=str(path),
+        raise StorageError(files.UNREADABLE, path=str(path),
                            detail=exc.strerror or str(exc)) from exc
-    if header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
+    if header is not None and header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise NotAnOpsDeskDatabase(path=str(path))
     uri = f"{path.as_uri()}?mode=ro"
-    if header[18:20] == b"\x02\x02" and not any(
+    if header is not None and header[18:20] == b"\x02\x02" and not any(
             Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
         # A WAL-mode file that no one has open: a read-only connection would create -wal
         # and -shm files it cannot remove again. With no WAL to replay, read it as immutable.

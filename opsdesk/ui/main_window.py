@@ -449,5 +449,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        from opsdesk.ui import background
+
         self.settings.set_window_layout(self.saveGeometry(), self.saveState())
+        background.stop_all()  # cancel what can stop (it rolls back), wait for the rest
         super().closeEvent(event)

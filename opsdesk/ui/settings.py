@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from opsdesk.secrets import without_password
+
 SCHEMA_VERSION = 1
 MAX_RECENT = 8
 
@@ -15,6 +17,7 @@ class Settings:
         self._s = qsettings or QSettings()
         if int(self._s.value("meta/schema", 0) or 0) < SCHEMA_VERSION:
             self._s.setValue("meta/schema", SCHEMA_VERSION)
+        self._scrub_passwords()
 
     def sync(self) -> None:
         self._s.sync()
@@ -47,21 +50,37 @@ class Settings:
     def set_network_share_noticed(self) -> None:
         self._s.setValue("backup/network_share_noticed", True)
 
-    # ---- databases
+    # ---- databases (server URLs without their passwords: see opsdesk/secrets.py)
     def last_db(self) -> str | None:
         value = self._s.value("db/last")
-        return str(value) if value else None
+        if not value:
+            return None
+        target = str(without_password(str(value)))
+        if target != str(value):
+            self._s.setValue("db/last", target)
+        return target
 
     def recent_dbs(self) -> list[str]:
         value = self._s.value("db/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or [])]
+        stored = [str(v) for v in (value or [])]
+        recent = _unique(str(without_password(v)) for v in stored)
+        if recent != stored:
+            self._s.setValue("db/recent", recent)
+        return recent
 
     def remember_db(self, target: str) -> None:
+        """Remember ``target`` as the last and most recent database, never with a password."""
+        target = str(without_password(str(target)))
         recent = [target] + [r for r in self.recent_dbs() if r != target]
         self._s.setValue("db/recent", recent[:MAX_RECENT])
         self._s.setValue("db/last", target)
+
+    def _scrub_passwords(self) -> None:
+        """Rewrite database URLs an older OpsDesk stored with their passwords."""
+        self.last_db()
+        self.recent_dbs()
 
     def last_login(self, db: str) -> str | None:
         value = self._s.value(f"login/{_key(db)}")
@@ -144,4 +163,9 @@ def _dumps(value) -> str:
 def _key(db: str) -> str:
     import hashlib
 
+    db = str(without_password(db))  # a display name shows a password as ***: the same key
     return hashlib.sha1(db.encode()).hexdigest()[:12]
+
+
+def _unique(values) -> list[str]:
+    return list(dict.fromkeys(values))

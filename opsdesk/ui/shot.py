@@ -41,18 +41,20 @@ def _render(app, translators, args, view, out, size, today, tmp: Path) -> None:
 
     target = resolve_db(args.db)
     if isinstance(target, Path):
-        from opsdesk.store.backup import backup_file
+        from opsdesk.store.reading import copy_database
 
-        if not target.exists():
-            from opsdesk.errors import DatabaseMissing
-
-            raise DatabaseMissing(path=str(target))
-        open_store(target, readonly=True).close()  # a clear message for a bad file
-        copy = tmp / "shot.db"
-        backup_file(target, copy)
-        store = open_store(copy)
+        # read-only (a clear message for a bad file; not a byte of it changes), copied
+        # through SQLite, and the copy opened as the app would (upgraded if it is older)
+        source = open_store(target, readonly=True)
+        try:
+            copy = copy_database(source, tmp / "shot.db")
+        finally:
+            source.close()
+        store = open_store(copy, backup_before_migrate=False)
     else:
-        store = open_store(target, readonly=True)
+        from opsdesk.store.reading import open_for_reading
+
+        store = open_for_reading(target)
     try:
         services = Services(store)
         if args.user:

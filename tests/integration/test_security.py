@@ -38,50 +38,167 @@ def counts(store):
     return run
 
 
-# ---- sign-in backoff
+# ---- sign-in backoff (counted per login in the database: issue #12)
 
 @pytest.fixture
 def manager_with_password(services, world):
     services.people.set_password(world.manager, world.users["manager"], "right-one")
-    people_mod._failures.clear()
-    yield "manager"
-    people_mod._failures.clear()
+    return "manager"
 
 
-def test_wrong_passwords_slow_sign_in_and_are_logged(services, manager_with_password,
-                                                     monkeypatch, caplog):
-    now = [1000.0]
-    monkeypatch.setattr(people_mod, "_monotonic", lambda: now[0])
+def _tries_in_db(store, login="manager"):
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        return tuple(conn.execute(text(
+            "SELECT failed_logins, locked_until FROM users WHERE login = :l"), {"l": login}).one())
+
+
+def test_wrong_passwords_slow_sign_in_and_are_logged(services, manager_with_password, clock,
+                                                     caplog):
     caplog.set_level(logging.WARNING, logger="opsdesk.security")
     for _ in range(people_mod.FREE_TRIES):  # the first few cost nothing
         with pytest.raises(AuthError) as info:
             services.people.authenticate("manager", "wrong")
         assert info.value.template == people_mod.WRONG_PASSWORD
+    assert services.people.failed_tries("manager") == people_mod.FREE_TRIES
     # now a wait is owed: even the right password is refused until it has passed
     with pytest.raises(AuthError) as info:
         services.people.authenticate("manager", "right-one")
     assert info.value.template == people_mod.TOO_MANY_TRIES and info.value.params["seconds"] >= 1
-    now[0] += people_mod.backoff_seconds(people_mod.FREE_TRIES) + 0.1
-    with pytest.raises(AuthError):
+    clock.advance(seconds=people_mod.backoff_seconds(people_mod.FREE_TRIES))
+    with pytest.raises(AuthError) as info:
         services.people.authenticate("manager", "wrong again")
+    assert info.value.template == people_mod.WRONG_PASSWORD
     waits = [people_mod.backoff_seconds(n) for n in range(1, 10)]
     assert waits == sorted(waits) and waits[-1] > waits[people_mod.FREE_TRIES]  # grows
-    now[0] += people_mod.MAX_WAIT_S + 1
+    clock.advance(seconds=people_mod.MAX_WAIT_S)
     actor = services.people.authenticate("manager", "right-one")  # success resets
     assert actor.is_manager
-    assert ("manager", "") not in people_mod._failures
+    assert _tries_in_db(services.store) == (0, None)
     logged = [r.getMessage() for r in caplog.records if r.name == "opsdesk.security"]
     assert sum("wrong password for manager" in m for m in logged) == people_mod.FREE_TRIES + 1
     assert any("refused" in m for m in logged)
     assert not any("right-one" in m or "wrong again" in m for m in logged)  # no passwords
 
 
-def test_backoff_is_per_person(services, manager_with_password, monkeypatch, world):
-    monkeypatch.setattr(people_mod, "_monotonic", lambda: 5.0)
+def test_backoff_is_per_person(services, manager_with_password, world):
     for _ in range(people_mod.FREE_TRIES + 1):
         with pytest.raises(AuthError):
             services.people.authenticate("manager", "wrong")
     assert services.people.authenticate("ops").login == "ops"  # others are not held up
+
+
+def test_backoff_is_kept_in_the_database(store, manager_with_password, clock):
+    """A new process (here: new services on a new connection) sees the same count."""
+    from opsdesk.services import Services
+    from opsdesk.store import open_store
+
+    for _ in range(people_mod.FREE_TRIES):
+        with pytest.raises(AuthError):
+            Services(store, clock).people.authenticate("manager", "wrong")
+    other = open_store(store.path)
+    try:
+        with pytest.raises(AuthError) as info:
+            Services(other, clock).people.authenticate("manager", "right-one")
+        assert info.value.template == people_mod.TOO_MANY_TRIES
+    finally:
+        other.close()
+
+
+WORKER = """
+import datetime as dt, sys
+from opsdesk.services import Services
+from opsdesk.store import open_store
+store = open_store(sys.argv[1])
+now = dt.datetime.fromisoformat(sys.argv[2])
+people = Services(store, lambda: now).people
+print("ready", flush=True)
+for line in sys.stdin:
+    try:
+        people.authenticate("manager", line.strip())
+        print("ok", flush=True)
+    except Exception as exc:
+        print(getattr(exc, "template", repr(exc)), flush=True)
+"""
+
+
+@pytest.mark.sqlite_only
+def test_two_processes_share_the_count(store, manager_with_password, clock, tmp_path):
+    import subprocess
+    import sys
+
+    store.close()  # the workers are the only ones using it
+    procs = [subprocess.Popen([sys.executable, "-c", WORKER, str(store.path),
+                               clock.now.isoformat()], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True) for _ in range(2)]
+
+    def attempt(proc, password):
+        proc.stdin.write(password + "\n")
+        proc.stdin.flush()
+        return proc.stdout.readline().strip()
+
+    try:
+        assert [p.stdout.readline().strip() for p in procs] == ["ready", "ready"]
+        answers = [attempt(procs[n % 2], "wrong") for n in range(people_mod.FREE_TRIES)]
+        assert answers == [people_mod.WRONG_PASSWORD] * people_mod.FREE_TRIES
+        # each process made fewer than FREE_TRIES tries, yet both now wait
+        assert attempt(procs[1], "right-one") == people_mod.TOO_MANY_TRIES
+        assert attempt(procs[0], "right-one") == people_mod.TOO_MANY_TRIES
+    finally:
+        for p in procs:
+            p.stdin.close()
+            p.wait(timeout=60)
+            p.stdout.close()
+    assert _tries_in_db(store)[0] == people_mod.FREE_TRIES
+
+
+def test_read_only_store_checks_without_counting(store, manager_with_password, clock):
+    from opsdesk.services import Services
+    from opsdesk.store import open_store
+
+    path = store.path
+    ro = open_store(path, readonly=True)
+    try:
+        people = Services(ro, clock).people
+        for _ in range(people_mod.FREE_TRIES + 2):
+            with pytest.raises(AuthError) as info:
+                people.authenticate("manager", "wrong")
+            assert info.value.template == people_mod.WRONG_PASSWORD
+        assert people.authenticate("manager", "right-one").is_manager
+        assert _tries_in_db(store) == (0, None)  # nothing written
+        # a wait recorded by a writable process is kept by the read-only one too
+        for _ in range(people_mod.FREE_TRIES):
+            with pytest.raises(AuthError):
+                Services(store, clock).people.authenticate("manager", "wrong")
+        with pytest.raises(AuthError) as info:
+            people.authenticate("manager", "right-one")
+        assert info.value.template == people_mod.TOO_MANY_TRIES
+    finally:
+        ro.close()
+
+
+@pytest.mark.sqlite_only
+def test_sign_in_to_an_older_file_opened_read_only(store, manager_with_password, clock):
+    """A file of schema 0001 (no counter yet), opened read-only, still signs people in."""
+    from alembic import command
+
+    from opsdesk.services import Services
+    from opsdesk.store import migrate, open_store
+
+    with store.engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0001")
+    store.close()
+    ro = open_store(store.path, readonly=True)
+    try:
+        people = Services(ro, clock).people
+        with pytest.raises(AuthError) as info:
+            people.authenticate("manager", "wrong")
+        assert info.value.template == people_mod.WRONG_PASSWORD
+        assert people.authenticate("manager", "right-one").is_manager
+        assert people.failed_tries("manager") == 0
+    finally:
+        ro.close()
 
 
 # ---- SQL injection: stored as text, executing nothing

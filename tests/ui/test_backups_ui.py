@@ -30,7 +30,7 @@ def _wait_idle(qtbot) -> None:
 
 
 def bk_workers():
-    from opsdesk.ui.dialogs.backup import RUNNING
+    from opsdesk.ui.background import RUNNING
 
     return RUNNING
 

@@ -166,7 +166,7 @@ class _Editing:
         rows, texts = [], []
         for i in range(count):
             row = [None] * 22
-            row[ID], row[TITLE] = i + 1, f"task {i + 1}"
+            row.id, row.title = i + 1, f"task {i + 1}"
             rows.append(tuple(row))
         self.view, self.texts = View(), texts
 

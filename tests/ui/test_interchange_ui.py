@@ -7,11 +7,12 @@ import re
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from opsdesk.interchange.planner import write_planner
 from opsdesk.ui.dialogs import interchange
 from opsdesk.ui.main_window import MainWindow
+from opsdesk.ui.widgets import file_dialog
 from tests.unit.test_interchange import sample_doc
 
 
@@ -65,7 +66,7 @@ def test_import_tasks_maps_checks_and_imports(qtbot, ctx, tmp_path):
 def test_export_and_weekly_report(qtbot, ctx, tmp_path, monkeypatch):
     window = _window(qtbot, ctx)
     target = {}
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(file_dialog, "get_save_file_name",
                         lambda *a, **k: (str(target["path"]), ""))
     for kind, name in (("xlsx", "t.xlsx"), ("csv", "t.csv"), ("mspdi", "t.xml"),
                        ("ics", "m.ics")):
@@ -129,7 +130,7 @@ def _save_to(monkeypatch, path) -> list:
     def save(parent, title, suggested, filters):
         asked.append(suggested)
         return str(path), ""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    monkeypatch.setattr(file_dialog, "get_save_file_name", save)
     return asked
 
 

@@ -84,7 +84,7 @@ def test_rule_change_and_its_undo_leave_no_stale_rows_in_open_views(qtbot, ctx):
     tasks_view = window.show_view("tasks")
 
     def shown() -> list[str]:
-        return sorted(r[DUE] for r in tasks_view.model.rows if r[TITLE] == "盘点库存")
+        return sorted(r.due for r in tasks_view.model.rows if r.title == "盘点库存")
 
     def stored() -> list[str]:
         return sorted(t.due.isoformat() for t in sv.tasks.list(plan) if t.title == "盘点库存")

@@ -22,24 +22,24 @@ def _tasks(qtbot, ctx):
 
 def test_leaving_the_assignee_editor_keeps_a_person_no_longer_active(qtbot, ctx):
     window, view = _tasks(qtbot, ctx)
-    row = next(r for r in view.model.rows if r[ASSIGNEE] is not None and r[STATUS] != "done")
-    person = next(u for u in ctx.services.people.users() if u.id == row[ASSIGNEE])
+    row = next(r for r in view.model.rows if r.assignee_id is not None and r.status != "done")
+    person = next(u for u in ctx.services.people.users() if u.id == row.assignee_id)
     ctx.services.people.update_user(ctx.actor, person.id, active=False)
     view.refresh()
-    index = view.model.index_of(row[ID], COL["assignee"])
+    index = view.model.index_of(row.id, COL["assignee"])
     delegate = view.tree.itemDelegate()
     editor = delegate.createEditor(view.tree.viewport(), QStyleOptionViewItem(), index)
     assert isinstance(editor, QComboBox)
     delegate.setEditorData(editor, index)
     assert person.name in editor.currentText() and editor.currentData() == person.id
     delegate.setModelData(editor, view.model, index)  # left without choosing
-    assert ctx.services.tasks.get(row[ID]).assignee_id == person.id
+    assert ctx.services.tasks.get(row.id).assignee_id == person.id
     assert window.undo_stack.count() == 0
     # choosing someone else still writes
     other = editor.findData(None)
     editor.setCurrentIndex(other)
     delegate.setModelData(editor, view.model, index)
-    assert ctx.services.tasks.get(row[ID]).assignee_id is None
+    assert ctx.services.tasks.get(row.id).assignee_id is None
     assert window.undo_stack.count() == 1
     editor.deleteLater()
 
@@ -50,12 +50,12 @@ def test_a_date_outside_the_plan_is_saved_and_said(qtbot, ctx):
     from PySide6.QtCore import QDate
 
     window, view = _tasks(qtbot, ctx)
-    row = next(r for r in view.model.rows if r[STATUS] == "todo")
-    assert view.model.setData(view.model.index_of(row[ID], COL["due"]), QDate(2030, 1, 1))
-    assert ctx.services.tasks.get(row[ID]).due == dt.date(2030, 1, 1)  # allowed
+    row = next(r for r in view.model.rows if r.status == "todo")
+    assert view.model.setData(view.model.index_of(row.id, COL["due"]), QDate(2030, 1, 1))
+    assert ctx.services.tasks.get(row.id).due == dt.date(2030, 1, 1)  # allowed
     assert "outside the plan" in window.statusBar().currentMessage()
     window.statusBar().clearMessage()
-    view.select_ids([row[ID]])
+    view.select_ids([row.id])
     view.reschedule_selected(-1)  # still outside: said again
     assert "outside the plan" in window.statusBar().currentMessage()
 

@@ -47,8 +47,8 @@ def make_rows(n: int = 300, seed: int = 7) -> list[tuple]:
         parent = None
         if i > 10 and rng.random() < 0.2:
             parent_row = rows[rng.randrange(i)]
-            parent = parent_row[ID]
-            phase = PHASES[[p[0] for p in PHASES].index(parent_row[PHASE])]
+            parent = parent_row.id
+            phase = PHASES[[p[0] for p in PHASES].index(parent_row.phase_id)]
         else:
             phase = rng.choice(PHASES)
         role = rng.choice(ROLES)
@@ -72,23 +72,23 @@ def reference_key(column: str, lang: str):
     zh = lang.startswith("zh")
     open_ = ("todo", "doing", "blocked")
     return {
-        "title": lambda r: r[TITLE],
-        "phase": lambda r: r[PHASE_POS] if r[PHASE_POS] is not None else 1 << 30,
-        "role": lambda r: (r[ROLE_ZH] if zh else r[ROLE_EN]) or "\uffff",
-        "assignee": lambda r: r[ASSIGNEE_NAME] or "\uffff",
-        "start": lambda r: r[START] or "9999",
-        "due": lambda r: ("0" + r[DUE]) if (r[DUE] is not None and r[DUE] < TODAY
-                                            and r[STATUS] in open_) else "1" + (r[DUE] or "9999"),
-        "status": lambda r: ["blocked", "doing", "todo", "done", "cancelled"].index(r[STATUS]),
-        "priority": lambda r: ["urgent", "high", "normal", "low"].index(r[PRIORITY]),
-        "milestone": lambda r: not r[MILESTONE],
-        "done": lambda r: r[DONE_AT] or "9999",
+        "title": lambda r: r.title,
+        "phase": lambda r: r.phase_pos if r.phase_pos is not None else 1 << 30,
+        "role": lambda r: (r.role_zh if zh else r.role_en) or "\uffff",
+        "assignee": lambda r: r.assignee_name or "\uffff",
+        "start": lambda r: r.start or "9999",
+        "due": lambda r: ("0" + r.due) if (r.due is not None and r.due < TODAY
+                                            and r.status in open_) else "1" + (r.due or "9999"),
+        "status": lambda r: ["blocked", "doing", "todo", "done", "cancelled"].index(r.status),
+        "priority": lambda r: ["urgent", "high", "normal", "low"].index(r.priority),
+        "milestone": lambda r: not r.is_milestone,
+        "done": lambda r: r.done_at or "9999",
     }[column]
 
 
 def natural_key(r: tuple):
-    return (r[PHASE_POS] if r[PHASE_POS] is not None else 1 << 30, r[DUE] or "9999",
-            r[POSITION], r[ID])
+    return (r.phase_pos if r.phase_pos is not None else 1 << 30, r.due or "9999",
+            r.position, r.id)
 
 
 def test_natural_order_is_phase_due_position_id():
@@ -106,7 +106,7 @@ def test_every_sort_order_matches_the_reference(column, descending, lang):
     natural = sorted(rows, key=natural_key)
     expected = sorted(natural, key=reference_key(column, lang), reverse=descending)
     got = [rows[p] for p in cache.order(column, descending, TODAY, lang)]
-    assert [r[ID] for r in got] == [r[ID] for r in expected]
+    assert [r.id for r in got] == [r.id for r in expected]
 
 
 def test_sorted_orders_kept_are_bounded():
@@ -123,16 +123,16 @@ def test_text_filter_searches_title_and_person_without_case():
     rows = make_rows()
     cache = RowCache(rows)
     def ids(text):
-        return {rows[p][ID] for p in apply_filters(cache, cache.base, Filters(text=text), TODAY)}
-    assert ids("BANNER") == {r[ID] for r in rows if "banner" in r[TITLE].lower()}
-    assert ids("ada") == {r[ID] for r in rows if r[ASSIGNEE_NAME] == "adam"}
-    assert ids("banner zoe") == {r[ID] for r in rows if "banner" in r[TITLE].lower()
-                                 and r[ASSIGNEE_NAME] == "Zoe"}
-    assert ids("客服") == {r[ID] for r in rows if "客服" in r[TITLE]}
+        return {rows[p].id for p in apply_filters(cache, cache.base, Filters(text=text), TODAY)}
+    assert ids("BANNER") == {r.id for r in rows if "banner" in r.title.lower()}
+    assert ids("ada") == {r.id for r in rows if r.assignee_name == "adam"}
+    assert ids("banner zoe") == {r.id for r in rows if "banner" in r.title.lower()
+                                 and r.assignee_name == "Zoe"}
+    assert ids("客服") == {r.id for r in rows if "客服" in r.title}
     # an edited row is searched with its new text
     p = cache.base[0]
-    cache.replace(p, rows[p][:TITLE] + ("Unique Word",) + rows[p][TITLE + 1:])
-    assert ids("unique") == {rows[p][ID]}
+    cache.replace(p, rows[p]._replace(title="Unique Word"))
+    assert ids("unique") == {rows[p].id}
 
 
 def _walk(model: TaskTreeModel, parent: QModelIndex | None = None):
@@ -150,26 +150,26 @@ def test_grouped_tree_shape_and_lookups(qtmodeltester):
     model.today = TODAY
     model.set_rows(rows)
     qtmodeltester.check(model)
-    by_id = {r[ID]: r for r in rows}
+    by_id = {r.id: r for r in rows}
     seen = []
     for index in _walk(model):
         row = model.row_at(index)
         if row is None:
             continue
-        seen.append(row[ID])
+        seen.append(row.id)
         parent = model.row_at(model.parent(index))
-        if row[PARENT] is None:
+        if row.parent_id is None:
             assert parent is None and model.group_at(model.parent(index)) is not None
         else:
-            assert parent[ID] == row[PARENT]
-        assert model.index_of(row[ID]) == index
+            assert parent.id == row.parent_id
+        assert model.index_of(row.id) == index
     assert sorted(seen) == sorted(by_id) and seen == model.visible_task_ids()
     # a filter keeps the parents of matching subtasks, for context
-    sub = next(r for r in rows if r[PARENT] is not None)
-    model.set_filters(Filters(text=sub[TITLE].lower()))
+    sub = next(r for r in rows if r.parent_id is not None)
+    model.set_filters(Filters(text=sub.title.lower()))
     qtmodeltester.check(model)
     shown = set(model.visible_task_ids())
-    assert sub[ID] in shown and sub[PARENT] in shown
+    assert sub.id in shown and sub.parent_id in shown
     model.sort(COL["due"], Qt.SortOrder.DescendingOrder)
     model.set_grouped(False)
     qtmodeltester.check(model)
@@ -186,10 +186,10 @@ def test_a_sort_asked_twice_rebuilds_once():
     model.sort(COL["title"], Qt.SortOrder.AscendingOrder)  # what sortByColumn() does
     assert len(resets) == 1
     row = model.rows[model._shown[0]]
-    model.update_rows([row[:TITLE] + ("zzz last",) + row[TITLE + 1:]])
+    model.update_rows([row._replace(title="zzz last")])
     model.sort(COL["title"], Qt.SortOrder.AscendingOrder)  # rows changed: sorted again
     assert len(resets) == 2
-    assert model.rows[model._shown[-1]][ID] == row[ID] or model.grouped
+    assert model.rows[model._shown[-1]].id == row.id or model.grouped
 
 
 def _same(a, b) -> bool:
@@ -230,20 +230,20 @@ def test_flat_list_is_a_table_and_keeps_the_selection(qtbot, ctx):
     if not view.model.grouped:
         view.act_group.trigger()
     assert isinstance(view.tree, QTreeView) and view.views.currentWidget() is view.tree
-    task = next(r for r in view.model.rows if r[PARENT] is not None)
+    task = next(r for r in view.model.rows if r.parent_id is not None)
     view.tree.selectionModel().setCurrentIndex(
-        view.model.index_of(task[ID]),
+        view.model.index_of(task.id),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
     view.act_group.trigger()  # flat
     assert isinstance(view.tree, QTableView) and view.views.currentWidget() is view.tree
-    assert view.selected_ids() == [task[ID]]
-    assert view.model.row_at(view.tree.currentIndex())[ID] == task[ID]
+    assert view.selected_ids() == [task.id]
+    assert view.model.row_at(view.tree.currentIndex()).id == task.id
     view.tree.sortByColumn(COL["title"], Qt.SortOrder.DescendingOrder)
-    titles = [view.model.row_by_id(i)[TITLE] for i in view.model.visible_task_ids()]
+    titles = [view.model.row_by_id(i).title for i in view.model.visible_task_ids()]
     assert titles == sorted(titles, reverse=True)
     view.act_group.trigger()  # grouped again: the tree shows the same sort
     assert view.tree.header().sortIndicatorSection() == COL["title"]
-    assert view.selected_ids() == [task[ID]]
+    assert view.selected_ids() == [task.id]
     assert ctx.settings.tasks_grouped()
 
 
@@ -266,7 +266,7 @@ def test_a_big_plan_keeps_the_phase_opened_through_sort_and_filter(qtbot, ctx, m
     phase = model.groups[model.group_at(groups[1]) - 1][0]
     tree.expand(groups[1])
     tree.sortByColumn(COL["due"], Qt.SortOrder.DescendingOrder)
-    word = next(r[TITLE] for r in model.rows if r[PHASE] == phase)[:2]
+    word = next(r.title for r in model.rows if r.phase_id == phase)[:2]
     view.filter_bar.text.insert(word)
     assert 0 < model.visible_count < len(model.rows)
 
@@ -303,9 +303,9 @@ def test_typing_more_filters_what_passed_before_and_gives_the_same():
     model.set_filters(Filters(text="zzz"))
     assert model.visible_count == 0
     row = rows[0]
-    model.update_rows([row[:TITLE] + ("zzz top",) + row[TITLE + 1:]])
+    model.update_rows([row._replace(title="zzz top")])
     model.set_filters(Filters(text="zzz t"))
-    assert model.visible_task_ids() == [row[ID]]
+    assert model.visible_task_ids() == [row.id]
 
 
 @pytest.mark.parametrize("grouped", [False, True])
@@ -322,9 +322,9 @@ def test_quick_paint_looks_like_the_styled_delegate(qtbot, ctx, grouped):
     if view.model.grouped != grouped:
         view.act_group.trigger()
     view.tree.sortByColumn(COL["due"], Qt.SortOrder.AscendingOrder)
-    open_rows = [r for r in view.model.rows if r[STATUS] != "done"]
-    view.select_ids([r[ID] for r in open_rows[:2]])
-    view.tree.scrollTo(view.model.index_of(open_rows[0][ID]))
+    open_rows = [r for r in view.model.rows if r.status != "done"]
+    view.select_ids([r.id for r in open_rows[:2]])
+    view.tree.scrollTo(view.model.index_of(open_rows[0].id))
     images = []
     for quick in (False, True):
         for delegate in view.delegates.values():

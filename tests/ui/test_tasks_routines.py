@@ -77,13 +77,13 @@ def test_title_edit_asks_and_this_and_later_changes_only_the_later(qtbot, ctx, r
     assert len(titles) == 30
     assert all(t == ROUTINE for day, t in titles.items() if day.day < 15)
     assert all(t == "打印并核对订单" for day, t in titles.items() if day.day >= 15)
-    assert view.model.row_by_id(middle.id)[TITLE] == "打印并核对订单"  # the view follows
+    assert view.model.row_by_id(middle.id).title == "打印并核对订单"  # the view follows
     assert window.undo_stack.count() == 1  # one step for 16 tasks
     entry = ctx.services.audit.recent(ctx.plan_id, 1)[0]
     assert entry.entity == "series" and entry.user_id == ctx.actor.user_id
     window.act_undo.trigger()
     assert {t.title for t in occurrences(ctx).values()} == {ROUTINE}
-    assert view.model.row_by_id(middle.id)[TITLE] == ROUTINE
+    assert view.model.row_by_id(middle.id).title == ROUTINE
     window.act_redo.trigger()
     assert occurrences(ctx)[dt.date(2026, 9, 30)].title == "打印并核对订单"
 
@@ -119,14 +119,14 @@ def test_a_new_day_for_this_and_later_repeats_from_there(qtbot, ctx, routine):
     days = sorted(t.due for t in all_occurrences(ctx))
     assert days[0] == dt.date(2026, 9, 1) and dt.date(2026, 9, 21) not in days
     assert {dt.date(2026, 9, 22), dt.date(2026, 9, 30)} <= set(days)
-    shown = sorted(view.model.row_by_id(i)[DUE] for i in view.model.visible_task_ids()
-                   if view.model.row_by_id(i)[TITLE] == ROUTINE)
+    shown = sorted(view.model.row_by_id(i).due for i in view.model.visible_task_ids()
+                   if view.model.row_by_id(i).title == ROUTINE)
     assert shown == [d.isoformat() for d in days]  # the view shows the routine as it is now
     window.act_undo.trigger()
     days = [dt.date(2026, 9, d) for d in range(1, 31)]
     assert sorted(t.due for t in all_occurrences(ctx)) == days
-    shown = sorted(view.model.row_by_id(i)[DUE] for i in view.model.visible_task_ids()
-                   if view.model.row_by_id(i)[TITLE] == ROUTINE)
+    shown = sorted(view.model.row_by_id(i).due for i in view.model.visible_task_ids()
+                   if view.model.row_by_id(i).title == ROUTINE)
     assert shown == [d.isoformat() for d in days]
 
 
@@ -179,12 +179,12 @@ def test_task_dialog_asks_and_this_and_later_reaches_the_routine(qtbot, ctx, rou
     assert [day.day for day, t in by_day.items() if t.status == "doing"] == [15]
     subs = [t for t in ctx.services.tasks.list(ctx.plan_id) if t.title == "打印面单"]
     assert len(subs) == 1 and subs[0].parent_id == middle.id
-    assert view.model.row_by_id(middle.id)[TITLE] == "打印并核对订单"
+    assert view.model.row_by_id(middle.id).title == "打印并核对订单"
     assert window.undo_stack.count() == 1  # one step for the routine and the occurrence
     window.act_undo.trigger()
     assert {(t.title, t.status) for t in occurrences(ctx).values()} == {(ROUTINE, "todo")}
     assert not [t for t in ctx.services.tasks.list(ctx.plan_id) if t.title == "打印面单"]
-    assert view.model.row_by_id(middle.id)[TITLE] == ROUTINE
+    assert view.model.row_by_id(middle.id).title == ROUTINE
     window.act_redo.trigger()
     assert occurrences(ctx)[dt.date(2026, 9, 30)].title == "打印并核对订单"
 
@@ -203,8 +203,8 @@ def test_task_dialog_new_day_for_all_repeats_from_it_and_keeps_this_ones_fields(
     by_day = occurrences(ctx)
     assert sorted(by_day) == [dt.date(2026, 9, d) for d in range(22, 31)]  # from the new day
     assert [day.day for day, t in by_day.items() if t.status == "blocked"] == [22]
-    shown = sorted(view.model.row_by_id(i)[DUE] for i in view.model.visible_task_ids()
-                   if view.model.row_by_id(i)[TITLE] == ROUTINE)
+    shown = sorted(view.model.row_by_id(i).due for i in view.model.visible_task_ids()
+                   if view.model.row_by_id(i).title == ROUTINE)
     assert shown == [d.isoformat() for d in sorted(by_day)]
     window.act_undo.trigger()
     assert sorted(occurrences(ctx)) == [dt.date(2026, 9, d) for d in range(1, 31)]

@@ -119,12 +119,12 @@ def test_undo_of_an_inline_status_edit_keeps_who_ticked_it_off(qtbot, ctx, error
 
 def test_undo_of_an_inline_edit_refuses_to_overwrite_a_later_change(qtbot, ctx, errors):
     window, view = _tasks_view(qtbot, ctx)
-    row = next(r for r in view.model.rows if ctx.services.tasks.get(r[ID]).priority == "normal")
-    assert view.model.setData(view.model.index_of(row[ID], COL["priority"]), "high")
-    assert ctx.services.tasks.get(row[ID]).priority == "high"
-    ctx.services.tasks.update(ctx.actor, row[ID], priority="urgent")  # another session
+    row = next(r for r in view.model.rows if ctx.services.tasks.get(r.id).priority == "normal")
+    assert view.model.setData(view.model.index_of(row.id, COL["priority"]), "high")
+    assert ctx.services.tasks.get(row.id).priority == "high"
+    ctx.services.tasks.update(ctx.actor, row.id, priority="urgent")  # another session
     window.undo_stack.undo()
-    assert ctx.services.tasks.get(row[ID]).priority == "urgent"
+    assert ctx.services.tasks.get(row.id).priority == "urgent"
     assert errors and "Someone else changed" in errors[-1].message
     assert window.undo_stack.count() == 0  # obsolete: nothing left to redo wrongly
 

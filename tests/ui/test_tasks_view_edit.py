@@ -49,90 +49,90 @@ def test_bulk_assign_50_and_one_undo_restores_all(qtbot, ctx, answers):
     ctx.services.tasks.bulk_create(ctx.actor, ctx.plan_id, [NewTask(f"extra {i}") for i in range(20)])
     window, view = _view(qtbot, ctx)
     kefu = ctx.services.people.authenticate("kefu")
-    rows = [r for r in view.model.rows if r[ASSIGNEE] != kefu.user_id][:50]
+    rows = [r for r in view.model.rows if r.assignee_id != kefu.user_id][:50]
     assert len(rows) == 50
-    view.select_ids([r[ID] for r in rows])
+    view.select_ids([r.id for r in rows])
     assert len(view.selected_ids()) == 50
     act = next(a for a in view.assign_menu.actions() if a.text() == "李客服")
     act.trigger()
-    assert all(ctx.services.tasks.get(r[ID]).assignee_id == kefu.user_id for r in rows)
-    assert all(view.model.row_by_id(r[ID])[ASSIGNEE] == kefu.user_id for r in rows)
+    assert all(ctx.services.tasks.get(r.id).assignee_id == kefu.user_id for r in rows)
+    assert all(view.model.row_by_id(r.id).assignee_id == kefu.user_id for r in rows)
     assert window.undo_stack.count() == 1
     entry = ctx.services.audit.recent(ctx.plan_id, 1)[0]
     assert entry.action == "bulk_update" and entry.user_id == ctx.actor.user_id
     window.act_undo.trigger()
-    assert [ctx.services.tasks.get(r[ID]).assignee_id for r in rows] == [r[ASSIGNEE] for r in rows]
-    assert [view.model.row_by_id(r[ID])[ASSIGNEE] for r in rows] == [r[ASSIGNEE] for r in rows]
+    assert [ctx.services.tasks.get(r.id).assignee_id for r in rows] == [r.assignee_id for r in rows]
+    assert [view.model.row_by_id(r.id).assignee_id for r in rows] == [r.assignee_id for r in rows]
     window.act_redo.trigger()
-    assert all(ctx.services.tasks.get(r[ID]).assignee_id == kefu.user_id for r in rows)
+    assert all(ctx.services.tasks.get(r.id).assignee_id == kefu.user_id for r in rows)
 
 
 def test_bulk_reschedule_and_status(qtbot, ctx, answers):
     window, view = _view(qtbot, ctx)
-    rows = [r for r in view.model.rows if r[DUE] and r[STATUS] == "todo"][:10]
-    view.select_ids([r[ID] for r in rows])
+    rows = [r for r in view.model.rows if r.due and r.status == "todo"][:10]
+    view.select_ids([r.id for r in rows])
     answers["days"] = 3
     view.act_reschedule.trigger()
     for r in rows:
-        assert ctx.services.tasks.get(r[ID]).due == dt.date.fromisoformat(r[DUE]) + dt.timedelta(days=3)
-    view.select_ids([r[ID] for r in rows])
+        assert ctx.services.tasks.get(r.id).due == dt.date.fromisoformat(r.due) + dt.timedelta(days=3)
+    view.select_ids([r.id for r in rows])
     next(a for a in view.status_menu.actions() if a.text() == "Blocked").trigger()
-    assert all(ctx.services.tasks.get(r[ID]).status == "blocked" for r in rows)
+    assert all(ctx.services.tasks.get(r.id).status == "blocked" for r in rows)
     assert window.undo_stack.count() == 2
     window.act_undo.trigger()
     window.act_undo.trigger()
     for r in rows:
-        t = ctx.services.tasks.get(r[ID])
-        assert t.status == "todo" and t.due.isoformat() == r[DUE]
+        t = ctx.services.tasks.get(r.id)
+        assert t.status == "todo" and t.due.isoformat() == r.due
 
 
 def test_delete_and_undo_restores_comments_and_links(qtbot, ctx, answers):
     window, view = _view(qtbot, ctx)
     tasks = ctx.services.tasks
-    parent = next(r for r in view.model.rows if r[TITLE] == "天猫上线准备")
-    tasks.comment(ctx.actor, parent[ID], "请先确认图片")
-    child = next(r for r in view.model.rows if r[PARENT] == parent[ID])
+    parent = next(r for r in view.model.rows if r.title == "天猫上线准备")
+    tasks.comment(ctx.actor, parent.id, "请先确认图片")
+    child = next(r for r in view.model.rows if r.parent_id == parent.id)
     links_before = sorted(tasks.links(ctx.plan_id))
     count_before = len(view.model.rows)
-    view.select_ids([parent[ID]])
+    view.select_ids([parent.id])
     view.act_delete.trigger()
     asked = answers["asked"][-1]
     assert "4 subtasks" in asked and "1 comment" in asked and "(s)" not in asked
-    assert view.model.row_by_id(parent[ID]) is None and view.model.row_by_id(child[ID]) is None
+    assert view.model.row_by_id(parent.id) is None and view.model.row_by_id(child.id) is None
     assert len(view.model.rows) == count_before - 5
     entry = ctx.services.audit.recent(ctx.plan_id, 1)[0]
     assert (entry.action, entry.user_id) == ("delete", ctx.actor.user_id)
     window.act_undo.trigger()
-    assert view.model.row_by_id(parent[ID]) is not None
+    assert view.model.row_by_id(parent.id) is not None
     entry = ctx.services.audit.recent(ctx.plan_id, 1)[0]
     assert (entry.action, entry.user_id) == ("restore", ctx.actor.user_id)
-    assert [c.text for c in tasks.comments(parent[ID])] == ["请先确认图片"]
+    assert [c.text for c in tasks.comments(parent.id)] == ["请先确认图片"]
     assert sorted(tasks.links(ctx.plan_id)) == links_before
-    assert tasks.get(child[ID]).parent_id == parent[ID]
+    assert tasks.get(child.id).parent_id == parent.id
     # declining the confirmation deletes nothing
     answers["confirm"] = False
-    view.select_ids([parent[ID]])
+    view.select_ids([parent.id])
     view.act_delete.trigger()
-    assert tasks.get(parent[ID]) and window.undo_stack.count() == 1
+    assert tasks.get(parent.id) and window.undo_stack.count() == 1
 
 
 def test_conflict_offers_reload_or_overwrite(qtbot, ctx, answers):
     window, view = _view(qtbot, ctx)
-    row = next(r for r in view.model.rows if r[STATUS] == "todo")
-    ctx.services.tasks.update(ctx.actor, row[ID], notes="someone else")  # behind the view's back
-    index = view.model.index_of(row[ID], COL["priority"])
+    row = next(r for r in view.model.rows if r.status == "todo")
+    ctx.services.tasks.update(ctx.actor, row.id, notes="someone else")  # behind the view's back
+    index = view.model.index_of(row.id, COL["priority"])
     answers["conflict"] = "cancel"
     assert not view.model.setData(index, "urgent")
-    assert answers["asked"] == ["conflict"] and ctx.services.tasks.get(row[ID]).priority != "urgent"
+    assert answers["asked"] == ["conflict"] and ctx.services.tasks.get(row.id).priority != "urgent"
     answers["conflict"] = "reload"
     view.model.setData(index, "urgent")
-    assert view.model.row_by_id(row[ID])[VERSION] == row[VERSION] + 1  # reloaded: the new version
-    assert ctx.services.tasks.get(row[ID]).priority != "urgent"
-    ctx.services.tasks.update(ctx.actor, row[ID], notes="again")
+    assert view.model.row_by_id(row.id).version == row.version + 1  # reloaded: the new version
+    assert ctx.services.tasks.get(row.id).priority != "urgent"
+    ctx.services.tasks.update(ctx.actor, row.id, notes="again")
     answers["conflict"] = "overwrite"
-    assert view.model.setData(view.model.index_of(row[ID], COL["priority"]), "urgent")
-    assert ctx.services.tasks.get(row[ID]).priority == "urgent"
-    assert ctx.services.tasks.get(row[ID]).notes == "again"  # only the edited field
+    assert view.model.setData(view.model.index_of(row.id, COL["priority"]), "urgent")
+    assert ctx.services.tasks.get(row.id).priority == "urgent"
+    assert ctx.services.tasks.get(row.id).notes == "again"  # only the edited field
     assert window.undo_stack.count() == 1
 
 
@@ -167,9 +167,9 @@ def test_dialog_shows_errors_at_the_field_and_creates(qtbot, ctx, answers):
 
 def test_dialog_warns_outside_the_plan_and_refuses_a_deactivated_person(qtbot, ctx, answers):
     window, view = _view(qtbot, ctx)
-    row = next(r for r in view.model.rows if r[STATUS] == "todo" and r[PARENT] is None)
+    row = next(r for r in view.model.rows if r.status == "todo" and r.parent_id is None)
     meigong = ctx.services.people.authenticate("meigong")
-    view.select_ids([row[ID]])
+    view.select_ids([row.id])
     view.act_edit.trigger()
     dialog = answers["dialogs"][-1]
     dialog.assignee.setCurrentIndex(dialog.assignee.findData(meigong.user_id))
@@ -178,16 +178,16 @@ def test_dialog_warns_outside_the_plan_and_refuses_a_deactivated_person(qtbot, c
     assert dialog.warning.isVisible() and "outside the plan" in dialog.warning.text()
     dialog.accept()
     assert dialog.errors["assignee_id"].isVisible()
-    assert ctx.services.tasks.get(row[ID]).due.isoformat() == row[DUE]  # nothing half-written
+    assert ctx.services.tasks.get(row.id).due.isoformat() == row.due  # nothing half-written
     assert window.undo_stack.count() == 0
 
 
 def test_duplicate_and_undo(qtbot, ctx, answers):
     window, view = _view(qtbot, ctx)
     row = view.model.rows[3]
-    view.select_ids([row[ID]])
+    view.select_ids([row.id])
     view.act_duplicate.trigger()
-    copies = [t for t in ctx.services.tasks.list(ctx.plan_id) if t.title == f"{row[TITLE]} (copy)"]
+    copies = [t for t in ctx.services.tasks.list(ctx.plan_id) if t.title == f"{row.title} (copy)"]
     assert len(copies) == 1
     window.act_undo.trigger()
     assert not [t for t in ctx.services.tasks.list(ctx.plan_id) if t.title.endswith("(copy)")]

@@ -120,7 +120,7 @@ def test_forgotten_phase_or_person_does_not_filter_invisibly(qtbot, ctx):
     assert bar.phase.currentData() is None and bar.person.currentData() is None
     assert view.model.filters == bar.filters()
     assert view.model.filters.milestones_only  # what is still a choice stays
-    milestones = sum(1 for r in view.model.rows if r[MILESTONE])
+    milestones = sum(1 for r in view.model.rows if r.is_milestone)
     assert view.model.visible_count == milestones > 0
 
 

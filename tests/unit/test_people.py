@@ -6,7 +6,8 @@ import pytest
 
 from opsdesk.errors import AuthError, NotFound, ValidationError
 from opsdesk.services import Actor, Services
-from opsdesk.services.people import hash_password, verify_password
+from opsdesk.services.people import PasswordNotSet, hash_password, verify_password
+from tests.conftest import MANAGER_PASSWORD
 
 # ---- sign-in
 
@@ -15,9 +16,10 @@ def test_authenticate_without_password(services: Services, world):
     actor = services.people.authenticate("ops")
     assert actor == Actor(world.users["ops"], "ops", "Ops", False,
                           frozenset({world.roles["operations"]}))
-    boss = services.people.authenticate("manager")
+    boss = services.people.authenticate("manager", MANAGER_PASSWORD)
     assert boss.is_manager and boss.user_id == world.users["manager"]
     assert not services.people.needs_password("ops")
+    assert services.people.needs_password("manager")
 
 
 def test_login_is_case_and_space_insensitive(services: Services, world):
@@ -105,6 +107,7 @@ def test_last_active_manager_cannot_be_demoted_or_deactivated(services: Services
 
 def test_an_inactive_manager_does_not_count(services: Services, world, snapshot):
     boss = world.manager
+    services.people.set_password(boss, world.users["ops2"], "ops2-pw")
     services.people.update_user(boss, world.users["ops2"], is_manager=True)
     services.people.update_user(boss, world.users["ops2"], active=False)
     before = snapshot()
@@ -115,16 +118,17 @@ def test_an_inactive_manager_does_not_count(services: Services, world, snapshot)
 
 def test_demotion_allowed_when_another_manager_remains(services: Services, world):
     boss = world.manager
+    services.people.set_password(boss, world.users["ops2"], "ops2-pw")
     services.people.update_user(boss, world.users["ops2"], is_manager=True)
     services.people.update_user(boss, world.users["manager"], is_manager=False)
     users = {u.login: u for u in services.people.users()}
     assert not users["manager"].is_manager and users["ops2"].is_manager
-    new_boss = services.people.authenticate("ops2")
+    new_boss = services.people.authenticate("ops2", "ops2-pw")
     with pytest.raises(ValidationError, match="last active manager"):
         services.people.update_user(new_boss, new_boss.user_id, active=False)
     # renaming the last manager is fine
     services.people.update_user(new_boss, new_boss.user_id, name="Chief")
-    assert services.people.authenticate("ops2").name == "Chief"
+    assert services.people.authenticate("ops2", "ops2-pw").name == "Chief"
 
 
 # ---- unique logins and roles
@@ -160,11 +164,12 @@ def test_create_user_validation(services: Services, world, snapshot, kwargs, fie
 
 def test_create_user_by_role_id_and_key(services: Services, world):
     services.people.create_user(world.manager, "Wen", "wen", world.roles["warehouse"])
-    services.people.create_user(world.manager, "Li", "li", "promotion", is_manager=True)
+    services.people.create_user(world.manager, "Li", "li", "promotion", is_manager=True,
+                                password="li-pw")
     users = {u.login: u for u in services.people.users()}
     assert users["wen"].role_id == world.roles["warehouse"] and not users["wen"].is_manager
     assert users["li"].role_id == world.roles["promotion"] and users["li"].is_manager
-    assert services.people.authenticate("li").is_manager
+    assert services.people.authenticate("li", "li-pw").is_manager
 
 
 def test_update_user_changes_role(services: Services, world):
@@ -192,3 +197,64 @@ def test_set_password_for_unknown_person(services: Services, world, snapshot):
     with pytest.raises(NotFound):
         services.people.set_password(world.manager, 4242, None)
     assert snapshot() == before
+
+
+# ---- no manager without a password (issue #12)
+
+
+@pytest.mark.parametrize("password", [None, "", "   "])
+def test_a_new_manager_needs_a_password(services: Services, world, snapshot, password):
+    before = snapshot()
+    with pytest.raises(ValidationError, match="A manager needs a password") as info:
+        services.people.create_user(world.manager, "Boss2", "boss2", "operations",
+                                    is_manager=True, password=password)
+    assert info.value.field == "password"
+    assert snapshot() == before
+
+
+def test_making_someone_a_manager_needs_their_password(services: Services, world, snapshot):
+    before = snapshot()
+    with pytest.raises(ValidationError, match="has no password") as info:
+        services.people.update_user(world.manager, world.users["ops"], is_manager=True)
+    assert info.value.field == "is_manager"
+    assert snapshot() == before
+    services.people.set_password(world.manager, world.users["ops"], "ops-pw")
+    services.people.update_user(world.manager, world.users["ops"], is_manager=True)
+    assert services.people.authenticate("ops", "ops-pw").is_manager
+
+
+def test_a_managers_password_cannot_be_cleared_or_empty(services: Services, world, snapshot):
+    before = snapshot()
+    with pytest.raises(ValidationError, match="cannot be removed"):
+        services.people.set_password(world.manager, world.users["manager"], None)
+    with pytest.raises(ValidationError, match="cannot be empty"):
+        services.people.set_password(world.manager, world.users["manager"], "  ")
+    assert snapshot() == before
+    assert services.people.authenticate("manager", MANAGER_PASSWORD).is_manager
+
+
+def _passwordless_manager(services: Services, world) -> None:
+    """A manager without a password, as a file from before issue #12 may hold."""
+    with services.store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE users SET is_manager = 1 WHERE login = 'ops'")
+
+
+def test_a_passwordless_manager_must_set_one_first(services: Services, world):
+    _passwordless_manager(services, world)
+    assert services.people.needs_password("ops")
+    with pytest.raises(PasswordNotSet) as info:
+        services.people.authenticate("ops")
+    assert info.value.user_id == world.users["ops"] and "set a password" in info.value.message
+    with pytest.raises(PasswordNotSet):
+        services.people.authenticate("ops", "anything")
+    with pytest.raises(ValidationError, match="cannot be empty"):
+        services.people.set_first_password("ops", "")
+    actor = services.people.set_first_password("ops", "new-ops-pw")
+    assert actor.is_manager and actor.user_id == world.users["ops"]
+    assert services.people.authenticate("ops", "new-ops-pw").is_manager
+    # only while there is none: afterwards, not without signing in
+    with pytest.raises(AuthError, match="already has a password"):
+        services.people.set_first_password("ops", "taken-over")
+    with pytest.raises(AuthError, match="already has a password"):
+        services.people.set_first_password("cs", "staff-are-not-asked")
+    assert services.people.authenticate("ops", "new-ops-pw").is_manager

@@ -96,8 +96,8 @@ def test_delete_and_restore_brings_back_subtasks_comments_links(services, world,
 def test_plan_rows_hold_names_and_iso_dates(services, world):
     rows = services.tasks.plan_rows(world.plan_id)
     assert len(rows) == len(services.tasks.list(world.plan_id))
-    r = next(r for r in rows if r[task_rows.ID] == world.tasks["tmall_ready"])
-    assert r[task_rows.TITLE] == "天猫上线准备" and r[task_rows.PHASE_ZH]
-    assert r[task_rows.ROLE_COLOR].startswith("#")
-    dt.date.fromisoformat(r[task_rows.DUE])
-    assert services.tasks.plan_rows(world.plan_id, ids=[r[task_rows.ID]]) == [r]
+    r = next(r for r in rows if r.id == world.tasks["tmall_ready"])
+    assert r.title == "天猫上线准备" and r.phase_zh
+    assert r.role_color.startswith("#")
+    dt.date.fromisoformat(r.due)
+    assert services.tasks.plan_rows(world.plan_id, ids=[r.id]) == [r]

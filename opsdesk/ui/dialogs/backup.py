@@ -1,100 +1,21 @@
-"""Back up and restore from the GUI: File menu entries, a progress dialog with cancel, the
-work on a second thread (SQLite's backup API in steps, so the UI never freezes), the daily
-automatic backup on open, and the once-only network-share notice."""
+"""Back up and restore from the GUI: File menu entries, the work in the background runner
+with a progress dialog and Cancel (SQLite's backup API in steps, so the UI never freezes),
+the daily automatic backup on open, and the once-only network-share notice."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from opsdesk.errors import OpsDeskError
+from opsdesk.ui.background import Job, run_in_background
+from opsdesk.ui.widgets import file_dialog
 
 AUTO_BACKUP_DELAY_MS = 1500
-
-
-class StorageWorker(QThread):
-    """Runs one storage job (backup or restore) off the GUI thread."""
-
-    sig_progress = Signal(int, int)
-    """Pages done, pages in all."""
-    sig_done = Signal(object)
-    """The job's result (a path)."""
-    sig_failed = Signal(object)
-    """The ``OpsDeskError`` (or other exception) that stopped it."""
-
-    def __init__(self, job: Callable[[Callable[[int, int], None]], object],
-                 parent=None) -> None:
-        super().__init__(parent)
-        self.job = job
-        self.cancelled = threading.Event()
-
-    def _progress(self, done: int, total: int) -> None:
-        from opsdesk.store.backup import BackupCancelled
-
-        if self.cancelled.is_set():
-            raise BackupCancelled()
-        self.sig_progress.emit(done, total)
-
-    def run(self) -> None:
-        try:
-            result = self.job(self._progress)
-        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread
-            self.sig_failed.emit(exc)
-        else:
-            self.sig_done.emit(result)
-
-
-RUNNING: set[StorageWorker] = set()
-
-
-def wait_for_all(msecs: int = 30_000) -> None:
-    """Let running backups finish (called when the app quits)."""
-    for worker in list(RUNNING):
-        worker.wait(msecs)
-
-
-def run_with_progress(parent: QWidget | None, label: str,
-                      job: Callable[[Callable[[int, int], None]], object],
-                      on_done: Callable[[object], None],
-                      on_failed: Callable[[Exception], None],
-                      quiet: bool = False) -> StorageWorker:
-    """Start ``job`` on a worker thread; a progress dialog (unless ``quiet``) can cancel it.
-
-    The thread has no Qt parent (closing a window must not destroy a running thread); it is
-    kept in ``RUNNING`` until it ends, and ``wait_for_all`` lets the app finish it on quit.
-    """
-    worker = StorageWorker(job)
-    RUNNING.add(worker)
-    worker.finished.connect(lambda: RUNNING.discard(worker))
-    dialog = None
-    if not quiet:
-        dialog = QProgressDialog(label, QCoreApplication.translate("BackupActions", "Cancel"), 0, 100, parent)
-        dialog.setObjectName("storageProgress")
-        dialog.setWindowTitle("OpsDesk")
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(worker.cancelled.set)
-        worker.sig_progress.connect(
-            lambda done, total: dialog.setValue(int(100 * done / total) if total else 0))
-        worker._dialog = dialog  # noqa: SLF001 - kept alive with the worker
-
-    def finish() -> None:
-        if dialog is not None:
-            dialog.close()
-            dialog.deleteLater()
-
-    worker.sig_done.connect(lambda r: (finish(), on_done(r)))
-    worker.sig_failed.connect(lambda e: (finish(), on_failed(e)))
-    worker.finished.connect(worker.deleteLater)
-    worker.start()
-    return worker
 
 
 class BackupActions:
@@ -102,7 +23,6 @@ class BackupActions:
 
     def __init__(self, window) -> None:
         self.window = window
-        self.workers: list[StorageWorker] = []
         menu = window.menu_file
         before = next((a for a in menu.actions() if a.isSeparator()), None)
         self.backup = QAction(window)
@@ -153,7 +73,7 @@ class BackupActions:
             # (the window is the timer's context: a window closed meanwhile cancels it)
             QTimer.singleShot(AUTO_BACKUP_DELAY_MS, self.window, lambda: self.auto_backup(store))
 
-    def auto_backup(self, opened=None) -> StorageWorker | None:
+    def auto_backup(self, opened=None) -> Job | None:
         from opsdesk.store.backup import auto_backup_due, auto_backup_if_due
 
         store, keep = self.store, self.window.settings.backup_keep()
@@ -165,19 +85,19 @@ class BackupActions:
                            QCoreApplication.translate("BackupActions", "Backing up…"), lambda _r: None, quiet=True)
 
     # ---- actions
-    def back_up(self) -> StorageWorker | None:
+    def back_up(self) -> Job | None:
         from opsdesk.store.backup import timestamped_backup_path
 
         store = self.store
         suggested = timestamped_backup_path(store.path, "manual")
         suggested.parent.mkdir(parents=True, exist_ok=True)
-        out, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("BackupActions", "Back up the database"),
+        out, _ = file_dialog.get_save_file_name(self.window, QCoreApplication.translate("BackupActions", "Back up the database"),
                                              str(suggested), QCoreApplication.translate("BackupActions", "OpsDesk database (*.db)"))
         if not out:
             return None
         return self.back_up_to(Path(out))
 
-    def back_up_to(self, out: Path) -> StorageWorker:
+    def back_up_to(self, out: Path) -> Job:
         from opsdesk.store.backup import backup_store, prune_backups
 
         store, keep = self.store, self.window.settings.backup_keep()
@@ -190,19 +110,19 @@ class BackupActions:
         return self._start(job, QCoreApplication.translate("BackupActions", "Backing up…"), lambda p: self._inform(
             QCoreApplication.translate("BackupActions", "The backup was written to {path}.").format(path=p), "backupDone"))
 
-    def choose_restore(self) -> StorageWorker | None:
+    def choose_restore(self) -> Job | None:
         from opsdesk.store.backup import backup_dir_for
 
         store = self.store
         start = backup_dir_for(store.path)
-        source, _ = QFileDialog.getOpenFileName(
+        source, _ = file_dialog.get_open_file_name(
             self.window, QCoreApplication.translate("BackupActions", "Restore a backup"), str(start if start.is_dir() else store.path.parent),
             QCoreApplication.translate("BackupActions", "OpsDesk database (*.db);;All files (*)"))
         if not source:
             return None
         return self.restore_from(Path(source), confirm=True)
 
-    def restore_from(self, source: Path, confirm: bool = True) -> StorageWorker | None:
+    def restore_from(self, source: Path, confirm: bool = True) -> Job | None:
         from opsdesk.store.backup import restore_into, validate_backup
 
         try:
@@ -219,8 +139,11 @@ class BackupActions:
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         store, keep = self.store, self.window.settings.backup_keep()
+        # Not cancellable: SQLite copies a restore in one step, so a Cancel could only come
+        # after the content was already replaced.
         return self._start(lambda progress: restore_into(store, source, keep, progress),
-                           QCoreApplication.translate("BackupActions", "Restoring…"), self._restored)
+                           QCoreApplication.translate("BackupActions", "Restoring…"), self._restored,
+                           cancellable=False)
 
     def _restored(self, safety) -> None:
         from opsdesk.services.changes import EVERYTHING
@@ -232,24 +155,22 @@ class BackupActions:
                      .format(path=safety), "restoreDone")
 
     # ---- helpers
-    def _start(self, job, label, on_done, quiet: bool = False) -> StorageWorker:
-        worker = run_with_progress(self.window, label, job, on_done, self._failed, quiet)
-        self.workers.append(worker)
-        worker.finished.connect(lambda w=worker: w in self.workers and self.workers.remove(w))
-        return worker
-
-    def _failed(self, exc: Exception) -> None:
+    def _start(self, job, label, on_done, quiet: bool = False, cancellable: bool = True) -> Job:
+        """Run ``job(progress)`` in the background; a progress dialog (unless ``quiet``)
+        shows when it takes a while, with Cancel when ``cancellable``."""
         from opsdesk.store.backup import BackupCancelled
+
+        return run_in_background(self.window, job, on_done, self._failed,
+                                 label=None if quiet else label, cancellable=cancellable,
+                                 cancel_error=BackupCancelled)
+
+    def _failed(self, exc: OpsDeskError) -> None:
+        from opsdesk.store.backup import BackupCancelled
+        from opsdesk.ui.labels import error_text
 
         if isinstance(exc, BackupCancelled):
             return
-        if isinstance(exc, OpsDeskError):
-            from opsdesk.ui.labels import error_text
-
-            text = error_text(exc)
-        else:
-            text = QCoreApplication.translate("BackupActions", "The backup failed: {detail}").format(detail=str(exc))
-        self._inform(text, "backupFailed", QMessageBox.Icon.Warning)
+        self._inform(error_text(exc), "backupFailed", QMessageBox.Icon.Warning)
 
     def _inform(self, text: str, name: str,
                 icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> QMessageBox:

@@ -13,12 +13,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import FileWriteError, OpsDeskError
+from opsdesk.ui.background import Job, run_in_background
 from opsdesk.ui.labels import error_text
-from opsdesk.ui.widgets.job import Job
+from opsdesk.ui.widgets import file_dialog
 from opsdesk.ui.widgets.messages import show_error
 from opsdesk.ui.widgets.retranslate import Retranslating
 
@@ -40,7 +39,7 @@ PREVIEW_WARNINGS = 20  # warnings listed in a plan import's preview (then a coun
 
 
 class _JobDialog(QDialog):
-    """A dialog with a progress bar and Cancel for one ``Job`` at a time."""
+    """A dialog with a progress bar and Cancel for one background ``Job`` at a time."""
 
     def __init__(self, ctx: AppContext, window) -> None:
         super().__init__(window)
@@ -55,12 +54,11 @@ class _JobDialog(QDialog):
     def start(self, work, done, failed=None) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.job = Job(work, self)
-        self.job.sig_progress.connect(self._on_progress)
-        self.job.sig_done.connect(lambda result: (self._finish(), done(result)))
-        self.job.sig_failed.connect(lambda exc: (self._finish(), (failed or self._failed)(exc)))
-        self.job.finished.connect(self._job_ended)
-        self.job.start()
+        self.job = run_in_background(
+            self, work, lambda result: (self._finish(), done(result)),
+            lambda exc: (self._finish(), (failed or self._failed)(exc)),
+            on_progress=self._on_progress)
+        self.job.sig_finished.connect(self._job_ended)
 
     def _job_ended(self) -> None:
         if self.closing:  # Cancel was pressed while the work ran: close now that it stopped
@@ -74,15 +72,15 @@ class _JobDialog(QDialog):
     def _finish(self) -> None:
         self.progress.hide()
 
-    def _failed(self, exc) -> None:
-        self.status.setText(error_text(exc) if isinstance(exc, OpsDeskError) else str(exc))
+    def _failed(self, exc: OpsDeskError) -> None:
+        self.status.setText(error_text(exc))
         self.status.setStyleSheet("color: #c62828;")
 
     def reject(self) -> None:
         """Cancel: a running job is asked to stop (an import rolls back, nothing is
         written) and the dialog closes once it has; it never closes over work still
         running, so what it said is what happened."""
-        if self.job is not None and self.job.isRunning():
+        if self.job is not None and self.job.running:
             self.job.cancel()
             self.closing = True
             self.status.setText(QCoreApplication.translate("FileActions", "Stopping…"))
@@ -377,7 +375,7 @@ class ImportTasksDialog(Retranslating, _JobDialog):
 # ---- exports and the weekly report (File menu actions)
 
 def _save_path(window, title: str, suggested: str, filters: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(window, title, suggested, filters)
+    path, _ = file_dialog.get_save_file_name(window, title, suggested, filters)
     return Path(path) if path else None
 
 
@@ -410,30 +408,20 @@ def run_export(window, kind: str, **options) -> Job | None:
         "mspdi": lambda _p: ex.mspdi(plan_id, out),
         "ics": lambda _p: ex.ics(plan_id, out, **options),
     }[kind]
-    job = Job(work, window)
-    progress = QProgressDialog(QCoreApplication.translate("FileActions", "Exporting to {file}…").format(file=out.name), QCoreApplication.translate("FileActions", "Cancel"),
-                               0, 0, window)
-    progress.setObjectName("exportProgress")
-    progress.setMinimumDuration(400)  # quick exports finish before it shows
-    progress.canceled.connect(job.cancel)
-    job.sig_progress.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
+
+    def write(progress):
+        try:
+            return work(progress)
+        except OSError as exc:  # (in the person's words, naming the file they chose)
+            raise FileWriteError.from_os(out, exc) from exc
 
     def finished(n) -> None:
-        progress.reset()
         written = FileActions.tr("%n row(s) written to {file}", "", n)
         window.statusBar().showMessage(written.format(file=out), 10000)
 
-    def failed(exc) -> None:
-        progress.reset()
-        if isinstance(exc, OSError):  # (in the person's words, naming the file they chose)
-            exc = FileWriteError.from_os(out, exc)
-        show_error(window, exc)
-
-    job.sig_done.connect(finished)
-    job.sig_failed.connect(failed)
-    window._jobs = [j for j in getattr(window, "_jobs", []) if j.isRunning()] + [job]
-    job.start()
-    return job
+    # (a failure is shown in a message box; a cancelled export says nothing)
+    return run_in_background(window, write, finished, label=QCoreApplication.translate(
+        "FileActions", "Exporting to {file}…").format(file=out.name))
 
 
 def export_with_options(window, kind: str) -> Job | None:
@@ -570,7 +558,7 @@ class FileActions(QObject):
         self.retranslate()
 
     def _file(self, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.window, title, "", filters)
+        path, _ = file_dialog.get_open_file_name(self.window, title, "", filters)
         return path or None
 
     def _import_plan(self) -> None:

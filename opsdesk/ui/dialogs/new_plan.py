@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from opsdesk.services import Actor, Services, validate
 from opsdesk.store import open_store
 from opsdesk.templates import available_templates, load_template
 from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets import file_dialog
 
 
 class NewPlanDialog(QDialog):
@@ -73,7 +73,7 @@ class NewPlanDialog(QDialog):
         self.setWindowTitle(self.tr("New plan"))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), self.path.text(),
+        path, _ = file_dialog.get_save_file_name(self, self.tr("New database"), self.path.text(),
                                               self.tr("OpsDesk databases (*.db)"))
         if path:
             self.path.setText(path)

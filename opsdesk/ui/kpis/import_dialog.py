@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,8 +27,9 @@ from PySide6.QtWidgets import (
 from opsdesk.errors import OpsDeskError
 from opsdesk.services import kpi_import as ki
 from opsdesk.services import permissions
+from opsdesk.ui.background import Job, run_in_background
 from opsdesk.ui.labels import error_text
-from opsdesk.ui.widgets.job import Job
+from opsdesk.ui.widgets import file_dialog
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ class ImportDialog(Retranslating, QDialog):
 
     # ---- file and mapping
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import KPI values"), "",
+        path, _ = file_dialog.get_open_file_name(self, self.tr("Import KPI values"), "",
                                               self.tr("Exports (*.csv *.txt *.xlsx)"))
         if path:
             self.load(path)
@@ -183,16 +183,15 @@ class ImportDialog(Retranslating, QDialog):
         if self.table is None:
             return
         table, mapping, ctx = self.table, self.mapping(), self.ctx
-        self.job = Job(lambda progress: ki.prepare(ctx.services, ctx.actor, ctx.plan_id, table,
-                                                   mapping, progress), self)
-        self.job.sig_progress.connect(self._progress)
-        self.job.sig_done.connect(self._checked)
-        self.job.sig_failed.connect(self._failed)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.check_button.setEnabled(False)
-        self.job.start()
+        self.job = run_in_background(
+            self, lambda progress: ki.prepare(ctx.services, ctx.actor, ctx.plan_id, table,
+                                              mapping, progress),
+            self._checked, self._failed, on_progress=self._progress,
+            cancel_error=ki.ImportCancelled)
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -206,14 +205,12 @@ class ImportDialog(Retranslating, QDialog):
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.check_button.setEnabled(True)
-        if self.job is not None:
-            self.job.wait()
-            self.job = None
+        self.job = None
 
-    def _failed(self, exc) -> None:
+    def _failed(self, exc: OpsDeskError) -> None:
         self._finished()
         self.prepared = None
-        self._say(error_text(exc) if isinstance(exc, OpsDeskError) else str(exc), [])
+        self._say(error_text(exc), [])
         self._update_buttons()
 
     def _checked(self, prep: ki.Prepared) -> None:
@@ -253,14 +250,13 @@ class ImportDialog(Retranslating, QDialog):
             return
         skip = self.skip_bad.isChecked()
         services, actor = ctx.services, ctx.actor
-        self.job = Job(lambda _progress: ki.apply(services, actor, prep, skip_bad=skip), self)
-        self.job.sig_done.connect(lambda changes: self._applied(prep, skip, changes))
-        self.job.sig_failed.connect(self._failed)
         self.progress.setMaximum(0)  # busy
         self.progress.setVisible(True)
         self.import_button.setEnabled(False)
         self.check_button.setEnabled(False)
-        self.job.start()
+        self.job = run_in_background(
+            self, lambda _progress: ki.apply(services, actor, prep, skip_bad=skip),
+            lambda changes: self._applied(prep, skip, changes), self._failed, cancellable=False)
 
     def _applied(self, prep: ki.Prepared, skip: bool, changes) -> None:
         self._finished()

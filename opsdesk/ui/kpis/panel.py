@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.ui.kpis.chart import MODES, KpiChart
+from opsdesk.ui.widgets import file_dialog
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ class ChartPanel(Retranslating, QWidget):
         self.last_switch_ms = (time.perf_counter() - t0) * 1000
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "kpi.png",
+        path, _ = file_dialog.get_save_file_name(self, self.tr("Export chart"), "kpi.png",
                                               self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if path:
             self.chart.export(path)

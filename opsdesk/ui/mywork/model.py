@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from opsdesk.model.rules import shown_occurrences
 from opsdesk.services.mywork import GROUPS
 
 if TYPE_CHECKING:
@@ -34,12 +35,7 @@ class MyWorkModel(QAbstractListModel):
     # ---- filling
     def set_tasks(self, tasks: list[MyTask], today: dt.date) -> None:
         groups: dict[str, list[MyTask]] = {g: [] for g in GROUPS}
-        upcoming: set[int] = set()  # a routine shows its days up to today, then only the next
-        for t in tasks:
-            if t.series_id is not None and not t.done and t.due is not None and t.due > today:
-                if t.series_id in upcoming:
-                    continue
-                upcoming.add(t.series_id)
+        for t in shown_occurrences(tasks, today):  # a routine: up to today, then the next
             groups[t.group(today)].append(t)
         groups["done"].sort(key=lambda t: t.done_at or dt.datetime.min, reverse=True)
         self.beginResetModel()

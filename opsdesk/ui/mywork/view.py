@@ -197,8 +197,7 @@ class MyWorkView(Retranslating, QWidget):
             actor = self.ctx.actor
 
             def mine(t: MyTask) -> bool:
-                return t.assignee_id == actor.user_id or (
-                    t.assignee_id is None and t.role_id in actor.role_ids)
+                return permissions.mine(actor, t.assignee_id, t.role_id)
             if len(rows) == len(changes.ids) and self.model.update_tasks(
                     rows, self.ctx.today(), mine):
                 by_id = {t.id: t for t in rows}
@@ -214,8 +213,7 @@ class MyWorkView(Retranslating, QWidget):
         return index.data(TaskRole) if index.isValid() else None
 
     def can_toggle(self, t: MyTask) -> bool:
-        return permissions.can_toggle_done(self.ctx.actor, t.assignee_id, t.role_id, t.done,
-                                           t.done_by)
+        return not self.ctx.store.readonly and permissions.can_toggle(self.ctx.actor, t)
 
     def toggle_row(self, row: int) -> None:
         """Tick off (or reopen) the task of ``row`` as shown: the version shown is checked in

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import ValidationError
-from opsdesk.services.task_rows import DUE, ID, PARENT, PHASE, TITLE
 from opsdesk.ui.labels import error_text, priority_name, status_name
 from opsdesk.ui.tasks.delegates import (
     PRIORITIES,
@@ -230,8 +229,8 @@ class TaskDialog(Retranslating, QDialog):
         phase_id, own = self.phase.currentData(), self._own_id()
         items = [(None, "—", None)]
         for r in self.rows:
-            if r[PARENT] is None and r[PHASE] == phase_id and r[ID] != own:
-                items.append((r[ID], r[TITLE], None))
+            if r.parent_id is None and r.phase_id == phase_id and r.id != own:
+                items.append((r.id, r.title, None))
                 if len(items) > MAX_CHOICES:
                     break
         fill_choices(self.parent_task, items)
@@ -239,11 +238,11 @@ class TaskDialog(Retranslating, QDialog):
 
     def _fill_link_choices(self) -> None:
         own = self._own_id()
-        near = sorted((r for r in self.rows if r[ID] != own),
-                      key=lambda r: r[DUE] or "9999")[:MAX_CHOICES]
+        near = sorted((r for r in self.rows if r.id != own),
+                      key=lambda r: r.due or "9999")[:MAX_CHOICES]
         self.link_task.clear()
         for r in near:
-            self.link_task.addItem(r[TITLE], r[ID])
+            self.link_task.addItem(r.title, r.id)
         self.link_task.setCurrentIndex(-1)
 
     def _link_item(self, pred_id: int, title: str, kind: str, lag: int, existing: bool) -> None:

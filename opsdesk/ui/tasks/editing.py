@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 from opsdesk.errors import ConflictError, OpsDeskError, ValidationError
 from opsdesk.services.changes import Changes
 from opsdesk.services.series import SHARED_FIELDS
-from opsdesk.services.task_rows import DUE, ID, PARENT, START, TITLE, VERSION
 from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.i18n_contexts import TasksView  # a translation context, not the view
 from opsdesk.ui.tasks import prompts
@@ -86,7 +85,7 @@ class TaskEditing:
         (this one / this and later / all, as the routine dialog does) when the field is
         one the routine shares, or its day; status and start stay the occurrence's own."""
         row = self.model.row_by_id(task_id)
-        title = row[TITLE] if row else str(task_id)
+        title = row.title if row else str(task_id)
         ops = self._ops()
         text = QCoreApplication.translate("TasksView", "Edit “{title}”").format(title=title)
         if field in ROUTINE_FIELDS and value is not None \
@@ -119,21 +118,21 @@ class TaskEditing:
 
     def _tick(self, task_id: int, done: bool, version: int) -> bool:
         row = self.model.row_by_id(task_id)
-        title = row[TITLE] if row else str(task_id)
+        title = row.title if row else str(task_id)
         text = (QCoreApplication.translate("TasksView", "Tick off “{title}”") if done else QCoreApplication.translate("TasksView", "Reopen “{title}”")).format(title=title)
         ops = self._ops()
         return self._run(text, lambda check: ops.tick(task_id, done, version if check else None),
                          [task_id], what=quoted(title)) is not None
 
     def _versions(self, rows: list[tuple], check: bool) -> dict[int, int] | None:
-        return {r[ID]: r[VERSION] for r in rows} if check else None
+        return {r.id: r.version for r in rows} if check else None
 
     def assign_selected(self, user_id: int | None) -> None:
         rows = self.selected_rows()
         if not rows:
             return
         name = next((p[1] for p in self._people if p[0] == user_id), QCoreApplication.translate("TasksView", "nobody"))
-        ops, ids = self._ops(), [r[ID] for r in rows]
+        ops, ids = self._ops(), [r.id for r in rows]
         count = len(ids)  # (a plain name as the count: pyside6-lupdate skips a call)
         text = TasksView.tr("Assign %n task(s) to {name}", "", count).format(name=name)
         self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check),
@@ -146,7 +145,7 @@ class TaskEditing:
         rows = self.selected_rows()
         if not rows:
             return
-        ops, ids = self._ops(), [r[ID] for r in rows]
+        ops, ids = self._ops(), [r.id for r in rows]
         count = len(ids)
         text = TasksView.tr("Set %n task(s) to {status}", "", count).format(status=status_name(status))
         self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check), status=status),
@@ -160,14 +159,14 @@ class TaskEditing:
             days = prompts.ask_days(self, len(rows))
         if not days:
             return
-        ops, ids = self._ops(), [r[ID] for r in rows]
+        ops, ids = self._ops(), [r.id for r in rows]
         count = len(ids)
         text = TasksView.tr("Move %n task(s) by {days} days", "", count).format(days=f"{days:+d}")
         if self._run(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days),
                      ids, what=_what(rows)) is not None:
             delta = dt.timedelta(days=days)
-            self._note_outside_plan([_day(r[k]) + delta for r in rows for k in (START, DUE)
-                                     if r[k]])
+            self._note_outside_plan([_day(d) + delta for r in rows for d in (r.start, r.due)
+                                     if d])
 
     def duplicate_selected(self) -> None:
         rows = self.selected_rows()
@@ -176,7 +175,7 @@ class TaskEditing:
         ops = self._ops()
         steps = []
         for r in rows:
-            t = self.ctx.services.tasks.get(r[ID])
+            t = self.ctx.services.tasks.get(r.id)
             values = {k: getattr(t, k) for k in ("notes", "phase_id", "parent_id", "role_id",
                                                  "assignee_id", "start", "due", "priority",
                                                  "is_milestone")}
@@ -185,20 +184,20 @@ class TaskEditing:
         do, undo = compound(steps)
         count = len(rows)
         self._run(TasksView.tr("Duplicate %n task(s)", "", count),
-                  lambda _check: (do, undo), [r[ID] for r in rows])
+                  lambda _check: (do, undo), [r.id for r in rows])
 
     def delete_selected(self) -> None:
         rows = self.selected_rows()
         if not rows:
             return
-        ids = {r[ID] for r in rows}
+        ids = {r.id for r in rows}
         roots = [r for r in rows if not self._has_ancestor_in(r, ids)]
-        impacts = [self.ctx.services.tasks.delete_impact(r[ID]) for r in roots]
+        impacts = [self.ctx.services.tasks.delete_impact(r.id) for r in roots]
         subtasks = sum(i.subtasks for i in impacts)
         comments = sum(i.comments for i in impacts)
         links = sum(i.successors + i.predecessors for i in impacts)
         if len(roots) == 1:
-            question = QCoreApplication.translate("TasksView", "Delete “{title}”?").format(title=roots[0][TITLE])
+            question = QCoreApplication.translate("TasksView", "Delete “{title}”?").format(title=roots[0].title)
         else:
             count = len(roots)
             question = TasksView.tr("Delete %n task(s)?", "", count)
@@ -215,18 +214,18 @@ class TaskEditing:
         if not prompts.confirm(self, QCoreApplication.translate("TasksView", "Delete tasks"), question, detail):
             return
         ops = self._ops()
-        do, undo = compound([ops.delete_step(r[ID]) for r in roots])
+        do, undo = compound([ops.delete_step(r.id) for r in roots])
         count = len(roots)
         self._run(TasksView.tr("Delete %n task(s)", "", count),
-                  lambda _check: (do, undo), [r[ID] for r in roots])
+                  lambda _check: (do, undo), [r.id for r in roots])
 
     def _has_ancestor_in(self, row: tuple, ids: set[int]) -> bool:
-        parent = row[PARENT]
+        parent = row.parent_id
         while parent is not None:
             if parent in ids:
                 return True
             prow = self.model.row_by_id(parent)
-            parent = prow[PARENT] if prow else None
+            parent = prow.parent_id if prow else None
         return False
 
     # ---- the task dialog
@@ -245,7 +244,7 @@ class TaskEditing:
         defaults = {"status": "todo", "priority": "normal", "start": today, "due": today,
                     "phase_id": self.model.filters.phase_id, "role_id": self.model.filters.role_id}
         if current is not None:
-            task = self.ctx.services.tasks.get(current[ID])
+            task = self.ctx.services.tasks.get(current.id)
             defaults.update(phase_id=task.phase_id, role_id=task.role_id)
         prompts.exec_dialog(self._dialog(defaults=defaults))
 
@@ -342,7 +341,7 @@ def quoted(title: str) -> str:
 def _what(rows: list[tuple]) -> str:
     """What the conflict dialog names for a bulk edit."""
     if len(rows) == 1:
-        return quoted(rows[0][TITLE])
+        return quoted(rows[0].title)
     count = len(rows)
     return TasksView.tr("some of the %n selected tasks", "", count)
 

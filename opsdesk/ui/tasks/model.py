@@ -1,5 +1,5 @@
-"""The Tasks view's item model: cached row tuples, grouped by phase (subtasks under their
-parent) or flat; filtering and sorting are done in Python over the cache, never in SQL.
+"""The Tasks view's item model: cached rows (``TaskListRow``), grouped by phase (subtasks
+under their parent) or flat; filtering and sorting are done in Python over the cache, never in SQL.
 
 Implements QAbstractItemModel (https://doc.qt.io/qt-6/qabstractitemmodel.html). Node ids
 (``internalId``): 1…G are phase groups, G+1+p is the task at cache position p.
@@ -26,28 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from opsdesk.services.task_rows import (
-    ASSIGNEE,
-    ASSIGNEE_NAME,
-    DONE_AT,
-    DONE_BY_NAME,
-    DUE,
-    ID,
-    MILESTONE,
-    PARENT,
-    PHASE,
-    PHASE_EN,
-    PHASE_ZH,
-    PRIORITY,
-    ROLE,
-    ROLE_COLOR,
-    ROLE_EN,
-    ROLE_ZH,
-    START,
-    STATUS,
-    TITLE,
-    VERSION,
-)
+from opsdesk.services.task_rows import TaskListRow
 from opsdesk.ui import fmt
 from opsdesk.ui.labels import priority_name, status_name
 from opsdesk.ui.tasks.state import COL, COLUMNS, EDIT_FIELDS, Filters, RowCache, apply_filters
@@ -90,13 +69,13 @@ class TaskTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.lang = lang
         self.today = (today or dt.date.today()).isoformat()
-        self.rows: list[tuple] = []
+        self.rows: list[TaskListRow] = []
         self.pos_of: dict[int, int] = {}
         self.groups: list[tuple[int | None, str, str]] = []  # (phase id, name zh, name en)
         self.grouped = True
         self.filters = Filters()
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
-        self.can_tick: Callable[[tuple], bool] = lambda row: False
+        self.can_tick: Callable[[TaskListRow], bool] = lambda row: False
         self.edit_hook: Callable[[int, str, object, int], bool] | None = None
         self.tick_hook: Callable[[int, bool, int], bool] | None = None
         self.cache = RowCache([])
@@ -137,27 +116,27 @@ class TaskTreeModel(QAbstractItemModel):
             self._flags.append((f, f | F.ItemIsUserCheckable if col == 0 else f))
 
     # ---- loading
-    def set_rows(self, rows: list[tuple] | RowCache) -> None:
+    def set_rows(self, rows: list[TaskListRow] | RowCache) -> None:
         """Replace the cache (a new plan or a reload) and rebuild what is shown."""
         self.rebuild(rows if isinstance(rows, RowCache) else RowCache(rows))
 
-    def update_rows(self, rows: Iterable[tuple]) -> bool:
+    def update_rows(self, rows: Iterable[TaskListRow]) -> bool:
         """Refresh rows in place (an edit); False when the shape changed and a reload is due.
         Rows stay where they are until the next filter or sort (no jumping under the mouse)."""
         changed = []
         for r in rows:
-            p = self.pos_of.get(r[ID])
+            p = self.pos_of.get(r.id)
             if p is None:
                 return False
             old = self.rows[p]
-            if (old[PARENT], old[PHASE]) != (r[PARENT], r[PHASE]):
+            if (old.parent_id, old.phase_id) != (r.parent_id, r.phase_id):
                 return False
             changed.append((p, r))
         for p, r in changed:
             self.cache.replace(p, r)
             self._stale = True
             self._matched = (Filters(), None, [])  # (an edited row may pass now)
-            first, last = self.index_of(r[ID]), self.index_of(r[ID], N_COLUMNS - 1)
+            first, last = self.index_of(r.id), self.index_of(r.id, N_COLUMNS - 1)
             if first.isValid():
                 self.dataChanged.emit(first, last)
         return True
@@ -272,7 +251,7 @@ class TaskTreeModel(QAbstractItemModel):
     def _node(self, pos: int) -> int:
         return self._first + pos
 
-    def row_at(self, index: QModelIndex) -> tuple | None:
+    def row_at(self, index: QModelIndex) -> TaskListRow | None:
         node = index.internalId() if index.isValid() else ROOT
         pos = node - self._first
         return self.rows[pos] if pos >= 0 else None
@@ -296,7 +275,7 @@ class TaskTreeModel(QAbstractItemModel):
                     return self.createIndex(row, 0, node)
         return QModelIndex()
 
-    def row_by_id(self, task_id: int) -> tuple | None:
+    def row_by_id(self, task_id: int) -> TaskListRow | None:
         p = self.pos_of.get(task_id)
         return None if p is None else self.rows[p]
 
@@ -368,7 +347,7 @@ class TaskTreeModel(QAbstractItemModel):
         plain, tickable = self._flags[col]
         if col == 0:
             row = self.rows[pos]
-            if row[STATUS] != "cancelled" and self.can_tick(row):
+            if self.can_tick(row):  # (never a cancelled task: permissions.can_toggle)
                 return tickable
         return plain
 
@@ -415,35 +394,35 @@ class TaskTreeModel(QAbstractItemModel):
         row, col = self.rows[pos], index.column()
         return (self._display(row, col), self._value(row, col, _BACKGROUND),
                 self._value(row, col, _FOREGROUND), self._value(row, col, _FONT) is not None,
-                row[STATUS] == "done" if col == 0 else None,
-                self._dot(row[ROLE_COLOR]) if col == _COL_ROLE and row[ROLE_COLOR] else None)
+                row.status == "done" if col == 0 else None,
+                self._dot(row.role_color) if col == _COL_ROLE and row.role_color else None)
 
-    def _value(self, row: tuple, col: int, role: int):
+    def _value(self, row: TaskListRow, col: int, role: int):
         """The value of one role of a task's cell (None: nothing)."""
         if role == _DISPLAY:
             return self._display(row, col)
         if role == _BACKGROUND:
             if self._overdue(row):
                 return QBrush(OVERDUE_BG)
-            return QBrush(MILESTONE_BG) if row[MILESTONE] else None
+            return QBrush(MILESTONE_BG) if row.is_milestone else None
         if role == _FOREGROUND:
-            if row[STATUS] in _DONE_LIKE:
+            if row.status in _DONE_LIKE:
                 return QBrush(DONE_FG)
             if col == _COL_DUE and self._overdue(row):
                 return QBrush(OVERDUE_FG)
-            if col == _COL_ASSIGNEE and row[ASSIGNEE] is None:
+            if col == _COL_ASSIGNEE and row.assignee_id is None:
                 return QBrush(MUTED_FG)
             return None
         if role == _FONT:
-            if row[MILESTONE] or (col == _COL_DUE and self._overdue(row)):
+            if row.is_milestone or (col == _COL_DUE and self._overdue(row)):
                 return self._bold
             return None
         if role == _CHECK:
             if col != 0:
                 return None
-            return Qt.CheckState.Checked if row[STATUS] == "done" else Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if row.status == "done" else Qt.CheckState.Unchecked
         if role == _DECORATION:
-            return self._dot(row[ROLE_COLOR]) if col == _COL_ROLE and row[ROLE_COLOR] else None
+            return self._dot(row.role_color) if col == _COL_ROLE and row.role_color else None
         if role == _ALIGN:
             return Qt.AlignmentFlag.AlignCenter if col == _COL_MILESTONE else None
         if role == _EDIT:
@@ -451,7 +430,7 @@ class TaskTreeModel(QAbstractItemModel):
         if role == _TOOLTIP:
             return self._tooltip(row, col)
         if role == _TASK_ID:
-            return row[ID]
+            return row.id
         if role == _ROW:
             return row
         if role == _OVERDUE:
@@ -464,9 +443,9 @@ class TaskTreeModel(QAbstractItemModel):
             return False
         if role == R.CheckStateRole and index.column() == 0 and self.tick_hook is not None:
             done = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
-            if done == (row[STATUS] == "done"):
+            if done == (row.status == "done"):
                 return False
-            return bool(self.tick_hook(row[ID], done, row[VERSION]))
+            return bool(self.tick_hook(row.id, done, row.version))
         if role == R.EditRole and self.edit_hook is not None:
             name = COLUMNS[index.column()]
             if name not in EDIT_FIELDS:
@@ -474,15 +453,15 @@ class TaskTreeModel(QAbstractItemModel):
             if isinstance(value, QDate):
                 value = value.toPython() if value.isValid() else None
             if value == self._edit_value(row, index.column()) or (
-                    isinstance(value, dt.date) and value.isoformat() == row[START if name == "start" else DUE]):
+                    isinstance(value, dt.date) and value.isoformat() == (row.start if name == "start" else row.due)):
                 return False
-            return bool(self.edit_hook(row[ID], EDIT_FIELDS[name], value, row[VERSION]))
+            return bool(self.edit_hook(row.id, EDIT_FIELDS[name], value, row.version))
         return False
 
     # ---- cells
-    def _overdue(self, row: tuple) -> bool:
-        due = row[DUE]
-        return due is not None and due < self.today and row[STATUS] in _OPEN
+    def _overdue(self, row: TaskListRow) -> bool:
+        due = row.due
+        return due is not None and due < self.today and row.status in _OPEN
 
     def _date(self, iso: str | None) -> str:
         text = self._dates.get(iso)
@@ -506,48 +485,48 @@ class TaskTreeModel(QAbstractItemModel):
             icon = self._colors[code] = QIcon(pix)
         return icon
 
-    def _display(self, row: tuple, col: int):
+    def _display(self, row: TaskListRow, col: int):
         if col == 0:
-            return row[TITLE]
+            return row.title
         zh = self.lang.startswith("zh")
         if col == 1:
-            return (row[PHASE_ZH] if zh else row[PHASE_EN]) or "—"
+            return (row.phase_zh if zh else row.phase_en) or "—"
         if col == 2:
-            return (row[ROLE_ZH] if zh else row[ROLE_EN]) or "—"
+            return (row.role_zh if zh else row.role_en) or "—"
         if col == 3:
-            return row[ASSIGNEE_NAME] or self.tr("unassigned")
+            return row.assignee_name or self.tr("unassigned")
         if col == 4:
-            return self._date(row[START])
+            return self._date(row.start)
         if col == 5:
-            return self._date(row[DUE])
+            return self._date(row.due)
         if col == 6:
-            return status_name(row[STATUS])
+            return status_name(row.status)
         if col == 7:
-            return priority_name(row[PRIORITY])
+            return priority_name(row.priority)
         if col == 8:
-            return "◆" if row[MILESTONE] else ""
+            return "◆" if row.is_milestone else ""
         if col == 9:
-            if not row[DONE_AT]:
+            if not row.done_at:
                 return ""
-            return f"{row[DONE_BY_NAME] or '—'} · {self._date(row[DONE_AT])}"
+            return f"{row.done_by_name or '—'} · {self._date(row.done_at)}"
         return None
 
-    def _edit_value(self, row: tuple, col: int):
+    def _edit_value(self, row: TaskListRow, col: int):
         name = COLUMNS[col]
         if name in ("start", "due"):
-            iso = row[START if name == "start" else DUE]
+            iso = row.start if name == "start" else row.due
             return QDate.fromString(iso, "yyyy-MM-dd") if iso else QDate()
-        return {"title": row[TITLE], "role": row[ROLE], "assignee": row[ASSIGNEE],
-                "status": row[STATUS], "priority": row[PRIORITY]}.get(name, self._display(row, col))
+        return {"title": row.title, "role": row.role_id, "assignee": row.assignee_id,
+                "status": row.status, "priority": row.priority}.get(name, self._display(row, col))
 
-    def _tooltip(self, row: tuple, col: int):
+    def _tooltip(self, row: TaskListRow, col: int):
         if col == _COL_DUE and self._overdue(row):
-            late = (dt.date.fromisoformat(self.today) - dt.date.fromisoformat(row[DUE])).days
+            late = (dt.date.fromisoformat(self.today) - dt.date.fromisoformat(row.due)).days
             return self.tr("Overdue by %n day(s)", "", late)
-        if col == _COL_MILESTONE and row[MILESTONE]:
+        if col == _COL_MILESTONE and row.is_milestone:
             return self.tr("Milestone")
         if col == 0:
-            return row[TITLE]
+            return row.title
         return None
 
     def _group_data(self, node: int, col: int, role: int):
@@ -568,12 +547,12 @@ class TaskTreeModel(QAbstractItemModel):
         """Ids of every task shown (in display order, depth first)."""
         rows, first = self.rows, self._first
         if not self.grouped:
-            return [rows[p][ID] for p in self._top]
+            return [rows[p].id for p in self._top]
         out: list[int] = []
 
         def walk(node: int) -> None:
             for p in self._children(node):
-                out.append(rows[p][ID])
+                out.append(rows[p].id)
                 if self._counts.get(first + p):
                     walk(first + p)
         for group in self._top:

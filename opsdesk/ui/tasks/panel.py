@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import NotFound
-from opsdesk.services.permissions import can_toggle_done
+from opsdesk.services.permissions import can_toggle
 from opsdesk.ui import fmt
 from opsdesk.ui.labels import priority_name, status_name
 from opsdesk.ui.widgets.retranslate import Retranslating
@@ -188,10 +188,9 @@ class TaskPanel(Retranslating, QScrollArea):
             html.append(f'<p style="color:#5f6368">{_esc(none_yet)}</p>')
         self.comments.setHtml("".join(html))
         self.comments.verticalScrollBar().setValue(self.comments.verticalScrollBar().maximum())
-        allowed = not self.ctx.store.readonly and can_toggle_done(
-            self.ctx.actor, t.assignee_id, t.role_id, t.status == "done", t.done_by)
+        allowed = not self.ctx.store.readonly and can_toggle(self.ctx.actor, t)
         self.tick.setText(self.tr("Reopen") if t.status == "done" else self.tr("✓ Tick off"))
-        self.tick.setVisible(allowed and t.status != "cancelled")
+        self.tick.setVisible(allowed)
         self.new_comment.setEnabled(not self.ctx.store.readonly)
         self.send.setEnabled(not self.ctx.store.readonly)
 

@@ -7,30 +7,9 @@ string or tuple per row costs megabytes (see ``benchmarks/bench_tasks.py``)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from operator import itemgetter
+from operator import attrgetter
 
-from opsdesk.services.task_rows import (
-    ASSIGNEE,
-    ASSIGNEE_NAME,
-    DONE_AT,
-    DUE,
-    ID,
-    MILESTONE,
-    OPEN_STATUSES,
-    PARENT,
-    PHASE,
-    PHASE_EN,
-    PHASE_POS,
-    PHASE_ZH,
-    POSITION,
-    PRIORITY,
-    ROLE,
-    ROLE_EN,
-    ROLE_ZH,
-    START,
-    STATUS,
-    TITLE,
-)
+from opsdesk.services.task_rows import OPEN_STATUSES, TaskListRow
 
 COLUMNS = ("title", "phase", "role", "assignee", "start", "due", "status", "priority",
            "milestone", "done")
@@ -84,9 +63,9 @@ class Filters:
         return cls(**{k: v for k, v in (data or {}).items() if k in names})
 
 
-def is_overdue(row: tuple, today: str) -> bool:
-    due = row[DUE]
-    return due is not None and due < today and row[STATUS] in OPEN_STATUSES
+def is_overdue(row: TaskListRow, today: str) -> bool:
+    due = row.due
+    return due is not None and due < today and row.status in OPEN_STATUSES
 
 
 def _lower(text: str) -> str:
@@ -103,19 +82,19 @@ class RowCache:
     Search text is the lower-cased title (the title itself when that changes nothing) and
     the lower-cased assignee name (one string per person), not a new string per row."""
 
-    def __init__(self, rows: list[tuple]) -> None:
+    def __init__(self, rows: list[TaskListRow]) -> None:
         self.rows = rows
         positions = list(range(len(rows)))  # (one int object per position, shared)
-        self.pos_of = dict(zip(map(itemgetter(ID), rows), positions, strict=True))
-        self.title_lc = [_lower(t) for t in map(itemgetter(TITLE), rows)]
-        names = {a: _lower(a) if a else "" for a in set(map(itemgetter(ASSIGNEE_NAME), rows))}
-        self.name_lc = list(map(names.__getitem__, map(itemgetter(ASSIGNEE_NAME), rows)))
+        self.pos_of = dict(zip(map(attrgetter("id"), rows), positions, strict=True))
+        self.title_lc = [_lower(t) for t in map(attrgetter("title"), rows)]
+        names = {a: _lower(a) if a else "" for a in set(map(attrgetter("assignee_name"), rows))}
+        self.name_lc = list(map(names.__getitem__, map(attrgetter("assignee_name"), rows)))
         self.names = set(names.values())
         phases: dict[int | None, tuple] = {}
         for r in rows:
-            if r[PHASE] not in phases:
-                phases[r[PHASE]] = (r[PHASE_POS] if r[PHASE_POS] is not None else LAST,
-                                    r[PHASE_ZH] or "", r[PHASE_EN] or "")
+            if r.phase_id not in phases:
+                phases[r.phase_id] = (r.phase_pos if r.phase_pos is not None else LAST,
+                                    r.phase_zh or "", r.phase_en or "")
         ordered = sorted(phases.items(), key=lambda kv: (kv[1][0], kv[0] or 0))
         self.groups = [(pid, zh, en) for pid, (_pos, zh, en) in ordered]
         group_node = {g[0]: i + 1 for i, g in enumerate(self.groups)}
@@ -123,16 +102,16 @@ class RowCache:
         # the node a row hangs under when grouped: its parent task (node first + position),
         # else its phase group (1…G); a parent outside the rows counts as none
         self.owner_of = [group_node[phase] if (pp := pos_get(parent, -1)) < 0 else first + pp
-                         for parent, phase in zip(map(itemgetter(PARENT), rows),
-                                                  map(itemgetter(PHASE), rows), strict=True)]
+                         for parent, phase in zip(map(attrgetter("parent_id"), rows),
+                                                  map(attrgetter("phase_id"), rows), strict=True)]
         self.base = natural_order(rows, positions)
         self.orders: dict[tuple[str, bool, str], list[int]] = {}
 
-    def replace(self, pos: int, row: tuple) -> None:
+    def replace(self, pos: int, row: TaskListRow) -> None:
         """An edited row (same parent and phase: the shape is unchanged)."""
         self.rows[pos] = row
-        self.title_lc[pos] = _lower(row[TITLE])
-        self.name_lc[pos] = name = _lower(row[ASSIGNEE_NAME] or "")
+        self.title_lc[pos] = _lower(row.title)
+        self.name_lc[pos] = name = _lower(row.assignee_name or "")
         self.names.add(name)
         self.orders.clear()
 
@@ -155,25 +134,25 @@ def apply_filters(cache: RowCache, order: list[int], f: Filters, today: str) -> 
     one list comprehension over the survivors of the previous one (fast in CPython)."""
     rows, out = cache.rows, order
     if f.phase_id is not None:
-        out = [p for p in out if rows[p][PHASE] == f.phase_id]
+        out = [p for p in out if rows[p].phase_id == f.phase_id]
     if f.role_id is not None:
-        out = [p for p in out if rows[p][ROLE] == f.role_id]
+        out = [p for p in out if rows[p].role_id == f.role_id]
     if f.person_id is not None:
         person = None if f.person_id == UNASSIGNED else f.person_id
-        out = [p for p in out if rows[p][ASSIGNEE] == person]
+        out = [p for p in out if rows[p].assignee_id == person]
     if f.milestones_only:
-        out = [p for p in out if rows[p][MILESTONE]]
+        out = [p for p in out if rows[p].is_milestone]
     if f.status == OPEN:
-        out = [p for p in out if rows[p][STATUS] in OPEN_STATUSES]
+        out = [p for p in out if rows[p].status in OPEN_STATUSES]
     elif f.status:
-        out = [p for p in out if rows[p][STATUS] == f.status]
+        out = [p for p in out if rows[p].status == f.status]
     if f.overdue_only:
-        out = [p for p in out if (rows[p][DUE] or "9999") < today
-               and rows[p][STATUS] in OPEN_STATUSES]
+        out = [p for p in out if (rows[p].due or "9999") < today
+               and rows[p].status in OPEN_STATUSES]
     if f.due_from:
-        out = [p for p in out if (rows[p][DUE] or "") >= f.due_from]
+        out = [p for p in out if (rows[p].due or "") >= f.due_from]
     if f.due_to:
-        out = [p for p in out if (rows[p][DUE] or "9999") <= f.due_to]
+        out = [p for p in out if (rows[p].due or "9999") <= f.due_to]
     titles, names = cache.title_lc, cache.name_lc
     for word in f.text.strip().lower().split():
         named = {name for name in cache.names if word in name}
@@ -184,31 +163,32 @@ def apply_filters(cache: RowCache, order: list[int], f: Filters, today: str) -> 
     return out
 
 
-def natural_order(rows: list[tuple], positions: list[int] | None = None) -> list[int]:
+def natural_order(rows: list[TaskListRow], positions: list[int] | None = None) -> list[int]:
     """Positions in the natural order: phase, due date, position, id — by stable sorts on
     one column each (least significant first), so no key tuple per row is made."""
     order = list(positions) if positions is not None else list(range(len(rows)))
-    for keys in ([r[ID] for r in rows], [r[POSITION] for r in rows],
-                 [r[DUE] or FAR for r in rows],
-                 [LAST if r[PHASE_POS] is None else r[PHASE_POS] for r in rows]):
+    for keys in ([r.id for r in rows], [r.position for r in rows],
+                 [r.due or FAR for r in rows],
+                 [LAST if r.phase_pos is None else r.phase_pos for r in rows]):
         order.sort(key=keys.__getitem__)
     return order
 
 
-def _ranks(rows: list[tuple], id_at: int, name_at: int) -> list[int]:
+def _ranks(rows: list[TaskListRow], id_field: str, name_field: str) -> list[int]:
     """Per row, the rank of the name of its role or person (by name; none last), keyed by
     the id so that only a handful of names are compared."""
     names = {}
-    for r in rows:
-        if r[id_at] not in names:
-            names[r[id_at]] = r[name_at]
+    for key, name in zip(map(attrgetter(id_field), rows), map(attrgetter(name_field), rows),
+                         strict=True):
+        if key not in names:
+            names[key] = name
     ordered = sorted((k for k in names if k is not None and names[k]), key=names.__getitem__)
     rank = {k: i for i, k in enumerate(ordered)}
     get = rank.get
-    return [get(k, LAST) for k in map(itemgetter(id_at), rows)]
+    return [get(k, LAST) for k in map(attrgetter(id_field), rows)]
 
 
-def sort_order(column: str, rows: list[tuple], base: list[int], descending: bool,
+def sort_order(column: str, rows: list[TaskListRow], base: list[int], descending: bool,
                today: str, lang: str) -> list[int]:
     """``base`` sorted by ``column`` (stable: equal keys keep the natural order). By due
     date, overdue work comes first (oldest first; descending: last, newest first)."""
@@ -216,7 +196,7 @@ def sort_order(column: str, rows: list[tuple], base: list[int], descending: bool
     order = sorted(base, key=keys.__getitem__, reverse=descending)
     if column != "due":
         return order
-    late = [r[STATUS] in _OPEN_SET and (r[DUE] or FAR) < today for r in rows]
+    late = [r.status in _OPEN_SET and (r.due or FAR) < today for r in rows]
     first = [p for p in order if late[p] != descending]
     first += [p for p in order if late[p] == descending]
     return first
@@ -225,29 +205,29 @@ def sort_order(column: str, rows: list[tuple], base: list[int], descending: bool
 _OPEN_SET = frozenset(OPEN_STATUSES)
 
 
-def sort_keys(column: str, rows: list[tuple], today: str, lang: str) -> list:
+def sort_keys(column: str, rows: list[TaskListRow], today: str, lang: str) -> list:
     """The sort key of every row for ``column`` (a list by position); the due date's key is
     the date alone (``sort_order`` puts overdue work first)."""
     zh = lang.startswith("zh")
     if column == "title":
-        return list(map(itemgetter(TITLE), rows))
+        return list(map(attrgetter("title"), rows))
     if column == "phase":
-        return [LAST if p is None else p for p in map(itemgetter(PHASE_POS), rows)]
+        return [LAST if p is None else p for p in map(attrgetter("phase_pos"), rows)]
     if column == "role":
-        return _ranks(rows, ROLE, ROLE_ZH if zh else ROLE_EN)
+        return _ranks(rows, "role_id", "role_zh" if zh else "role_en")
     if column == "assignee":
-        return _ranks(rows, ASSIGNEE, ASSIGNEE_NAME)
+        return _ranks(rows, "assignee_id", "assignee_name")
     if column == "start":
-        return [d or FAR for d in map(itemgetter(START), rows)]
+        return [d or FAR for d in map(attrgetter("start"), rows)]
     if column == "due":
-        return [r[DUE] or FAR for r in rows]  # (overdue first: see sort_order)
+        return [r.due or FAR for r in rows]  # (overdue first: see sort_order)
     if column == "status":
-        return [STATUS_ORDER.get(s, 9) for s in map(itemgetter(STATUS), rows)]
+        return [STATUS_ORDER.get(s, 9) for s in map(attrgetter("status"), rows)]
     if column == "priority":
-        return [PRIORITY_ORDER.get(p, 9) for p in map(itemgetter(PRIORITY), rows)]
+        return [PRIORITY_ORDER.get(p, 9) for p in map(attrgetter("priority"), rows)]
     if column == "milestone":
-        return [not m for m in map(itemgetter(MILESTONE), rows)]
+        return [not m for m in map(attrgetter("is_milestone"), rows)]
     if column == "done":
-        return [d or FAR for d in map(itemgetter(DONE_AT), rows)]
+        return [d or FAR for d in map(attrgetter("done_at"), rows)]
     raise KeyError(column)
 

@@ -9,10 +9,9 @@ tick-off checkbox and comments (side panel); the services refuse the rest anyway
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opsdesk.services.permissions import can_toggle_done
-from opsdesk.services.task_rows import ASSIGNEE, DONE_BY, ID, ROLE, STATUS, VERSION
+from opsdesk.services.permissions import can_toggle
+from opsdesk.ui.background import run_in_background
 from opsdesk.ui.tasks.delegates import STATUSES, TaskDelegate
 from opsdesk.ui.tasks.editing import TaskEditing
 from opsdesk.ui.tasks.filterbar import FilterBar
 from opsdesk.ui.tasks.model import TaskTreeModel
 from opsdesk.ui.tasks.state import COL, EDIT_FIELDS, Filters, RowCache
+from opsdesk.ui.widgets.problem_banner import ProblemBanner
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -47,10 +47,6 @@ EXPAND_ALL_BELOW = 5000
 PARTIAL_REFRESH_MAX = 5000
 KEEP_SELECTION_MAX = 5000
 """A bigger selection is dropped by a filter or sort (putting it back would be slow)."""
-
-
-class _Loader(QObject):
-    loaded = Signal(object, int)
 
 
 class TasksView(Retranslating, TaskEditing, QWidget):
@@ -73,8 +69,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self._roles: list = []
         self._people: list = []
         self._phases: list = []
-        self._loader = _Loader()
-        self._loader.loaded.connect(self._full_loaded)
+        self.load_problem: ProblemBanner | None = None  # (made on the first failed load)
 
         # ---- layout
         self.heading = QLabel()
@@ -149,8 +144,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
 
         self._build_actions()
         self.model.editable_columns = ({COL[c] for c in EDIT_FIELDS} if self.manager else set())
-        self.model.can_tick = lambda row: (not ctx.store.readonly and can_toggle_done(
-            ctx.actor, row[ASSIGNEE], row[ROLE], row[STATUS] == "done", row[DONE_BY]))
+        self.model.can_tick = lambda row: not ctx.store.readonly and can_toggle(ctx.actor, row)
         self.model.edit_hook = self._edit_cell
         self.model.tick_hook = self._tick
         self.model.grouped = ctx.settings.tasks_grouped()
@@ -329,6 +323,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.model.filters = self.filter_bar.filters()
         self._fill_menus()
         self._generation += 1
+        if self.load_problem is not None:
+            self.load_problem.clear()
         first = services.tasks.plan_rows(plan_id, limit=FIRST_PAGE)
         scroll = self.tree.verticalScrollBar().value()
         self.loading = len(first) >= FIRST_PAGE
@@ -339,8 +335,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
             self._shown_once = True
             self._scroll_to_open_work()
         if self.loading:
-            generation = self._generation
-            threading.Thread(target=self._load_all, args=(plan_id, generation), daemon=True).start()
+            self._load_all(plan_id, self._generation)
         else:
             self.sig_loaded.emit()
 
@@ -348,7 +343,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         """Open at the first unfinished task (the finished past stays above, a scroll away)."""
         for task_id in self.model.visible_task_ids():
             row = self.model.row_by_id(task_id)
-            if row[STATUS] in ("todo", "doing", "blocked"):
+            if row.status in ("todo", "doing", "blocked"):
                 index = self.model.index_of(task_id)
                 self.tree.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -356,14 +351,26 @@ class TasksView(Retranslating, TaskEditing, QWidget):
                 return
 
     def _load_all(self, plan_id: int, generation: int) -> None:
-        try:
-            cache = RowCache(self.ctx.services.tasks.plan_rows(plan_id))
-        except Exception:  # noqa: BLE001 - shown as an empty table; the log has it
-            cache = None
-        self._loader.loaded.emit(cache, generation)
+        """Every row off the GUI thread; a newer refresh (generation) makes this one moot."""
+        services = self.ctx.services
+        run_in_background(self, lambda _progress: RowCache(services.tasks.plan_rows(plan_id)),
+                          lambda cache: self._full_loaded(cache, generation),
+                          lambda error: self._load_failed(error, generation))
+
+    def _load_failed(self, error, generation: int) -> None:
+        """The first page stays; the view says why the rest is missing and offers to retry."""
+        if generation != self._generation:
+            return
+        self.loading = False
+        if self.load_problem is None:
+            self.load_problem = ProblemBanner(self)
+            self.load_problem.sig_retry.connect(self.refresh)
+            self.layout().insertWidget(self.layout().indexOf(self.views), self.load_problem)
+        self.load_problem.show_problem(error)
+        self._update_count()
 
     def _full_loaded(self, cache, generation: int) -> None:
-        if generation != self._generation or cache is None:
+        if generation != self._generation:
             return
         scroll = self.tree.verticalScrollBar().value()
         self.loading = False
@@ -398,7 +405,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         if select.hasSelection() and sum(r.height() for r in select.selection()) <= KEEP_SELECTION_MAX:
             ids = self._ids_at(select.selectedRows(0))
         current = self.model.row_at(shown.currentIndex())
-        self._kept = (ids, current[ID] if current else None)
+        self._kept = (ids, current.id if current else None)
 
     def _after_reset(self) -> None:
         model, tree = self.model, self.tree_view
@@ -442,7 +449,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         if group is not None:
             return ("phase", self.model.groups[group - 1][0])
         row = self.model.row_at(index)
-        return ("task", row[ID]) if row is not None else None
+        return ("task", row.id) if row is not None else None
 
     def _index_of_node(self, key: tuple[str, int | None]):
         kind, ident = key
@@ -496,16 +503,16 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         rows, seen = [], set()
         for index in indexes:
             row = self.model.row_at(index)
-            if row is not None and row[ID] not in seen:
-                seen.add(row[ID])
+            if row is not None and row.id not in seen:
+                seen.add(row.id)
                 rows.append(row)
         return rows
 
     def _ids_at(self, indexes) -> list[int]:
-        return [r[ID] for r in self._rows_at(indexes)]
+        return [r.id for r in self._rows_at(indexes)]
 
     def selected_ids(self) -> list[int]:
-        return [r[ID] for r in self.selected_rows()]
+        return [r.id for r in self.selected_rows()]
 
     def select_ids(self, ids: list[int]) -> None:
         select = self.tree.selectionModel()
@@ -519,7 +526,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
     def _activated(self, index) -> None:
         row = self.model.row_at(index)
         if row is not None:
-            self.sig_open_task.emit(row[ID])
+            self.sig_open_task.emit(row.id)
 
     def _open_current(self) -> None:
         self._activated(self.tree.currentIndex())
@@ -530,12 +537,12 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         menu = QMenu(self)
         if row is not None:
             menu.addAction(self.act_open)
-            if self.model.can_tick(row) and row[STATUS] != "cancelled":
-                done = row[STATUS] == "done"
+            if self.model.can_tick(row):
+                done = row.status == "done"
                 act = menu.addAction(self.tr("Reopen") if done else self.tr("Tick off"))
-                act.triggered.connect(lambda: self._tick(row[ID], not done, row[VERSION]))
+                act.triggered.connect(lambda: self._tick(row.id, not done, row.version))
             comment = menu.addAction(self.tr("Comment…"))
-            comment.triggered.connect(lambda: self.sig_open_task.emit(row[ID]))
+            comment.triggered.connect(lambda: self.sig_open_task.emit(row.id))
         if self.manager:
             menu.addSeparator()
             for act in (self.act_new, self.act_edit, self.act_duplicate, self.act_delete):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from opsdesk.ui.timeline.canvas import TimelineCanvas
 from opsdesk.ui.timeline.edits import TimelineEdits
 from opsdesk.ui.timeline.layout import MODES
 from opsdesk.ui.timeline.scale import ZOOM_LEVELS
+from opsdesk.ui.widgets import file_dialog
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 PATCH_LIMIT = 2000
@@ -224,7 +224,7 @@ class TimelineView(Retranslating, QWidget):
         return f"{plan.name} · {fmt.long_date(self.ctx.today(), self.ctx.lang)}"
 
     def export_png(self, whole: bool, path: str | None = None) -> bool:
-        path = path or QFileDialog.getSaveFileName(self, self.tr("Export as PNG"), "timeline.png",
+        path = path or file_dialog.get_save_file_name(self, self.tr("Export as PNG"), "timeline.png",
                                                    "PNG (*.png)")[0]
         return bool(path) and export.save_png(self.canvas.frame(), path, whole)
 
@@ -233,7 +233,7 @@ class TimelineView(Retranslating, QWidget):
         a progress dialog with Cancel shows for a long one, the status bar says where it
         went, and a file that cannot be written is explained. Returns the running export
         (None when no file was chosen)."""
-        path = path or QFileDialog.getSaveFileName(self, self.tr("Export as PDF"), "timeline.pdf",
+        path = path or file_dialog.get_save_file_name(self, self.tr("Export as PDF"), "timeline.pdf",
                                                    "PDF (*.pdf)")[0]
         if not path:
             return None

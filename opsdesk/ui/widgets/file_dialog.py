@@ -1,0 +1,106 @@
+"""File dialogs that never read a file's contents.
+
+SQLite's locks are POSIX locks owned by the process: if anything in the process opens and
+closes the live database file (or its ``-wal``/``-shm``) through another descriptor, those
+locks are silently released and another OpsDesk process may delete the journal from under
+us (see ../shared/design.md "Storage and safety").  A stock file dialog does exactly that:
+the platform dialog, and Qt's own dialog through ``QFileIconProvider``/``QMimeDatabase``,
+open files to sniff their type and icon.  The dialogs here are Qt's own (never the native
+one) with an icon provider that answers from the file's *name* and ``isDir()`` only.
+
+Use :func:`get_open_file_name` / :func:`get_save_file_name` everywhere instead of
+``QFileDialog.getOpenFileName`` / ``QFileDialog.getSaveFileName`` (a test enforces it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QFileInfo
+from PySide6.QtGui import QAbstractFileIconProvider, QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
+
+_CONTEXT = "FileDialog"
+
+
+class NameOnlyIconProvider(QAbstractFileIconProvider):
+    """Icons and type names from the file name and ``isDir()`` alone (a ``stat``), never
+    from the file's contents.  Called from the file system model's gatherer thread, so the
+    icons are made once, in the GUI thread, and only handed out afterwards."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setOptions(QAbstractFileIconProvider.Option.DontUseCustomDirectoryIcons)
+        style = QApplication.style()
+        self._icons = {
+            QAbstractFileIconProvider.IconType.Folder: style.standardIcon(QStyle.StandardPixmap.SP_DirIcon),
+            QAbstractFileIconProvider.IconType.File: style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+            QAbstractFileIconProvider.IconType.Computer: style.standardIcon(QStyle.StandardPixmap.SP_ComputerIcon),
+            QAbstractFileIconProvider.IconType.Desktop: style.standardIcon(QStyle.StandardPixmap.SP_DesktopIcon),
+            QAbstractFileIconProvider.IconType.Trashcan: style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
+            QAbstractFileIconProvider.IconType.Network: style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon),
+            QAbstractFileIconProvider.IconType.Drive: style.standardIcon(QStyle.StandardPixmap.SP_DriveHDIcon),
+        }
+        self._folder_type = QCoreApplication.translate(_CONTEXT, "Folder")
+        self._file_type = QCoreApplication.translate(_CONTEXT, "File")
+        self._suffix_type = QCoreApplication.translate(_CONTEXT, "{suffix} file")
+
+    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+        if isinstance(what, QFileInfo):
+            kind = (QAbstractFileIconProvider.IconType.Folder if what.isDir()
+                    else QAbstractFileIconProvider.IconType.File)
+        else:
+            kind = what
+        return QIcon(self._icons.get(kind, self._icons[QAbstractFileIconProvider.IconType.File]))
+
+    def type(self, info: QFileInfo) -> str:  # type: ignore[override]
+        if info.isDir():
+            return self._folder_type
+        suffix = info.suffix()
+        return self._suffix_type.format(suffix=suffix.upper()) if suffix else self._file_type
+
+
+_provider: NameOnlyIconProvider | None = None
+
+
+def icon_provider() -> NameOnlyIconProvider:
+    """The one provider every dialog shares (kept alive for the gatherer threads)."""
+    global _provider
+    if _provider is None:
+        _provider = NameOnlyIconProvider()
+    return _provider
+
+
+def build_file_dialog(parent: QWidget | None, caption: str = "", directory: str = "", filter: str = "",
+                      save: bool = False) -> QFileDialog:
+    """A configured, not yet shown dialog (what the two functions below run; tests show it)."""
+    dialog = QFileDialog(parent, caption, directory, filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
+    dialog.setIconProvider(icon_provider())
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return dialog
+
+
+def _run(dialog: QFileDialog) -> tuple[str, str]:
+    try:
+        if dialog.exec() == QFileDialog.DialogCode.Accepted and dialog.selectedFiles():
+            return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+        return "", ""
+    finally:
+        dialog.deleteLater()
+
+
+def get_open_file_name(parent: QWidget | None = None, caption: str = "", directory: str = "",
+                       filter: str = "") -> tuple[str, str]:
+    """Like ``QFileDialog.getOpenFileName``: ``(path, selected filter)``, ``("", "")`` if cancelled."""
+    return _run(build_file_dialog(parent, caption, directory, filter, save=False))
+
+
+def get_save_file_name(parent: QWidget | None = None, caption: str = "", directory: str = "",
+                       filter: str = "") -> tuple[str, str]:
+    """Like ``QFileDialog.getSaveFileName``: ``(path, selected filter)``, ``("", "")`` if cancelled."""
+    return _run(build_file_dialog(parent, caption, directory, filter, save=True))
