@@ -92,11 +92,11 @@ def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
         ops = TaskOps(services, ctx.actor, plan_id)
         people = [u.id for u in services.people.users() if not u.is_manager]
         assigns, undos = [], []
-        open_rows = [r for r in model.rows if r[15] != "done"]
+        open_rows = [r for r in model.rows if r.status != "done"]
         for i in range(3):
             chosen = open_rows[i * 1000:(i + 1) * 1000]
-            ids = [r[0] for r in chosen]
-            do, undo = ops.bulk_update(ids, {r[0]: r[21] for r in chosen},
+            ids = [r.id for r in chosen]
+            do, undo = ops.bulk_update(ids, {r.id: r.version for r in chosen},
                                        assignee_id=people[i % len(people)])
             t0 = time.perf_counter()
             changes = do()

@@ -170,8 +170,10 @@ class OpsDeskApp(QObject):
                 if not path:
                     return None
                 target = path
-            elif choice == "new":
-                created = self.new_plan()
+            elif choice in ("new", "new_here"):  # new_here: in the empty file that would not open
+                from opsdesk.ui.open_problems import database_file
+
+                created = self.new_plan(database_file(target) if choice == "new_here" else None)
                 if created is None:
                     continue
                 target = created
@@ -248,10 +250,12 @@ class OpsDeskApp(QObject):
                 "{path} cannot be written (read-only file or folder); it is open read-only."
             ).format(path=store.display_name))
 
-    def new_plan(self) -> Path | None:
+    def new_plan(self, here: Path | None = None) -> Path | None:
         from opsdesk.ui.dialogs.new_plan import NewPlanDialog
 
         dialog = NewPlanDialog(self.translators.lang, default_db().parent, self.window)
+        if here is not None:
+            dialog.path.setText(str(here))
         if dialog.exec():
             self._new_login = dialog.manager_login
             return dialog.created

@@ -95,9 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     c = t.add_parser("list", parents=common, help="list the plan's tasks")
     c.add_argument("--json", action="store_true")
     c.add_argument("--plan", type=int)
-    c.add_argument("--mine", action="store_true", help="only the --user's tasks")
+    c.add_argument("--mine", action="store_true",
+                   help="only the --user's tasks and the unassigned tasks of their roles")
     c.add_argument("--status", action="append")
     c = t.add_parser("done", parents=common, help="tick off a task")
+    c.add_argument("id", type=int)
+    c = t.add_parser("reopen", parents=common, help="reopen a task ticked off (by --user, or a manager)")
     c.add_argument("id", type=int)
 
     k = sub.add_parser("kpi", parents=common, help="KPI actuals").add_subparsers(
@@ -315,12 +318,15 @@ def cmd_migrate_to(args) -> int:
 
 
 def cmd_tasks(args) -> int:
-    if args.tasks_command == "done":
+    if args.tasks_command in ("done", "reopen"):  # the rights: permissions.can_toggle_done
         services = _services(args)
         actor = _actor(services, args.user)
         task = services.tasks.get(args.id)
-        services.tasks.tick_off(actor, args.id)
-        print(f"done: {task.id} {task.title}")
+        if args.tasks_command == "done":
+            services.tasks.tick_off(actor, args.id)
+        else:
+            services.tasks.reopen(actor, args.id)
+        print(f"{'done' if args.tasks_command == 'done' else 'reopened'}: {task.id} {task.title}")
         return 0
     services = _services(args, readonly=True)
     try:
@@ -331,8 +337,8 @@ def cmd_tasks(args) -> int:
 
 def _list_tasks(services, args) -> int:
     plan_id = _plan_id(services, args.plan)
-    assignee = _actor(services, args.user).user_id if args.mine else None
-    rows = services.tasks.list(plan_id, assignee_id=assignee, status=args.status)
+    mine = _actor(services, args.user) if args.mine else None
+    rows = services.tasks.list(plan_id, mine=mine, status=args.status)
     people = {u.id: u.login for u in services.people.users(active_only=False)}
     roles = {r.id: r.key for r in services.people.roles()}
     if args.json:

@@ -47,7 +47,7 @@ def new_password(prompt: str, variables: tuple[str, ...] = ("OPSDESK_NEW_PASSWOR
 
     for name in variables:
         given = os.environ.get(name)
-        if given is not None:
+        if given:  # set and not empty ("" counts as not given)
             return check_password(given)
     if not _interactive():
         raise ValidationError(NO_TERMINAL, field="password", variable=variables[0])

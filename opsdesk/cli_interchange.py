@@ -138,7 +138,9 @@ def cmd_import(args) -> int:
         from opsdesk.services.imports import ImportService
 
         parse = parse_planner if PLAN_FORMATS[suffix] == "planner" else parse_mspdi
-        doc = parse(path.read_bytes(), path.name)
+        from opsdesk.store import files
+
+        doc = parse(files.read_user_bytes(path), path.name)
         imports = ImportService(services.store)
         preview = imports.preview_plan(doc, path.name)
         print(f"{path.name}: {plural(len(preview.phases), 'phase')} "

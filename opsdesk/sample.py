@@ -8,7 +8,6 @@ builds produce byte-for-byte the same file. No Qt.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import sqlite3
 from collections.abc import Callable
@@ -570,7 +569,9 @@ def build_sample(out: Path) -> None:
         con.execute("VACUUM")
     finally:
         con.close()
-    os.replace(tmp, out)
+    from opsdesk.store import files
+
+    files.replace_user_file(tmp, out)  # never over a database open in this process
 
 
 def _main() -> None:  # pragma: no cover - `python -m opsdesk.sample OUT`

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from opsdesk.model.base import Base
 
-
 ROW_JSON = JSON().with_variant(JSONB(), "postgresql")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,11 @@ class Services:
     def __init__(self, store: Store, clock: Clock = utc_now) -> None:
         self.store = store
         self._clock = clock
+
+    def action(self) -> AbstractContextManager[object]:
+        """One user action made of several service calls: inside it they share one
+        transaction (all or nothing) and one change-log action (one undo step)."""
+        return self.store.write()
 
     @property
     def timeline(self) -> TimelineService:

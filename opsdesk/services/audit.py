@@ -66,7 +66,8 @@ KIND_ACTIONS: dict[str, tuple[str, ...]] = {
     "done": ("done", "update", "bulk_update"),
     "reopen": ("reopen", "update", "bulk_update"),
     "create": ("create", "bulk_create", "import"),
-    "update": ("update", "bulk_update", "bulk_shift", "bulk_restore", "move", "import"),
+    "update": ("update", "bulk_update", "bulk_shift", "bulk_restore", "move", "import", "undo",
+               "redo"),
     "delete": ("delete", "restore"),  # the undo of a delete shows with the deletes
 }
 _PAGE = 1000
@@ -93,7 +94,7 @@ def task_kinds(action: str, before: dict | None, after: dict | None) -> set[str]
         if fields:
             kinds.add("update")
         return kinds or {"update"}
-    if action in ("bulk_shift", "bulk_restore", "move"):
+    if action in ("bulk_shift", "bulk_restore", "move", "undo", "redo"):
         return {"update"}
     if action == "import":
         return ({"create"} if after.get("created") else set()) | (

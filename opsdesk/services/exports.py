@@ -16,6 +16,7 @@ from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc
 from opsdesk.model import Phase, Plan, Role, Task, User
 from opsdesk.services.base import Service
 from opsdesk.services.sanitize import FORMULA_STARTS, safe_cell
+from opsdesk.store import files
 
 BAD_ENCODING = QT_TRANSLATE_NOOP("Errors", "“{value}” cannot be written in {encoding}; choose UTF-8.")
 NO_CALENDAR = QT_TRANSLATE_NOOP("Errors", "{name} has no tasks with dates to put in a calendar.")
@@ -154,7 +155,7 @@ class ExportService(Service):
             raise ValidationError(BAD_ENCODING, field="encoding", encoding=encoding,
                                   value=exc.object[exc.start:exc.end]) from exc
         with _part(out) as tmp:
-            tmp.write_bytes(data)
+            files.write_user_bytes(tmp, data)
         return count
 
     def tasks_xlsx(self, plan_id: int, out: Path, *, per_phase: bool = False,
@@ -237,7 +238,7 @@ class ExportService(Service):
 
         doc = self.plan_doc(plan_id)
         with _part(out) as tmp:
-            tmp.write_bytes(write_mspdi(doc))
+            files.write_user_bytes(tmp, write_mspdi(doc))
         return len(doc.tasks)
 
     def ics(self, plan_id: int, out: Path, *, milestones_only: bool = False,
@@ -270,7 +271,7 @@ class ExportService(Service):
                 raise ValidationError(NO_MILESTONES if milestones_only else NO_CALENDAR,
                                       field="tasks", name=name)
         with _part(out) as tmp:
-            tmp.write_bytes(write_ics(plan.name, f"{plan_id}.{plan.created_at:%Y%m%d%H%M%S}",
+            files.write_user_bytes(tmp, write_ics(plan.name, f"{plan_id}.{plan.created_at:%Y%m%d%H%M%S}",
                                       rows, self.clock()))
         return len(rows)
 
@@ -279,13 +280,14 @@ class ExportService(Service):
 def _part(out: Path) -> Iterator[Path]:
     """Write to ``out.part``, then put it in place; on any failure (or Cancelled) ``out``
     is left as it was and the part is removed."""
-    tmp = Path(str(out) + ".part")
+    files.refuse_live(out)  # never over the open database or its -wal/-shm
+    tmp = files.refuse_live(Path(str(out) + ".part"))
     try:
         yield tmp
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    tmp.replace(out)
+    files.replace_user_file(tmp, out)
 
 
 def _sheet_name(name: str) -> str:

@@ -22,7 +22,13 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from opsdesk.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, PermissionDenied
+from opsdesk.errors import (
+    QT_TRANSLATE_NOOP,
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from opsdesk.model import Base, Change, ChangeRow, Task, User
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
@@ -154,9 +160,12 @@ class HistoryService(Service):
             self._check_unchanged(s, last, rows, label)
             self._put_back(s, rows)
             self._check_no_collateral(s, last, rows, label)
+            self._check_no_loop(s, rows)
+            changes = self._changes(rows, 0, head.plan_id)
             cid = self.log(s, actor, head.entity, head.entity_id, label,
-                           after={"of": head.id, "action": head.action}, plan_id=head.plan_id,
-                           reverts=last)
+                           after={"of": head.id, "action": head.action,
+                                  "ids": sorted(changes.ids)[:1000], "count": len(changes.ids)},
+                           plan_id=head.plan_id, reverts=last)
             return self._changes(rows, cid, head.plan_id)
 
     # ---- the checks
@@ -250,11 +259,27 @@ class HistoryService(Service):
                 return title
         return table
 
+    def _check_no_loop(self, s: Session, rows: list[RowChange]) -> None:
+        """A task put back under its old parent must not end up under itself (the parent
+        may have been moved under it since)."""
+        from opsdesk.services.tasks import PARENT_LOOP
+
+        for r in rows:
+            if r.table != "tasks" or not r.before or r.before.get("parent_id") is None:
+                continue
+            seen, parent = {int(r.key)}, r.before["parent_id"]
+            while parent is not None:
+                if parent in seen:
+                    raise ValidationError(PARENT_LOOP, field="parent_id")
+                seen.add(parent)
+                parent = s.scalar(select(Task.parent_id).where(Task.id == parent))
+
     # ---- putting rows back
     def _put_back(self, s: Session, rows: list[RowChange]) -> None:
         """Write each row's ``before``: re-create, update, delete, in an order the foreign
-        keys accept. A row with a version gets a new one, so a window still holding the
-        version the action wrote sees the undo as a change."""
+        keys accept. A re-created row is exactly as it was; an updated row with a version
+        gets a new one, so a window still holding the version the action wrote sees the undo
+        as a change."""
         now = self._now(s, rows)
         creates = [r for r in rows if r.after is None and r.before is not None]
         updates = [r for r in rows if r.after is not None and r.before is not None]
@@ -266,10 +291,7 @@ class HistoryService(Service):
                                                 r.key.split(","), strict=True)))))
         for r in sorted(creates, key=lambda r: (_order(r.table), self._int_key(r))):
             table = _table(r.table)
-            values = rowlog.to_python(table, r.before or {})
-            if "version" in table.c and values.get("version") is not None:
-                values["version"] = int(values["version"]) + 1
-            s.execute(insert(table).values(**values))
+            s.execute(insert(table).values(**rowlog.to_python(table, r.before or {})))
         for r in updates:
             table = _table(r.table)
             values = rowlog.to_python(table, r.before or {})

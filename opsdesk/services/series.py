@@ -243,25 +243,6 @@ class SeriesService(Service):
                            before=dict(rule=series.rule, count=len(ids)))
         return Changes(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id)
 
-    def restore(self, actor: Actor, plan_id: int, snap: SeriesSnapshot) -> Changes:
-        """Put every routine of the plan back as in ``snap`` (the undo of a routine edit).
-        The Changes name the occurrences removed as well as those put back."""
-        permissions.require_manager(actor)
-        with self.store.write() as s:
-            gone = s.scalars(delete(Task).where(
-                Task.plan_id == plan_id, Task.series_id.is_not(None)).returning(Task.id)).all()
-            s.execute(delete(TaskSeries).where(TaskSeries.plan_id == plan_id))
-            if snap.series:
-                s.execute(insert(TaskSeries), [dict(r) for r in snap.series])
-            if snap.tasks:
-                s.execute(insert(Task), [dict(r) for r in snap.tasks])
-            cid = self.log(s, actor, "series", None, "restore", plan_id=plan_id,
-                           after=dict(count=len(snap.tasks)))
-        return Changes(tasks=True, ids=frozenset(t["id"] for t in snap.tasks) | frozenset(gone),
-                       change_id=cid, plan_id=plan_id)
-
-    # ---- helpers
-
     @staticmethod
     def insert_occurrences(s, plan_id: int, series_id: int, days: list[dt.date],
                            values: dict[str, Any], phase_id: int | None, position: int) -> list[int]:

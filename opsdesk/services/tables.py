@@ -127,7 +127,9 @@ def read_table(path: str | Path, encoding: str | None = None, max_mb: int = MAX_
     known = _known_headers() if known is None else {_key(k) for k in known}
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path, known)
-    data = path.read_bytes()
+    from opsdesk.store import files
+
+    data = files.read_user_bytes(path)  # refuses the open database and its -wal/-shm
     if encoding is None:
         try:
             encoding = detect_encoding(data)
@@ -164,10 +166,12 @@ def _read_xlsx(path: Path, known: set[str]) -> Table:
     from openpyxl import load_workbook
 
     from opsdesk.interchange import xlsx_read
+    from opsdesk.store import files
 
     try:
+        files.refuse_live(path)  # the open database (or its -wal/-shm) is never read
         xlsx_read.check_unpacked(path, path.name)  # limits checked before openpyxl reads
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(files.refuse_live(path), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise ValidationError(NOT_A_SHEET, field="file", file=path.name) from None
     headers: list[str] | None = None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, or_, select, update
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
 from opsdesk.model import Comment, Task, TaskLink
@@ -124,30 +124,6 @@ class BulkTaskOps:
         return BulkChanges(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id,
                            before=before)
 
-    def bulk_restore(self, actor: Actor, before: dict[int, dict[str, Any]]) -> BulkChanges:
-        """Undo of a bulk edit: put back the previous values, provided the fields still hold
-        what the edit wrote (someone else's later change raises ``ConflictError``)."""
-        permissions.require_manager(actor)
-        ids = self._ids(before)
-        cols = sorted({k for b in before.values() for k in b if k != AFTER})
-        with self.store.write() as s:
-            current, plan_id = self._current(s, ids, cols)
-            params, undo = [], {}
-            for tid in ids:
-                row, old = current[tid], before[tid]
-                if any(row[k] != v for k, v in old.get(AFTER, {}).items()):
-                    raise ConflictError()
-                values = {k: v for k, v in old.items() if k != AFTER}
-                undo[tid] = {k: row[k] for k in values} | {AFTER: values}
-                params.append(values)
-            self._write_many(s, ids, current, params)
-            cid = self.log(s, actor, "task", None, "bulk_restore", plan_id=plan_id,
-                           before={str(k): {f: v for f, v in u.items() if f != AFTER}
-                                   for k, u in undo.items()},
-                           after={"ids": ids, "count": len(ids), "fields": cols})
-        return BulkChanges(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id,
-                           before=undo)
-
     # ---- delete and restore
     def delete_impact(self, task_id: int) -> DeleteImpact:
         """What else goes when this task is deleted (for the confirmation)."""
@@ -161,27 +137,6 @@ class BulkTaskOps:
             comments = s.scalar(select(func.count()).select_from(Comment).where(
                 Comment.task_id.in_(ids)))
         return DeleteImpact(subtasks, succ or 0, pred or 0, comments or 0)
-
-    def restore(self, actor: Actor, snapshot: TaskSnapshot) -> Changes:
-        """Undo of ``delete``: the task, its subtasks, comments and links, with the same ids."""
-        permissions.require_manager(actor)
-        with self.store.write() as s:
-            s.execute(insert(Task), snapshot.tasks)
-            if snapshot.comments:
-                s.execute(insert(Comment), snapshot.comments)
-            existing = set(s.scalars(select(Task.id).where(Task.id.in_(
-                {lk["pred_id"] for lk in snapshot.links} | {lk["succ_id"] for lk in snapshot.links}))))
-            links = [lk for lk in snapshot.links
-                     if lk["pred_id"] in existing and lk["succ_id"] in existing]
-            if links:
-                s.execute(insert(TaskLink), links)
-            cid = self.log(s, actor, "task", snapshot.root_id, "restore", plan_id=snapshot.plan_id,
-                           after={"ids": [t["id"] for t in snapshot.tasks],
-                                  "title": snapshot.tasks[0].get("title"),
-                                  "tasks": len(snapshot.tasks), "comments": len(snapshot.comments),
-                                  "links": len(links)})
-        ids = frozenset(t["id"] for t in snapshot.tasks)
-        return Changes(tasks=True, comments=True, ids=ids, change_id=cid, plan_id=snapshot.plan_id)
 
     def _snapshot(self, s, task_id: int) -> TaskSnapshot:
         ids = self._family(s, task_id)

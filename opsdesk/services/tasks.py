@@ -114,10 +114,13 @@ class TaskService(BulkTaskOps, Service):
             return task_rows.phases(s, plan_id)
 
     def list(self, plan_id: int, *, assignee_id: int | None = None,
-             status: Sequence[str] | None = None) -> list[TaskRow]:
+             status: Sequence[str] | None = None, mine: Actor | None = None) -> list[TaskRow]:
+        """The plan's tasks by due date; ``mine``: only that person's (``permissions.mine``)."""
         stmt = select(*TASK_COLUMNS).where(Task.plan_id == plan_id)
         if assignee_id is not None:
             stmt = stmt.where(Task.assignee_id == assignee_id)
+        if mine is not None:
+            stmt = stmt.where(permissions.mine_clause(mine))
         if status:
             stmt = stmt.where(Task.status.in_(list(status)))
         stmt = stmt.order_by(Task.due.is_(None), Task.due, Task.position, Task.id)
@@ -269,56 +272,12 @@ class TaskService(BulkTaskOps, Service):
                            plan_id=current.plan_id)
         return self._restorable(current, values, cid)
 
-    def restore_fields(self, actor: Actor, task_id: int, values: dict[str, Any],
-                       written: dict[str, Any]) -> BulkChanges:
-        """Undo (and redo) of a single-task edit, tick-off or reopen: put ``values`` back
-        exactly (status with its done_at/done_by, no new stamp), provided the task still
-        holds ``written`` — what the write being undone put there; someone else's later
-        change raises ``ConflictError`` and changes nothing.
-
-        Rights as for the write being undone: only the status with done_at/done_by is a
-        tick-off or reopen (``permissions.can_tick``; leaving done needs the one who ticked
-        it or a manager, and so does becoming done in someone else's name); any other field
-        needs a manager. The returned ``before`` undoes this call in turn (a redo)."""
-        unknown = (set(values) | set(written)) - set(EDITABLE) - set(DONE_FIELDS)
-        if unknown:
-            raise TypeError(f"not restorable: {sorted(unknown)}")
-        with self.store.write() as s:
-            current = self._load(s, task_id)
-            self._check_restore_rights(actor, current, values)
-            if any(getattr(current, k) != v for k, v in written.items()):
-                raise ConflictError()
-            if values.get("parent_id") is not None and self._is_within(
-                    s, values["parent_id"], task_id):  # its old parent was moved under it
-                raise ValidationError(PARENT_LOOP, field="parent_id")
-            self._write(s, current, None, dict(values))
-            # an "update" like any edit, so the activity log describes it as one
-            cid = self.log(s, actor, "task", task_id, "update",
-                           before={k: getattr(current, k) for k in values}, after=values,
-                           plan_id=current.plan_id)
-        return self._restorable(current, values, cid)
-
-    @staticmethod
-    def _check_restore_rights(actor: Actor, current: TaskRow, values: dict[str, Any]) -> None:
-        if actor.is_manager:
-            return
-        if set(values) - set(DONE_FIELDS):
-            permissions.require_manager(actor)
-        status = values.get("status", current.status)
-        if current.status == TaskStatus.DONE and status != TaskStatus.DONE:  # a reopen
-            if not permissions.can_reopen(actor, current.assignee_id, current.role_id,
-                                          current.done_by):
-                raise permissions.deny(actor, permissions.REOPEN)
-        elif not permissions.can_tick(actor, current.assignee_id, current.role_id):
-            raise permissions.deny(actor, permissions.TICK_OFF)
-        if status == TaskStatus.DONE and values.get("done_by", current.done_by) != actor.user_id:
-            raise permissions.deny(actor, permissions.TICK_OFF)
-
     @staticmethod
     def _restorable(current: TaskRow, written: dict[str, Any], cid: int) -> BulkChanges:
-        """The Changes of a single-task write with what undoing it needs: ``before`` maps
-        the task's id to its previous values (status always with done_at/done_by) and, under
-        ``AFTER``, the values this write left there (for ``restore_fields``)."""
+        """The Changes of a single-task write; ``before`` maps the task's id to its previous
+        values (status always with done_at/done_by) and, under ``AFTER``, the values this
+        write left there (the views patch their rows with them; undo is the services'
+        ``HistoryService``, on the change log)."""
         keys = list(written)
         if "status" in written:
             keys += [k for k in ("done_at", "done_by") if k not in written]

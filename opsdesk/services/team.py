@@ -97,3 +97,18 @@ class TeamService(Service):
         stmt = stmt.order_by(Task.due.is_(None), Task.due, Task.position, Task.id)
         with self.store.read() as s:
             return [TaskRow(*r) for r in s.execute(stmt)]
+
+    def deactivate(self, actor, user_id: int, plan_id: int | None, give_back: bool):
+        """Deactivate a person; with ``give_back``, their open tasks of the plan go back to
+        their roles (unassigned) first. One action: one transaction, one undo step."""
+        from opsdesk.services.people import PeopleService
+        from opsdesk.services.tasks import TaskService
+
+        tasks, people = TaskService(self.store, self.clock), PeopleService(self.store, self.clock)
+        with self.store.write():
+            changes = people.update_user(actor, user_id, active=False)
+            if give_back and plan_id is not None:
+                held = [t.id for t in self.open_tasks(plan_id, user_id)]
+                if held:
+                    changes = tasks.bulk_update(actor, held, assignee_id=None) | changes
+        return changes

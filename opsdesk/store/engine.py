@@ -75,7 +75,12 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; rolled back at the end."""
+        """A session for reading; rolled back at the end. Inside a write transaction of
+        this store (a compound action), the reads see what it wrote so far."""
+        outer = _WRITING.get()
+        if outer is not None and outer.info.get("store") is self:
+            yield outer
+            return
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session

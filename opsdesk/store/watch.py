@@ -5,11 +5,13 @@ same ``Changes`` a write returns (the UI polls ``ChangeWatcher.poll`` from a tim
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
+from opsdesk.store import files
 from opsdesk.store.engine import NOTIFY_CHANNEL
 
 # change-log entity → which Changes flags it sets
@@ -51,16 +53,33 @@ class ChangeWatcher:
     _sqlite: sqlite3.Connection | None = None
     _pg = None
     _version: int | None = None
+    _wal: tuple[int, ...] | None = None  # the -wal/-shm our connection uses (files.py)
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+    _closed: bool = False
 
     def __post_init__(self) -> None:
         self.last_id = self._max_id()
         if self.store.is_sqlite:
             assert self.store.path is not None
+            self._connect()
+            files.add_holder(self.store.path, self._drop)
+        else:
+            self._listen()
+
+    def _connect(self) -> None:
+        with self._lock:
             self._sqlite = sqlite3.connect(f"{self.store.path.as_uri()}?mode=ro", uri=True,
                                            check_same_thread=False, timeout=5)
             self._version = self._data_version()
-        else:
-            self._listen()
+            self._wal = files.side_identity(self.store.path)
+
+    def _drop(self) -> None:
+        """Another process deleted the journal: let go of the stale connection (called from
+        any thread, also by the store); the next poll reconnects."""
+        with self._lock:
+            if self._sqlite is not None:
+                self._sqlite.close()
+                self._sqlite = None
 
     # ---- the backend-specific "has anything been committed?"
 
@@ -80,10 +99,18 @@ class ChangeWatcher:
             self._pg = None
 
     def _something_committed(self) -> bool:
-        if self._sqlite is not None:
-            version = self._data_version()
-            changed, self._version = version != self._version, version
-            return changed
+        if self.store.is_sqlite:
+            if self._closed:
+                return False
+            with self._lock:
+                if self._sqlite is not None and files.side_identity(self.store.path) == self._wal:
+                    version = self._data_version()
+                    changed, self._version = version != self._version, version
+                    return changed
+            # stale (or dropped): every connection of ours goes, then read afresh
+            files.drop_connections(self.store.path)
+            self._connect()
+            return True
         if self._pg is None:
             return True
         got = False
@@ -138,9 +165,10 @@ class ChangeWatcher:
                        change_id=int(foreign[-1][0]), plan_id=plan_id)
 
     def close(self) -> None:
-        if self._sqlite is not None:
-            self._sqlite.close()
-            self._sqlite = None
+        if self.store.is_sqlite and self.store.path is not None:
+            files.remove_holder(self.store.path, self._drop)
+        self._closed = True
+        self._drop()
         if self._pg is not None:
             self._pg.close()
             self._pg = None

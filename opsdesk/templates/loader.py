@@ -234,7 +234,9 @@ def load_template(key_or_path: str | Path) -> Template:
             raise ValidationError(NO_TEMPLATE, field="template", name=key_or_path,
                                   available=", ".join(available_templates()))
         path = found
-    with path.open("rb") as fh:
+    from opsdesk.store import files
+
+    with files.open_user_file(path, "rb") as fh:
         try:
             data = tomllib.load(fh)
         except tomllib.TOMLDecodeError as exc:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 import opsdesk
 from opsdesk.ui.settings import Settings
-from opsdesk.ui.undo import UndoAction, UndoRunner
+from opsdesk.ui.undo import UndoRunner
 from opsdesk.ui.views import VIEWS, ViewSpec
 from opsdesk.ui.widgets.retranslate import Retranslating
 
@@ -68,7 +68,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._on_language = on_language
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
-        self.undo = UndoRunner(self.undo_stack, self.apply, self)
+        self.undo = UndoRunner(self.undo_stack, self.apply, self,
+                               lambda: (self.ctx.services.history, self.ctx.actor))
 
         # ---- views: listed by set_context, built when first shown
         self.nav = QListWidget()
@@ -239,9 +240,10 @@ class MainWindow(Retranslating, QMainWindow):
         return list(self.built.items())
 
     # ---- writing
-    def run(self, text: str, do: Callable[[], Changes], undo: UndoAction | None = None):
-        """Carry out a write (explaining a refusal) and put it on the undo stack."""
-        return self.undo.run(text, do, undo)
+    def run(self, text: str, do: Callable[[], Changes]) -> Changes | None:
+        """Carry out a write (explaining a refusal) and put it on the undo stack; its undo
+        and redo are the services' (``HistoryService``)."""
+        return self.undo.run(text, do)
 
     def apply(self, changes: Changes) -> None:
         """Hand a write's changes to every open view."""

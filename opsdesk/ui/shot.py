@@ -78,7 +78,9 @@ def _render(app, translators, args, view, out, size, today, tmp: Path) -> None:
         for _ in range(3):
             app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(out)):
+        from opsdesk.store import files
+
+        if not window.grab().save(str(files.refuse_live(out))):
             raise OSError(f"could not write {out}")
         window.close()
         QApplication.processEvents()

@@ -1,10 +1,13 @@
-"""Undo/redo: ``QUndoCommand``s whose redo and undo are service calls returning ``Changes``.
+"""Undo/redo: ``QUndoCommand``s that hold only a change-log id and a label.
 
-Run every edit through ``UndoRunner.run``: the action is carried out first (a refused or
-failing action is explained and never reaches the stack), then pushed as an already-done
-command. Undo and redo hand their ``Changes`` to the main window like any other write. An
-undo that the services refuse (someone changed the record meanwhile, or the person lacks
-the right) is explained and the command becomes obsolete, so the stack stays consistent.
+The services own undo (design.md, "Undo/redo"): ``HistoryService.revert`` puts back what
+an action changed, ``reapply`` what it wrote, each refused with a conflict naming who
+changed what when someone changed those rows since. Run every edit through
+``UndoRunner.run``: the action is carried out first (a refused or failing action is
+explained and never reaches the stack), then pushed as an already-done command. Undo and
+redo hand their ``Changes`` to the main window like any other write. A refused undo or redo
+is explained and the command becomes obsolete, so the stack stays consistent and nothing is
+overwritten.
 """
 
 from __future__ import annotations
@@ -19,59 +22,46 @@ from opsdesk.errors import OpsDeskError
 from opsdesk.ui.widgets.messages import show_error
 
 if TYPE_CHECKING:
-    from opsdesk.services import Changes
+    from opsdesk.services import Actor, Changes
+    from opsdesk.services.history import HistoryService
 
 Action = Callable[[], "Changes"]
-UndoAction = Callable[["Changes"], "Changes"]
-"""Undo gets the ``Changes`` of the latest do (e.g. the id of the task it created)."""
+History = Callable[[], "tuple[HistoryService, Actor]"]
+"""The history service and the signed-in person, as they are when the step is undone."""
 
 
 class ServiceCommand(QUndoCommand):
-    """One user action: ``do`` and ``undo`` are service calls (design.md, Undo/redo)."""
+    """One user action on the undo stack: its change-log id and its label, nothing else."""
 
-    def __init__(self, text: str, do: Action, undo: UndoAction,
-                 apply: Callable[[Changes], None], parent_widget: QWidget | None = None,
-                 done: Changes | None = None) -> None:
+    def __init__(self, text: str, change_id: int, runner: UndoRunner) -> None:
         super().__init__(text)
-        self._do, self._undo, self._apply = do, undo, apply
-        self._parent_widget = parent_widget
-        self._last = done  # set when the action was already carried out before the push
-        self._skip_first_redo = done is not None
+        self.change_id = change_id
+        self._runner = runner
+        self._skip_first_redo = True  # pushed after the action was carried out
 
     def redo(self) -> None:
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self._call(self._do)
+        self._runner.step(self, redo=True)
 
     def undo(self) -> None:
-        last = self._last
-        self._call(lambda: self._undo(last))
-
-    def _call(self, action: Action) -> None:
-        try:
-            changes = action()
-        except OpsDeskError as exc:
-            self.setObsolete(True)
-            show_error(self._parent_widget, exc)
-            return
-        self._last = changes
-        self._apply(changes)
+        self._runner.step(self, redo=False)
 
 
 class UndoRunner:
     """Carries out an action and records it on the undo stack."""
 
     def __init__(self, stack: QUndoStack, apply: Callable[[Changes], None],
-                 parent_widget: QWidget | None = None) -> None:
+                 parent_widget: QWidget | None, history: History) -> None:
         self.stack = stack
         self.apply = apply
         self.parent_widget = parent_widget
+        self.history = history
 
-    def run(self, text: str, do: Action, undo: UndoAction | None = None,
-            show_errors: bool = True) -> Changes | None:
-        """Do it now; on success push it (undoable when ``undo`` is given) and return the
-        ``Changes``; on a refused or invalid action explain it and return None."""
+    def run(self, text: str, do: Action, show_errors: bool = True) -> Changes | None:
+        """Do it now; on success push it (when it was logged) and return the ``Changes``;
+        on a refused or invalid action explain it and return None."""
         try:
             changes = do()
         except OpsDeskError as exc:
@@ -80,7 +70,26 @@ class UndoRunner:
                 return None
             raise
         self.apply(changes)
-        if undo is not None:
-            self.stack.push(ServiceCommand(text, do, undo, self.apply, self.parent_widget,
-                                           done=changes))
+        if changes.change_id is not None:
+            self.stack.push(ServiceCommand(text, changes.change_id, self))
         return changes
+
+    def record(self, text: str, changes: Changes) -> None:
+        """An action already carried out (e.g. on a background thread): hand its
+        ``Changes`` to the views and put it on the stack."""
+        self.apply(changes)
+        if changes.change_id is not None:
+            self.stack.push(ServiceCommand(text, changes.change_id, self))
+
+    def step(self, command: ServiceCommand, redo: bool) -> None:
+        history, actor = self.history()
+        try:
+            if redo:
+                changes = history.reapply(actor, command.change_id)
+            else:
+                changes = history.revert(actor, command.change_id)
+        except OpsDeskError as exc:
+            command.setObsolete(True)
+            show_error(self.parent_widget, exc)
+            return
+        self.apply(changes)

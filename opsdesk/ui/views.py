@@ -3,7 +3,7 @@
 A view is a ``QWidget`` built as ``cls(ctx, window)`` the first time it is shown, with:
 ``refresh()`` (reload what it shows), ``on_changes(changes)`` (refresh only what a write
 touched), and text set in ``retranslate_ui()`` on ``QEvent.LanguageChange``. It writes
-through ``window.run(text, do, undo)`` (undoable service calls) and may call
+through ``window.run(text, do)`` (a service call; its undo is the services') and may call
 ``window.show_task(task_id)``. Add a view by adding one line here; only views that exist
 are listed.
 """

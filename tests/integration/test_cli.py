@@ -42,13 +42,16 @@ def open_staff_task(db: Path) -> dict:
 def sample(tmp_path):
     path = tmp_path / "sample.db"
     shutil.copy(SAMPLE, path)
+    from opsdesk.store import open_store
+
+    open_store(path).close()  # at the current schema (the committed sample may be older)
     return path
 
 
 def test_init_makes_a_ready_plan(tmp_path):
     db = tmp_path / "new.db"
     r = opsdesk("init", "--template", "ecommerce-launch", "--launch", "2027-03-01", "--db", str(db),
-                tmp=tmp_path)
+                env={"OPSDESK_PASSWORD": "first-pw"}, tmp=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "2027-03-01" in r.stdout
     tasks = json.loads(opsdesk("--db", str(db), "tasks", "list", "--json").stdout)
@@ -130,17 +133,21 @@ def test_bad_database_files(tmp_path, make, expected, command):
 
 def test_backup_check_restore(sample, tmp_path):
     backup = tmp_path / "backup.db"
-    assert opsdesk("--db", str(sample), "backup", "--out", str(backup), tmp=tmp_path).returncode == 0
+    boss = {"OPSDESK_PASSWORD": "opsdesk"}
+    assert opsdesk("--db", str(sample), "backup", "--out", str(backup), "--user", "manager",
+                   env=boss, tmp=tmp_path).returncode == 0
     assert opsdesk("--db", str(backup), "check").returncode == 0
     todo = open_staff_task(sample)
     opsdesk("tasks", "done", str(todo["id"]), "--user", todo["assignee"], "--db", str(sample))
-    r = opsdesk("--db", str(sample), "restore", str(backup), tmp=tmp_path)
+    r = opsdesk("--db", str(sample), "restore", str(backup), "--user", "manager", env=boss,
+                tmp=tmp_path)
     assert r.returncode == 0, r.stderr
     restored = {t["id"]: t for t in json.loads(opsdesk("--db", str(sample), "tasks", "list", "--json").stdout)}
     assert restored[todo["id"]]["status"] == todo["status"]
     bad = tmp_path / "not-a-backup.db"
     bad.write_text("nope")
-    r = opsdesk("--db", str(sample), "restore", str(bad), tmp=tmp_path)
+    r = opsdesk("--db", str(sample), "restore", str(bad), "--user", "manager", env=boss,
+                tmp=tmp_path)
     assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
 
 

@@ -148,7 +148,6 @@ class _Editing:
     """The Tasks view's edit mixin on a stand-in view that records the undo step's text."""
 
     def __init__(self, count: int):
-        from opsdesk.services.task_rows import ID, TITLE
         from opsdesk.ui.tasks.editing import TaskEditing
 
         class View(TaskEditing):

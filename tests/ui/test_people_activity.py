@@ -163,17 +163,17 @@ def test_activity_describes_bulk_edits_undos_and_restores_in_words(qtbot, ctx):
     window.apply(shifted)
     window.apply(sv.tasks.bulk_update(me, ids, status="done"))
     window.apply(sv.tasks.bulk_shift(me, ids, -1))
-    window.apply(sv.tasks.bulk_restore(me, sv.tasks.bulk_shift(me, ids, 2).before))
+    window.apply(sv.history.revert(me, sv.tasks.bulk_shift(me, ids, 2).change_id))
     sv.tasks.comment(me, ids[0], "note")
     deleted = sv.tasks.delete(me, ids[0])
     window.apply(deleted)
-    window.apply(sv.tasks.restore(me, deleted.snapshot))
+    window.apply(sv.history.revert(me, deleted.change_id))
     texts = [view.model.texts(r) for r in range(9)]
     what = [t[2] for t in texts]
     title = tasks[0].title
-    assert _says(what[0], f"restored “{title}” with 1 comment(s), 1 link(s)")
+    assert _says(what[0], f"undid a change of “{title}”")
     assert _says(what[1], f"deleted “{title}” with 1 comment(s), 1 link(s)")
-    assert _says(what[3], "undid a change of due, start to 2 task(s)")
+    assert _says(what[3], "undid a change of 2 task(s)")
     assert _says(what[4], "moved 2 task(s) 2 day(s) later")
     assert _says(what[5], "moved 2 task(s) 1 day(s) earlier")
     assert _says(what[6], "set 2 task(s) to Done")
@@ -186,14 +186,14 @@ def test_activity_describes_bulk_edits_undos_and_restores_in_words(qtbot, ctx):
     assert view.model.rows[0].change.action == "bulk_update"
     view.kind.setCurrentIndex(view.kind.findText("Tasks edited"))
     assert [r.change.action for r in view.model.rows[:5]] == [
-        "bulk_restore", "bulk_shift", "bulk_shift", "bulk_shift", "bulk_update"]
+        "undo", "bulk_shift", "bulk_shift", "bulk_shift", "bulk_update"]
     opened: list[int] = []
     view.sig_open_task.connect(opened.append)
     _double_click(qtbot, view, 1)
     assert opened == [ids[0]]
     view.kind.setCurrentIndex(0)
     view.show_for_task(ids[1])
-    assert {r.change.action for r in view.model.rows} >= {"bulk_update", "bulk_shift", "bulk_restore"}
+    assert {r.change.action for r in view.model.rows} >= {"bulk_update", "bulk_shift", "undo"}
     _double_click(qtbot, view, 0)
     assert opened == [ids[0], ids[1]]
 

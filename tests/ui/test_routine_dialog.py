@@ -73,7 +73,6 @@ def test_weekdays_rule_from_the_dialog(qtbot, ctx):
 def test_rule_change_and_its_undo_leave_no_stale_rows_in_open_views(qtbot, ctx):
     """The routine's occurrences are replaced (SQLite hands the freed ids to the new ones):
     the Tasks view and My work, open at the time, show exactly what the database holds."""
-    from opsdesk.services.task_rows import DUE, TITLE
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)

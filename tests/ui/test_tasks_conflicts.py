@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from opsdesk.services.task_rows import ASSIGNEE, DUE, ID, PRIORITY, STATUS, TITLE, VERSION
 from opsdesk.ui.dialogs.conflict import ConflictDialog
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks import prompts

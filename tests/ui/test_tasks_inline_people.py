@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 
-from opsdesk.services.task_rows import ASSIGNEE, ID, STATUS
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks.state import COL
 

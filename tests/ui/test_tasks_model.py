@@ -9,23 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView, QTreeView
 
-from opsdesk.services.task_rows import (
-    ASSIGNEE_NAME,
-    DONE_AT,
-    DUE,
-    ID,
-    MILESTONE,
-    PARENT,
-    PHASE,
-    PHASE_POS,
-    POSITION,
-    PRIORITY,
-    ROLE_EN,
-    ROLE_ZH,
-    START,
-    STATUS,
-    TITLE,
-)
+from opsdesk.services.task_rows import TaskListRow
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks.model import TaskTreeModel
 from opsdesk.ui.tasks.state import COL, COLUMNS, Filters, RowCache, apply_filters
@@ -38,7 +22,7 @@ PEOPLE = [(10, "Zoe"), (11, "adam"), (12, "Bob"), (None, None)]
 STATUSES = ["todo", "doing", "blocked", "done", "cancelled"]
 
 
-def make_rows(n: int = 300, seed: int = 7) -> list[tuple]:
+def make_rows(n: int = 300, seed: int = 7) -> list[TaskListRow]:
     """Rows shaped like ``task_rows`` returns them: some subtasks, missing dates, people."""
     rng = random.Random(seed)
     rows = []
@@ -58,11 +42,16 @@ def make_rows(n: int = 300, seed: int = 7) -> list[tuple]:
         start = None if due is None or rng.random() < 0.3 else f"2026-09-{max(1, day - 3):02d}"
         status = rng.choice(STATUSES)
         done_at = f"2026-09-{day:02d} 10:00:00" if status == "done" else None
-        rows.append((task_id, parent, phase[0], rng.choice(["Order check", "客服培训", "banner",
-                                                            "Banner", "直播预告"]) + f" {i % 17}",
-                     phase[1], phase[2], phase[3], role[0], role[1], role[2], role[3],
-                     person[0], person[1], start, due, status, rng.choice(["urgent", "high", "normal", "low"]),
-                     rng.random() < 0.1, done_at, "Zoe" if done_at else None, rng.randrange(5), 1))
+        rows.append(TaskListRow(
+            id=task_id, parent_id=parent, phase_id=phase[0],
+            title=rng.choice(["Order check", "客服培训", "banner", "Banner", "直播预告"]) + f" {i % 17}",
+            phase_zh=phase[1], phase_en=phase[2], phase_pos=phase[3], role_id=role[0],
+            role_zh=role[1], role_en=role[2], role_color=role[3], assignee_id=person[0],
+            assignee_name=person[1], start=start, due=due, status=status,
+            priority=rng.choice(["urgent", "high", "normal", "low"]),
+            is_milestone=rng.random() < 0.1, done_at=done_at,
+            done_by_name="Zoe" if done_at else None, position=rng.randrange(5), version=1,
+            done_by=10 if done_at else None))
     rng.shuffle(rows)
     return rows
 
@@ -86,7 +75,7 @@ def reference_key(column: str, lang: str):
     }[column]
 
 
-def natural_key(r: tuple):
+def natural_key(r: TaskListRow):
     return (r.phase_pos if r.phase_pos is not None else 1 << 30, r.due or "9999",
             r.position, r.id)
 

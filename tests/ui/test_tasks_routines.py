@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from opsdesk.services.task_rows import DUE, TITLE
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks.state import COL
 

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from opsdesk.services import Services
-from opsdesk.services.task_rows import ID
 from opsdesk.ui import undo as undo_module
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks import prompts
@@ -125,7 +124,7 @@ def test_undo_of_an_inline_edit_refuses_to_overwrite_a_later_change(qtbot, ctx, 
     ctx.services.tasks.update(ctx.actor, row.id, priority="urgent")  # another session
     window.undo_stack.undo()
     assert ctx.services.tasks.get(row.id).priority == "urgent"
-    assert errors and "Someone else changed" in errors[-1].message
+    assert errors and "nothing was undone" in errors[-1].message
     assert window.undo_stack.count() == 0  # obsolete: nothing left to redo wrongly
 
 
@@ -136,21 +135,21 @@ def test_undo_of_a_tick_off_refuses_when_the_task_changed_since(qtbot, ctx, erro
     ctx.services.tasks.reopen(ctx.actor, blocked.id)  # someone else reopened it meanwhile
     window.undo_stack.undo()
     assert _state(ctx, blocked.id) == ("todo", None, None)
-    assert errors and "Someone else changed" in errors[-1].message
+    assert errors and "nothing was undone" in errors[-1].message
     assert window.undo_stack.count() == 0
 
 
 def test_a_dialog_edit_step_undoes_and_redoes_exactly(ctx):
     kefu, task = _ticked_by_kefu(ctx)
     ops = TaskOps(ctx.services, ctx.actor, _plan(ctx))
-    do, undo = compound([ops.update_step(task.id, task.version, {"status": "done"},
-                                         {"status": "todo", "priority": "urgent"})])
+    do = compound(ctx.services, [ops.update_step(task.id, task.version, {"status": "done"},
+                                                 {"status": "todo", "priority": "urgent"})])
     last = do()
     assert _state(ctx, task.id) == ("todo", None, None)
-    last = undo(last)
+    ctx.services.history.revert(ctx.actor, last.change_id)
     assert _state(ctx, task.id) == ("done", TICKED_AT, kefu.user_id)
     assert ctx.services.tasks.get(task.id).priority == task.priority
-    do()
+    ctx.services.history.reapply(ctx.actor, last.change_id)
     assert _state(ctx, task.id) == ("todo", None, None)
     assert ctx.services.tasks.get(task.id).priority == "urgent"
 

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from opsdesk.services.task_rows import ASSIGNEE, DUE, ID, MILESTONE, ROLE, STATUS, TITLE
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks import prompts
 from opsdesk.ui.tasks.model import TaskTreeModel
@@ -57,7 +56,7 @@ def _shown_rows(view) -> list[tuple]:
 def test_grouped_by_phase_with_subtasks_under_parent(qtbot, ctx):
     _window, view = _tasks_view(qtbot, ctx)
     model = view.model
-    assert model.rowCount() == len({r[2] for r in model.rows})  # one group per phase
+    assert model.rowCount() == len({r.phase_id for r in model.rows})  # one group per phase
     parent = next(r for r in model.rows if r.title == "天猫上线准备")
     index = model.index_of(parent.id)
     assert model.rowCount(index) == 4

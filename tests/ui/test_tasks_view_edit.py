@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from opsdesk.services.task_rows import ASSIGNEE, DUE, ID, PARENT, STATUS, TITLE, VERSION
 from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks import prompts

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from opsdesk.services.task_rows import MILESTONE
 from opsdesk.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,7 +126,7 @@ def test_forgotten_phase_or_person_does_not_filter_invisibly(qtbot, ctx):
 def test_menu_buttons_draw_a_centred_arrow(qtbot, ctx, styled):
     window = _window(qtbot, ctx)
     view = window.show_view("tasks")
-    view.select_ids([view.model.rows[0][0]])
+    view.select_ids([view.model.rows[0].id])
     assert view.act_assign.isEnabled()
     button = view.toolbar.widgetForAction(view.act_assign)
     assert button.popupMode() == button.ToolButtonPopupMode.InstantPopup

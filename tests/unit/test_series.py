@@ -77,9 +77,8 @@ def test_rule_change_this_and_later_keeps_the_earlier_and_done(services, plan, a
     tasks = _daily(services, plan, actors)
     sid = services.series.series_of(tasks[0].id)
     services.tasks.tick_off(actors["manager"], tasks[20].id)  # 21 Sep, done: kept as history
-    snap = services.series.snapshot(plan)
-    services.series.change_rule(actors["manager"], tasks[14].id, "later",
-                                make_rule("weekdays", ("MO",)), tasks[14].due, SEP30)
+    ruled = services.series.change_rule(actors["manager"], tasks[14].id, "later",
+                                        make_rule("weekdays", ("MO",)), tasks[14].due, SEP30)
     old = services.series.occurrences(sid)
     assert [t.due for t in old] == [t.due for t in tasks[:14]]
     new_sid = services.series.series_of(tasks[20].id)
@@ -87,7 +86,7 @@ def test_rule_change_this_and_later_keeps_the_earlier_and_done(services, plan, a
     assert new_sid != sid
     assert {t.due for t in new} == {dt.date(2026, 9, 21), dt.date(2026, 9, 28)}
     assert sum(t.status == "done" for t in new) == 1  # the done Monday was not duplicated
-    services.series.restore(actors["manager"], plan, snap)  # the undo
+    services.history.revert(actors["manager"], ruled.change_id)  # the undo
     assert [t.due for t in services.series.occurrences(sid)] == [t.due for t in tasks]
 
 
@@ -116,10 +115,9 @@ def test_rule_changes_and_restores_name_what_they_remove(services, plan, actors)
     tasks = _daily(services, plan, actors)
     old = {t.id for t in tasks}
     sid = services.series.series_of(tasks[0].id)  # ("all" keeps the routine, remakes its days)
-    snap = services.series.snapshot(plan)
     changes = services.series.change_rule(actors["manager"], tasks[0].id, "all",
                                           make_rule("weekly"), SEP1, SEP30)
     new = {t.id for t in services.series.occurrences(sid)}
     assert len(new) == 5 and changes.ids == old | new  # the removed ones too
-    undone = services.series.restore(actors["manager"], plan, snap)
-    assert old | new <= undone.ids
+    undone = services.history.revert(actors["manager"], changes.change_id)
+    assert (old ^ new) <= undone.ids  # every occurrence it removed or made again

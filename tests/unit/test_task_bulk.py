@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from opsdesk.errors import ConflictError, PermissionDenied, ValidationError
-from opsdesk.services import task_rows
+from opsdesk.services.task_rows import TaskListRow
 
 
 def _open(services, world, n):
@@ -25,7 +25,7 @@ def test_bulk_assign_then_restore(services, world, change_count):
     assert all(services.tasks.get(i).assignee_id == cs for i in ids)
     entry = services.audit.recent(limit=1)[0]
     assert entry.action == "bulk_update" and entry.user_id == world.users["manager"]
-    services.tasks.bulk_restore(world.manager, ch.before)
+    services.history.revert(world.manager, ch.change_id)
     for t in tasks:
         assert services.tasks.get(t.id).assignee_id == t.assignee_id
     assert change_count() == before_log + 2
@@ -36,7 +36,7 @@ def test_bulk_status_done_records_who_and_undo_clears(services, world):
     ch = services.tasks.bulk_update(world.manager, ids, status="done")
     rows = [services.tasks.get(i) for i in ids]
     assert all(r.status == "done" and r.done_by == world.users["manager"] for r in rows)
-    services.tasks.bulk_restore(world.manager, ch.before)
+    services.history.revert(world.manager, ch.change_id)
     assert all(services.tasks.get(i).done_by is None for i in ids)
 
 
@@ -62,7 +62,7 @@ def test_bulk_shift_and_undo(services, world):
     for t in tasks:
         now = services.tasks.get(t.id)
         assert now.due == t.due + dt.timedelta(days=3) and now.start == t.start + dt.timedelta(days=3)
-    services.tasks.bulk_restore(world.manager, ch.before)
+    services.history.revert(world.manager, ch.change_id)
     assert [(services.tasks.get(t.id).start, services.tasks.get(t.id).due) for t in tasks] == \
         [(t.start, t.due) for t in tasks]
 
@@ -74,7 +74,7 @@ def test_undo_after_someone_else_changed_a_row_conflicts(services, world, snapsh
     services.tasks.update(world.manager, tasks[1].id, priority="low")  # the same field
     before = snapshot()
     with pytest.raises(ConflictError):
-        services.tasks.bulk_restore(world.manager, ch.before)
+        services.history.revert(world.manager, ch.change_id)
     assert snapshot() == before
 
 
@@ -86,7 +86,7 @@ def test_delete_and_restore_brings_back_subtasks_comments_links(services, world,
     before = dump_store(store)
     ch = services.tasks.delete(boss, parent)
     assert parent not in {t.id for t in services.tasks.list(world.plan_id)}
-    services.tasks.restore(boss, ch.snapshot)
+    services.history.revert(boss, ch.change_id)
     after = dump_store(store)
     for table in ("tasks", "task_links", "comments"):
         assert after[table] == before[table], table
@@ -97,6 +97,7 @@ def test_plan_rows_hold_names_and_iso_dates(services, world):
     rows = services.tasks.plan_rows(world.plan_id)
     assert len(rows) == len(services.tasks.list(world.plan_id))
     r = next(r for r in rows if r.id == world.tasks["tmall_ready"])
+    assert type(r) is TaskListRow
     assert r.title == "天猫上线准备" and r.phase_zh
     assert r.role_color.startswith("#")
     dt.date.fromisoformat(r.due)

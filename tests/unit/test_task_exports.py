@@ -341,15 +341,16 @@ def test_libreoffice_reads_the_exported_xlsx(services, tmp_path):
     assert [r[1] for r in rows[1:]] == [r[1] for r in table]
 
 
-def test_the_tasks_views_rows_stay_plain_tuples_of_iso_text_and_bools(services):
-    from opsdesk.services import task_rows as tr
+def test_the_tasks_views_rows_stay_named_tuples_of_iso_text_and_bools(services):
+    from opsdesk.services.task_rows import TaskListRow
 
     rows = services.tasks.plan_rows(_plan(services))
-    assert rows and all(type(r) is tuple and len(r) == tr.DONE_BY + 1 for r in rows)
-    assert {type(r[tr.MILESTONE]) for r in rows} == {bool} and any(r[tr.MILESTONE] for r in rows)
-    for pos in (tr.START, tr.DUE, tr.DONE_AT):
-        assert {type(r[pos]) for r in rows if r[pos] is not None} == {str}
-    done = [r[tr.DONE_AT] for r in rows if r[tr.DONE_AT]]
+    assert rows and all(type(r) is TaskListRow and isinstance(r, tuple) for r in rows)
+    assert {type(r.is_milestone) for r in rows} == {bool} and any(r.is_milestone for r in rows)
+    for field in ("start", "due", "done_at"):
+        values = [getattr(r, field) for r in rows]
+        assert {type(v) for v in values if v is not None} == {str}
+    done = [r.done_at for r in rows if r.done_at]
     assert len(done) == 1 and dt.datetime.fromisoformat(done[0])
 
 

@@ -373,14 +373,15 @@ def test_parent_loops_are_refused(services: Services, world):
         raise AssertionError(f"{child} was put under {parent}")
 
 
-# ---- undo of a single task's write: restore_fields
+# ---- undo of a single task's write: the services' HistoryService on the change log
 
 
 def _undo(services, actor, changes):
-    """What the Tasks view's undo does with a single-task write's Changes."""
-    (tid, entry), = changes.before.items()
-    return services.tasks.restore_fields(
-        actor, tid, {k: v for k, v in entry.items() if k != "_after"}, entry["_after"])
+    return services.history.revert(actor, changes.change_id)
+
+
+def _redo(services, actor, changes):
+    return services.history.reapply(actor, changes.change_id)
 
 
 def test_undo_of_a_tick_off_puts_back_the_status_it_had(services: Services, world, clock):
@@ -388,15 +389,15 @@ def test_undo_of_a_tick_off_puts_back_the_status_it_had(services: Services, worl
     services.tasks.update(world.manager, task, status="blocked")
     clock.advance(hours=1)
     ticked = services.tasks.tick_off(ops, task)  # staff: undoing their own tick is theirs
-    undone = _undo(services, ops, ticked)
+    _undo(services, ops, ticked)
     row = services.tasks.get(task)
     assert (row.status, row.done_at, row.done_by) == ("blocked", None, None)
     clock.advance(hours=1)
-    _undo(services, ops, undone)  # a redo: the same who and when
+    _redo(services, ops, ticked)  # the same who and when
     row = services.tasks.get(task)
     assert (row.status, row.done_at, row.done_by) == ("done", clock.now - dt.timedelta(hours=1),
                                                       ops.user_id)
-    assert services.audit.recent(limit=1)[0].action == "update"
+    assert services.audit.recent(limit=1)[0].action == "redo"
 
 
 def test_undo_of_a_reopen_puts_back_who_ticked_it_off_and_when(services: Services, world,
@@ -443,18 +444,17 @@ def test_undo_refuses_when_someone_changed_the_fields_since(services: Services, 
 def test_undo_rights_are_those_of_the_write(services: Services, world, snapshot):
     task, ops, ops2 = world.tasks["selection"], world.actors["ops"], world.actors["ops2"]
     services.tasks.update(world.manager, task, assignee_id=None)  # the operations role's
-    services.tasks.update(world.manager, task, priority="high")
+    edited = services.tasks.update(world.manager, task, priority="high")
     ticked = services.tasks.tick_off(ops, task)
     before = snapshot()
-    with pytest.raises(PermissionDenied):  # another's tick: only they or a manager
+    with pytest.raises(PermissionDenied):  # another's tick: only the one who made it
         _undo(services, ops2, ticked)
     with pytest.raises(PermissionDenied):  # staff never put back a manager's edit
-        services.tasks.restore_fields(ops, task, {"priority": "normal"}, {"priority": "high"})
-    with pytest.raises(PermissionDenied):  # nor make a task done in someone else's name
-        services.tasks.restore_fields(
-            ops, task, {"status": "done", "done_at": None, "done_by": ops2.user_id},
-            {"status": "done"})
+        _undo(services, ops, edited)
     assert snapshot() == before
+    # and nobody can write done_at/done_by of their choosing: there is no such path any
+    # more (#12: the old restore path let staff backdate a tick-off)
+    assert not hasattr(services.tasks, "restore_fields")
 
 
 def test_undo_refuses_a_parent_that_was_moved_under_the_task(services: Services, world,

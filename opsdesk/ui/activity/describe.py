@@ -85,6 +85,8 @@ class Describer:
              after: dict | None) -> str:
         q = f"“{title}”" if title else ""
         before, after = before or {}, after or {}
+        if action in ("undo", "redo"):
+            return self._undo(action, q, after)
         if entity == "task":
             return self._task(action, q, before, after)
         if entity == "comment":
@@ -119,6 +121,17 @@ class Describer:
             return self._kpi(entity, action, q, before, after)
         return QCoreApplication.translate("Activity", "made a change ({what})").format(
             what=f"{entity} {action}")
+
+    def _undo(self, action: str, q: str, after: dict) -> str:
+        n = self._count(after)
+        if q and n <= 1:
+            text = (QCoreApplication.translate("Activity", "undid a change of {task}")
+                    if action == "undo"
+                    else QCoreApplication.translate("Activity", "redid a change of {task}"))
+            return text.format(task=q)
+        if action == "undo":
+            return Activity.tr("undid a change of %n task(s)", "", n)
+        return Activity.tr("redid a change of %n task(s)", "", n)
 
     # ---- tasks
     def _task(self, action: str, q: str, before: dict, after: dict) -> str:
@@ -282,7 +295,7 @@ class Describer:
         hidden = {"done_at", "done_by", "scope", "task_id", "count", "text", "version", "ids",
                   "days", "tasks", "comments", "links", "subtasks", "fields", "file", "source",
                   "created", "updated", "removed", "kpis", "template", "title", "targets",
-                  "has_password", "pred_id", "succ_id", "phases"}
+                  "has_password", "pred_id", "succ_id", "phases", "of", "action"}
         if isinstance(after.get("ids"), list) and before and all(
                 isinstance(v, dict) for v in before.values()):
             return self._bulk_change(before, after, hidden)

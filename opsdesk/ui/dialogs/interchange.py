@@ -146,7 +146,9 @@ class ImportPlanDialog(Retranslating, _JobDialog):
         importer = ImportService(self.ctx.store)
 
         def work(_progress):
-            doc = parse(file.read_bytes(), file.name)
+            from opsdesk.store import files
+
+            doc = parse(files.read_user_bytes(file), file.name)
             return doc, importer.preview_plan(doc, file.name)
 
         self.status.setText(self.tr("Reading {file}…").format(file=file.name))

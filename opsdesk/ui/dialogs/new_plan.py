@@ -80,7 +80,8 @@ class NewPlanDialog(QDialog):
 
     def accept(self) -> None:
         path = Path(self.path.text().strip()).expanduser()
-        if path.exists():
+        empty = path.is_file() and path.stat().st_size == 0  # an empty file is filled in
+        if path.exists() and not empty:
             self.error.setText(self.tr("{path} already exists; choose a new file.").format(path=path))
             return
         qd = self.launch.date()
@@ -104,7 +105,10 @@ class NewPlanDialog(QDialog):
         except OpsDeskError as exc:
             self.error.setText(error_text(exc))
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                leftover.unlink(missing_ok=True)
+                if leftover == path and empty:
+                    leftover.write_bytes(b"")  # left as empty as it was
+                else:
+                    leftover.unlink(missing_ok=True)
             return
         self.created = path
         self.manager_login = self.manager_id.text().strip()

@@ -324,6 +324,8 @@ class KpiChart(pg.PlotWidget):
 
         SVG goes through ``QSvgGenerator`` (Qt docs: QSvgGenerator): pyqtgraph's own
         SVGExporter fails on the path format of recent Qt versions."""
+        from opsdesk.store import files  # never over the open database or its -wal/-shm
+
         if path.lower().endswith(".svg"):
             from PySide6.QtCore import QRect, QSize
             from PySide6.QtGui import QPainter
@@ -333,7 +335,7 @@ class KpiChart(pg.PlotWidget):
             self.readout.hide()
             size = QSize(max(self.width(), 640), max(self.height(), 360))
             gen = QSvgGenerator()
-            gen.setFileName(path)
+            gen.setFileName(str(files.refuse_live(path)))
             gen.setSize(size)
             gen.setViewBox(QRect(0, 0, size.width(), size.height()))
             gen.setTitle(self.data.kpi.name(self.lang) if self.data is not None else "KPI")
@@ -343,5 +345,5 @@ class KpiChart(pg.PlotWidget):
             return
         self.cross.hide()
         self.readout.hide()
-        if not self.grab().save(path, "PNG"):
+        if not self.grab().save(str(files.refuse_live(path)), "PNG"):
             raise OSError(f"could not write {path}")

@@ -183,9 +183,9 @@ class DefinitionsDialog(Retranslating, QDialog):
                     aggregation=self.aggregation.currentData(), owner_role_id=self.owner.currentData(),
                     decimals=self.decimals.value())
 
-    def _run(self, text, do, undo=None):
+    def _run(self, text, do):
         if self.main_window is not None:
-            return self.main_window.run(text, do, undo)
+            return self.main_window.run(text, do)
         try:
             return do()
         except OpsDeskError as exc:
@@ -203,8 +203,7 @@ class DefinitionsDialog(Retranslating, QDialog):
         if not changed:
             return
         self._run(self.tr("Change KPI {name}").format(name=k.name(self.ctx.lang)),
-                  lambda: kpis.update(actor, k.id, **changed),
-                  lambda _c: kpis.update(actor, k.id, **{n: old[n] for n in changed}))
+                  lambda: kpis.update(actor, k.id, **changed))
         self.reload(k.id)
 
     def _new(self) -> None:
@@ -214,8 +213,7 @@ class DefinitionsDialog(Retranslating, QDialog):
         while f"kpi_{n}" in keys:
             n += 1
         changes = self._run(self.tr("New KPI"), lambda: kpis.create(
-            actor, plan_id, key=f"kpi_{n}", name_zh=f"新指标{n}", name_en=f"New KPI {n}"),
-            lambda c: kpis.delete(actor, next(iter(c.ids))))
+            actor, plan_id, key=f"kpi_{n}", name_zh=f"新指标{n}", name_en=f"New KPI {n}"))
         if changes is not None:
             self.reload(next(iter(changes.ids)))
 
@@ -224,7 +222,7 @@ class DefinitionsDialog(Retranslating, QDialog):
         if k is None:
             return
         kpis, actor = self.ctx.services.kpis, self.ctx.actor
-        # deleting drops the KPI's values too: not undoable, so it is not on the undo stack
+        # (its values and targets go with it; the undo puts them back)
         self._run(self.tr("Delete KPI {name}").format(name=k.name(self.ctx.lang)),
                   lambda: kpis.delete(actor, k.id))
         self.reload()
@@ -255,9 +253,6 @@ class DefinitionsDialog(Retranslating, QDialog):
         except ValidationError as exc:
             self.targets_label.setText(error_text(exc))
             return
-        old = [dict(period_start=t.period_start, period_end=t.period_end, low=t.low, high=t.high,
-                    label=t.label) for t in kpis.targets(k.id)]
         self._run(self.tr("Set targets of {name}").format(name=k.name(self.ctx.lang)),
-                  lambda: kpis.set_targets(actor, k.id, rows),
-                  lambda _c: kpis.set_targets(actor, k.id, old))
+                  lambda: kpis.set_targets(actor, k.id, rows))
         self.reload(k.id)

@@ -173,8 +173,7 @@ class EntryGrid(Retranslating, QWidget):
             self._bad(cells[0][0], cells[0][1], error_text(exc))
             return False
         do = lambda: services.kpis.enter(actor, plan_id, entries)  # noqa: E731
-        undo = lambda _c: services.kpis.enter(actor, plan_id, before)  # noqa: E731
-        changes = (self.main_window.run(text, do, undo) if self.main_window is not None
+        changes = (self.main_window.run(text, do) if self.main_window is not None
                    else do())
         self.message.setText("")
         if changes is None:

@@ -260,16 +260,9 @@ class ImportDialog(Retranslating, QDialog):
 
     def _applied(self, prep: ki.Prepared, skip: bool, changes) -> None:
         self._finished()
-        services, actor = self.ctx.services, self.ctx.actor
-        first = [changes]
-
-        def do():  # the first "do" is the write the thread just made; redo writes again
-            return first.pop() if first else ki.apply(services, actor, prep, skip_bad=skip)
-
-        def undo(_changes):
-            return services.kpis.enter(actor, prep.plan_id, prep.before, source="import", check=False)
-
         text = self.tr("Import {file}").format(file=prep.table.name)
-        done = self.main_window.run(text, do, undo) if self.main_window is not None else do()
-        if done is not None:
-            self.accept()
+        if self.main_window is not None:
+            # one action: its undo (the services') puts back the values the import
+            # replaced, refused when someone changed one of them since
+            self.main_window.undo.record(text, changes)
+        self.accept()

@@ -184,38 +184,32 @@ class RoutineDialog(Retranslating, QDialog):
 
     def save(self) -> None:
         sv, actor, plan_id = self.ctx.services, self.ctx.actor, self.ctx.plan_id
-        snap = sv.series.snapshot(plan_id)
         start, until = _date(self.start.date()), _date(self.until.date())
         rule, fields = self.rule(), self.fields()
-
-        def undo(_changes):
-            return sv.series.restore(actor, plan_id, snap)
 
         if self.task is None:
             text = self.tr("New routine “{title}”").format(title=fields["title"])
             done = self.window.run(text, lambda: sv.series.create(
-                actor, plan_id, rule=rule, start=start, until=until, **fields), undo)
+                actor, plan_id, rule=rule, start=start, until=until, **fields))
         else:
             scope, task_id = self.scope(), self.task.id
             changed = {k: v for k, v in fields.items() if getattr(self.task, k) != v}
             new_rule = (rule != self.series.rule or until != self.series.until
                         or start != (self.task.due or self.series.start))
 
-            def do():
-                result = None
-                if changed:
-                    result = sv.series.edit(actor, task_id, scope, **changed)
-                if new_rule:
-                    ruled = sv.series.change_rule(actor, task_id, scope, rule, start, until)
-                    result = ruled if result is None else result | ruled
-                if result is None:
-                    from opsdesk.services import Changes
+            def do():  # one action: one transaction, one undo step
+                from opsdesk.services import Changes
 
-                    result = Changes()
+                result = Changes()
+                with sv.action():
+                    if changed:
+                        result |= sv.series.edit(actor, task_id, scope, **changed)
+                    if new_rule:
+                        result |= sv.series.change_rule(actor, task_id, scope, rule, start, until)
                 return result
 
             text = self.tr("Edit routine “{title}”").format(title=fields["title"])
-            done = self.window.run(text, do, undo)
+            done = self.window.run(text, do)
         if done is not None:
             self.accept()
 

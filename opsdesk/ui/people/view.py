@@ -190,18 +190,9 @@ class PeopleView(Retranslating, QWidget):
         """Add a person (one undo step). ``show_errors=False``: a refusal is raised (the
         dialog shows it) instead of explained in a message box."""
         people, actor = self.ctx.services.people, self.ctx.actor
-        made: list[int] = []
-
-        def do():
-            if made:  # redo after undo: the person comes back
-                return people.update_user(actor, made[0], active=True)
-            changes = people.create_user(actor, name, login, role_id, is_manager=is_manager,
-                                         password=password)
-            made.append(min(changes.ids))
-            return changes
-
-        self.window.undo.run(self.tr("Add {name}").format(name=name), do,
-                             lambda _c: people.update_user(actor, made[0], active=False),
+        self.window.undo.run(self.tr("Add {name}").format(name=name),
+                             lambda: people.create_user(actor, name, login, role_id,
+                                                        is_manager=is_manager, password=password),
                              show_errors=show_errors)
 
     def edit_person(self) -> None:
@@ -216,10 +207,8 @@ class PeopleView(Retranslating, QWidget):
 
     def update_person(self, u: UserInfo, show_errors: bool = True, **after) -> None:
         people, actor = self.ctx.services.people, self.ctx.actor
-        before = dict(name=u.name, role=u.role_id, is_manager=u.is_manager)
         self.window.undo.run(self.tr("Edit {name}").format(name=u.name),
                              lambda: people.update_user(actor, u.id, **after),
-                             lambda _c: people.update_user(actor, u.id, **before),
                              show_errors=show_errors)
 
     def toggle_active(self) -> None:
@@ -239,26 +228,10 @@ class PeopleView(Retranslating, QWidget):
         if choice is None:
             return
         if choice == "keep":
-            self.window.run(text, lambda: people.update_user(actor, u.id, active=not u.active),
-                            lambda _c: people.update_user(actor, u.id, active=u.active))
+            self.window.run(text, lambda: people.update_user(actor, u.id, active=not u.active))
             return
-        from opsdesk.ui.tasks.ops import TaskOps
-
-        unassign, give_back = TaskOps(self.ctx.services, actor, self.ctx.plan_id).bulk_update(
-            held, None, assignee_id=None)
-        done: list = []
-
-        def do():
-            done[:] = [unassign()]
-            try:
-                return done[0] | people.update_user(actor, u.id, active=False)
-            except Exception:
-                give_back(done[0])  # (all or nothing)
-                raise
-
-        def undo(_c):
-            return people.update_user(actor, u.id, active=True) | give_back(done[0])
-        self.window.run(text, do, undo)
+        team, plan_id = self.ctx.services.team, self.ctx.plan_id
+        self.window.run(text, lambda: team.deactivate(actor, u.id, plan_id, give_back=True))
 
     def set_password(self, clear: bool = False, password: str | None = None) -> None:
         u = self.selected_user()
@@ -294,10 +267,8 @@ class PeopleView(Retranslating, QWidget):
 
     def update_role(self, r: RoleInfo, **after) -> None:
         people, actor = self.ctx.services.people, self.ctx.actor
-        before = dict(name_zh=r.name_zh, name_en=r.name_en, color=r.color)
         self.window.run(self.tr("Edit role {name}").format(name=r.name(self.ctx.lang)),
-                        lambda: people.update_role(actor, r.id, **after),
-                        lambda _c: people.update_role(actor, r.id, **before))
+                        lambda: people.update_role(actor, r.id, **after))
 
 
 def ask_deactivate(parent: QWidget, name: str, count: int) -> str | None:

@@ -273,17 +273,19 @@ def write_weekly_report(services, plan_id: int, monday: dt.date, out: Path, lang
     QApplication.instance() or QApplication([])
     translators().install(lang)
     doc = build_document(services, plan_id, monday, lang, today)
-    out = Path(out)
-    part = out.with_name(out.name + ".part")  # the target is replaced only when complete
+    from opsdesk.store import files
+
+    out = files.refuse_live(out)  # never over the open database or its -wal/-shm
+    part = files.refuse_live(out.with_name(out.name + ".part"))  # replaced when complete
     try:
-        part.write_bytes(b"")  # (QPdfWriter says nothing when it cannot write)
+        files.write_user_bytes(part, b"")  # (QPdfWriter says nothing when it cannot write)
     except OSError as exc:
         raise FileWriteError.from_os(out, exc) from exc
     try:
         pages = _print(doc, part)
         if part.stat().st_size == 0:
             raise OSError(errno.EIO, os.strerror(errno.EIO))
-        os.replace(part, out)
+        files.replace_user_file(part, out)
     except OSError as exc:
         part.unlink(missing_ok=True)
         raise FileWriteError.from_os(out, exc) from exc

@@ -24,7 +24,7 @@ ROUTINE_REACH = frozenset(SHARED_FIELDS) | {"due"}
 
 def run_checked(parent: QWidget, window, text: str, make, *, ids, plan_id: int | None,
                 what: str | None = None, raise_validation: bool = False):
-    """Run ``make(check_versions) -> (do, undo)`` through the window's undo stack as one step.
+    """Run ``make(check_versions) -> do`` through the window's undo stack as one step.
 
     Every edit path of the Tasks view (inline edit, tick-off, the task dialog, bulk edits,
     the side panel) comes here, so a conflict is handled the same way everywhere: someone
@@ -35,9 +35,8 @@ def run_checked(parent: QWidget, window, text: str, make, *, ids, plan_id: int |
     ``raise_validation`` (the task dialog shows it at its field).
 
     Returns ``(changes or None, conflict choice or None)``."""
-    do, undo = make(True)
     try:
-        return window.undo.run(text, do, undo, show_errors=False), None
+        return window.undo.run(text, make(True), show_errors=False), None
     except ConflictError:
         choice = prompts.ask_conflict(parent, what)
     except ValidationError as exc:
@@ -49,9 +48,8 @@ def run_checked(parent: QWidget, window, text: str, make, *, ids, plan_id: int |
         prompts.show_error(parent, exc)
         return None, None
     if choice is ConflictChoice.OVERWRITE:
-        do, undo = make(False)
         try:
-            return window.undo.run(text, do, undo, show_errors=False), choice
+            return window.undo.run(text, make(False), show_errors=False), choice
         except ValidationError as exc:
             if raise_validation:
                 raise
@@ -181,10 +179,10 @@ class TaskEditing:
                                                  "is_milestone")}
             values["title"] = QCoreApplication.translate("TasksView", "{title} (copy)").format(title=t.title)
             steps.append(ops.create_step(values))
-        do, undo = compound(steps)
+        do = compound(self.ctx.services, steps)
         count = len(rows)
         self._run(TasksView.tr("Duplicate %n task(s)", "", count),
-                  lambda _check: (do, undo), [r.id for r in rows])
+                  lambda _check: do, [r.id for r in rows])
 
     def delete_selected(self) -> None:
         rows = self.selected_rows()
@@ -214,10 +212,10 @@ class TaskEditing:
         if not prompts.confirm(self, QCoreApplication.translate("TasksView", "Delete tasks"), question, detail):
             return
         ops = self._ops()
-        do, undo = compound([ops.delete_step(r.id) for r in roots])
+        do = compound(self.ctx.services, [ops.delete_step(r.id) for r in roots])
         count = len(roots)
         self._run(TasksView.tr("Delete %n task(s)", "", count),
-                  lambda _check: (do, undo), [r.id for r in roots])
+                  lambda _check: do, [r.id for r in roots])
 
     def _has_ancestor_in(self, row: tuple, ids: set[int]) -> bool:
         parent = row.parent_id
@@ -290,7 +288,7 @@ class TaskEditing:
                 before = {k: dialog.original.get(k) for k in changed}
                 all_steps.insert(0, ops.update_step(task_id, detail.task.version if check else None,
                                                     before, changed))
-            return compound(all_steps)
+            return compound(self.ctx.services, all_steps)
         if detail is not None and not changed and not steps:
             return True
         text = (QCoreApplication.translate("TasksView", "Edit “{title}”") if detail else QCoreApplication.translate("TasksView", "New task “{title}”")).format(title=title)
@@ -321,7 +319,7 @@ class TaskEditing:
                       for pred_id, kind, lag in dialog.added_links]
             steps += [ops.subtask_step(None, dict(sub_defaults, title=sub))
                       for sub in dialog.new_subtasks]
-            return compound(steps)
+            return compound(self.ctx.services, steps)
         text = QCoreApplication.translate("TasksView", "Edit routine “{title}”").format(
             title=task.title)
         self._run(text, make, [task.id], what=quoted(task.title), raise_validation=True)

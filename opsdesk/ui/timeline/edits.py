@@ -20,16 +20,6 @@ if TYPE_CHECKING:
 
 
 
-def first_time(value):
-    """The version(s) the drag was made against, for the first call only: a redo after an
-    undo acts on the record as the undo left it."""
-    pending = [value]
-
-    def take():
-        return pending.pop() if pending else None
-    return take
-
-
 class TimelineEdits:
     """Turns gestures into service calls through ``window.run`` (one undo step each)."""
 
@@ -38,9 +28,9 @@ class TimelineEdits:
         self.ctx, self.window, self.canvas, self.parent = ctx, window, canvas, parent
 
     # ---- plumbing
-    def run(self, text: str, do, undo=None):
+    def run(self, text: str, do):
         if self.window is not None and hasattr(self.window, "run"):
-            return self.window.run(text, do, undo)
+            return self.window.run(text, do)
         try:
             return do()
         except OpsDeskError as exc:
@@ -50,14 +40,14 @@ class TimelineEdits:
     def run_task_edit(self, text: str, make, task_id: int) -> None:
         """An edit of one task through the Tasks view's operations (``TaskOps``): the
         version shown is checked (the app's conflict dialog when someone changed it), and
-        the undo puts back exactly what was there (status, who and when ticked it off)."""
+        the undo (the services') puts back exactly what was there."""
         from opsdesk.ui.tasks.editing import run_checked
 
         if self.window is not None and hasattr(self.window, "undo"):
             run_checked(self.parent, self.window, text, make, ids=[task_id],
                         plan_id=self.ctx.plan_id)
             return
-        self.run(text, make(True)[0])
+        self.run(text, make(True))
 
     def _ops(self):
         from opsdesk.ui.tasks.ops import TaskOps
@@ -112,9 +102,7 @@ class TimelineEdits:
         shift = abs(days)  # (Qt leaves %n as it is for a negative count)
         text = (Timeline.tr("Move “{title}” %n day(s) later", "", shift) if days > 0
                 else Timeline.tr("Move “{title}” %n day(s) earlier", "", shift)).format(title=data.title[task])
-        guard = first_time(versions)
-        self.run(text, lambda: sv.schedule.move(actor, ids, days, guard()),
-                 lambda _c: sv.schedule.move(actor, ids, -days))
+        self.run(text, lambda: sv.schedule.move(actor, ids, days, versions))
 
     def resize(self, g: Gesture, d0: int, d1: int) -> None:
         data = self.canvas.data
@@ -140,8 +128,8 @@ class TimelineEdits:
 
     def link(self, pred_id: int, succ_id: int) -> None:
         sv, actor = self.ctx.services, self.ctx.actor
-        self.run(QCoreApplication.translate("Timeline", "Link tasks"), lambda: sv.tasks.link(actor, pred_id, succ_id, "FS"),
-                 lambda _c: sv.tasks.unlink(actor, pred_id, succ_id))
+        self.run(QCoreApplication.translate("Timeline", "Link tasks"),
+                 lambda: sv.tasks.link(actor, pred_id, succ_id, "FS"))
 
     def shift_plan(self, days: int) -> None:
         if days == 0:
@@ -150,8 +138,7 @@ class TimelineEdits:
         shift = abs(days)  # (Qt leaves %n as it is for a negative count)
         text = (Timeline.tr("Move launch day %n day(s) later", "", shift) if days > 0
                 else Timeline.tr("Move launch day %n day(s) earlier", "", shift))
-        self.run(text, lambda: sv.plans.shift(actor, plan, days),
-                 lambda _c: sv.plans.shift(actor, plan, -days))
+        self.run(text, lambda: sv.plans.shift(actor, plan, days))
 
     def tick(self, task: int, done: bool) -> None:
         data, ops = self.canvas.data, self._ops()

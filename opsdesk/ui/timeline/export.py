@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import math
-import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -52,7 +51,9 @@ def image(f: Frame, whole: bool) -> QImage:
 
 
 def save_png(f: Frame, path: str | Path, whole: bool) -> bool:
-    return image(f, whole).save(str(path), "PNG")
+    from opsdesk.store import files
+
+    return image(f, whole).save(str(files.refuse_live(path)), "PNG")
 
 
 def page_plan(f: Frame, whole: bool, page_w: int, page_h: int) -> tuple[Frame, range, int]:
@@ -189,9 +190,11 @@ class PdfExport(QObject):
 
     def _complete(self) -> None:
         self._close()
+        from opsdesk.store import files
+
         try:
-            os.replace(self.part, self.path)
-        except OSError as exc:
+            files.replace_user_file(self.part, self.path)
+        except (OSError, files.LiveDatabaseFile) as exc:
             self.part.unlink(missing_ok=True)
             self._fail(QCoreApplication.translate("Timeline", "{file} cannot be written: {error}")
                        .format(file=self.path, error=exc.strerror or exc))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from opsdesk.errors import NotFound
 from opsdesk.services import permissions
 from opsdesk.services.timeline import NO_DAY, from_day, to_day
 from opsdesk.ui import fmt
@@ -39,6 +40,7 @@ PATCH_LIMIT = 2000
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
+    from opsdesk.services.tasks import TaskRow
     from opsdesk.ui.context import AppContext
 
 
@@ -187,17 +189,25 @@ class TimelineView(Retranslating, QWidget):
             i = hit.task
             task_id = int(data.id[i])
             menu.addAction(self.tr("Show details"), lambda: self.sig_open_task.emit(task_id))
-            if permissions.can_tick(self.ctx.actor, int(data.assignee[i]) or None,
-                                    int(data.role[i]) or None):
-                if int(data.status[i]) == 2:
-                    menu.addAction(self.tr("Reopen"), lambda: self.edits.tick(i, False))
-                else:
-                    menu.addAction(self.tr("Tick off"), lambda: self.edits.tick(i, True))
+            task = self._tickable(task_id)  # (who ticked it off decides a reopen)
+            if task is not None and task.status == "done":
+                menu.addAction(self.tr("Reopen"), lambda: self.edits.tick(i, False))
+            elif task is not None:
+                menu.addAction(self.tr("Tick off"), lambda: self.edits.tick(i, True))
         if self.ctx.actor.is_manager and data is not None:
             menu.addAction(self.tr("Move launch day…"), self.ask_launch_day)
         if not menu.isEmpty():
             menu.popup(global_pos)
         self._menu = menu
+
+    def _tickable(self, task_id: int) -> TaskRow | None:
+        """The task, when its Tick off / Reopen is offered to this person (else None)."""
+        try:
+            task = self.ctx.services.tasks.get(task_id)
+        except NotFound:
+            return None
+        allowed = not self.ctx.store.readonly and permissions.can_toggle(self.ctx.actor, task)
+        return task if allowed else None
 
     # ---- launch day
     def ask_launch_day(self) -> None:

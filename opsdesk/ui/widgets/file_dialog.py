@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle, QWidget
+
+from opsdesk.store import files
 
 _CONTEXT = "FileDialog"
 
@@ -69,10 +71,25 @@ def icon_provider() -> NameOnlyIconProvider:
     return _provider
 
 
+class _Dialog(QFileDialog):
+    def accept(self) -> None:
+        """Saving over the open database (or its -wal/-shm) is refused here, before any
+        writer is asked to; the person picks another name in the same dialog."""
+        chosen = self.selectedFiles()
+        if self.acceptMode() == QFileDialog.AcceptMode.AcceptSave and chosen and \
+                files.is_live(chosen[0]):
+            from opsdesk.ui.labels import error_text
+
+            QMessageBox.warning(self, self.windowTitle() or "OpsDesk",
+                                error_text(files.LiveDatabaseFile(path=chosen[0])))
+            return
+        super().accept()
+
+
 def build_file_dialog(parent: QWidget | None, caption: str = "", directory: str = "", filter: str = "",
                       save: bool = False) -> QFileDialog:
     """A configured, not yet shown dialog (what the two functions below run; tests show it)."""
-    dialog = QFileDialog(parent, caption, directory, filter)
+    dialog = _Dialog(parent, caption, directory, filter)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
     dialog.setIconProvider(icon_provider())
