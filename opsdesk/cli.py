@@ -119,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_interchange.add_parsers(sub, common)
 
+    c = sub.add_parser("undo", parents=common, help="undo your last action (--user), or --change "
+                       "ID; refused, changing nothing, when someone changed those records since")
+    c.add_argument("--change", type=int, help="the change-log id of the action to undo")
+    c.add_argument("--redo", action="store_true", help="redo the undone action --change ID")
+    c.add_argument("--list", action="store_true", help="list your latest actions")
+
     c = sub.add_parser("shot", parents=common, help="render a view offscreen to PNG")
     c.add_argument("--view", default="overview", choices=SHOT_VIEWS)
     c.add_argument("--out", required=True)
@@ -401,10 +407,35 @@ def cmd_shot(args) -> int:
     return 0
 
 
+def cmd_undo(args) -> int:
+    services = _services(args)
+    actor = _actor(services, args.user)
+    history = services.history
+    if args.list:
+        for a in history.undoable(actor):
+            mark = "undone" if a.undone else ""
+            print(f"{a.change_id:>7} {a.at:%Y-%m-%d %H:%M} {a.entity:<8} {a.action:<12} {mark}")
+        return 0
+    if args.redo:
+        if args.change is None:
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Say which change to redo with "
+                                                              "--change ID."), field="change")
+        changes = history.reapply(actor, args.change)
+        verb = "redone"
+    elif args.change is not None:
+        changes = history.revert(actor, args.change)
+        verb = "undone"
+    else:
+        changes = history.undo_last(actor)
+        verb = "undone"
+    print(f"{verb} (change {changes.change_id}); {len(changes.ids)} task(s) affected")
+    return 0
+
+
 COMMANDS = {
     "init": cmd_init, "sample": cmd_sample, "check": cmd_check, "backup": cmd_backup,
     "restore": cmd_restore, "tasks": cmd_tasks, "shot": cmd_shot, "kpi": lambda a: cmd_kpi(a),
-    "migrate-to": cmd_migrate_to, "passwd": lambda a: _passwd(a),
+    "migrate-to": cmd_migrate_to, "passwd": lambda a: _passwd(a), "undo": cmd_undo,
 }
 
 

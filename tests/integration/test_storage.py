@@ -17,6 +17,7 @@ from opsdesk.errors import (
     BackupError,
     CorruptDatabase,
     DatabaseLocked,
+    DatabaseEmpty,
     DatabaseMissing,
     NotAnOpsDeskDatabase,
     ReadOnlyDatabase,
@@ -90,12 +91,16 @@ def test_missing_file(tmp_path):
     assert not path.parent.exists()
 
 
-def test_empty_file_counts_as_missing(tmp_path, untouched):
+def test_empty_file_is_reported_as_empty(tmp_path, untouched):
     path = tmp_path / "case" / "empty.db"
     path.parent.mkdir()
     path.write_bytes(b"")
-    with untouched(path), pytest.raises(DatabaseMissing):
-        open_store(path)
+    for kwargs in ({}, {"readonly": True}, {"readonly": True, "create": True}):
+        with untouched(path), pytest.raises(DatabaseEmpty) as info:
+            open_store(path, **kwargs)
+        assert info.value.message.startswith(f"{path} is empty")
+    open_store(path, create=True).close()  # asked to create (init, a new plan): filled in
+    assert path.stat().st_size > 0
 
 
 @pytest.mark.parametrize(

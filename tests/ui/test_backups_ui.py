@@ -186,8 +186,9 @@ def test_ways_on_offered_for_each_open_problem(tmp_path):
 
     db = tmp_path / "p.db"
     assert ways_on(DatabaseLocked(), db) == ("retry",)
-    assert ways_on(CorruptDatabase(path=str(db)), db) == ()  # no backup to offer yet
-    assert ways_on(MigrationFailed(detail="x"), db) == ("readonly", "retry")
+    # a restore is offered even with no backup beside it (the chooser can go anywhere)
+    assert ways_on(CorruptDatabase(path=str(db)), db) == ("restore",)
+    assert ways_on(MigrationFailed(detail="x"), db) == ("readonly", "retry", "restore")
     (tmp_path / "backups").mkdir()
     (tmp_path / "backups" / "p-20261101-090000-auto.db").write_bytes(b"x")
     assert ways_on(CorruptDatabase(path=str(db)), db) == ("restore",)

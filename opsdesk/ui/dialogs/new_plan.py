@@ -91,6 +91,7 @@ class NewPlanDialog(QDialog):
         except OpsDeskError as exc:
             self.error.setText(error_text(exc))
             return
+        store = None
         try:
             store = open_store(path, create=True)
             services = Services(store)
@@ -104,6 +105,8 @@ class NewPlanDialog(QDialog):
             store.close()
         except OpsDeskError as exc:
             self.error.setText(error_text(exc))
+            if store is not None:
+                store.close()  # before the file is removed or emptied again
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 if leftover == path and empty:
                     leftover.write_bytes(b"")  # left as empty as it was
