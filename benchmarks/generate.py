@@ -1,7 +1,8 @@
 """Generate benchmark plans with N tasks (1k, 10k, 100k) through the services' bulk paths.
 
 A generated database holds one plan made from the e-commerce template, a team (a manager and
-staff of every role; nobody has a password, so ``--user`` signs in without a dialog), N tasks
+staff of every role; only the manager has a password, ``MANAGER_PASSWORD``, so ``--user``
+signs in staff without a dialog), N tasks
 in all (the template's plus ``tasks.bulk_create`` of the rest) spread over the phases, roles,
 people and three and a half years of dates with statuses that look like a plan as of
 ``AS_OF``, and three years of daily values for every KPI of the template (``kpis.record``).
@@ -45,6 +46,7 @@ KPI_DAYS = (AS_OF - LAUNCH).days  # three years of daily values, launch day to t
 FIRST_DAY = LAUNCH - dt.timedelta(days=31)  # tasks start with the preparation phase …
 LAST_DAY = AS_OF + dt.timedelta(days=182)  # … and run half a year past "today"
 MANAGER_LOGIN = "manager"
+MANAGER_PASSWORD = "bench-manager"  # a manager must have one (#12); staff have none
 _CLOCK_START = dt.datetime(2026, 9, 1, 1, 0, 0)  # naive UTC, like the services' clock
 
 
@@ -217,9 +219,10 @@ def generate(path: Path, n_tasks: int, *, kpi_days: int = KPI_DAYS, seed: int = 
         plan_id = sv.plans.create_from_template(system, template, LAUNCH).plan_id
         roles = {r.key: r.id for r in sv.people.roles()}
 
-        # The team: a manager (operations) and staff for every role, none with a password.
-        sv.people.create_user(system, "王经理", MANAGER_LOGIN, "operations", is_manager=True)
-        manager = sv.people.authenticate(MANAGER_LOGIN)
+        # The team: a manager (operations, with a password) and staff for every role (none).
+        sv.people.create_user(system, "王经理", MANAGER_LOGIN, "operations", is_manager=True,
+                              password=MANAGER_PASSWORD)
+        manager = sv.people.authenticate(MANAGER_LOGIN, MANAGER_PASSWORD)
         per_role = max(1, n_tasks // STAFF_PER_ROLE_TASKS)
         staff_logins = []
         for role in roles:

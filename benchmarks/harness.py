@@ -28,9 +28,12 @@ def view_context(db, plan_id: int, as_of: str, login: str, tmp: Path, lang: str 
     from opsdesk.ui.context import AppContext
     from opsdesk.ui.settings import Settings
 
+    from benchmarks.generate import MANAGER_LOGIN, MANAGER_PASSWORD
+
     store = open_store(db)
     services = Services(store)
-    actor = services.people.authenticate(login)
+    actor = services.people.authenticate(login, MANAGER_PASSWORD if login == MANAGER_LOGIN
+                                         else None)
     settings = Settings(QSettings(str(Path(tmp) / "b.ini"), QSettings.Format.IniFormat))
     return AppContext(store=store, services=services, actor=actor, settings=settings, lang=lang,
                       plan_id=plan_id, fixed_today=dt.date.fromisoformat(as_of))

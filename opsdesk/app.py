@@ -258,13 +258,17 @@ class OpsDeskApp(QObject):
             dialog.path.setText(str(here))
         if dialog.exec():
             self._new_login = dialog.manager_login
+            self._new_password = dialog.manager_password  # sign in at once with it
             return dialog.created
         return None
 
     # ---- sign-in and the window
     def sign_in(self, services: Services, store: Store, login: str | None):
+        new_password, self._new_password = getattr(self, "_new_password", ""), ""
         if login:
             try:
+                if new_password and login == getattr(self, "_new_login", None):
+                    return services.people.authenticate(login, new_password)  # just made
                 if not services.people.needs_password(login):
                     return services.people.authenticate(login)
             except OpsDeskError as exc:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+REMOTE = "another process"
+"""The initiator of changes another process committed (the store's watcher saw them)."""
 
 
 @dataclass(frozen=True)
@@ -15,10 +18,23 @@ class Changes:
     ids: frozenset[int] = field(default_factory=frozenset)
     change_id: int | None = None
     plan_id: int | None = None
+    initiator: object | None = field(default=None, compare=False)
+    """Who made them: the main window for its own writes, ``REMOTE`` for another process's,
+    None when nobody said (a service's return value before the UI hands it on). Not part
+    of equality: the same change is the same whoever hands it on."""
 
     @property
     def activity(self) -> bool:
         return self.change_id is not None
+
+    @property
+    def remote(self) -> bool:
+        """Made by another process (seen by the watcher), not by this one."""
+        return self.initiator == REMOTE
+
+    def by(self, initiator: object) -> Changes:
+        """The same changes, made by ``initiator``."""
+        return replace(self, initiator=initiator)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -30,6 +46,7 @@ class Changes:
             ids=self.ids | other.ids,
             change_id=other.change_id or self.change_id,
             plan_id=other.plan_id or self.plan_id,
+            initiator=self.initiator if self.initiator == other.initiator else None,
         )
 
 

@@ -84,6 +84,15 @@ def _order(name: str) -> int:
     return [t.name for t in Base.metadata.sorted_tables].index(name)
 
 
+def _same(table: str, a: dict | None, b: dict | None) -> bool:
+    """Two logged rows hold the same values (SQLite and PostgreSQL write dates, times and
+    booleans differently in JSON; a database copied from one to the other keeps both)."""
+    if a is None or b is None:
+        return a is b
+    t = _table(table)
+    return rowlog.to_python(t, a) == rowlog.to_python(t, b)
+
+
 class HistoryService(Service):
     # ---- reading
     def rows_of(self, s: Session, tx: int) -> list[RowChange]:
@@ -221,7 +230,7 @@ class HistoryService(Service):
                          label: str) -> None:
         now = self._now(s, rows)
         for r in rows:
-            if now[(r.table, r.key)] != r.after:
+            if not _same(r.table, now[(r.table, r.key)], r.after):
                 raise self._conflict(s, head, r.table, r.key, r.after or r.before, label)
 
     def _check_no_collateral(self, s: Session, head: int, rows: list[RowChange],
@@ -287,8 +296,8 @@ class HistoryService(Service):
         for r in sorted(deletes, key=lambda r: (-_order(r.table), -self._int_key(r))):
             table = _table(r.table)
             s.execute(delete(table).where(and_(*(
-                table.c[c] == v for c, v in zip(rowlog.LOGGED[r.table],
-                                                r.key.split(","), strict=True)))))
+                table.c[c] == int(v) for c, v in zip(rowlog.LOGGED[r.table],
+                                                     r.key.split(","), strict=True)))))
         for r in sorted(creates, key=lambda r: (_order(r.table), self._int_key(r))):
             table = _table(r.table)
             s.execute(insert(table).values(**rowlog.to_python(table, r.before or {})))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select, text, update
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, StorageError
-from opsdesk.store import Store
+from opsdesk.store import Store, rowlog
 
 TARGET_NOT_EMPTY = QT_TRANSLATE_NOOP(
     "Errors", "{target} already holds OpsDesk data; copy only into an empty database.")
@@ -40,6 +40,8 @@ def copy_database(source: Store, target: Store,
                 raise StorageError(TARGET_NOT_EMPTY, target=target.display_name)
     counts: dict[str, int] = {}
     with source.read() as s, target.write() as t:
+        # The rows come with their row log (change_rows): no new one is written while copying.
+        rowlog.drop(t.connection())
         for table in tables:
             # Columns that point into the same table (a task's parent) are set afterwards,
             # so rows may come in any order.
@@ -73,6 +75,7 @@ def copy_database(source: Store, target: Store,
                 progress(table.name, n)
         if not target.is_sqlite:
             _reset_sequences(t, tables)
+        rowlog.install(t.connection())
     return CopyReport(counts)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, aliased
@@ -91,7 +91,8 @@ def _norm(s: Session, rows) -> list[TaskListRow]:
         if r.is_milestone not in (True, False):
             r = r._replace(is_milestone=bool(r.is_milestone))
         if not all(isinstance(getattr(r, f) or "", str) for f in _DATES):
-            r = r._replace(**{f: str(getattr(r, f)) for f in _DATES if getattr(r, f) is not None})
+            iso: dict[str, Any] = {f: str(getattr(r, f)) for f in _DATES if getattr(r, f) is not None}
+            r = r._replace(**iso)
         out.append(r)
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select, update
 
@@ -18,6 +18,9 @@ from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
 from opsdesk.services.task_bulk import AFTER, BulkChanges, BulkTaskOps
+
+if TYPE_CHECKING:
+    from opsdesk.services.task_rows import TaskListRow
 
 PARENT_LOOP = QT_TRANSLATE_NOOP("Errors", "A task cannot be placed under itself or under one of its own subtasks.")
 CYCLE = QT_TRANSLATE_NOOP("Errors", "Linking these tasks would make a loop: a task would wait for itself.")
@@ -97,8 +100,8 @@ class NewTask:
 class TaskService(BulkTaskOps, Service):
     # ---- reading
 
-    def plan_rows(self, plan_id: int, ids=None, limit: int | None = None) -> list[tuple]:
-        """The Tasks view's rows (tuples, positions in ``services.task_rows``), one query."""
+    def plan_rows(self, plan_id: int, ids=None, limit: int | None = None) -> list[TaskListRow]:
+        """The Tasks view's rows (``task_rows.TaskListRow``), one query."""
         from opsdesk.services import task_rows
 
         with self.store.read() as s:

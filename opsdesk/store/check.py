@@ -1,8 +1,9 @@
 """Integrity and schema checks for ``opsdesk check``; they only read the database.
 
 A file of an older (known) schema revision is not a problem: the app upgrades it when it
-next opens it for writing. Its integrity is checked in the file itself, its schema in an
-upgraded copy (so a file that would not upgrade is reported), and the file is left as it was.
+next opens it for writing. Its integrity is checked in the file itself, its schema against
+what that revision should hold and then in an upgraded copy (so a file that would not
+upgrade is reported); the file itself is left as it was.
 """
 
 from __future__ import annotations
@@ -44,32 +45,61 @@ def check_store(store) -> CheckReport:
                     report.problems.append(f"integrity: {line}")
             for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
                 report.problems.append(f"foreign key: {row[0]} row {row[1]} → {row[2]}")
-        if not older:
-            report.problems.extend(_schema_problems(conn))
-    if older:
+        expected = (_schema_at(report.revision) if older and store.is_sqlite
+                    else None if older else _model_schema())
+        schema = _schema_problems(conn, expected) if expected is not None else []
+    report.problems.extend(schema)
+    if older and not schema:
         report.problems.extend(_upgraded_schema_problems(store))
     return report
 
 
-def _schema_problems(conn) -> list[str]:
+Schema = dict[str, list[str]]  # table → its columns
+
+
+def _model_schema() -> Schema:
     from opsdesk.model import Base
 
+    return {t.name: [c.name for c in t.columns] for t in Base.metadata.sorted_tables}
+
+
+def _schema_at(revision: str) -> Schema:
+    """The tables and columns a file of an older ``revision`` has: the migrations up to it
+    run on a new file in a temporary folder."""
+    import tempfile
+
+    from sqlalchemy import create_engine
+
+    with tempfile.TemporaryDirectory(prefix="opsdesk-check-") as tmp:
+        engine = create_engine(f"sqlite:///{tmp}/reference.db")
+        try:
+            migrate.upgrade(engine, revision)
+            with engine.connect() as conn:
+                insp = inspect(conn)
+                return {name: [c["name"] for c in insp.get_columns(name)]
+                        for name in insp.get_table_names()}
+        finally:
+            engine.dispose()
+
+
+def _schema_problems(conn, expected: Schema) -> list[str]:
     problems = []
     insp = inspect(conn)
     existing = set(insp.get_table_names())
-    for table in Base.metadata.sorted_tables:
-        if table.name not in existing:
-            problems.append(f"schema: table {table.name} is missing")
+    for table, columns in expected.items():
+        if table not in existing:
+            problems.append(f"schema: table {table} is missing")
             continue
-        cols = {c["name"] for c in insp.get_columns(table.name)}
-        for col in table.columns:
-            if col.name not in cols:
-                problems.append(f"schema: column {table.name}.{col.name} is missing")
+        cols = {c["name"] for c in insp.get_columns(table)}
+        for col in columns:
+            if col not in cols:
+                problems.append(f"schema: column {table}.{col} is missing")
     return problems
 
 
 def _upgraded_schema_problems(store) -> list[str]:
-    """The schema check on an upgraded copy of an older file (a server is not copied)."""
+    """An older file is upgraded (on a copy) and the copy checked against this version;
+    a server is not copied."""
     if not store.is_sqlite:
         return []
     from opsdesk.store.reading import upgraded_copy
@@ -80,6 +110,6 @@ def _upgraded_schema_problems(store) -> list[str]:
         return [f"upgrade to schema {migrate.HEAD_REVISION} fails: {exc.message}"]
     try:
         with copy.engine.connect() as conn:
-            return _schema_problems(conn)
+            return _schema_problems(conn, _model_schema())
     finally:
         copy.close()

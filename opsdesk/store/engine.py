@@ -263,18 +263,21 @@ def _writable(path: Path) -> bool:
 
 def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int, wal: bool = True) -> Engine:
     # Read-only never writes to the file (read-only commands leave its bytes as they were):
-    # - a WAL-mode file nobody has open (no -wal/-shm): on a writable file, an ordinary
-    #   connection with query_only, which makes -wal/-shm and, as the last one out,
-    #   removes them again (mode=ro would leave them behind); on a read-only folder or
-    #   filesystem SQLite cannot make them, and with no WAL to replay the file is read
-    #   as immutable;
-    # - anything else (a rollback-journal file, or a WAL file in use with its -wal/-shm):
-    #   mode=ro, which reads through another process's WAL but never checkpoints it into
-    #   the file, rolls back a journal, or deletes a -wal it did not make.
-    ordinary = not readonly or (_is_wal_without_side_files(path) and _writable(path))
+    # - a file with no -wal, -shm or -journal beside it: on a writable file an ordinary
+    #   connection with query_only, which reads a rollback-journal file without writing,
+    #   and on a WAL file makes -wal/-shm and, as the last one out, removes them again
+    #   (mode=ro would leave them behind); on a read-only folder or filesystem SQLite cannot
+    #   make them, so mode=ro, and a WAL file (nothing to replay) is read as immutable;
+    # - a file in use, or left with a journal or WAL: mode=ro, which reads through another
+    #   process's WAL but never checkpoints it into the file, rolls back a journal, or
+    #   deletes a -wal it did not make.
+    # (No header read for a writable file: see design.md on reading the live file.)
+    side_files = readonly and any(Path(f"{path}{suffix}").exists()
+                                  for suffix in ("-wal", "-shm", "-journal"))
+    ordinary = not readonly or (not side_files and _writable(path))
     if not ordinary:
         uri = f"{path.as_uri()}?mode=ro"
-        if _is_wal_without_side_files(path):
+        if not side_files and _is_wal_without_side_files(path):
             uri += "&immutable=1"
         engine = create_engine(  # the file URL gives it a file database's pool
             f"sqlite:///{path}",

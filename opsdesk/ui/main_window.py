@@ -1,6 +1,8 @@
 """The main window: navigation, plan picker, signed-in person, menus, undo, status bar.
 
-Every write's ``Changes`` goes through ``changes_applied``; each view refreshes what it shows.
+Every write's ``Changes`` goes through ``changes_applied`` (design.md, "The way back"): the
+view shown patches what it shows at once; every other built view is only marked stale,
+collecting what changed, and gets it when it is shown.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ class MainWindow(Retranslating, QMainWindow):
     """
 
     changes_applied = Signal(object)
-    """Emitted with a ``Changes`` after every write, ours or another process's."""
+    """Emitted with a ``Changes`` after every write, ours (``initiator`` is this window) or
+    another process's (``initiator`` is ``REMOTE``)."""
 
     def __init__(self, ctx: AppContext | None = None, *, settings: Settings | None = None,
                  on_switch_user: Callable[[], None] | None = None,
@@ -80,6 +83,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack = QStackedWidget()
         self.specs: list[ViewSpec] = []
         self.built: dict[str, QWidget] = {}
+        self.stale: dict[str, Changes | None] = {}
+        """Built views not shown since a write: what changed, merged (None: reload all)."""
+        self.changes_applied.connect(self._dispatch)
         self.nav.currentRowChanged.connect(self._show_row)
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
@@ -151,10 +157,9 @@ class MainWindow(Retranslating, QMainWindow):
     def set_context(self, ctx: AppContext) -> None:
         """Show ``ctx``'s database for its signed-in person (again after open or switch)."""
         for view in self.built.values():
-            if hasattr(view, "on_changes"):
-                self.changes_applied.disconnect(view.on_changes)
             view.deleteLater()
         self.built.clear()
+        self.stale.clear()
         while self.stack.count():
             self.stack.removeWidget(self.stack.widget(0))
         self.nav.blockSignals(True)
@@ -193,8 +198,6 @@ class MainWindow(Retranslating, QMainWindow):
             view.setObjectName(view.objectName() or f"{key}View")
             self.stack.widget(row).layout().addWidget(view)
             self.built[key] = view
-            if hasattr(view, "on_changes"):
-                self.changes_applied.connect(view.on_changes)
             if hasattr(view, "sig_open_task"):
                 view.sig_open_task.connect(self.show_task)
             view.refresh()
@@ -208,8 +211,15 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_row(self, row: int) -> None:
         if self.ctx is None or not 0 <= row < len(self.specs):
             return
-        self.view(self.specs[row].key)
+        key = self.specs[row].key
+        view = self.view(key)
         self.stack.setCurrentIndex(row)
+        if key in self.stale:  # what changed while it was hidden, patched where it can
+            changes = self.stale.pop(key)
+            if changes is None:
+                view.refresh()
+            elif hasattr(view, "on_changes"):
+                view.on_changes(changes)
 
     def _switch_by_key(self, row: int) -> None:
         """Ctrl+1…9: show the view and put the focus in it, so that its own shortcuts
@@ -246,8 +256,28 @@ class MainWindow(Retranslating, QMainWindow):
         return self.undo.run(text, do)
 
     def apply(self, changes: Changes) -> None:
-        """Hand a write's changes to every open view."""
+        """Hand a write's changes to the views (this window's own unless said otherwise)."""
+        if changes.initiator is None:
+            changes = changes.by(self)
         self.changes_applied.emit(changes)
+
+    def current_key(self) -> str | None:
+        """The key of the view shown."""
+        row = self.stack.currentIndex()
+        return self.specs[row].key if 0 <= row < len(self.specs) else None
+
+    def _dispatch(self, changes: Changes) -> None:
+        """The view shown handles ``changes`` now; every other built view only collects them."""
+        shown = self.current_key()
+        for key, view in list(self.built.items()):
+            if key == shown:
+                if hasattr(view, "on_changes"):
+                    view.on_changes(changes)
+            elif key in self.stale:
+                if self.stale[key] is not None:
+                    self.stale[key] = self.stale[key] | changes
+            else:
+                self.stale[key] = changes
 
     def show_task(self, task_id: int) -> None:
         """Show a task's details and conversation in the side panel."""
@@ -416,10 +446,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.refresh_all()
 
     def refresh_all(self) -> None:
+        """Reload the view shown now, every other built view when it is shown."""
         if self.ctx is None:
             return
-        for view in self.built.values():
-            view.refresh()
+        shown = self.current_key()
+        for key, view in self.built.items():
+            if key == shown:
+                self.stale.pop(key, None)
+                view.refresh()
+            else:
+                self.stale[key] = None
 
     def set_actor(self, actor) -> None:
         """Another person signed in: views are listed again for their rights."""

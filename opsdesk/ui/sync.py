@@ -1,5 +1,6 @@
 """Changes made by other processes reach the views: a timer polls the store's
-``ChangeWatcher`` and hands what it finds to ``window.apply`` like any write's ``Changes``."""
+``ChangeWatcher`` and hands what it finds to ``window.apply`` like any write's ``Changes``,
+marked as made by another process (``initiator=REMOTE``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ class ChangeSync(QObject):
         self.timer = QTimer(self)
         self.timer.setObjectName("changeSyncTimer")
         self.timer.timeout.connect(self.poll)
-        self._emitting = False
         window.changes_applied.connect(self._own)
 
     def attach(self, store) -> None:
@@ -43,7 +43,7 @@ class ChangeSync(QObject):
             self.watcher = None
 
     def _own(self, changes) -> None:
-        if not self._emitting and self.watcher is not None:
+        if not changes.remote and self.watcher is not None:
             self.watcher.ignore(changes.change_id)
 
     def poll(self):
@@ -54,9 +54,8 @@ class ChangeSync(QObject):
         except (OpsDeskError, Exception):  # noqa: BLE001 - busy or gone: try again next tick
             return None
         if changes is not None:
-            self._emitting = True
-            try:
-                self.window.apply(changes)
-            finally:
-                self._emitting = False
+            from opsdesk.services.changes import REMOTE
+
+            changes = changes.by(REMOTE)
+            self.window.apply(changes)
         return changes

@@ -125,19 +125,22 @@ def test_read_only_store_cannot_be_restored(seeded_copy, tmp_path):
         store.close()
 
 
-def test_cli_backup_and_restore_with_keep(seeded_copy, tmp_path, capsys):
+def test_cli_backup_and_restore_with_keep(seeded_copy, tmp_path, capsys, monkeypatch):
     from opsdesk.cli import main
+    from tests.conftest import MANAGER_PASSWORD
 
+    monkeypatch.setenv("OPSDESK_PASSWORD", MANAGER_PASSWORD)
     db = seeded_copy("cli.db")
-    assert main(["--db", str(db), "backup", "--out", str(tmp_path / "m.db")]) == 0
-    assert main(["--db", str(db), "backup", "--keep", "2"]) == 0  # into the backups folder
+    me = ["--user", "manager"]
+    assert main(["--db", str(db), "backup", "--out", str(tmp_path / "m.db"), *me]) == 0
+    assert main(["--db", str(db), "backup", "--keep", "2", *me]) == 0  # into the backups folder
     assert len(bk.list_backups(db)) == 1
-    assert main(["--db", str(db), "restore", str(tmp_path / "m.db"), "--keep", "2"]) == 0
+    assert main(["--db", str(db), "restore", str(tmp_path / "m.db"), "--keep", "2", *me]) == 0
     assert len(bk.list_backups(db)) == 2
     bad = tmp_path / "bad.db"
     bad.write_text("not a database")
     capsys.readouterr()
-    assert main(["--db", str(db), "restore", str(bad)]) == 1
+    assert main(["--db", str(db), "restore", str(bad), *me]) == 1
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "nothing was changed" in err
 

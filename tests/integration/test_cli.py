@@ -92,6 +92,46 @@ def test_tasks_done_by_someone_else_is_refused(sample, tmp_path):
     assert digest(sample) == before
 
 
+def test_tasks_reopen_is_for_whoever_ticked_it_off(sample, tmp_path):
+    todo = open_staff_task(sample)
+    who, task = todo["assignee"], str(todo["id"])
+    stranger = "kefu1" if who != "kefu1" else "meigong"
+    assert opsdesk("tasks", "done", task, "--user", who, "--db", str(sample), tmp=tmp_path
+                   ).returncode == 0
+    before = digest(sample)
+    refused = opsdesk("tasks", "reopen", task, "--user", stranger, "--db", str(sample), tmp=tmp_path)
+    assert refused.returncode == 1 and "may not reopen this task" in refused.stderr
+    assert digest(sample) == before
+    reopened = opsdesk("tasks", "reopen", task, "--user", who, "--db", str(sample), tmp=tmp_path)
+    assert reopened.returncode == 0, reopened.stderr
+    after = {t["id"]: t for t in json.loads(opsdesk("--db", str(sample), "tasks", "list", "--json").stdout)}
+    assert (after[todo["id"]]["status"], after[todo["id"]]["done_by"]) == ("todo", None)
+
+
+def test_tasks_list_mine_is_my_work(sample):
+    """``--mine``: the person's tasks and the unassigned tasks of their roles, as My work."""
+    from opsdesk.services import Services
+    from opsdesk.store import open_store
+
+    store = open_store(sample)
+    try:
+        services = Services(store)
+        every = services.tasks.list(services.plans.list()[0].id)
+        staff = [services.people.authenticate(u.login) for u in services.people.users()
+                 if not u.is_manager]
+    finally:
+        store.close()
+
+    def theirs(actor):
+        return {t.id for t in every if t.assignee_id == actor.user_id
+                or (t.assignee_id is None and t.role_id in actor.role_ids)}
+    actor = next(a for a in staff if any(t.assignee_id is None for t in every
+                                         if t.id in theirs(a)))
+    mine = {t["id"] for t in json.loads(opsdesk("--db", str(sample), "tasks", "list", "--mine",
+                                                "--user", actor.login, "--json").stdout)}
+    assert mine == theirs(actor)
+
+
 @pytest.mark.parametrize("login, password, message", [
     ("nobody", None, "There is no active person with the login “nobody”."),
     ("manager", None, "manager signs in with a password."),

@@ -16,8 +16,8 @@ from sqlalchemy.exc import OperationalError
 from opsdesk.errors import (
     BackupError,
     CorruptDatabase,
-    DatabaseLocked,
     DatabaseEmpty,
+    DatabaseLocked,
     DatabaseMissing,
     NotAnOpsDeskDatabase,
     ReadOnlyDatabase,

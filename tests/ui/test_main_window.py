@@ -46,7 +46,8 @@ def test_overview_follows_changes(qtbot, ctx):
     changes = ctx.services.tasks.tick_off(ctx.actor, late.id)
     with qtbot.waitSignal(window.changes_applied):
         window.apply(changes)
-    assert int(window.overview.tiles["overdue"].value.text()) == before - 1
+    # (read again off the GUI thread)
+    qtbot.waitUntil(lambda: int(window.overview.tiles["overdue"].value.text()) == before - 1)
 
 
 def test_switch_user(qtbot, ctx):

@@ -94,6 +94,7 @@ def test_activity_shows_each_action_with_the_right_person(qtbot, ctx):
     window.apply(ctx.services.tasks.tick_off(kefu, task.id))
     window.apply(ctx.services.tasks.comment(ctx.actor, task.id, "好的"))
     window.apply(ctx.services.tasks.update(ctx.actor, task.id, due=task.due + dt.timedelta(days=2)))
+    qtbot.waitUntil(lambda: not view.refresher.busy)  # (read off the GUI thread)
     texts = [view.model.texts(r) for r in range(3)]
     assert texts[0][1] == "王经理" and texts[0][2].startswith("moved due")
     moved = f"{short_date(task.due, 'en')} → {short_date(task.due + dt.timedelta(days=2), 'en')}"
@@ -168,6 +169,7 @@ def test_activity_describes_bulk_edits_undos_and_restores_in_words(qtbot, ctx):
     deleted = sv.tasks.delete(me, ids[0])
     window.apply(deleted)
     window.apply(sv.history.revert(me, deleted.change_id))
+    qtbot.waitUntil(lambda: not view.refresher.busy)  # (read off the GUI thread)
     texts = [view.model.texts(r) for r in range(9)]
     what = [t[2] for t in texts]
     title = tasks[0].title
@@ -205,7 +207,7 @@ def test_activity_says_deactivated_and_only_what_changed(qtbot, ctx):
     person = next(u for u in sv.people.users() if u.login == "meigong")
     window.apply(sv.people.update_user(ctx.actor, person.id, name=person.name, role=person.role_id,
                                        is_manager=False, active=False))
-    assert view.model.texts(0)[2] == f"deactivated {person.name}"
+    qtbot.waitUntil(lambda: view.model.texts(0)[2] == f"deactivated {person.name}")
     assert view.model.texts(0)[3] == "active: yes → no"
     window.apply(sv.people.update_user(ctx.actor, person.id, active=True))
-    assert view.model.texts(0)[2] == f"reactivated {person.name}"
+    qtbot.waitUntil(lambda: view.model.texts(0)[2] == f"reactivated {person.name}")

@@ -250,6 +250,32 @@ def test_staff_cannot_move_a_bar_but_may_tick_off(qtbot, ctx, monkeypatch):
     assert ctx.services.tasks.get(task_id).status == "done"
 
 
+def test_the_menu_offers_reopen_only_to_who_may_reopen(qtbot, ctx):
+    """Staff may tick off their own task but reopen it only when they ticked it off
+    (``permissions.can_reopen``): a manager's tick is theirs to reopen."""
+    from types import SimpleNamespace
+
+    kefu = ctx.services.people.authenticate("kefu")
+    own = next(t for t in ctx.services.tasks.list(ctx.services.plans.list()[0].id)
+               if t.assignee_id == kefu.user_id and t.status == "todo")
+    ctx.actor = kefu
+    window, view = _timeline(qtbot, ctx)
+    index = view.canvas.data.index_of(own.id)
+
+    def offered() -> list[str]:
+        view._context_menu(SimpleNamespace(kind="task", task=index), QPoint(0, 0))
+        texts = [a.text() for a in view._menu.actions()]
+        view._menu.close()
+        return texts
+    assert "Tick off" in offered()
+    manager = ctx.services.people.authenticate("manager", "secret")
+    ctx.services.tasks.tick_off(manager, own.id)
+    assert offered() == ["Show details"]  # the manager's tick: not kefu's to reopen
+    ctx.services.tasks.reopen(manager, own.id)
+    ctx.services.tasks.tick_off(kefu, own.id)
+    assert "Reopen" in offered()
+
+
 def test_pdf_export_of_the_sample_has_the_expected_pages(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 

@@ -46,7 +46,8 @@ def services(tmp_path):
     services = Services(store)
     services.plans.create_from_template(Actor.system(), load_template("ecommerce-launch"),
                                         D(2026, 9, 1))
-    services.people.create_user(Actor.system(), "经理", "boss", "operations", is_manager=True)
+    services.people.create_user(Actor.system(), "经理", "boss", "operations", is_manager=True,
+                                password="boss-pw")
     services.people.create_user(Actor.system(), "客服", "cs", "customer_service")
     yield services
     store.close()
@@ -70,7 +71,7 @@ def test_import_plan_makes_phases_tasks_links_and_people(services):
     preview = imports.preview_plan(doc)
     assert preview.phases == ["准备", "上线"] and preview.tasks == 4 and preview.milestones == 1
     assert preview.groups_unmatched == ["财务"] and preview.people_new == ["张三", "Li Si", "王五"]
-    boss = services.people.authenticate("boss")
+    boss = services.people.authenticate("boss", "boss-pw")
     changes = imports.import_plan(boss, doc, file="plan.planner")
     plan_id = changes.plan_id
     assert [p.name_zh for p in services.plans.phases(plan_id)] == ["准备", "上线"]
@@ -118,7 +119,7 @@ def test_mspdi_export_opens_again_with_the_plans_structure(services, tmp_path):
     plan_id = services.plans.list()[0].id
     staff = next(u for u in services.people.users() if not u.is_manager)
     first = services.tasks.list(plan_id)[0]
-    services.tasks.update(services.people.authenticate("boss"), first.id, assignee_id=staff.id)
+    services.tasks.update(services.people.authenticate("boss", "boss-pw"), first.id, assignee_id=staff.id)
     out = tmp_path / "plan.xml"
     ExportService(services.store).mspdi(plan_id, out)
     doc = parse_mspdi(out.read_bytes())
@@ -135,7 +136,7 @@ def test_mspdi_export_opens_again_with_the_plans_structure(services, tmp_path):
 
 def test_csv_has_bom_and_neutralises_formulas(services, tmp_path):
     plan_id = services.plans.list()[0].id
-    boss = services.people.authenticate("boss")
+    boss = services.people.authenticate("boss", "boss-pw")
     first = services.tasks.list(plan_id)[0]
     services.tasks.update(boss, first.id, title="=HYPERLINK(\"http://x\")")
     out = tmp_path / "t.csv"
@@ -179,7 +180,7 @@ def test_task_sheet_round_trip_updates_instead_of_duplicating(services, tmp_path
     prepared = importer.prepare(plan_id, table, TaskMapping.guess(table.headers))
     assert (len(prepared.creates), len(prepared.updates)) == (1, 1)
     assert prepared.unmatched == {}
-    boss = services.people.authenticate("boss")
+    boss = services.people.authenticate("boss", "boss-pw")
     importer.apply(boss, plan_id, prepared)
     titles = [t.title for t in services.tasks.list(plan_id)]
     assert "组建运营团队(扩编)" in titles and "新任务:直播带货" in titles and len(titles) == count + 1
@@ -203,7 +204,7 @@ def test_task_sheet_problems_are_listed_and_nothing_is_written(services, tmp_pat
     assert prepared.unmatched == {"role": {"财务"}}
     before = len(services.tasks.list(plan_id))
     with pytest.raises(ValidationError):
-        importer.apply(services.people.authenticate("boss"), plan_id, prepared)
+        importer.apply(services.people.authenticate("boss", "boss-pw"), plan_id, prepared)
     assert len(services.tasks.list(plan_id)) == before
 
 

@@ -135,8 +135,9 @@ def services(tmp_path):
     services = Services(store)
     services.plans.create_from_template(Actor.system(), load_template("ecommerce-launch"),
                                         D(2026, 9, 1))
-    services.people.create_user(Actor.system(), "经理", "boss", "operations", is_manager=True)
-    boss = services.people.authenticate("boss")
+    services.people.create_user(Actor.system(), "经理", "boss", "operations", is_manager=True,
+                                password="boss-pw")
+    boss = services.people.authenticate("boss", "boss-pw")
     plan_id = _plan(services)
     tasks = services.tasks.list(plan_id)
     services.tasks.update(boss, tasks[1].id, assignee_id=boss.user_id, notes="备注\n第二行")
@@ -208,7 +209,7 @@ def test_xlsx_holds_the_task_table_on_one_sheet_or_one_per_phase(services, tmp_p
 
 def test_text_openpyxl_would_refuse_is_exported_without_the_control_characters(services, tmp_path):
     plan_id = _plan(services)
-    boss = services.people.authenticate("boss")
+    boss = services.people.authenticate("boss", "boss-pw")
     task = services.tasks.list(plan_id)[0]
     services.tasks.update(boss, task.id, title="Ring\x07 the <bell> & go", notes="a\x01b\nc")
     out = tmp_path / "t.xlsx"
@@ -221,7 +222,7 @@ def test_formulas_stay_neutralised_in_both_files(services, tmp_path):
     """CSV cells get the apostrophe; XLSX text cells are inline strings, never formulas, so
     they hold the text as it is (Excel would show an apostrophe)."""
     plan_id = _plan(services)
-    boss = services.people.authenticate("boss")
+    boss = services.people.authenticate("boss", "boss-pw")
     tasks = services.tasks.list(plan_id)
     services.tasks.update(boss, tasks[0].id, title="=cmd|'/c calc'!A1", notes="@SUM(1)")
     services.people.create_user(boss, "-减号", "minus", "operations")
@@ -269,7 +270,7 @@ def test_cancel_keeps_the_old_file_and_leaves_no_part(services, tmp_path):
 
 def test_gbk_names_the_character_it_cannot_write_and_keeps_the_old_file(services, tmp_path):
     plan_id = _plan(services)
-    boss = services.people.authenticate("boss")
+    boss = services.people.authenticate("boss", "boss-pw")
     services.tasks.update(boss, services.tasks.list(plan_id)[3].id, title="上新 😀")
     out = tmp_path / "t.csv"
     out.write_text("old", encoding="utf-8")

@@ -23,6 +23,7 @@ from opsdesk.errors import NotFound
 from opsdesk.services.audit import ActivityFilter, query_activity
 from opsdesk.ui.activity.describe import KINDS, Describer
 from opsdesk.ui.activity.model import ActivityModel, RowRole
+from opsdesk.ui.refresher import Refresher
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class ActivityView(Retranslating, QWidget):
         self.setObjectName("activityView")
         self.ctx, self.window = ctx, window
         self.task_id: int | None = None
+        self.refresher = Refresher(self, self._loaded)
         self.title = QLabel()
         self.title.setObjectName("overviewTitle")
         self.count = QLabel()
@@ -160,23 +162,38 @@ class ActivityView(Retranslating, QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the entries again now (first shown, a filter changed, Refresh)."""
         if not getattr(self, "_ready", False):
             return
-        sv = self.ctx.services
-        lang = self.ctx.lang
-        users = {u.id: u.name for u in sv.people.users(active_only=False)}
-        roles = {r.id: r.name(lang) for r in sv.people.roles()}
-        phases = {p.id: p.name(lang) for p in sv.plans.phases(self.ctx.plan_id)} \
-            if self.ctx.plan_id is not None else {}
-        rows = query_activity(sv.audit, self.ctx.plan_id, self.current_filter())
-        self.model.set_rows(rows, Describer(lang, users, roles, phases), lang)
+        self.refresher.cancel()
+        self._loaded(self._reader()())
+
+    def _reader(self):
+        """What to read for the filters as they are now (a function for any thread)."""
+        sv, lang, plan_id, f = self.ctx.services, self.ctx.lang, self.ctx.plan_id, \
+            self.current_filter()
+
+        def read() -> tuple[list, Describer, str]:
+            users = {u.id: u.name for u in sv.people.users(active_only=False)}
+            roles = {r.id: r.name(lang) for r in sv.people.roles()}
+            phases = {p.id: p.name(lang) for p in sv.plans.phases(plan_id)} \
+                if plan_id is not None else {}
+            rows = query_activity(sv.audit, plan_id, f)
+            return rows, Describer(lang, users, roles, phases), lang
+        return read
+
+    def _loaded(self, result: tuple[list, Describer, str]) -> None:
+        rows, describer, lang = result
+        self.model.set_rows(rows, describer, lang)
         self.count.setText(self.tr("%n entries", "", len(rows)))
 
     def on_changes(self, changes: Changes) -> None:
+        """A new entry: the log is read again off the GUI thread (a burst makes one more
+        read, not one each)."""
         if changes.activity:
             if changes.people:
                 self._fill_filters()
-            self.refresh()
+            self.refresher.request(self._reader())
 
     def _open(self, index) -> None:
         """Open the entry's task: the filtered one, else the first of a bulk entry's tasks

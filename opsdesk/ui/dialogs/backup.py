@@ -74,20 +74,24 @@ class BackupActions:
             QTimer.singleShot(AUTO_BACKUP_DELAY_MS, self.window, lambda: self.auto_backup(store))
 
     def auto_backup(self, opened=None) -> Job | None:
-        from opsdesk.store.backup import auto_backup_due, auto_backup_if_due
+        from opsdesk.store.backup import auto_backup_due
 
         store, keep = self.store, self.window.settings.backup_keep()
         if store is None or (opened is not None and store is not opened):
             return None  # another database was opened meanwhile
         if not auto_backup_due(store.path):
             return None
-        return self._start(lambda progress: auto_backup_if_due(store, keep, progress=progress),
+        storage, actor = self._storage()
+        return self._start(lambda progress: storage.auto_backup(actor, keep, progress=progress),
                            QCoreApplication.translate("BackupActions", "Backing up…"), lambda _r: None, quiet=True)
 
     # ---- actions
     def back_up(self) -> Job | None:
         from opsdesk.store.backup import timestamped_backup_path
 
+        ctx = self.window.ctx
+        if ctx is not None and not ctx.actor.is_manager:
+            return self.back_up_here()  # staff: only into the backups folder (issue #12)
         store = self.store
         suggested = timestamped_backup_path(store.path, "manual")
         suggested.parent.mkdir(parents=True, exist_ok=True)
@@ -98,16 +102,22 @@ class BackupActions:
         return self.back_up_to(Path(out))
 
     def back_up_to(self, out: Path) -> Job:
-        from opsdesk.store.backup import backup_store, prune_backups
-
-        store, keep = self.store, self.window.settings.backup_keep()
+        # a copy to a place of one's choosing: the service lets only a manager (issue #12)
+        keep = self.window.settings.backup_keep()
+        storage, actor = self._storage()
 
         def job(progress):
-            path = backup_store(store, out, progress)
-            prune_backups(store.path, keep)
-            return path
+            return storage.backup(actor, out, progress, keep=keep)
 
         return self._start(job, QCoreApplication.translate("BackupActions", "Backing up…"), lambda p: self._inform(
+            QCoreApplication.translate("BackupActions", "The backup was written to {path}.").format(path=p), "backupDone"))
+
+    def back_up_here(self) -> Job:
+        """A backup into the backups folder beside the database (anyone signed in)."""
+        keep = self.window.settings.backup_keep()
+        storage, actor = self._storage()
+        return self._start(lambda progress: storage.rolling_backup(actor, "manual", keep, progress),
+                           QCoreApplication.translate("BackupActions", "Backing up…"), lambda p: self._inform(
             QCoreApplication.translate("BackupActions", "The backup was written to {path}.").format(path=p), "backupDone"))
 
     def choose_restore(self) -> Job | None:
@@ -123,7 +133,7 @@ class BackupActions:
         return self.restore_from(Path(source), confirm=True)
 
     def restore_from(self, source: Path, confirm: bool = True) -> Job | None:
-        from opsdesk.store.backup import restore_into, validate_backup
+        from opsdesk.store.backup import validate_backup
 
         try:
             validate_backup(source)  # refuse a bad file before asking anything
@@ -138,10 +148,11 @@ class BackupActions:
                 .format(name=source.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        store, keep = self.store, self.window.settings.backup_keep()
+        keep = self.window.settings.backup_keep()
+        storage, actor = self._storage()
         # Not cancellable: SQLite copies a restore in one step, so a Cancel could only come
         # after the content was already replaced.
-        return self._start(lambda progress: restore_into(store, source, keep, progress),
+        return self._start(lambda progress: storage.restore(actor, source, keep, progress),
                            QCoreApplication.translate("BackupActions", "Restoring…"), self._restored,
                            cancellable=False)
 
@@ -155,6 +166,12 @@ class BackupActions:
                      .format(path=safety), "restoreDone")
 
     # ---- helpers
+    def _storage(self):
+        """The storage service and the signed-in person: every backup and restore goes
+        through the service, which checks the rights (issue #12)."""
+        ctx = self.window.ctx
+        return ctx.services.storage, ctx.actor
+
     def _start(self, job, label, on_done, quiet: bool = False, cancellable: bool = True) -> Job:
         """Run ``job(progress)`` in the background; a progress dialog (unless ``quiet``)
         shows when it takes a while, with Cancel when ``cancellable``."""

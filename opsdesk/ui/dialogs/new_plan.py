@@ -36,6 +36,7 @@ class NewPlanDialog(QDialog):
         self.lang = lang
         self.created: Path | None = None
         self.manager_login = ""
+        self.manager_password = ""
         self.path = QLineEdit(str(default_dir / "opsdesk.db"))
         self.path.setMinimumWidth(360)
         browse = QPushButton(self.tr("Choose…"))
@@ -54,6 +55,13 @@ class NewPlanDialog(QDialog):
         self.name.setPlaceholderText(self.tr("the template's name"))
         self.manager_name = QLineEdit()
         self.manager_id = QLineEdit("admin")
+        # issue #12: no manager without a password; asked twice, the two must match
+        self.password = QLineEdit()
+        self.password.setObjectName("newPlanPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again = QLineEdit()
+        self.password_again.setObjectName("newPlanPasswordAgain")
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
@@ -68,6 +76,8 @@ class NewPlanDialog(QDialog):
         form.addRow(self.tr("Plan name"), self.name)
         form.addRow(self.tr("Your name (manager)"), self.manager_name)
         form.addRow(self.tr("Your login"), self.manager_id)
+        form.addRow(self.tr("Your password"), self.password)
+        form.addRow(self.tr("Password again"), self.password_again)
         form.addRow(self.error)
         form.addRow(buttons)
         self.setWindowTitle(self.tr("New plan"))
@@ -91,6 +101,11 @@ class NewPlanDialog(QDialog):
         except OpsDeskError as exc:
             self.error.setText(error_text(exc))
             return
+        if self.password.text() != self.password_again.text():
+            self.error.setText(self.tr("The two passwords are not the same."))
+            self.password_again.selectAll()
+            self.password_again.setFocus()
+            return
         store = None
         try:
             store = open_store(path, create=True)
@@ -101,7 +116,8 @@ class NewPlanDialog(QDialog):
                 dt.date(qd.year(), qd.month(), qd.day()), self.name.text().strip() or None,
                 self.lang)
             services.people.create_user(system, self.manager_name.text(),
-                                        self.manager_id.text(), "operations", is_manager=True)
+                                        self.manager_id.text(), "operations", is_manager=True,
+                                        password=self.password.text())
             store.close()
         except OpsDeskError as exc:
             self.error.setText(error_text(exc))
@@ -115,4 +131,5 @@ class NewPlanDialog(QDialog):
             return
         self.created = path
         self.manager_login = self.manager_id.text().strip()
+        self.manager_password = self.password.text()  # to sign in at once, then forgotten
         super().accept()

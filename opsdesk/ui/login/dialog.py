@@ -109,10 +109,24 @@ class LoginDialog(Retranslating, QDialog):
         user = self.current_user()
         if user is None:
             return
+        from opsdesk.services.people import PasswordNotSet
+
         try:
             self.actor = self.services.people.authenticate(user.login, self.password.text())
+        except PasswordNotSet:  # a manager without a password sets one before going on
+            if not self.set_first_password(user):
+                return
         except OpsDeskError as exc:
             self.error.setText(error_text(exc))
             self.password.selectAll()
             return
         super().accept()
+
+    def set_first_password(self, user) -> bool:
+        from opsdesk.ui.login.set_password import SetPasswordDialog
+
+        dialog = SetPasswordDialog(self.services, user.login, user.name, self)
+        if not dialog.exec():
+            return False
+        self.actor = dialog.actor
+        return True

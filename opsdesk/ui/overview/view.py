@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from opsdesk.ui import fmt
 from opsdesk.ui.overview.widgets import PhaseCard, PhaseStrip, StatTile
+from opsdesk.ui.refresher import Refresher
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class OverviewView(Retranslating, QScrollArea):
         self.setObjectName("overviewView")
         self.ctx = ctx
         self.data: Overview | None = None
+        self.refresher = Refresher(self, self._loaded)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
 
@@ -119,6 +121,8 @@ class OverviewView(Retranslating, QScrollArea):
 
     # ---- data
     def refresh(self) -> None:
+        """Reload now (first shown, another plan, Refresh)."""
+        self.refresher.cancel()
         if self.ctx.plan_id is None:
             self.data = None
         else:
@@ -126,9 +130,18 @@ class OverviewView(Retranslating, QScrollArea):
         self.populate()
 
     def on_changes(self, changes: Changes) -> None:
-        """Refresh when tasks, phases or the plan changed."""
-        if changes.tasks or changes.plans or changes.people:
-            self.refresh()
+        """Tasks, phases, the plan or people changed: the counts are read again off the GUI
+        thread (a burst of changes makes one more read, not one each)."""
+        if not (changes.tasks or changes.plans or changes.people) or self.ctx.plan_id is None:
+            return
+        overview, plan_id, today = self.ctx.services.overview, self.ctx.plan_id, self.ctx.today()
+        self.refresher.request(lambda: (plan_id, overview.overview(plan_id, today)))
+
+    def _loaded(self, result: tuple[int, Overview]) -> None:
+        plan_id, data = result
+        if plan_id == self.ctx.plan_id:
+            self.data = data
+            self.populate()
 
     def populate(self) -> None:
         data = self.data

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import ValidationError
+from opsdesk.services.task_rows import TaskListRow
 from opsdesk.ui.labels import error_text, priority_name, status_name
 from opsdesk.ui.tasks.delegates import (
     PRIORITIES,
@@ -47,7 +48,7 @@ class TaskDialog(Retranslating, QDialog):
     False to keep it open as it is)."""
 
     def __init__(self, parent: QWidget | None, *, lang: str, phases: list, roles: list,
-                 people: list, rows: list[tuple], detail=None, defaults: dict | None = None,
+                 people: list, rows: list[TaskListRow], detail=None, defaults: dict | None = None,
                  submit: Callable[[TaskDialog], bool | None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("taskDialog")
@@ -227,7 +228,7 @@ class TaskDialog(Retranslating, QDialog):
     def _fill_parents(self) -> None:
         current = self.parent_task.currentData()
         phase_id, own = self.phase.currentData(), self._own_id()
-        items = [(None, "—", None)]
+        items: list[tuple[object, str, str | None]] = [(None, "—", None)]
         for r in self.rows:
             if r.parent_id is None and r.phase_id == phase_id and r.id != own:
                 items.append((r.id, r.title, None))

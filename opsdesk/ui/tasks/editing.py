@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from opsdesk.errors import ConflictError, OpsDeskError, ValidationError
 from opsdesk.services.changes import Changes
 from opsdesk.services.series import SHARED_FIELDS
+from opsdesk.services.task_rows import TaskListRow
 from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.i18n_contexts import TasksView  # a translation context, not the view
 from opsdesk.ui.tasks import prompts
@@ -122,7 +123,7 @@ class TaskEditing:
         return self._run(text, lambda check: ops.tick(task_id, done, version if check else None),
                          [task_id], what=quoted(title)) is not None
 
-    def _versions(self, rows: list[tuple], check: bool) -> dict[int, int] | None:
+    def _versions(self, rows: list[TaskListRow], check: bool) -> dict[int, int] | None:
         return {r.id: r.version for r in rows} if check else None
 
     def assign_selected(self, user_id: int | None) -> None:
@@ -217,7 +218,7 @@ class TaskEditing:
         self._run(TasksView.tr("Delete %n task(s)", "", count),
                   lambda _check: do, [r.id for r in roots])
 
-    def _has_ancestor_in(self, row: tuple, ids: set[int]) -> bool:
+    def _has_ancestor_in(self, row: TaskListRow, ids: set[int]) -> bool:
         parent = row.parent_id
         while parent is not None:
             if parent in ids:
@@ -336,7 +337,7 @@ def quoted(title: str) -> str:
     return QCoreApplication.translate("TasksView", "“{title}”").format(title=title)
 
 
-def _what(rows: list[tuple]) -> str:
+def _what(rows: list[TaskListRow]) -> str:
     """What the conflict dialog names for a bulk edit."""
     if len(rows) == 1:
         return quoted(rows[0].title)

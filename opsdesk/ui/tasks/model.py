@@ -520,7 +520,7 @@ class TaskTreeModel(QAbstractItemModel):
                 "status": row.status, "priority": row.priority}.get(name, self._display(row, col))
 
     def _tooltip(self, row: TaskListRow, col: int):
-        if col == _COL_DUE and self._overdue(row):
+        if col == _COL_DUE and row.due is not None and self._overdue(row):
             late = (dt.date.fromisoformat(self.today) - dt.date.fromisoformat(row.due)).days
             return self.tr("Overdue by %n day(s)", "", late)
         if col == _COL_MILESTONE and row.is_milestone:

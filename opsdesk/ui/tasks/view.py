@@ -39,6 +39,7 @@ from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
+    from opsdesk.services.task_rows import TaskListRow
     from opsdesk.ui.context import AppContext
 
 FIRST_PAGE = 400
@@ -343,7 +344,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         """Open at the first unfinished task (the finished past stays above, a scroll away)."""
         for task_id in self.model.visible_task_ids():
             row = self.model.row_by_id(task_id)
-            if row.status in ("todo", "doing", "blocked"):
+            if row is not None and row.status in ("todo", "doing", "blocked"):
                 index = self.model.index_of(task_id)
                 self.tree.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -496,10 +497,10 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.ctx.settings.set_tasks_grouped(grouped)
 
     # ---- selection
-    def selected_rows(self) -> list[tuple]:
+    def selected_rows(self) -> list[TaskListRow]:
         return self._rows_at(self.tree.selectionModel().selectedRows(0))
 
-    def _rows_at(self, indexes) -> list[tuple]:
+    def _rows_at(self, indexes) -> list[TaskListRow]:
         rows, seen = [], set()
         for index in indexes:
             row = self.model.row_at(index)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from opsdesk.services.team import UNASSIGNED, Load, monday
 from opsdesk.ui import fmt
+from opsdesk.ui.refresher import Refresher
 from opsdesk.ui.team.heat import HeatDelegate, WeeksRole
 from opsdesk.ui.widgets.retranslate import Retranslating
 
@@ -86,6 +87,7 @@ class TeamView(Retranslating, QWidget):
         self.setObjectName("teamView")
         self.ctx, self.window = ctx, window
         self.data: TeamData | None = None
+        self.refresher = Refresher(self, self._loaded)
         self.title = QLabel()
         self.title.setObjectName("overviewTitle")
         self.subtitle = QLabel()
@@ -158,6 +160,8 @@ class TeamView(Retranslating, QWidget):
 
     # ---- data
     def refresh(self) -> None:
+        """Reload now (first shown, another plan, Refresh)."""
+        self.refresher.cancel()
         if self.ctx.plan_id is None:
             self.data = None
         else:
@@ -165,8 +169,17 @@ class TeamView(Retranslating, QWidget):
         self.populate()
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.tasks or changes.people or changes.plans:
-            self.refresh()
+        """The figures are read again off the GUI thread (a burst makes one more read)."""
+        if not (changes.tasks or changes.people or changes.plans) or self.ctx.plan_id is None:
+            return
+        team, plan_id, today = self.ctx.services.team, self.ctx.plan_id, self.ctx.today()
+        self.refresher.request(lambda: (plan_id, team.team(plan_id, today)))
+
+    def _loaded(self, result: tuple[int, TeamData]) -> None:
+        plan_id, data = result
+        if plan_id == self.ctx.plan_id:
+            self.data = data
+            self.populate()
 
     def load_of(self, user_id: int | None, role_id: int | None = None) -> Load:
         """A person's figures summed over every role of their tasks (None: the role's unassigned)."""

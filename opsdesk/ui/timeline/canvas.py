@@ -74,7 +74,9 @@ class TimelineCanvas(QAbstractScrollArea):
             self.relayout()
 
     # ---- data
-    def set_data(self, data: TimelineData) -> None:
+    def set_data(self, data: TimelineData, layout: lay.Layout | None = None) -> None:
+        """Show ``data``; ``layout``, when given, is ``lay.build`` of it for the current mode
+        and collapsed groups (made off the GUI thread)."""
         self.data = data
         span = data.span() or (self.today, self.today)
         first = min(span[0], self.today) - MARGIN_DAYS
@@ -82,17 +84,18 @@ class TimelineCanvas(QAbstractScrollArea):
         x = self.horizontalScrollBar().value()
         day = self.scale.day(x) if self._placed else None
         self.scale = Scale(first, self.scale.ppd)
-        self.relayout()
+        self.relayout(layout)
         if self._first_data and self.layout_ is not None:
             self._first_data = False
             self.collapse_finished()
         if day is not None:
             self.horizontalScrollBar().setValue(round(self.scale.x(day)))
 
-    def relayout(self) -> None:
+    def relayout(self, layout: lay.Layout | None = None) -> None:
         if self.data is None:
             return
-        self.layout_ = lay.build(self.data, self.mode, frozenset(self.collapsed))
+        self.layout_ = layout if layout is not None else lay.build(
+            self.data, self.mode, frozenset(self.collapsed))
         self.update_scrollbars()
         self.viewport().update()
 

@@ -27,7 +27,9 @@ from opsdesk.errors import NotFound
 from opsdesk.services import permissions
 from opsdesk.services.timeline import NO_DAY, from_day, to_day
 from opsdesk.ui import fmt
+from opsdesk.ui.refresher import Refresher
 from opsdesk.ui.timeline import export
+from opsdesk.ui.timeline import layout as lay
 from opsdesk.ui.timeline.canvas import TimelineCanvas
 from opsdesk.ui.timeline.edits import TimelineEdits
 from opsdesk.ui.timeline.layout import MODES
@@ -58,6 +60,7 @@ class TimelineView(Retranslating, QWidget):
         self.canvas = TimelineCanvas(ctx.lang, ctx.today().toordinal(), self)
         self.canvas.can_edit = ctx.actor.is_manager
         self.edits = TimelineEdits(ctx, window, self.canvas, self)
+        self.refresher = Refresher(self, self._loaded)
 
         # ---- toolbar
         self.group_label = QLabel()
@@ -102,26 +105,56 @@ class TimelineView(Retranslating, QWidget):
 
     # ---- view contract
     def refresh(self) -> None:
+        """Load the whole plan now (first shown, another plan, Refresh)."""
         if self.ctx.plan_id is None:
             return
+        self.refresher.cancel()
         self.canvas.lang, self.canvas.today = self.ctx.lang, self.ctx.today().toordinal()
         self.canvas.set_data(self.ctx.services.timeline.load(self.ctx.plan_id))
 
     def on_changes(self, changes: Changes) -> None:
+        """Bars of tasks it holds are patched in place; after any other change the plan is
+        read again and laid out off the GUI thread (a burst makes one more read)."""
         if changes.plan_id not in (None, self.ctx.plan_id) and not changes.plans:
             return
+        if self.patch(changes):
+            return
+        if (changes.tasks or changes.plans or changes.people) and self.ctx.plan_id is not None:
+            self.reload()
+
+    def patch(self, changes: Changes) -> bool:
+        """Patch the bars of the tasks ``changes`` names; False when it cannot (a task it does
+        not hold, or one deleted, the plan or people changed, too many)."""
         data = self.canvas.data
-        if (data is not None and changes.tasks and not (changes.plans or changes.people)
-                and 0 < len(changes.ids) <= PATCH_LIMIT
-                and all(data.index_of(i) is not None for i in changes.ids)):
-            timeline = self.ctx.services.timeline
-            rows = timeline.tasks(self.ctx.plan_id, sorted(changes.ids))
-            if len(rows) == len(changes.ids):  # none deleted: patch in place, keep the scroll
-                data.patch(rows, timeline.links(self.ctx.plan_id))
-                self.canvas.relayout()
-                return
-        if changes.tasks or changes.plans or changes.people:
-            self.refresh()
+        if (data is None or self.refresher.busy or not changes.tasks
+                or changes.plans or changes.people or not 0 < len(changes.ids) <= PATCH_LIMIT
+                or not all(data.index_of(i) is not None for i in changes.ids)):
+            return False
+        timeline = self.ctx.services.timeline
+        rows = timeline.tasks(self.ctx.plan_id, sorted(changes.ids))
+        if len(rows) != len(changes.ids):  # some deleted
+            return False
+        data.patch(rows, timeline.links(self.ctx.plan_id))  # in place, keeping the scroll
+        self.canvas.relayout()
+        return True
+
+    def reload(self) -> None:
+        """Read the plan and lay it out off the GUI thread, then show it."""
+        timeline, plan_id = self.ctx.services.timeline, self.ctx.plan_id
+        mode, collapsed = self.canvas.mode, frozenset(self.canvas.collapsed)
+
+        def read():
+            data = timeline.load(plan_id)
+            return plan_id, mode, collapsed, data, lay.build(data, mode, collapsed)
+        self.refresher.request(read)
+
+    def _loaded(self, result) -> None:
+        plan_id, mode, collapsed, data, built = result
+        if plan_id != self.ctx.plan_id:
+            return
+        self.canvas.lang, self.canvas.today = self.ctx.lang, self.ctx.today().toordinal()
+        same = (mode, collapsed) == (self.canvas.mode, frozenset(self.canvas.collapsed))
+        self.canvas.set_data(data, built if same else None)
 
     def retranslate_ui(self) -> None:
         self.group_label.setText(self.tr("Group by"))
