@@ -10,6 +10,7 @@ remembered and nothing is found.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -124,10 +125,8 @@ def forget(target: str) -> None:
     keyring = _keyring()
     if keyring is None or not is_server(target):
         return
-    try:
+    with contextlib.suppress(Exception):  # none was remembered, or the keyring refuses
         keyring.delete_password(SERVICE, str(without_password(target)))
-    except Exception:  # none was remembered, or the keyring refuses: nothing to undo
-        pass
 
 
 def needs_password(exc: BaseException) -> bool:

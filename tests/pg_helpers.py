@@ -81,3 +81,27 @@ def fresh_database(template: str):
     finally:
         store.close()
         drop_database(name)
+
+
+# ---- the roles of resources/postgres/grants.sql
+
+GRANTS_SQL = Path(__file__).resolve().parents[1] / "resources" / "postgres" / "grants.sql"
+
+
+def apply_grants(url: str) -> None:
+    """Run resources/postgres/grants.sql in the database at ``url`` (as its owner)."""
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(GRANTS_SQL.read_text(encoding="utf-8"))
+    finally:
+        engine.dispose()
+
+
+def login_as(url: str, login: str, group: str) -> str:
+    """A login role ``login`` (the test cluster trusts local connections: no password) in
+    ``group``; ``url`` as that login."""
+    _admin(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}') THEN "
+           f"CREATE ROLE \"{login}\" LOGIN; END IF; END $$")
+    _admin(f'GRANT "{group}" TO "{login}"')
+    return make_url(url).set(username=login).render_as_string(hide_password=False)

@@ -368,8 +368,11 @@ class PeopleService(Service):
                     User.is_manager.is_(True), User.active.is_(True), User.id != user_id))
                 if not others:
                     raise ValidationError(LAST_MANAGER, field="is_manager", name=user.name)
-            s.execute(update(User).where(User.id == user_id).values(**after))
             changed = [k for k in after if after[k] != before[k]]  # the log names only these
+            if changed:  # only these columns: on PostgreSQL the app role may not update
+                # is_manager (resources/postgres/grants.sql), so a rename must not name it
+                s.execute(update(User).where(User.id == user_id)
+                          .values(**{k: after[k] for k in changed}))
             cid = self.log(s, actor, "user", user_id, "update",
                            before={k: before[k] for k in changed},
                            after={k: after[k] for k in changed})

@@ -67,7 +67,7 @@ BEGIN
     FROM information_schema.columns
    WHERE table_schema = 'public' AND table_name = 'users'
      AND column_name NOT IN ('password_hash', 'is_manager');
-  EXECUTE format('GRANT UPDATE (%s) ON users TO opsdesk_app', cols);
+  EXECUTE 'GRANT UPDATE (' || cols || ') ON users TO opsdesk_app';
 END $$;
 GRANT UPDATE (password_hash, is_manager) ON users TO opsdesk_managers;
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;

@@ -4,6 +4,7 @@ password comes from the keyring (when the user asked to remember it), ~/.pgpass,
 from __future__ import annotations
 
 from argparse import Namespace
+from pathlib import Path
 from types import SimpleNamespace
 
 import keyring
@@ -102,7 +103,7 @@ def server(monkeypatch):
 
 def _settings_text(settings: Settings) -> str:
     settings.sync()
-    return open(QSettings().fileName(), encoding="utf-8").read()
+    return Path(QSettings().fileName()).read_text(encoding="utf-8")
 
 
 def test_a_url_with_a_password_is_remembered_without_it(app, server, memory_keyring):
@@ -120,7 +121,7 @@ def test_passwords_stored_by_an_older_opsdesk_are_removed_on_start(qapp):
     old.setValue("db/last", URL)
     old.setValue("db/recent", [URL, "/home/a/shop.db", PLAIN])
     old.sync()
-    assert SECRET in open(old.fileName(), encoding="utf-8").read()
+    assert SECRET in Path(old.fileName()).read_text(encoding="utf-8")
     settings = Settings()
     assert SECRET not in _settings_text(settings)
     assert settings.last_db() == PLAIN

@@ -148,6 +148,7 @@ class _Editing:
     """The Tasks view's edit mixin on a stand-in view that records the undo step's text."""
 
     def __init__(self, count: int):
+        from opsdesk.services.task_rows import TaskListRow
         from opsdesk.ui.tasks.editing import TaskEditing
 
         class View(TaskEditing):
@@ -163,10 +164,9 @@ class _Editing:
                 texts.append((text, what))
 
         rows, texts = [], []
+        blank = TaskListRow._make([None] * len(TaskListRow._fields))
         for i in range(count):
-            row = [None] * 22
-            row.id, row.title = i + 1, f"task {i + 1}"
-            rows.append(tuple(row))
+            rows.append(blank._replace(id=i + 1, title=f"task {i + 1}"))
         self.view, self.texts = View(), texts
 
 

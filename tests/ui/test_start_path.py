@@ -62,7 +62,7 @@ def test_the_app_shows_its_data_with_the_collector_back_on_and_few_services(seed
         from opsdesk.app import main
         code = main(sys.argv[1:])
         print(json.dumps({"code": code, "enabled": gc.isenabled(), "modules": sorted(sys.modules)}))
-    """, tmp_path, "--db", str(db), "--user", "manager", "--lang", "en")
+    """, tmp_path, "--db", str(db), "--user", "ops", "--lang", "en")  # no password to ask
     assert result["code"] == 0 and result["enabled"]
     loaded = set(result["modules"])
     assert "opsdesk.services.overview" in loaded  # the check can see a service module

@@ -61,7 +61,7 @@ def test_grouped_by_phase_with_subtasks_under_parent(qtbot, ctx):
     index = model.index_of(parent.id)
     assert model.rowCount(index) == 4
     child = model.index(0, 0, index)
-    assert model.row_at(child)[1] == parent.id
+    assert model.row_at(child).parent_id == parent.id
     view.act_group.trigger()  # flat
     assert model.rowCount() == len(model.rows)
     assert not view.tree.isColumnHidden(COL["phase"])

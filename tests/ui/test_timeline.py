@@ -103,6 +103,7 @@ def test_task_without_dates_is_in_the_unscheduled_group(qtbot, ctx):
     window, view = _timeline(qtbot, ctx)
     ctx.services.tasks.create(ctx.actor, ctx.plan_id, title="日期待定")
     window.apply(ctx.services.tasks.create(ctx.actor, ctx.plan_id, title="还没有日期"))
+    qtbot.waitUntil(lambda: not view.refresher.busy)  # a new task: read again off the GUI thread
     lay = view.canvas.layout_
     group = next(g for g in lay.groups if g.key == UNSCHEDULED)
     assert group.count == 2
