@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import inspect
 
 from opsdesk.errors import OpsDeskError
-from opsdesk.store import migrate
+from opsdesk.store import migrate, rowlog
 
 
 @dataclass
@@ -48,6 +48,8 @@ def check_store(store) -> CheckReport:
         expected = (_schema_at(report.revision) if older and store.is_sqlite
                     else None if older else _model_schema())
         schema = _schema_problems(conn, expected) if expected is not None else []
+        if not older and not schema:
+            schema = rowlog.missing_triggers(conn)
     report.problems.extend(schema)
     if older and not schema:
         report.problems.extend(_upgraded_schema_problems(store))

@@ -123,6 +123,19 @@ def drop(conn: Connection) -> None:
             conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS rowlog_{table} ON "{table}"')
 
 
+def missing_triggers(conn: Connection) -> list[str]:
+    """The row log's triggers that are not there (undo would not see those tables)."""
+    if conn.dialect.name == "sqlite":
+        have = {r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        wanted = [f"rowlog_{t}_{s}" for t in LOGGED for s in ("ins", "upd", "del")]
+    else:
+        have = {r[0] for r in conn.exec_driver_sql(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")}
+        wanted = [f"rowlog_{t}" for t in LOGGED]
+    return [f"schema: trigger {name} is missing" for name in wanted if name not in have]
+
+
 def install(conn: Connection) -> None:
     """(Re)create the triggers for the tables as they are now."""
     drop(conn)

@@ -457,13 +457,15 @@ def test_check_ok_on_fresh_and_seeded_databases(empty_store, store):
 @pytest.mark.parametrize(
     ("statements", "problem"),
     [
-        (["ALTER TABLE tasks DROP COLUMN notes"], "schema: column tasks.notes is missing"),
+        ([*(f"DROP TRIGGER rowlog_tasks_{k}" for k in ("ins", "upd", "del")),
+          "ALTER TABLE tasks DROP COLUMN notes"], "schema: column tasks.notes is missing"),
+        (["DROP TRIGGER rowlog_comments_del"], "schema: trigger rowlog_comments_del is missing"),
         (["DROP TABLE comments"], "schema: table comments is missing"),
         (["DROP TABLE kpi_values"], "schema: table kpi_values is missing"),
         (["PRAGMA foreign_keys = OFF", "UPDATE tasks SET assignee_id = 999 WHERE id = 1"],
          "foreign key: tasks row 1"),
     ],
-    ids=["dropped-column", "dropped-table", "dropped-kpi-values", "dangling-reference"],
+    ids=["dropped-column", "dropped-trigger", "dropped-table", "dropped-kpi-values", "dangling-reference"],
 )
 def test_check_reports_damage(seeded_copy, statements, problem):
     path = _sqlite(seeded_copy("damaged.db"), *statements)
