@@ -13,7 +13,7 @@ help:
 	@echo "make run    - set up .venv and start OpsDesk on a copy of the sample plan"
 	@echo "make test   - set up .venv and run every test headless"
 	@echo "make bench  - run the benchmarks, write benchmarks/results.json"
-	@echo "make lint   - ruff and the import-layer contracts"
+	@echo "make lint   - ruff, the import-layer contracts and the type checker (mypy)"
 	@echo "make i18n   - update and compile the translations"
 	@echo "make sample - rebuild opsdesk.db.sample (reproducible)"
 	@echo "make shots  - render the README screenshots"
@@ -47,6 +47,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check opsdesk tests benchmarks
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 i18n: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $(SOURCES) -ts resources/i18n/opsdesk_zh_CN.ts
