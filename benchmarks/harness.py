@@ -23,12 +23,11 @@ def view_context(db, plan_id: int, as_of: str, login: str, tmp: Path, lang: str 
     """An ``AppContext`` for ``login`` on ``db``, with settings in ``tmp`` (never the user's)."""
     from PySide6.QtCore import QSettings
 
+    from benchmarks.generate import MANAGER_LOGIN, MANAGER_PASSWORD
     from opsdesk.services import Services
     from opsdesk.store import open_store
     from opsdesk.ui.context import AppContext
     from opsdesk.ui.settings import Settings
-
-    from benchmarks.generate import MANAGER_LOGIN, MANAGER_PASSWORD
 
     store = open_store(db)
     services = Services(store)

@@ -1,4 +1,8 @@
-"""The targets, the printed table, and ``benchmarks/results.json`` (one flat object)."""
+"""The targets, the printed table, and ``benchmarks/results.json`` (one flat object).
+
+Every figure in results.json comes from the run that wrote it: a figure this run did not
+measure (its part was not run, failed, or could not run here) is written as null, never
+kept from an earlier run."""
 
 from __future__ import annotations
 
@@ -22,18 +26,22 @@ TARGETS: dict[str, tuple[float | None, str]] = {
 }
 
 
-def missed(results: dict[str, float]) -> list[str]:
+def missed(results: dict[str, float | None]) -> list[str]:
     return [k for k, v in results.items()
-            if k in TARGETS and TARGETS[k][0] is not None and v > TARGETS[k][0]]
+            if v is not None and k in TARGETS and TARGETS[k][0] is not None and v > TARGETS[k][0]]
 
 
-def table(results: dict[str, float], notes: dict[str, str] | None = None) -> str:
+def not_measured(results: dict[str, float | None]) -> list[str]:
+    """The known figures this run has no value for (written as null)."""
+    return [k for k in TARGETS if results.get(k) is None]
+
+
+def table(results: dict[str, float | None], notes: dict[str, str] | None = None) -> str:
     notes = notes or {}
     rows = [("metric", "value", "target", "", "what")]
     for key, (limit, what) in TARGETS.items():
-        if key not in results:
-            if key in notes:
-                rows.append((key, "–", "", "skip", notes[key]))
+        if results.get(key) is None:
+            rows.append((key, "null", "", "skip", notes.get(key, "not measured in this run")))
             continue
         value = results[key]
         if limit is None:
@@ -50,16 +58,11 @@ def table(results: dict[str, float], notes: dict[str, str] | None = None) -> str
     return "\n".join(lines)
 
 
-def merge_results(results: dict[str, float], path: Path = RESULTS) -> dict[str, float]:
-    """Write ``results`` into ``path``: other keys are kept, ours overwritten."""
-    merged: dict[str, float] = {}
-    if path.exists():
-        try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            old = None
-        if isinstance(old, dict):
-            merged.update(old)
+def write_results(results: dict[str, float | None], path: Path = RESULTS
+                  ) -> dict[str, float | None]:
+    """Write this run's ``results`` to ``path``, replacing what was there: every known figure
+    (``TARGETS``) is in it, null when this run did not measure it."""
+    merged: dict[str, float | None] = {key: None for key in TARGETS}
     merged.update(results)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(merged, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -24,7 +24,7 @@ import_tax.install()  # before SQLAlchemy and the views load: see opsdesk/ui/imp
 
 if TYPE_CHECKING:  # imported when first needed: the window paints before SQLAlchemy loads
     from opsdesk.services import Services
-    from opsdesk.store import Store
+    from opsdesk.services.session import Store
     from opsdesk.ui.context import AppContext
 
 CJK_FONT_PACKAGE = "fonts-noto-cjk"
@@ -186,7 +186,7 @@ class OpsDeskApp(QObject):
         file; one typed or given on the command line may go to the keyring if the user
         asks."""
         from opsdesk import secrets
-        from opsdesk.store import open_store
+        from opsdesk.services.session import open_store
 
         if not secrets.is_server(target):
             return open_store(target, readonly=readonly)

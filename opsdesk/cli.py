@@ -257,6 +257,7 @@ def cmd_init(args) -> int:
                                                           lang, routines=True)
             services.people.create_user(system, args.manager_name, who, "operations",
                                         is_manager=True, password=password)
+        assert changes.plan_id is not None  # a new plan's Changes name it
         plan = services.plans.get(changes.plan_id)
     except BaseException:
         store.close()

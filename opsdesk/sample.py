@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -219,7 +219,9 @@ def kpi_series(rng: random.Random) -> dict[str, list[tuple[dt.date, float]]]:
             v = round(_interp(day) * WEEKDAY_UV[day.weekday()] * promo * noise[i]
                       * scale[day.month])
             o = round(v * conv[i] / 100)
-            uv.append(v), orders.append(o), sales.append(round(o * aov[i]))
+            uv.append(v)
+            orders.append(o)
+            sales.append(round(o * aov[i]))
         return uv, orders, sales
 
     scale = dict.fromkeys(MONTH_TARGETS, 1.0)
@@ -258,7 +260,7 @@ def kpi_series(rng: random.Random) -> dict[str, list[tuple[dt.date, float]]]:
             base = 44.8
         margin.append(round(min(56.0, max(42.0, base + margin_noise[i])), 1))
 
-    columns: dict[str, list[float]] = {
+    columns: dict[str, Sequence[float]] = {
         "sales": sales, "roi": roi, "conversion": conv, "repurchase": repurchase,
         "positive_reviews": reviews, "target_completion": completion,
         "marketing_share": share, "gross_margin": margin, "daily_orders": orders,
@@ -318,6 +320,7 @@ class _Builder:
         self.clock.now = _at(_d(7, 30), 9, 0)
         created = sv.plans.create_from_template(Actor.system(), self.template, LAUNCH,
                                                 PLAN_NAME, lang="zh_CN", routines=True)
+        assert created.plan_id is not None  # a new plan's Changes name it
         self.plan_id = created.plan_id
         self.role_ids = {r.key: r.id for r in sv.people.roles()}
         self.clock.now = _at(_d(7, 30), 9, 5)

@@ -184,8 +184,8 @@ def write_mspdi(doc: PlanDoc) -> bytes:
         sub(el, "OutlineLevel", number.count(".") + 1)
         sub(el, "Start", stamp(task.start, False))
         sub(el, "Finish", stamp(task.finish or task.start, not task.milestone))
-        days = ((task.finish or task.start or doc.start) - (task.start or doc.start)).days + 1 \
-            if (task.start or doc.start) else 1
+        begin = task.start or doc.start
+        days = ((task.finish or begin) - begin).days + 1 if begin else 1
         sub(el, "Duration", "PT0H0M0S" if task.milestone else f"PT{max(days, 1) * 8}H0M0S")
         sub(el, "DurationFormat", 7)  # days
         sub(el, "Milestone", int(task.milestone))

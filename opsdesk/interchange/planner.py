@@ -67,9 +67,10 @@ def parse_planner(data: bytes, file: str = "plan.planner") -> PlanDoc:
     check_plan(doc, file)
     by_uid = {t.uid: t for t in doc.tasks}
     for a in root.iterfind("allocations/allocation"):
-        task = by_uid.get(a.get("task-id"))
-        if task is not None:
-            task.resources.append(a.get("resource-id"))
+        task_id, resource_id = a.get("task-id"), a.get("resource-id")
+        task = by_uid.get(task_id) if task_id is not None else None
+        if task is not None and resource_id is not None:  # not a None among the resources
+            task.resources.append(resource_id)
     return doc
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import overload
 
 MIN_DATE = dt.date(2000, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
@@ -21,6 +22,10 @@ def in_bounds(day: dt.date) -> bool:
     return MIN_DATE <= day <= MAX_DATE
 
 
+@overload
+def shift(day: dt.date, days: int) -> dt.date: ...
+@overload
+def shift(day: dt.date | None, days: int) -> dt.date | None: ...
 def shift(day: dt.date | None, days: int) -> dt.date | None:
     return None if day is None else day + dt.timedelta(days=days)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 ON_TRACK = "on_track"
 AT_RISK = "at_risk"
@@ -15,10 +15,19 @@ RISK_MARGIN = 0.10  # within 10 % of the target is "at risk", further is "off tr
 
 
 class TargetLike(Protocol):
-    period_start: dt.date
-    period_end: dt.date
-    low: float | None
-    high: float | None
+    """A target's span and bounds, read-only (a ``Band``, a ``KpiTarget`` row, …)."""
+
+    @property
+    def period_start(self) -> dt.date: ...
+    @property
+    def period_end(self) -> dt.date: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+
+
+T = TypeVar("T", bound=TargetLike)
 
 
 @dataclass(frozen=True)
@@ -79,13 +88,20 @@ def by_period(series: Iterable[tuple[dt.date, float]], how: str,
     bucket: list[float] = []
     for day, value in series:
         if bounds is None or day > bounds[1]:
-            if bucket:
-                out.append((bounds[0], bounds[1], aggregate(bucket, how)))
+            if bucket and bounds is not None:
+                out.append((bounds[0], bounds[1], _aggregate_some(bucket, how)))
             bounds, bucket = period_bounds(day, period), []
         bucket.append(value)
     if bucket and bounds is not None:
-        out.append((bounds[0], bounds[1], aggregate(bucket, how)))
+        out.append((bounds[0], bounds[1], _aggregate_some(bucket, how)))
     return out
+
+
+def _aggregate_some(values: Sequence[float], how: str) -> float:
+    """``aggregate`` of a non-empty period, which always has a value."""
+    value = aggregate(values, how)
+    assert value is not None
+    return value
 
 
 def cumulative(values: Iterable[float]) -> list[float]:
@@ -109,7 +125,7 @@ def moving_average(values: Sequence[float], window: int = 7) -> list[float]:
 
 # ---- targets
 
-def target_on(targets: Sequence[TargetLike], day: dt.date) -> TargetLike | None:
+def target_on(targets: Sequence[T], day: dt.date) -> T | None:
     """The most specific (shortest) target covering ``day``."""
     best = None
     for t in targets:
@@ -119,7 +135,7 @@ def target_on(targets: Sequence[TargetLike], day: dt.date) -> TargetLike | None:
     return best
 
 
-def widest(targets: Sequence[TargetLike]) -> TargetLike | None:
+def widest(targets: Sequence[T]) -> T | None:
     """The target spanning the most days (e.g. the half-year sales goal)."""
     return max(targets, key=lambda t: (t.period_end - t.period_start, t.period_start), default=None)
 
@@ -145,6 +161,7 @@ def daily_target(targets: Sequence[TargetLike], day: dt.date, how: str) -> float
         return None
     bound = t.low if t.low is not None else t.high
     if how == "sum":
+        assert bound is not None  # a target has a low or a high (constraint has_bound)
         return bound / ((t.period_end - t.period_start).days + 1)
     return bound
 
@@ -170,6 +187,7 @@ def attainment(actual: float | None, low: float | None, high: float | None,
         return actual / bound if bound else None
     if direction == "lower":
         bound = high if high is not None else low
+        assert bound is not None  # one of them is set (checked above)
         if actual <= 0:
             return 1.0 if bound >= 0 else 0.0
         return bound / actual

@@ -183,9 +183,10 @@ def query_activity(service: AuditService, plan_id: int | None, f: ActivityFilter
     rows: list[ActivityRow] = []
     titles: dict[int, str] = {}
     with service.store.read() as s:
-        users = dict(s.execute(select(User.id, User.name)).all())
-        roles = dict(s.execute(select(Role.id, Role.name_zh)).all())
-        kpis = dict(s.execute(select(Kpi.id, Kpi.name_zh)).all())
+        # looked up by a change's entity id, which may be None (then nothing is found)
+        users: dict[int | None, str] = dict(s.execute(select(User.id, User.name)).all())
+        roles: dict[int | None, str] = dict(s.execute(select(Role.id, Role.name_zh)).all())
+        kpis: dict[int | None, str] = dict(s.execute(select(Kpi.id, Kpi.name_zh)).all())
         last: int | None = None
         while len(rows) < limit:
             paged = stmt if last is None else stmt.where(Change.id < last)
@@ -205,8 +206,9 @@ def query_activity(service: AuditService, plan_id: int | None, f: ActivityFilter
             for chunk in _chunks(sorted(wanted), 900):
                 titles.update(s.execute(select(Task.id, Task.title).where(Task.id.in_(chunk))).all())
             for c, ids in found:
-                task_id = (f.task_id if f.task_id is not None else ids[0]) if ids else None
+                task_id: int | None = None
                 if ids:
+                    task_id = f.task_id if f.task_id is not None else ids[0]
                     named = [i for i in ids if i in titles]
                     if text:
                         named = [i for i in named if text in titles[i].lower()] or named

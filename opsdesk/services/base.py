@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -13,12 +13,28 @@ from opsdesk.model import Change
 from opsdesk.services.actor import Actor
 from opsdesk.store import Store
 
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult, Result
+
 Clock = Callable[[], dt.datetime]
 
 
 def utc_now() -> dt.datetime:
     """Timestamps are stored as naive UTC and shown in local time."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def inserted_id(result: Result[Any]) -> int:
+    """The primary key of the row a Core ``INSERT`` added: ``Session.execute`` is typed as
+    returning a ``Result``, and for an INSERT it is a ``CursorResult``."""
+    key = cast("CursorResult[Any]", result).inserted_primary_key
+    assert key is not None  # set by every single-row INSERT
+    return int(key[0])
+
+
+def row_count(result: Result[Any]) -> int:
+    """How many rows a Core ``UPDATE`` or ``DELETE`` matched (its result is a ``CursorResult``)."""
+    return cast("CursorResult[Any]", result).rowcount
 
 
 def jsonable(value: Any) -> Any:
@@ -53,7 +69,7 @@ class Service:
         The transaction's first entry is its action: the later ones name it as ``tx``, and
         the rows the transaction changed are kept under it (``store/rowlog.py``)."""
         tx = session.info.get("tx")
-        result = session.execute(
+        change_id = inserted_id(session.execute(
             insert(Change).values(
                 tx=tx,
                 reverts=reverts,
@@ -66,8 +82,7 @@ class Service:
                 before=jsonable(before) if before is not None else None,
                 after=jsonable(after) if after is not None else None,
             )
-        )
-        change_id = int(result.inserted_primary_key[0])
+        ))
         if tx is None:
             session.info["tx"] = change_id
         return change_id

@@ -15,7 +15,7 @@ from opsdesk.model import Phase, Plan, Role, Task, TaskLink, User
 from opsdesk.model.dates import MAX_DATE, MIN_DATE, in_bounds
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
-from opsdesk.services.base import Service
+from opsdesk.services.base import Service, inserted_id
 from opsdesk.services.changes import Changes
 
 EMPTY_PLAN = QT_TRANSLATE_NOOP("Errors", "{file} holds no tasks to import.")
@@ -121,12 +121,12 @@ class ImportService(Service):
             roles, people = self._roles(s), self._people(s)
             default_role_id = roles.get(_norm(default_role)) or s.scalar(select(func.min(Role.id)))
             if default_role_id is None:
-                default_role_id = s.execute(insert(Role).values(
+                default_role_id = inserted_id(s.execute(insert(Role).values(
                     key="operations", name_zh="运营", name_en="Operations", color="#1e88e5")
-                ).inserted_primary_key[0]
-            plan_id = s.execute(insert(Plan).values(
+                ))
+            plan_id = inserted_id(s.execute(insert(Plan).values(
                 name=name, launch_date=launch, currency="CNY", template_key=f"import:{doc.source}",
-                created_at=self.clock())).inserted_primary_key[0]
+                created_at=self.clock())))
             person_of, role_of_person = self._import_people(s, doc, roles, people, default_role_id)
             phase_of = self._import_phases(s, doc, plan_id, launch, span)
             ids = self._import_tasks(s, doc, plan_id, phase_of, person_of, role_of_person,
@@ -160,9 +160,9 @@ class ImportService(Service):
                     n += 1
                     login = f"{base}{n}"
                 logins.add(login.lower())
-                uid = s.execute(insert(User).values(
+                uid = inserted_id(s.execute(insert(User).values(
                     name=validate.text(r.name, "name", 100), login=login, role_id=role_id,
-                    is_manager=False, password_hash=None, active=True)).inserted_primary_key[0]
+                    is_manager=False, password_hash=None, active=True)))
                 people[_norm(r.name)] = uid
             person_of[r.uid] = uid
         for uid, role_id in s.execute(select(User.id, User.role_id).where(
@@ -175,18 +175,18 @@ class ImportService(Service):
         tops = self._phase_tasks(doc)
         if not tops:
             start, end = span if span else (launch, launch)
-            pid = s.execute(insert(Phase).values(
+            pid = inserted_id(s.execute(insert(Phase).values(
                 plan_id=plan_id, key="imported", name_zh=doc.name or "导入", name_en=doc.name or "Imported",
-                start=start, end=end, position=0, color=PHASE_COLORS[0])).inserted_primary_key[0]
+                start=start, end=end, position=0, color=PHASE_COLORS[0])))
             return {t.uid: pid for t in doc.tasks}
         phase_ids: dict[str, int] = {}
         for pos, top in enumerate(tops):
             start = top.start or launch
             end = max(top.finish or start, start)
-            phase_ids[top.uid] = s.execute(insert(Phase).values(
+            phase_ids[top.uid] = inserted_id(s.execute(insert(Phase).values(
                 plan_id=plan_id, key=f"phase{pos + 1}", name_zh=top.name, name_en=top.name,
                 start=start, end=end, position=pos, color=PHASE_COLORS[pos % len(PHASE_COLORS)])
-            ).inserted_primary_key[0]
+            ))
         by_uid = {t.uid: t for t in doc.tasks}
         phase_of: dict[str, int] = {}
         for t in doc.tasks:
@@ -225,7 +225,8 @@ class ImportService(Service):
                     position += 1
                     rows.append(dict(
                         plan_id=plan_id, phase_id=phase_of.get(t.uid),
-                        parent_id=ids.get(t.parent) if t.parent not in tops else None,
+                        parent_id=ids.get(t.parent)
+                        if t.parent is not None and t.parent not in tops else None,
                         series_id=None, title=(t.name or "—")[:500], notes=t.notes or "",
                         role_id=role_of_person.get(assignee, default_role_id),
                         assignee_id=assignee, start=start, due=due,

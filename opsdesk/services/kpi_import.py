@@ -146,7 +146,7 @@ def prepare(services, actor, plan_id: int, table: Table, mapping: Mapping,
 
     problems: list[Problem] = []
     values: dict[tuple[int, dt.date], float] = {}
-    day_cache: dict[object, dt.date | None] = {}
+    day_cache: dict[object, dt.date | str | None] = {}  # None: not a date; "outside" the plan
     allowed = {k.id: permissions.can_enter_kpi(actor, k.owner_role_id) for k in kpis}
 
     def where(line: int, c: int) -> dict:
@@ -180,7 +180,7 @@ def prepare(services, actor, plan_id: int, table: Table, mapping: Mapping,
         if not any(row):
             continue
         raw_day = cell(row, date_col)
-        day = day_cache.get(raw_day, False)
+        day: dt.date | str | bool | None = day_cache.get(raw_day, False)
         if day is False:
             try:
                 day = parse_day(raw_day)
@@ -196,6 +196,7 @@ def prepare(services, actor, plan_id: int, table: Table, mapping: Mapping,
             problems.append(Problem(OUTSIDE, dict(where(line, date_col), value=str(raw_day),
                                                   first=first.isoformat(), last=last.isoformat()), line))
             continue
+        assert isinstance(day, dt.date)
         if long:
             raw_kpi = str(cell(row, kpi_col)).strip()
             kpi = by_name.get(raw_kpi.lower())
@@ -207,17 +208,17 @@ def prepare(services, actor, plan_id: int, table: Table, mapping: Mapping,
             bad = len(problems)
             taken = {}
             for kpi, c in wide:
-                key = (kpi.id, day)
-                if key in values:
-                    taken[key] = values[key]
+                slot = (kpi.id, day)
+                if slot in values:
+                    taken[slot] = values[slot]
                 take(kpi, day, cell(row, c), line, c)
             if len(problems) > bad:  # a bad row is skipped whole
                 for kpi, _c in wide:
-                    key = (kpi.id, day)
-                    if key in taken:
-                        values[key] = taken[key]
+                    slot = (kpi.id, day)
+                    if slot in taken:
+                        values[slot] = taken[slot]
                     else:
-                        values.pop(key, None)
+                        values.pop(slot, None)
     if progress is not None and progress(total, total) is False:
         raise ImportCancelled()
 

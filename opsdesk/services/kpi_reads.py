@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from opsdesk.model import Kpi, KpiTarget, KpiValue, Phase, Task
 from opsdesk.model import kpi_math as km
+
+if TYPE_CHECKING:
+    from opsdesk.services.kpis import KpiInfo
+    from opsdesk.store import Store
 
 SPARK_DAYS = 30
 
@@ -17,7 +23,7 @@ SPARK_DAYS = 30
 class KpiCard:
     """One dashboard card: this period's actual against its target."""
 
-    kpi: object  # KpiInfo
+    kpi: KpiInfo
     period_start: dt.date
     period_end: dt.date
     actual: float | None
@@ -55,7 +61,7 @@ class Mark:
 class ChartData:
     """Everything a chart of one KPI draws; targets as ``kpi_math.Band``s."""
 
-    kpi: object  # KpiInfo
+    kpi: KpiInfo
     days: tuple[dt.date, ...]
     values: tuple[float, ...]
     targets: tuple[km.Band, ...]
@@ -114,7 +120,8 @@ class KpiReads:
         cards = [self._card(k, periods[k.id], series.get(k.id, []), targets.get(k.id, []), today,
                             spark0) for k in kpis]
         judged = [c for c in cards if c.attainment is not None]
-        completion = (sum(min(c.attainment, 1.0) for c in judged) / len(judged)) if judged else None
+        completion = (sum(min(c.attainment, 1.0) for c in judged if c.attainment is not None)
+                      / len(judged)) if judged else None
         return Dashboard(today, tuple(cards), sum(c.status == km.ON_TRACK for c in judged),
                          len(judged), completion, sales)
 
@@ -144,7 +151,8 @@ class KpiReads:
             if kpi is None:
                 from opsdesk.services.kpis import KPI_COLUMNS, KpiInfo
 
-                kpi = KpiInfo(*s.execute(select(*KPI_COLUMNS).where(Kpi.id == kpi_id)).one())
+                row = s.execute(select(*KPI_COLUMNS).where(Kpi.id == kpi_id)).one()
+                kpi = KpiInfo(**row._mapping)  # by name: the columns are the fields
             rows = s.execute(select(KpiValue.day, KpiValue.value).where(KpiValue.kpi_id == kpi_id)
                              .order_by(KpiValue.day)).all()
             trows = s.execute(select(KpiTarget.period_start, KpiTarget.period_end, KpiTarget.low,
@@ -163,3 +171,8 @@ class KpiReads:
                 select(Task.title, Task.due).where(Task.plan_id == plan_id, Task.is_milestone.is_(True),
                                                    Task.due.is_not(None)).order_by(Task.due))]
         return phases, miles
+
+    if TYPE_CHECKING:  # what KpiService provides (last: ``list`` hides the builtin below it)
+        store: Store
+
+        def list(self, plan_id: int) -> builtins.list[KpiInfo]: ...

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, tuple_, update
 
@@ -14,7 +16,7 @@ from opsdesk.model import Kpi, KpiTarget, KpiValue, Phase, Plan, Task
 from opsdesk.model.enums import Aggregation, Direction, KpiUnit, ValueSource
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
-from opsdesk.services.base import Service
+from opsdesk.services.base import Service, inserted_id
 from opsdesk.services.changes import Changes
 from opsdesk.services.kpi_reads import KpiReads
 from opsdesk.store.sql import upsert
@@ -70,9 +72,9 @@ class KpiService(KpiReads, Service):
         with self.store.read() as s:
             rows = s.execute(select(*KPI_COLUMNS).where(Kpi.plan_id == plan_id)
                              .order_by(Kpi.position, Kpi.id)).all()
-        return [KpiInfo(*r) for r in rows]
+        return [KpiInfo(**r._mapping) for r in rows]  # by name: the columns are the fields
 
-    def targets(self, kpi_id: int) -> list[TargetInfo]:
+    def targets(self, kpi_id: int) -> builtins.list[TargetInfo]:
         with self.store.read() as s:
             rows = s.execute(select(KpiTarget.id, KpiTarget.kpi_id, KpiTarget.period_start,
                                     KpiTarget.period_end, KpiTarget.low, KpiTarget.high,
@@ -81,19 +83,19 @@ class KpiService(KpiReads, Service):
         return [TargetInfo(*r) for r in rows]
 
     def values(self, kpi_id: int, start: dt.date | None = None,
-               end: dt.date | None = None) -> list[tuple[dt.date, float]]:
+               end: dt.date | None = None) -> builtins.list[tuple[dt.date, float]]:
         stmt = select(KpiValue.day, KpiValue.value).where(KpiValue.kpi_id == kpi_id)
         if start is not None:
             stmt = stmt.where(KpiValue.day >= start)
         if end is not None:
             stmt = stmt.where(KpiValue.day <= end)
         with self.store.read() as s:
-            return [tuple(r) for r in s.execute(stmt.order_by(KpiValue.day))]
+            return [(day, value) for day, value in s.execute(stmt.order_by(KpiValue.day))]
 
     def record(self, actor: Actor, kpi_id: int, values: Iterable[tuple[dt.date, float]],
                source: str = ValueSource.MANUAL) -> Changes:
         """Set daily values (insert or replace per day) in one action."""
-        rows = []
+        rows: builtins.list[dict[str, Any]] = []
         for day, value in values:
             validate.date(day, "day")
             if not isinstance(value, int | float) or not math.isfinite(value):
@@ -136,7 +138,7 @@ class KpiService(KpiReads, Service):
         lasts = [d for d in (launch, ph[1], tk[1], tg[1]) if d is not None]
         return min(firsts), max(lasts)
 
-    def values_at(self, keys: Iterable[tuple[int, dt.date]]) -> list[Entry]:
+    def values_at(self, keys: Iterable[tuple[int, dt.date]]) -> builtins.list[Entry]:
         """The current value (or None) of each (kpi id, day): what an undo puts back."""
         keys = list(dict.fromkeys(keys))
         with self.store.read() as s:
@@ -148,7 +150,8 @@ class KpiService(KpiReads, Service):
         with self.store.read() as s:
             self._checked(s, actor, plan_id, list(entries))
 
-    def _checked(self, s, actor: Actor, plan_id: int, entries: list[Entry]) -> dict[int, tuple]:
+    def _checked(self, s, actor: Actor, plan_id: int,
+                 entries: builtins.list[Entry]) -> dict[int, tuple]:
         kpis = {r.id: r for r in s.execute(select(Kpi.id, Kpi.owner_role_id, Kpi.unit, Kpi.key,
                                                    Kpi.name_zh).where(Kpi.plan_id == plan_id))}
         first, last = self._span(s, plan_id)
@@ -211,8 +214,8 @@ class KpiService(KpiReads, Service):
         return Changes(kpis=True, ids=frozenset(touched), change_id=cid, plan_id=plan_id)
 
     @staticmethod
-    def _upsert(s, rows: list[tuple[int, dt.date, float]], source: str, user_id: int | None,
-                now: dt.datetime) -> None:
+    def _upsert(s, rows: builtins.list[tuple[int, dt.date, float]], source: str,
+                user_id: int | None, now: dt.datetime) -> None:
         """Insert or replace daily values. On SQLite the rows go to the driver as tuples in
         SQLAlchemy's own storage format (ISO text): 100k rows in well under a second."""
         if not rows:
@@ -230,7 +233,7 @@ class KpiService(KpiReads, Service):
             [(k, d.isoformat(), v, source, user_id, stamp) for k, d, v in rows])
 
     @staticmethod
-    def _current(s, entries: list[Entry]) -> dict[tuple[int, dt.date], float]:
+    def _current(s, entries: builtins.list[Entry]) -> dict[tuple[int, dt.date], float]:
         """Stored values of the entries' (kpi, day)s: one range query per KPI."""
         spans: dict[int, list[dt.date]] = {}
         for k, d, _ in entries:
@@ -273,8 +276,8 @@ class KpiService(KpiReads, Service):
                 raise ValidationError(KEY_TAKEN, field="key", key=values["key"])
             pos = s.execute(select(func.coalesce(func.max(Kpi.position), 0))
                             .where(Kpi.plan_id == plan_id)).scalar_one() + 1
-            kpi_id = s.execute(insert(Kpi).values(plan_id=plan_id, position=pos, **values)
-                               ).inserted_primary_key[0]
+            kpi_id = inserted_id(s.execute(
+                insert(Kpi).values(plan_id=plan_id, position=pos, **values)))
             cid = self.log(s, actor, "kpis", kpi_id, "create", after=values, plan_id=plan_id)
         return Changes(kpis=True, ids=frozenset({kpi_id}), change_id=cid, plan_id=plan_id)
 

@@ -21,7 +21,7 @@ from opsdesk.errors import (
 from opsdesk.model import Role, User, user_roles
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
-from opsdesk.services.base import Service
+from opsdesk.services.base import Service, inserted_id, row_count
 from opsdesk.services.changes import Changes
 
 UNKNOWN_LOGIN = QT_TRANSLATE_NOOP("Errors", "There is no active person with the login “{login}”.")
@@ -199,11 +199,12 @@ class PeopleService(Service):
         """Sign in; a password is checked where one is set. A manager without one gets
         ``PasswordNotSet`` (set it with ``set_first_password``).
 
-        Wrong passwords are counted per login in the database, each try in its own short
-        transaction *before* the password is checked, so tries from several processes, even
-        at the same moment, are all counted; after ``FREE_TRIES`` the next try waits.
-        A read-only store cannot count: there the password is still checked and a wait
-        already recorded is still kept.
+        Wrong passwords are counted per login in the database, each in its own short
+        transaction with one atomic increment, so tries from several processes are all
+        counted; after ``FREE_TRIES`` the next try waits, in every process. A right password
+        writes nothing (a sign-in for a read-only command leaves the file as it was) unless
+        it clears earlier wrong tries. A read-only store cannot count: there the password is
+        still checked and a wait already recorded is still kept.
         """
         user = self._user_by_login(login)
         if user.password_hash is None:
@@ -213,13 +214,19 @@ class PeopleService(Service):
         if not password:
             raise AuthError(PASSWORD_NEEDED, login=user.login)
         now = self.clock()
-        counted = self._take_try(user, now)
+        state = self._read_tries(user.id)
+        if state is not None and state[1] is not None and state[1] > now:
+            _log_security("sign-in for %s refused: waiting after %d wrong passwords",
+                          user.login, state[0])
+            raise AuthError(TOO_MANY_TRIES, login=user.login,
+                            seconds=max(1, math.ceil((state[1] - now).total_seconds())))
         if not verify_password(user.password_hash, password):
+            counted = self._take_try(user, now)
             _log_security("wrong password for %s (%s in a row)", user.login,
                           counted if counted is not None else "not counted: read-only")
             raise AuthError(WRONG_PASSWORD, login=user.login)
-        if counted is not None:
-            self._reset_tries(user.id)
+        if state is not None and state[0]:
+            self._reset_tries(user.id)  # (a right password writes nothing otherwise)
         return self.actor_for(user.id)
 
     def _take_try(self, user: _Login, now: dt.datetime) -> int | None:
@@ -242,7 +249,8 @@ class PeopleService(Service):
                     # one statement: tries at the same moment are each counted
                     s.execute(update(User).where(User.id == user.id).values(
                         failed_logins=User.failed_logins + 1))
-                    count = s.scalar(select(User.failed_logins).where(User.id == user.id))
+                    count = s.execute(select(User.failed_logins)
+                                      .where(User.id == user.id)).scalar_one()
                     wait = backoff_seconds(count)
                     s.execute(update(User).where(User.id == user.id).values(
                         locked_until=now + dt.timedelta(seconds=wait) if wait else None))
@@ -254,7 +262,7 @@ class PeopleService(Service):
                     raise
         state = self._read_tries(user.id)
         if state is not None and state[1] is not None and state[1] > now:
-            raise refuse(*state)
+            raise refuse(state[0], state[1])
         return None
 
     def _read_tries(self, user_id: int) -> tuple[int, dt.datetime | None] | None:
@@ -300,7 +308,7 @@ class PeopleService(Service):
             done = s.execute(update(User).where(User.id == user.id,
                                                 User.password_hash.is_(None))
                              .values(password_hash=hashed, failed_logins=0, locked_until=None))
-            if done.rowcount != 1:  # someone else set it meanwhile
+            if row_count(done) != 1:  # someone else set it meanwhile
                 raise AuthError(PASSWORD_ALREADY_SET, login=user.login)
             self.log(s, actor, "user", user.id, "password", after={"has_password": True})
         return actor
@@ -315,7 +323,7 @@ class PeopleService(Service):
         with self.store.write() as s:
             if s.scalar(select(Role.id).where(Role.key == values["key"])) is not None:
                 raise ValidationError(ROLE_TAKEN, field="name", role=values["key"])
-            role_id = s.execute(insert(Role).values(**values)).inserted_primary_key[0]
+            role_id = inserted_id(s.execute(insert(Role).values(**values)))
             cid = self.log(s, actor, "role", role_id, "create", after=values)
         return Changes(people=True, ids=frozenset({role_id}), change_id=cid)
 
@@ -334,7 +342,7 @@ class PeopleService(Service):
             values = dict(name=name, login=login, role_id=role_id, is_manager=is_manager,
                           password_hash=hash_password(password, _salt) if password else None,
                           active=True)
-            user_id = s.execute(insert(User).values(**values)).inserted_primary_key[0]
+            user_id = inserted_id(s.execute(insert(User).values(**values)))
             for extra in extra_roles:
                 s.execute(insert(user_roles).values(user_id=user_id, role_id=extra))
             logged = {k: v for k, v in values.items() if k != "password_hash"}

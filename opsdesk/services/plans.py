@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from opsdesk.model import Kpi, KpiTarget, Phase, Plan, Role, Task, TaskLink, Tas
 from opsdesk.model.dates import MAX_DATE, MIN_DATE, shift
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
-from opsdesk.services.base import Service
+from opsdesk.services.base import Service, inserted_id
 from opsdesk.services.changes import Changes
 
 if TYPE_CHECKING:  # the template loader (tomllib) loads only when a plan is made
@@ -69,7 +70,7 @@ class PlanService(Service):
             raise NotFound()
         return PlanInfo(*row)
 
-    def phases(self, plan_id: int) -> list[PhaseInfo]:
+    def phases(self, plan_id: int) -> builtins.list[PhaseInfo]:
         with self.store.read() as s:
             rows = s.execute(select(*PHASE_COLUMNS).where(Phase.plan_id == plan_id)
                              .order_by(Phase.position, Phase.start)).all()
@@ -88,34 +89,35 @@ class PlanService(Service):
         if not template.phases:
             raise ValidationError(NO_PHASES, field="phases")
         with self.store.write() as s:
-            plan_id = s.execute(insert(Plan).values(
+            plan_id = inserted_id(s.execute(insert(Plan).values(
                 name=name, launch_date=launch, currency=template.currency,
-                template_key=template.key, created_at=self.clock())).inserted_primary_key[0]
+                template_key=template.key, created_at=self.clock())))
             roles = dict(s.execute(select(Role.key, Role.id)).all())
-            for r in template.roles:
-                if r.key not in roles:
-                    roles[r.key] = s.execute(insert(Role).values(
-                        key=r.key, name_zh=r.name.zh, name_en=r.name.en, color=r.color)
-                    ).inserted_primary_key[0]
+            for role in template.roles:
+                if role.key not in roles:
+                    roles[role.key] = inserted_id(s.execute(insert(Role).values(
+                        key=role.key, name_zh=role.name.zh, name_en=role.name.en, color=role.color)
+                    ))
             phases: dict[str, int] = {}
+            start: dt.date | None  # a phase's start, then a task's (which may have none)
             for pos, p in enumerate(template.phases):
                 start, end = p.start.on(launch), p.end.on(launch)
                 validate.date(start, "start"), validate.date(end, "due")
-                phases[p.key] = s.execute(insert(Phase).values(
+                phases[p.key] = inserted_id(s.execute(insert(Phase).values(
                     plan_id=plan_id, key=p.key, name_zh=p.name.zh, name_en=p.name.en,
-                    start=start, end=end, position=pos, color=p.color)).inserted_primary_key[0]
+                    start=start, end=end, position=pos, color=p.color)))
             tasks: dict[str, int] = {}
             for pos, t in enumerate(template.tasks):
                 start = t.start.on(launch) if t.start else None
                 due = t.due.on(launch) if t.due else None
                 validate.date_order(start, due)
-                tasks[t.key] = s.execute(insert(Task).values(
+                tasks[t.key] = inserted_id(s.execute(insert(Task).values(
                     plan_id=plan_id, phase_id=phases[t.phase],
                     parent_id=tasks[t.parent] if t.parent else None,
                     title=t.title.get(lang), notes=t.notes.get(lang),
                     role_id=roles[t.role] if t.role else None, start=start, due=due,
                     status="todo", priority=t.priority, is_milestone=t.milestone,
-                    position=pos, version=1)).inserted_primary_key[0]
+                    position=pos, version=1)))
             links = [dict(pred_id=tasks[pred], succ_id=tasks[t.key], kind="FS", lag_days=0)
                      for t in template.tasks for pred in t.after]
             if links:
@@ -125,19 +127,19 @@ class PlanService(Service):
             for pos, r in enumerate(template.routines if routines else (),
                                     start=len(template.tasks)):
                 start, until = r.start.on(launch), r.until.on(launch)
-                sid = s.execute(insert(TaskSeries).values(
-                    plan_id=plan_id, rule=r.rule, start=start, until=until)).inserted_primary_key[0]
+                sid = inserted_id(s.execute(insert(TaskSeries).values(
+                    plan_id=plan_id, rule=r.rule, start=start, until=until)))
                 SeriesService.insert_occurrences(
                     s, plan_id, sid, occurrence_dates(r.rule, start, until),
                     dict(title=r.title.get(lang), notes=r.notes.get(lang),
                          role_id=roles[r.role] if r.role else None, assignee_id=None,
                          priority=r.priority, is_milestone=r.milestone), None, pos)
             for pos, k in enumerate(template.kpis):
-                kpi_id = s.execute(insert(Kpi).values(
+                kpi_id = inserted_id(s.execute(insert(Kpi).values(
                     plan_id=plan_id, key=k.key, name_zh=k.name.zh, name_en=k.name.en,
                     unit=k.unit, direction=k.direction, aggregation=k.aggregation,
                     owner_role_id=roles[k.owner] if k.owner else None, decimals=k.decimals,
-                    position=pos)).inserted_primary_key[0]
+                    position=pos)))
                 for tg in k.targets:
                     s.execute(insert(KpiTarget).values(
                         kpi_id=kpi_id, period_start=tg.start.on(launch),

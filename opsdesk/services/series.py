@@ -15,7 +15,7 @@ from opsdesk.model import Phase, Task, TaskSeries
 from opsdesk.model.enums import TaskStatus
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
-from opsdesk.services.base import Service
+from opsdesk.services.base import Service, inserted_id
 from opsdesk.services.changes import Changes
 from opsdesk.services.tasks import TASK_COLUMNS, TaskRow
 
@@ -87,6 +87,13 @@ class SeriesSnapshot:
     tasks: tuple[dict[str, Any], ...]
 
 
+@dataclass(frozen=True)
+class OccurrenceRow(TaskRow):
+    """A routine's occurrence, read for a change: the task and its routine."""
+
+    series_id: int
+
+
 class SeriesService(Service):
     # ---- reading
 
@@ -148,8 +155,8 @@ class SeriesService(Service):
             raise ValidationError(NO_DAYS, field="rule", start=start.isoformat(),
                                   until=(until or start).isoformat())
         with self.store.write() as s:
-            sid = s.execute(insert(TaskSeries).values(plan_id=plan_id, rule=rule, start=start,
-                                                      until=until)).inserted_primary_key[0]
+            sid = inserted_id(s.execute(insert(TaskSeries).values(plan_id=plan_id, rule=rule,
+                                                                  start=start, until=until)))
             ids = self.insert_occurrences(s, plan_id, sid, days, values, phase_id, position)
             cid = self.log(s, actor, "series", sid, "create", plan_id=plan_id, after=dict(
                 rule=rule, start=start, until=until, title=values["title"], count=len(days)))
@@ -187,6 +194,8 @@ class SeriesService(Service):
         with self.store.write() as s:
             task = self._task(s, task_id, expected_version)
             series = s.get(TaskSeries, task.series_id)
+            if series is None:
+                raise NotFound()
             values = {k: getattr(task, k) for k in SHARED_FIELDS}
             if scope == "one":
                 s.execute(update(Task).where(Task.id == task_id).values(
@@ -198,6 +207,9 @@ class SeriesService(Service):
             else:
                 days = occurrence_dates(rule, start, until)
                 cut = task.due if scope == "later" else series.start
+                # occurrences are made with a due day (one cleared by a task edit failed
+                # here before as well, on ``cut - timedelta``)
+                assert cut is not None
                 open_ids = self._scope(s, task, scope, open_only=True)
                 done_days = set(s.scalars(select(Task.due).where(
                     Task.series_id == task.series_id, Task.status == TaskStatus.DONE,
@@ -205,9 +217,9 @@ class SeriesService(Service):
                 s.execute(delete(Task).where(Task.id.in_(open_ids)))
                 gone = open_ids
                 if scope == "later":
-                    sid = s.execute(insert(TaskSeries).values(
+                    sid = inserted_id(s.execute(insert(TaskSeries).values(
                         plan_id=task.plan_id, rule=rule, start=start, until=until)
-                    ).inserted_primary_key[0]
+                    ))
                     s.execute(update(TaskSeries).where(TaskSeries.id == series.id).values(
                         until=cut - dt.timedelta(days=1)))
                     s.execute(update(Task).where(Task.series_id == series.id,
@@ -273,17 +285,16 @@ class SeriesService(Service):
                     is_milestone=bool(is_milestone))
 
     @staticmethod
-    def _task(s, task_id: int, expected_version: int | None = None) -> TaskRow:
+    def _task(s, task_id: int, expected_version: int | None = None) -> OccurrenceRow:
         """The occurrence, read inside the write; a ``ConflictError`` when its version is no
         longer ``expected_version`` (someone else changed it meanwhile)."""
         cols = [*TASK_COLUMNS, Task.series_id]
         row = s.execute(select(*cols).where(Task.id == task_id)).first()
         if row is None or row[-1] is None:
             raise NotFound()
-        task = TaskRow(*row[:-1])
+        task = OccurrenceRow(*row)
         if expected_version is not None and task.version != expected_version:
             raise ConflictError()
-        object.__setattr__(task, "series_id", row[-1])
         return task
 
     @staticmethod

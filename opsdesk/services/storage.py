@@ -29,6 +29,7 @@ from opsdesk.services import permissions
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Clock, Service, utc_now
 from opsdesk.store import backup as bk
+from opsdesk.store.backup import BackupCancelled as BackupCancelled  # re-exported for the UI
 
 Progress = Callable[[int, int], None]
 
@@ -76,6 +77,33 @@ class StorageService(Service):
         permissions.require_manager(actor, permissions.COPY_DATABASE)
         return migrate_to(self.store, url, progress)
 
+    # ---- the backups folder (no rights needed: names and dates of files beside the database)
+    def backup_folder(self) -> Path:
+        """The ``backups`` folder beside the database file."""
+        assert self.store.path is not None
+        return backup_folder(self.store.path)
+
+    def backups(self) -> list[Path]:
+        """The backups of the database in its backups folder, oldest first."""
+        assert self.store.path is not None
+        return list_backups(self.store.path)
+
+    def auto_backup_due(self, now: dt.datetime | None = None) -> bool:
+        """Whether the daily automatic backup is due (the newest is a day old, or none)."""
+        assert self.store.path is not None
+        return bk.auto_backup_due(self.store.path, now)
+
+    def backup_path(self, reason: str, now: dt.datetime | None = None) -> Path:
+        """A new timestamped name in the backups folder (``reason``: "manual", "auto"…)."""
+        assert self.store.path is not None
+        return bk.timestamped_backup_path(self.store.path, reason, now)
+
+    @staticmethod
+    def validate_backup(source: Path) -> str:
+        """Check that ``source`` is an intact OpsDesk database this version can restore
+        (else ``BackupRefused``/``StorageError``); returns its schema revision."""
+        return bk.validate_backup(source)
+
     # ---- helpers
     def _refuse_server(self) -> None:
         if not self.store.is_sqlite or self.store.path is None:
@@ -90,6 +118,16 @@ class StorageService(Service):
             who = actor if known else Actor(None, actor.login, actor.name, actor.is_manager)
             self.log(s, who, "database", None, "restore",
                      after={"source": source.name, "safety": str(safety), "by": actor.login})
+
+
+def backup_folder(path: Path) -> Path:
+    """The ``backups`` folder beside the database file at ``path`` (open or not)."""
+    return bk.backup_dir_for(path)
+
+
+def list_backups(path: Path) -> list[Path]:
+    """The backups of the database file at ``path`` (open or not), oldest first."""
+    return bk.list_backups(path)
 
 
 def restore_damaged_file(path: Path, source: Path, login: str, password: str | None,

@@ -73,6 +73,7 @@ class TeamService(Service):
         for role, user, n in done_rows:  # done this week counts for the one who ticked it
             people[(role, user)].done_week += int(n)
         for role, user, due, n in days:
+            assert due is not None  # by_day leaves undated tasks out
             w = min(max((due - first).days // 7, 0), weeks - 1)
             people[(role, user)].weeks[w] += n
         roles: dict[int, Load] = defaultdict(lambda: Load(weeks=[0] * weeks))

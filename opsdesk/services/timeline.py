@@ -73,6 +73,7 @@ class TimelineData:
         for (tid, title, role, who, start, due, status, mile, phase, parent, version,
              routine) in rows:
             i = self.index_of(tid)
+            assert i is not None  # only tasks already present are patched
             self.title[i] = title
             self.role[i], self.assignee[i], self.start[i], self.due[i] = role, who, start, due
             self.status[i], self.milestone[i], self.phase[i], self.parent[i] = status, mile, phase, parent
@@ -144,7 +145,7 @@ class TimelineService(Service):
 
     def links(self, plan_id: int) -> list[tuple[int, int, str]]:
         with self.store.read() as s:
-            return [tuple(r) for r in s.execute(
+            return [(pred, succ, kind) for pred, succ, kind in s.execute(
                 select(TaskLink.pred_id, TaskLink.succ_id, TaskLink.kind)
                 .join(Task, Task.id == TaskLink.pred_id).where(Task.plan_id == plan_id))]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import overload
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, ValidationError
 from opsdesk.model.dates import MAX_DATE, MIN_DATE, in_bounds
@@ -38,6 +39,10 @@ def text(value: str | None, field: str, limit: int = 500) -> str:
     return value
 
 
+@overload
+def date(value: dt.date, field: str) -> dt.date: ...
+@overload
+def date(value: dt.date | None, field: str) -> dt.date | None: ...
 def date(value: dt.date | None, field: str) -> dt.date | None:
     if value is None:
         return None

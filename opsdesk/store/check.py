@@ -9,6 +9,7 @@ upgrade is reported); the file itself is left as it was.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from sqlalchemy import inspect
 
@@ -45,7 +46,8 @@ def check_store(store) -> CheckReport:
                     report.problems.append(f"integrity: {line}")
             for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
                 report.problems.append(f"foreign key: {row[0]} row {row[1]} → {row[2]}")
-        expected = (_schema_at(report.revision) if older and store.is_sqlite
+        # ``older`` implies a revision was found
+        expected = (_schema_at(cast(str, report.revision)) if older and store.is_sqlite
                     else None if older else _model_schema())
         schema = _schema_problems(conn, expected) if expected is not None else []
         if not older and not schema:

@@ -120,7 +120,8 @@ class Store:
             raise translate_db_error(exc, self) from exc
         except JournalReplaced:
             session.close()  # the rolled-back connection goes back to the pool…
-            files.drop_connections(self.path)  # …and is closed with every other one
+            if self.path is not None:  # always: only a file's connections record a WAL
+                files.drop_connections(self.path)  # …and is closed with every other one
             raise
         finally:
             _WRITING.reset(token)
@@ -130,8 +131,10 @@ class Store:
         """Refuse to go on when the connection's WAL is no longer the file on disk (another
         process deleted it): what we wrote there would be lost. Two ``stat`` calls."""
         info = session.connection().connection.info
-        if _CHECK_JOURNAL and _WAL_KEY in info and files.side_identity(self.path) != info[_WAL_KEY]:
-            raise JournalReplaced()
+        if _CHECK_JOURNAL and _WAL_KEY in info:
+            assert self.path is not None  # only a file's connections record their WAL
+            if files.side_identity(self.path) != info[_WAL_KEY]:
+                raise JournalReplaced()
 
     def close(self) -> None:
         if self.path is not None:
@@ -184,6 +187,7 @@ def open_store(
         else:
             return _open_server(str(target), create, readonly)
     store = _open_sqlite(Path(target), create, readonly, busy_timeout_ms, backup_before_migrate)
+    assert store.path is not None  # _open_sqlite always sets it
     files.register_database(store.path, store)  # nothing may open it outside SQLite now
     files.add_holder(store.path, store._drop_idle)
     return store

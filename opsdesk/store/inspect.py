@@ -38,7 +38,7 @@ def _stat_key(path: Path) -> tuple[int, ...] | None:
     return (st.st_mtime_ns, st.st_size, *wal_key)
 
 
-def prefetch(path: Path) -> None:
+def prefetch(path: str | Path) -> None:
     """Start inspecting ``path`` on a background thread; ``inspect_sqlite_file(reuse=True)``
     takes the result if the file has not changed meanwhile."""
     path = Path(path).expanduser().absolute()

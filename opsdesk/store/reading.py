@@ -13,6 +13,7 @@ import sqlite3
 import tempfile
 import weakref
 from pathlib import Path
+from typing import cast
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, BackupError, StorageError
 from opsdesk.store import migrate
@@ -70,7 +71,8 @@ def copy_database(store: Store, out: Path) -> Path:
     try:
         dst = sqlite3.connect(out)
         try:
-            raw.driver_connection.backup(dst)
+            # a SQLite store's DBAPI connection is sqlite3's (typed Any | None by SQLAlchemy)
+            cast(sqlite3.Connection, raw.driver_connection).backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()

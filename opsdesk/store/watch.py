@@ -8,11 +8,15 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
 from opsdesk.store import files
 from opsdesk.store.engine import NOTIFY_CHANNEL
+
+if TYPE_CHECKING:
+    from opsdesk.store.engine import Store
 
 # change-log entity → which Changes flags it sets
 ENTITY_FLAGS: dict[str, tuple[str, ...]] = {
@@ -46,7 +50,7 @@ class Seen:
 class ChangeWatcher:
     """Polls one store for changes committed elsewhere. Not thread-safe: poll from one thread."""
 
-    store: object
+    store: Store
     factory: Callable[..., object] = Seen
     last_id: int = 0
     _own: set[int] = field(default_factory=set)
@@ -67,6 +71,7 @@ class ChangeWatcher:
             self._listen()
 
     def _connect(self) -> None:
+        assert self.store.path is not None  # a watched SQLite store is a file (__post_init__)
         with self._lock:
             self._sqlite = sqlite3.connect(f"{self.store.path.as_uri()}?mode=ro", uri=True,
                                            check_same_thread=False, timeout=5)
@@ -100,6 +105,7 @@ class ChangeWatcher:
 
     def _something_committed(self) -> bool:
         if self.store.is_sqlite:
+            assert self.store.path is not None  # a watched SQLite store is a file
             if self._closed:
                 return False
             with self._lock:
@@ -131,7 +137,7 @@ class ChangeWatcher:
 
     def _max_id(self) -> int:
         with self.store.engine.connect() as conn:
-            return int(conn.execute(text("SELECT coalesce(max(id), 0) FROM changes")).scalar())
+            return int(conn.execute(text("SELECT coalesce(max(id), 0) FROM changes")).scalar_one())
 
     def poll(self):
         """What others committed since the last poll (built by ``factory``), or None."""

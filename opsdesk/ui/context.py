@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the window paints before SQLAlchemy is imported
     from opsdesk.services import Actor, Services
-    from opsdesk.store import Store
+    from opsdesk.services.session import Store
     from opsdesk.ui.settings import Settings
 
 

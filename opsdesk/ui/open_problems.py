@@ -63,12 +63,12 @@ def add_way_buttons(box: QMessageBox, ways: tuple[str, ...]) -> dict[str, QPushB
 def backup_start(path: Path) -> Path:
     """Where the backup chooser starts: the newest backup in ``backups/`` beside the file,
     else that folder, else the file's own folder."""
-    from opsdesk.store.backup import backup_dir_for, list_backups
+    from opsdesk.services.storage import backup_folder, list_backups
 
     backups = list_backups(path)
     if backups:
         return backups[-1]
-    folder = backup_dir_for(path)
+    folder = backup_folder(path)
     return folder if folder.is_dir() else path.parent
 
 

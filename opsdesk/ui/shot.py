@@ -34,14 +34,14 @@ def _render(app, translators, args, view, out, size, today, tmp: Path) -> None:
 
     from opsdesk.paths import resolve_db
     from opsdesk.services import Services
-    from opsdesk.store import open_store
+    from opsdesk.services.session import open_store
     from opsdesk.ui.context import AppContext
     from opsdesk.ui.main_window import MainWindow
     from opsdesk.ui.settings import Settings
 
     target = resolve_db(args.db)
     if isinstance(target, Path):
-        from opsdesk.store.reading import copy_database
+        from opsdesk.services.session import copy_database
 
         # read-only (a clear message for a bad file; not a byte of it changes), copied
         # through SQLite, and the copy opened as the app would (upgraded if it is older)
@@ -52,7 +52,7 @@ def _render(app, translators, args, view, out, size, today, tmp: Path) -> None:
             source.close()
         store = open_store(copy, backup_before_migrate=False)
     else:
-        from opsdesk.store.reading import open_for_reading
+        from opsdesk.services.session import open_for_reading
 
         store = open_for_reading(target)
     try:
@@ -78,7 +78,7 @@ def _render(app, translators, args, view, out, size, today, tmp: Path) -> None:
         for _ in range(3):
             app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
-        from opsdesk.store import files
+        from opsdesk.services import files
 
         if not window.grab().save(str(files.refuse_live(out))):
             raise OSError(f"could not write {out}")

@@ -24,13 +24,12 @@ class ChangeSync(QObject):
 
     def attach(self, store) -> None:
         # Imported here, not at start-up: the window paints before SQLAlchemy is loaded.
-        from opsdesk.services.changes import Changes
-        from opsdesk.store.watch import POLL_INTERVAL_MS, ChangeWatcher
+        from opsdesk.services.session import POLL_INTERVAL_MS, watch
 
         self.timer.setInterval(POLL_INTERVAL_MS)
         self.detach()
         try:
-            self.watcher = ChangeWatcher(store, factory=Changes)
+            self.watcher = watch(store)
         except Exception:  # noqa: BLE001 - no live updates is better than no window
             self.watcher = None
             return

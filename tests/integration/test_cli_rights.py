@@ -37,7 +37,12 @@ def sample(tmp_path):
 
     path = tmp_path / "shop.db"
     shutil.copy(SAMPLE, path)
-    open_store(path).close()  # at the current schema
+    from sqlalchemy import text
+
+    store = open_store(path)  # at the current schema, in WAL mode as a file in use is
+    with store.read() as session:
+        session.execute(text("SELECT 1"))
+    store.close()
     return path
 
 

@@ -153,7 +153,7 @@ def test_summary_views_read_off_the_gui_thread_once_per_burst(qtbot, ctx, window
     query = activity_view.query_activity
     monkeypatch.setattr(activity_view, "query_activity", lambda *a, **k: (
         threads.append(threading.current_thread() is threading.main_thread()), query(*a, **k))[1])
-    todo = [t for t in ctx.services.tasks.list(ctx.plan_id) if t.status == "todo"][:6]
+    todo = [t for t in ctx.services.tasks.list(ctx.plan_id) if t.status == "todo"][:8]
 
     overview = window.show_view("overview")
     _settled(qtbot, window)
@@ -170,15 +170,16 @@ def test_summary_views_read_off_the_gui_thread_once_per_burst(qtbot, ctx, window
     _settled(qtbot, window)
     kefu = ctx.services.people.authenticate("kefu")
     before = team.load_of(kefu.user_id).open
-    window.run("assign", lambda: ctx.services.tasks.update(ctx.actor, todo[4].id,
+    given = next(t for t in todo[3:] if t.assignee_id != kefu.user_id)
+    window.run("assign", lambda: ctx.services.tasks.update(ctx.actor, given.id,
                                                            assignee_id=kefu.user_id))
     qtbot.waitUntil(lambda: team.load_of(kefu.user_id).open == before + 1)
     assert calls.count("team.team") >= 1 and calls.on_gui_thread("team.team") == 0
 
     activity = window.show_view("activity")
     _settled(qtbot, window)
-    _tick(window, ctx, todo[5].id)
-    qtbot.waitUntil(lambda: todo[5].title in activity.model.texts(0)[2])
+    _tick(window, ctx, todo[-1].id)
+    qtbot.waitUntil(lambda: todo[-1].title in activity.model.texts(0)[2])
     assert "ticked off" in activity.model.texts(0)[2]
     assert threads and not any(threads)  # read off the GUI thread
 
@@ -243,3 +244,28 @@ def test_refresh_reloads_the_shown_view_and_the_others_when_shown(qtbot, ctx, wi
     assert window.stale["team"] is None and reloads == []
     window.show_view("team")
     assert reloads == ["team"] and "team" not in window.stale
+
+
+def test_a_bulk_edit_in_the_tasks_view_is_patched_from_a_read_off_the_gui_thread(
+        qtbot, ctx, window, monkeypatch):
+    import opsdesk.ui.tasks.view as tasks_view
+
+    monkeypatch.setattr(tasks_view, "PATCH_NOW", 5)  # (the small plan has few tasks)
+    tasks = window.show_view("tasks")
+    _settled(qtbot, window)
+    reloads: list[int] = []
+    monkeypatch.setattr(tasks, "refresh", lambda: reloads.append(1))
+    kefu = ctx.services.people.authenticate("kefu")
+    ids = [r.id for r in tasks.model.rows if r.assignee_id != kefu.user_id][:20]
+    assert len(ids) > tasks_view.PATCH_NOW
+    tasks.select_ids(ids)
+    assert sorted(tasks.selected_ids()) == sorted(ids)
+    calls = Calls(monkeypatch, ctx.services, "tasks.plan_rows")
+    tasks.assign_selected(kefu.user_id)  # (the Assign menu's action)
+    qtbot.waitUntil(lambda: all(tasks.model.row_by_id(i).assignee_id == kefu.user_id
+                                for i in ids))
+    assert calls.count("tasks.plan_rows") == 1 and calls.on_gui_thread("tasks.plan_rows") == 0
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not any(tasks.model.row_by_id(i).assignee_id == kefu.user_id
+                                    for i in ids))
+    assert calls.on_gui_thread("tasks.plan_rows") == 0 and reloads == []

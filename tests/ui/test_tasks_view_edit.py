@@ -104,7 +104,7 @@ def test_delete_and_undo_restores_comments_and_links(qtbot, ctx, answers):
     window.act_undo.trigger()
     assert view.model.row_by_id(parent.id) is not None
     entry = ctx.services.audit.recent(ctx.plan_id, 1)[0]
-    assert (entry.action, entry.user_id) == ("restore", ctx.actor.user_id)
+    assert (entry.action, entry.user_id) == ("undo", ctx.actor.user_id)
     assert [c.text for c in tasks.comments(parent.id)] == ["请先确认图片"]
     assert sorted(tasks.links(ctx.plan_id)) == links_before
     assert tasks.get(child.id).parent_id == parent.id

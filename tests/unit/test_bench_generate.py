@@ -14,7 +14,7 @@ if str(ROOT) not in sys.path:  # `benchmarks` is a top-level package next to `op
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import generate  # noqa: E402
-from benchmarks.report import merge_results  # noqa: E402
+from benchmarks.report import TARGETS, write_results  # noqa: E402
 
 N_TASKS = 200
 KPI_DAYS = 30
@@ -69,8 +69,10 @@ def test_tasks_are_spread_and_plausible(built) -> None:
     assert query(path, "SELECT count(*) FROM tasks WHERE due < start") == [(0,)]
     assert query(path, "SELECT count(*) FROM tasks t JOIN phases p ON p.id = t.phase_id "
                        "WHERE t.start < p.start") == [(0,)]
-    # Nobody needs a password, so `main.py --user LOGIN` signs in without a dialog.
-    assert query(path, "SELECT count(*) FROM users WHERE password_hash IS NOT NULL") == [(0,)]
+    # Only the manager has a password (a manager must), so `main.py --user LOGIN` signs staff
+    # in without a dialog.
+    assert query(path, "SELECT login FROM users WHERE password_hash IS NOT NULL") == \
+        [(generate.MANAGER_LOGIN,)]
     logins = {r[0] for r in query(path, "SELECT login FROM users")}
     assert {info.manager_login, *info.staff_logins} == logins
     # One change-log entry for the bulk insert, not one per task.
@@ -83,9 +85,15 @@ def test_cache_key_names_size_version_and_schema() -> None:
     assert generate.cache_key(100_000, kpi_days=30) != key
 
 
-def test_results_are_merged(tmp_path: Path) -> None:
+def test_results_hold_only_this_runs_figures(tmp_path: Path) -> None:
+    import json
+
     path = tmp_path / "results.json"
-    path.write_text('{"other_metric_s": 1.5, "cold_start_s": 9}', encoding="utf-8")
-    merged = merge_results({"cold_start_s": 0.5}, path)
-    assert merged == {"other_metric_s": 1.5, "cold_start_s": 0.5}
-    assert path.read_text(encoding="utf-8").startswith("{")
+    path.write_text('{"other_metric_s": 1.5, "cold_start_s": 9, "sample_db_mb": 0.3}',
+                    encoding="utf-8")
+    written = write_results({"cold_start_s": 0.5}, path)
+    assert written["cold_start_s"] == 0.5
+    assert written["sample_db_mb"] is None  # not measured now: null, never the old value
+    assert "other_metric_s" not in written
+    assert set(TARGETS) <= set(written)
+    assert json.loads(path.read_text(encoding="utf-8")) == written

@@ -74,26 +74,21 @@ class BackupActions:
             QTimer.singleShot(AUTO_BACKUP_DELAY_MS, self.window, lambda: self.auto_backup(store))
 
     def auto_backup(self, opened=None) -> Job | None:
-        from opsdesk.store.backup import auto_backup_due
-
         store, keep = self.store, self.window.settings.backup_keep()
         if store is None or (opened is not None and store is not opened):
             return None  # another database was opened meanwhile
-        if not auto_backup_due(store.path):
-            return None
         storage, actor = self._storage()
+        if not storage.auto_backup_due():
+            return None
         return self._start(lambda progress: storage.auto_backup(actor, keep, progress=progress),
                            QCoreApplication.translate("BackupActions", "Backing up…"), lambda _r: None, quiet=True)
 
     # ---- actions
     def back_up(self) -> Job | None:
-        from opsdesk.store.backup import timestamped_backup_path
-
         ctx = self.window.ctx
         if ctx is not None and not ctx.actor.is_manager:
             return self.back_up_here()  # staff: only into the backups folder (issue #12)
-        store = self.store
-        suggested = timestamped_backup_path(store.path, "manual")
+        suggested = self._storage()[0].backup_path("manual")
         suggested.parent.mkdir(parents=True, exist_ok=True)
         out, _ = file_dialog.get_save_file_name(self.window, QCoreApplication.translate("BackupActions", "Back up the database"),
                                              str(suggested), QCoreApplication.translate("BackupActions", "OpsDesk database (*.db)"))
@@ -121,10 +116,8 @@ class BackupActions:
             QCoreApplication.translate("BackupActions", "The backup was written to {path}.").format(path=p), "backupDone"))
 
     def choose_restore(self) -> Job | None:
-        from opsdesk.store.backup import backup_dir_for
-
         store = self.store
-        start = backup_dir_for(store.path)
+        start = self._storage()[0].backup_folder()
         source, _ = file_dialog.get_open_file_name(
             self.window, QCoreApplication.translate("BackupActions", "Restore a backup"), str(start if start.is_dir() else store.path.parent),
             QCoreApplication.translate("BackupActions", "OpsDesk database (*.db);;All files (*)"))
@@ -133,10 +126,10 @@ class BackupActions:
         return self.restore_from(Path(source), confirm=True)
 
     def restore_from(self, source: Path, confirm: bool = True) -> Job | None:
-        from opsdesk.store.backup import validate_backup
+        from opsdesk.services.storage import StorageService
 
         try:
-            validate_backup(source)  # refuse a bad file before asking anything
+            StorageService.validate_backup(source)  # refuse a bad file before asking anything
         except OpsDeskError as exc:
             self._failed(exc)
             return None
@@ -175,14 +168,14 @@ class BackupActions:
     def _start(self, job, label, on_done, quiet: bool = False, cancellable: bool = True) -> Job:
         """Run ``job(progress)`` in the background; a progress dialog (unless ``quiet``)
         shows when it takes a while, with Cancel when ``cancellable``."""
-        from opsdesk.store.backup import BackupCancelled
+        from opsdesk.services.storage import BackupCancelled
 
         return run_in_background(self.window, job, on_done, self._failed,
                                  label=None if quiet else label, cancellable=cancellable,
                                  cancel_error=BackupCancelled)
 
     def _failed(self, exc: OpsDeskError) -> None:
-        from opsdesk.store.backup import BackupCancelled
+        from opsdesk.services.storage import BackupCancelled
         from opsdesk.ui.labels import error_text
 
         if isinstance(exc, BackupCancelled):

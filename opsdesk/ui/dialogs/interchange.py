@@ -146,7 +146,7 @@ class ImportPlanDialog(Retranslating, _JobDialog):
         importer = ImportService(self.ctx.store)
 
         def work(_progress):
-            from opsdesk.store import files
+            from opsdesk.services import files
 
             doc = parse(files.read_user_bytes(file), file.name)
             return doc, importer.preview_plan(doc, file.name)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import OpsDeskError
-from opsdesk.services import Actor, Services, validate
-from opsdesk.store import open_store
+from opsdesk.services import Actor, validate
+from opsdesk.services.session import close, open_session
 from opsdesk.templates import available_templates, load_template
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets import file_dialog
@@ -106,10 +106,9 @@ class NewPlanDialog(QDialog):
             self.password_again.selectAll()
             self.password_again.setFocus()
             return
-        store = None
+        services = None
         try:
-            store = open_store(path, create=True)
-            services = Services(store)
+            services = open_session(path, create=True)
             system = Actor.system()
             services.plans.create_from_template(
                 system, load_template(self.template.currentData()),
@@ -118,11 +117,11 @@ class NewPlanDialog(QDialog):
             services.people.create_user(system, self.manager_name.text(),
                                         self.manager_id.text(), "operations", is_manager=True,
                                         password=self.password.text())
-            store.close()
+            close(services)
         except OpsDeskError as exc:
             self.error.setText(error_text(exc))
-            if store is not None:
-                store.close()  # before the file is removed or emptied again
+            if services is not None:
+                close(services)  # before the file is removed or emptied again
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 if leftover == path and empty:
                     leftover.write_bytes(b"")  # left as empty as it was

@@ -324,7 +324,7 @@ class KpiChart(pg.PlotWidget):
 
         SVG goes through ``QSvgGenerator`` (Qt docs: QSvgGenerator): pyqtgraph's own
         SVGExporter fails on the path format of recent Qt versions."""
-        from opsdesk.store import files  # never over the open database or its -wal/-shm
+        from opsdesk.services import files  # never over the open database or its -wal/-shm
 
         if path.lower().endswith(".svg"):
             from PySide6.QtCore import QRect, QSize

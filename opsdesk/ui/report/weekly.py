@@ -273,7 +273,7 @@ def write_weekly_report(services, plan_id: int, monday: dt.date, out: Path, lang
     QApplication.instance() or QApplication([])
     translators().install(lang)
     doc = build_document(services, plan_id, monday, lang, today)
-    from opsdesk.store import files
+    from opsdesk.services import files
 
     out = files.refuse_live(out)  # never over the open database or its -wal/-shm
     part = files.refuse_live(out.with_name(out.name + ".part"))  # replaced when complete

@@ -46,6 +46,9 @@ FIRST_PAGE = 400
 """Rows shown at once; a bigger plan loads the rest off the GUI thread."""
 EXPAND_ALL_BELOW = 5000
 PARTIAL_REFRESH_MAX = 5000
+PATCH_NOW = 50
+"""A write touching at most this many rows is patched at once (a tick-off, an edit); the rows
+of a bigger one are read off the GUI thread first (a bulk edit of 1,000, its undo)."""
 KEEP_SELECTION_MAX = 5000
 """A bigger selection is dropped by a filter or sort (putting it back would be slow)."""
 
@@ -67,6 +70,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.loading = False
         self._shown_once = False
         self._generation = 0
+        self._patching = None  # the background read of changed rows, while it runs
+        self._patch_queue: set[int] = set()  # ids changed meanwhile: read after it
         self._roles: list = []
         self._people: list = []
         self._phases: list = []
@@ -324,6 +329,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.model.filters = self.filter_bar.filters()
         self._fill_menus()
         self._generation += 1
+        self._patch_queue.clear()  # (a patch under way is moot: generation)
         if self.load_problem is not None:
             self.load_problem.clear()
         first = services.tasks.plan_rows(plan_id, limit=FIRST_PAGE)
@@ -390,11 +396,44 @@ class TasksView(Retranslating, TaskEditing, QWidget):
             return
         ids = changes.ids
         if ids and len(ids) <= PARTIAL_REFRESH_MAX and not self.loading:
-            rows = self.ctx.services.tasks.plan_rows(self.ctx.plan_id, ids=ids)
-            if len(rows) == len(ids) and self.model.update_rows(rows):
-                self._update_actions()
-                return
+            if len(ids) <= PATCH_NOW and self._patching is None:
+                self._patch(self.ctx.services.tasks.plan_rows(self.ctx.plan_id, ids=ids), ids)
+            else:  # (after a read under way, so an older read never overwrites a newer one)
+                self._patch_queue |= ids
+                if self._patching is None:
+                    self._read_patch()
+            return
         self.refresh()
+
+    def _patch(self, rows: list[TaskListRow], ids) -> None:
+        """Rows in place; a reload when some went or moved (another parent or phase)."""
+        if len(rows) == len(ids) and self.model.update_rows(rows):
+            self._update_actions()
+        else:
+            self.refresh()
+
+    def _read_patch(self) -> None:
+        """The queued rows read off the GUI thread, patched when read."""
+        ids, self._patch_queue = frozenset(self._patch_queue), set()
+        self._patching = None
+        if not ids:
+            return
+        tasks, plan_id, generation = self.ctx.services.tasks, self.ctx.plan_id, self._generation
+
+        def patched(rows) -> None:
+            if generation == self._generation and not self.loading:
+                self._patch(rows, ids)
+            self._read_patch()
+
+        def failed(_error) -> None:  # (read again in full: it says what went wrong)
+            self._patching = None
+            if generation == self._generation:
+                self.refresh()
+            else:
+                self._read_patch()
+
+        self._patching = run_in_background(
+            self, lambda _progress: tasks.plan_rows(plan_id, ids=ids), patched, failed)
 
     # ---- what survives a reset (load, filter, sort, grouping)
     def _before_reset(self) -> None:
@@ -498,7 +537,13 @@ class TasksView(Retranslating, TaskEditing, QWidget):
 
     # ---- selection
     def selected_rows(self) -> list[TaskListRow]:
-        return self._rows_at(self.tree.selectionModel().selectedRows(0))
+        """The tasks of the selected rows, in selection order: read range by range, one
+        index per row (``selectedRows()`` asks the model for every cell of every row)."""
+        model, indexes = self.model, []
+        for part in self.tree.selectionModel().selection():
+            parent = part.parent()
+            indexes += [model.index(row, 0, parent) for row in range(part.top(), part.bottom() + 1)]
+        return self._rows_at(indexes)
 
     def _rows_at(self, indexes) -> list[TaskListRow]:
         rows, seen = [], set()

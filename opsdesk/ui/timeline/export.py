@@ -51,7 +51,7 @@ def image(f: Frame, whole: bool) -> QImage:
 
 
 def save_png(f: Frame, path: str | Path, whole: bool) -> bool:
-    from opsdesk.store import files
+    from opsdesk.services import files
 
     return image(f, whole).save(str(files.refuse_live(path)), "PNG")
 
@@ -190,7 +190,7 @@ class PdfExport(QObject):
 
     def _complete(self) -> None:
         self._close()
-        from opsdesk.store import files
+        from opsdesk.services import files
 
         try:
             files.replace_user_file(self.part, self.path)

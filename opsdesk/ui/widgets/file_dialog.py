@@ -18,8 +18,6 @@ from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle, QWidget
 
-from opsdesk.store import files
-
 _CONTEXT = "FileDialog"
 
 
@@ -75,6 +73,8 @@ class _Dialog(QFileDialog):
     def accept(self) -> None:
         """Saving over the open database (or its -wal/-shm) is refused here, before any
         writer is asked to; the person picks another name in the same dialog."""
+        from opsdesk.services import files  # here: the window paints before SQLAlchemy loads
+
         chosen = self.selectedFiles()
         if self.acceptMode() == QFileDialog.AcceptMode.AcceptSave and chosen and \
                 files.is_live(chosen[0]):
