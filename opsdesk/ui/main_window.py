@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 import opsdesk
+from opsdesk.ui import heap
 from opsdesk.ui.settings import Settings
 from opsdesk.ui.undo import UndoRunner
 from opsdesk.ui.views import VIEWS, ViewSpec
@@ -160,6 +161,7 @@ class MainWindow(Retranslating, QMainWindow):
             view.deleteLater()
         self.built.clear()
         self.stale.clear()
+        heap.release()
         while self.stack.count():
             self.stack.removeWidget(self.stack.widget(0))
         self.nav.blockSignals(True)
@@ -201,6 +203,7 @@ class MainWindow(Retranslating, QMainWindow):
             if hasattr(view, "sig_open_task"):
                 view.sig_open_task.connect(self.show_task)
             view.refresh()
+            heap.keep()  # (its data is long-lived: collections no longer walk it)
         return self.built[key]
 
     def show_view(self, key: str) -> QWidget:

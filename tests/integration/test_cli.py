@@ -42,9 +42,14 @@ def open_staff_task(db: Path) -> dict:
 def sample(tmp_path):
     path = tmp_path / "sample.db"
     shutil.copy(SAMPLE, path)
+    from sqlalchemy import text
+
     from opsdesk.store import open_store
 
-    open_store(path).close()  # at the current schema (the committed sample may be older)
+    store = open_store(path)  # at the current schema, in WAL mode as a file in use is
+    with store.read() as session:
+        session.execute(text("SELECT 1"))
+    store.close()
     return path
 
 

@@ -71,6 +71,7 @@ def test_only_the_author_undoes_and_staff_never_a_managers_action(services, worl
     before = snapshot()
     with pytest.raises(PermissionDenied):
         services.history.revert(world.actors["designer"], created.change_id)
+    assert snapshot() == before
     done = services.tasks.tick_off(world.actors["designer"], next(iter(created.ids)))
     with pytest.raises(PermissionDenied):  # not the manager's own change
         services.history.revert(world.manager, done.change_id)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import OpsDeskError
-from opsdesk.services import Actor, validate
+from opsdesk.services import Actor, files, validate
 from opsdesk.services.session import close, open_session
 from opsdesk.templates import available_templates, load_template
 from opsdesk.ui.labels import error_text
@@ -124,7 +124,7 @@ class NewPlanDialog(QDialog):
                 close(services)  # before the file is removed or emptied again
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 if leftover == path and empty:
-                    leftover.write_bytes(b"")  # left as empty as it was
+                    files.write_user_bytes(leftover, b"")  # left as empty as it was
                 else:
                     leftover.unlink(missing_ok=True)
             return

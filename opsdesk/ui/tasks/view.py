@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.services.permissions import can_toggle
+from opsdesk.ui import heap
 from opsdesk.ui.background import run_in_background
 from opsdesk.ui.tasks.delegates import STATUSES, TaskDelegate
 from opsdesk.ui.tasks.editing import TaskEditing
@@ -384,6 +385,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.filter_bar.row_count = len(cache.rows)
         self.model.set_rows(cache)
         self.tree.verticalScrollBar().setValue(scroll)
+        heap.keep()
         self.sig_loaded.emit()
 
     def on_changes(self, changes: Changes) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from opsdesk.errors import NotFound
 from opsdesk.services import permissions
 from opsdesk.services.timeline import NO_DAY, from_day, to_day
-from opsdesk.ui import fmt
+from opsdesk.ui import fmt, heap
 from opsdesk.ui.refresher import Refresher
 from opsdesk.ui.timeline import export
 from opsdesk.ui.timeline import layout as lay
@@ -111,6 +111,7 @@ class TimelineView(Retranslating, QWidget):
         self.refresher.cancel()
         self.canvas.lang, self.canvas.today = self.ctx.lang, self.ctx.today().toordinal()
         self.canvas.set_data(self.ctx.services.timeline.load(self.ctx.plan_id))
+        heap.keep()
 
     def on_changes(self, changes: Changes) -> None:
         """Bars of tasks it holds are patched in place; after any other change the plan is
@@ -155,6 +156,7 @@ class TimelineView(Retranslating, QWidget):
         self.canvas.lang, self.canvas.today = self.ctx.lang, self.ctx.today().toordinal()
         same = (mode, collapsed) == (self.canvas.mode, frozenset(self.canvas.collapsed))
         self.canvas.set_data(data, built if same else None)
+        heap.keep()
 
     def retranslate_ui(self) -> None:
         self.group_label.setText(self.tr("Group by"))
