@@ -30,6 +30,7 @@ from opsdesk.errors import (
     ValidationError,
 )
 from opsdesk.model import Base, Change, ChangeRow, Task, User
+from opsdesk.services import permissions
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
@@ -199,6 +200,12 @@ class HistoryService(Service):
                 changed = {k for k in row.after if row.before.get(k) != row.after.get(k)}
                 if not changed <= STAFF_TASK_COLUMNS:
                     raise PermissionDenied(NOT_ALLOWED)
+                # and the task is still theirs to tick off or reopen (not given away since)
+                now = s.execute(select(Task.assignee_id, Task.role_id)
+                                .where(Task.id == int(row.key))).first()
+                if now is not None and not permissions.can_tick(actor, now.assignee_id,
+                                                                now.role_id):
+                    raise permissions.deny(actor, permissions.TICK_OFF)
 
     def _current(self, s: Session, table: str, keys: list[str]) -> dict[str, dict]:
         """The rows as they are now, in the row log's form, by key."""

@@ -13,6 +13,7 @@ from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from opsdesk.interchange.plan_doc import PlanDoc, TaskDoc, Where, check_plan
 from opsdesk.model import Phase, Plan, Role, Task, TaskLink, User
 from opsdesk.model.dates import MAX_DATE, MIN_DATE, in_bounds
+from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service, inserted_id
@@ -130,7 +131,7 @@ class ImportService(Service):
             person_of, role_of_person = self._import_people(s, doc, roles, people, default_role_id)
             phase_of = self._import_phases(s, doc, plan_id, launch, span)
             ids = self._import_tasks(s, doc, plan_id, phase_of, person_of, role_of_person,
-                                     default_role_id, progress)
+                                     default_role_id, progress, actor)
             links = [dict(pred_id=ids[link.pred], succ_id=ids[link.succ], kind=link.kind,
                           lag_days=link.lag_days)
                      for link in doc.links if link.pred in ids and link.succ in ids
@@ -200,8 +201,10 @@ class ImportService(Service):
         return phase_of
 
     def _import_tasks(self, s, doc, plan_id, phase_of, person_of, role_of_person,
-                      default_role_id, progress) -> dict[str, int]:
-        """Insert level by level (parents first) with RETURNING ids; uid → task id."""
+                      default_role_id, progress, actor: Actor) -> dict[str, int]:
+        """Insert level by level (parents first) with RETURNING ids; uid → task id. A task
+        done in the file is done by the importer, now (``done_fields``)."""
+        now = self.clock()
         tops = {t.uid for t in self._phase_tasks(doc)}
         levels: dict[int, list[TaskDoc]] = {}
         for t in doc.tasks:
@@ -223,6 +226,8 @@ class ImportService(Service):
                     if start and due and due < start:
                         due = start
                     position += 1
+                    status = ("done" if t.percent_complete >= 100 else
+                              "doing" if t.percent_complete > 0 else "todo")
                     rows.append(dict(
                         plan_id=plan_id, phase_id=phase_of.get(t.uid),
                         parent_id=ids.get(t.parent)
@@ -230,10 +235,9 @@ class ImportService(Service):
                         series_id=None, title=(t.name or "—")[:500], notes=t.notes or "",
                         role_id=role_of_person.get(assignee, default_role_id),
                         assignee_id=assignee, start=start, due=due,
-                        status="done" if t.percent_complete >= 100 else
-                        ("doing" if t.percent_complete > 0 else "todo"),
-                        priority="normal", is_milestone=t.milestone, done_at=None, done_by=None,
-                        position=position, version=1))
+                        status=status, priority="normal", is_milestone=t.milestone,
+                        position=position, version=1,
+                        **done_fields(None, status, now, actor.user_id)))
                 new_ids = s.connection().execute(stmt, rows).scalars().all()
                 for t, new_id in zip(chunk, new_ids, strict=True):
                     ids[t.uid] = new_id

@@ -151,3 +151,14 @@ def test_secrets_never_reach_the_row_log(services, world):
         logged = [str(r.old) + str(r.new) for r in s.scalars(
             select(ChangeRow).where(ChangeRow.tbl == "users"))]
     assert not any("password_hash" in text for text in logged)
+
+
+def test_staff_cannot_undo_a_tick_off_of_a_task_given_away_since(services, world, snapshot):
+    task_id = next(iter(_new_task(services, world).ids))
+    done = services.tasks.tick_off(world.actors["designer"], task_id)
+    services.tasks.update(world.manager, task_id, assignee_id=world.users["ops"])
+    before = snapshot()
+    with pytest.raises(PermissionDenied):
+        services.history.revert(world.actors["designer"], done.change_id)
+    assert snapshot() == before
+

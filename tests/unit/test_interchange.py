@@ -79,6 +79,8 @@ def test_import_plan_makes_phases_tasks_links_and_people(services):
     assert set(rows) == {"组建团队", "招聘美工", "团队完成", "开业大促"}
     assert rows["招聘美工"].parent_id == rows["组建团队"].id
     assert rows["团队完成"].is_milestone and rows["开业大促"].status == "done"
+    # done in the file: done by the importer, at the import (one rule: done_fields)
+    assert rows["开业大促"].done_by == boss.user_id and rows["开业大促"].done_at is not None
     people = {u.name: u for u in services.people.users()}
     roles = {r.key: r.id for r in services.people.roles()}
     assert people["张三"].role_id == roles["operations"] and people["Li Si"].role_id == roles["designer"]
