@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, func, or_, select, update
 
@@ -15,13 +14,27 @@ from opsdesk.model import Comment, Task, TaskLink
 from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
+from opsdesk.services.base import Service
 from opsdesk.services.changes import Changes
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from opsdesk.services.tasks import Dated, TaskRow
 
 NOTHING_CHOSEN = QT_TRANSLATE_NOOP("Errors", "Choose at least one task first.")
 MIXED_PLANS = QT_TRANSLATE_NOOP("Errors", "The chosen tasks belong to different plans.")
 BULK_FIELDS = ("phase_id", "role_id", "assignee_id", "start", "due", "status", "priority",
                "is_milestone")
-_NO_DATES = SimpleNamespace(start=None, due=None)
+
+
+@dataclass(frozen=True)
+class _Dates:
+    start: dt.date | None = None
+    due: dt.date | None = None
+
+
+_NO_DATES = _Dates()  # a bulk edit's fields alone: each row's dates are checked after
 _CHUNK = 900
 AFTER = "_after"
 """Key, in a ``BulkChanges.before`` entry, of the values the edit wrote (checked on undo)."""
@@ -63,8 +76,16 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
         yield ids[i:i + _CHUNK]
 
 
-class BulkTaskOps:
+class BulkTaskOps(Service):
     """Mixed into ``TaskService``; uses its store, clock, log, _clean and _check_refs."""
+
+    if TYPE_CHECKING:  # TaskService's
+        @staticmethod
+        def _clean(values: dict[str, Any], current: Dated | None) -> dict[str, Any]: ...
+        @staticmethod
+        def _check_refs(s: Session, plan_id: int, clean: dict[str, Any]) -> None: ...
+        @staticmethod
+        def _load(s: Session, task_id: int) -> TaskRow: ...
 
     # ---- bulk edits
     def bulk_update(self, actor: Actor, ids: Iterable[int],

@@ -187,13 +187,13 @@ class TaskImportService(Service):
                     else:
                         values[{"phase": "phase_id", "role": "role_id",
                                 "assignee": "assignee_id"}[key]] = found
-            for key, table_ in (("status", statuses), ("priority", priorities)):
+            for key, names in (("status", statuses), ("priority", priorities)):
                 raw = cell(key)
                 if raw is not None:
-                    if _norm(raw) not in table_:
+                    if _norm(raw) not in names:
                         problem(cols[key], NOT_A_STATUS if key == "status" else NOT_A_PRIORITY, raw)
                     else:
-                        values[key] = table_[_norm(raw)]
+                        values[key] = names[_norm(raw)]
             if "milestone" in cols:
                 values["is_milestone"] = _norm(cell("milestone")) in TRUE
             if cell("notes") is not None:
@@ -289,11 +289,11 @@ class TaskImportService(Service):
                 by_fields.setdefault(tuple(sorted(k for k in u if k != "id")), []).append(u)
             for keys, group in by_fields.items():
                 step(len(prepared.creates))
-                stmt = (update(Task.__table__).where(Task.__table__.c.id == bindparam("_id"))
-                        .values({k: bindparam(f"_{k}") for k in keys})
-                        .values(version=Task.__table__.c.version + 1))
-                s.connection().execute(stmt, [{"_id": u["id"], **{f"_{k}": u[k] for k in keys}}
-                                              for u in group])
+                change = (update(Task.__table__).where(Task.__table__.c.id == bindparam("_id"))
+                          .values({k: bindparam(f"_{k}") for k in keys})
+                          .values(version=Task.__table__.c.version + 1))
+                s.connection().execute(change, [{"_id": u["id"], **{f"_{k}": u[k] for k in keys}}
+                                                for u in group])
                 ids.update(u["id"] for u in group)
             step(total)
             cid = self.log(s, actor, "task", None, "import", plan_id=plan_id, after=dict(

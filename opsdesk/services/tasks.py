@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import delete, func, insert, select, update
 
@@ -15,7 +16,7 @@ from opsdesk.model.enums import LinkKind, Priority, TaskStatus
 from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
-from opsdesk.services.base import Service
+from opsdesk.services.base import Service, inserted_id
 from opsdesk.services.changes import Changes
 from opsdesk.services.task_bulk import AFTER, BulkChanges, BulkTaskOps
 
@@ -39,6 +40,15 @@ DONE_FIELDS = ("status", "done_at", "done_by")
 
 EDITABLE = ("title", "notes", "phase_id", "parent_id", "role_id", "assignee_id", "start", "due",
             "status", "priority", "is_milestone", "position")
+
+
+class Dated(Protocol):
+    """What ``TaskService._clean`` checks new dates against (a ``TaskRow``)."""
+
+    @property
+    def start(self) -> dt.date | None: ...
+    @property
+    def due(self) -> dt.date | None: ...
 
 
 @dataclass(frozen=True)
@@ -144,7 +154,7 @@ class TaskService(BulkTaskOps, Service):
         with self.store.read() as s:
             return load_detail(s, task_id, TaskRow, TASK_COLUMNS)
 
-    def comments(self, task_id: int) -> list[CommentRow]:
+    def comments(self, task_id: int) -> builtins.list[CommentRow]:
         stmt = (select(Comment.id, Comment.task_id, Comment.user_id, User.name, Comment.at,
                        Comment.text)
                 .join(User, User.id == Comment.user_id)
@@ -152,11 +162,11 @@ class TaskService(BulkTaskOps, Service):
         with self.store.read() as s:
             return [CommentRow(*r) for r in s.execute(stmt)]
 
-    def links(self, plan_id: int) -> list[tuple[int, int, str, int]]:
+    def links(self, plan_id: int) -> builtins.list[tuple[int, int, str, int]]:
         stmt = (select(TaskLink.pred_id, TaskLink.succ_id, TaskLink.kind, TaskLink.lag_days)
                 .join(Task, Task.id == TaskLink.pred_id).where(Task.plan_id == plan_id))
         with self.store.read() as s:
-            return [tuple(r) for r in s.execute(stmt)]
+            return [(pred, succ, kind, lag) for pred, succ, kind, lag in s.execute(stmt)]
 
     # ---- writing: the manager builds the plan
 
@@ -167,8 +177,8 @@ class TaskService(BulkTaskOps, Service):
             self._check_refs(s, plan_id, clean)
             done = done_fields(None, clean.get("status", TaskStatus.TODO), self.clock(),
                                actor.user_id)
-            task_id = s.execute(insert(Task).values(plan_id=plan_id, version=1, **clean, **done)
-                                ).inserted_primary_key[0]
+            task_id = inserted_id(s.execute(
+                insert(Task).values(plan_id=plan_id, version=1, **clean, **done)))
             cid = self.log(s, actor, "task", task_id, "create", after=clean, plan_id=plan_id)
         return Changes(tasks=True, ids=frozenset({task_id}), change_id=cid, plan_id=plan_id)
 
@@ -293,9 +303,9 @@ class TaskService(BulkTaskOps, Service):
         text = validate.text(text, "text", 5000)
         with self.store.write() as s:
             current = self._load(s, task_id)
-            comment_id = s.execute(insert(Comment).values(
+            comment_id = inserted_id(s.execute(insert(Comment).values(
                 task_id=task_id, user_id=actor.user_id, at=self.clock(), text=text)
-            ).inserted_primary_key[0]
+            ))
             cid = self.log(s, actor, "comment", comment_id, "create",
                            after=dict(task_id=task_id, text=text), plan_id=current.plan_id)
         return Changes(comments=True, ids=frozenset({task_id}), change_id=cid,
@@ -319,7 +329,7 @@ class TaskService(BulkTaskOps, Service):
             raise ConflictError()
 
     @staticmethod
-    def _clean(values: dict[str, Any], current: TaskRow | None) -> dict[str, Any]:
+    def _clean(values: dict[str, Any], current: Dated | None) -> dict[str, Any]:
         unknown = set(values) - set(EDITABLE)
         if unknown:
             raise TypeError(f"not editable: {sorted(unknown)}")

@@ -4,7 +4,23 @@
 <context>
     <name>Activity</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="164"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="133"/>
+        <source>undid a change of %n task(s)</source>
+        <translation>
+            <numerusform>undid a change of %n task</numerusform>
+            <numerusform>undid a change of %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="134"/>
+        <source>redid a change of %n task(s)</source>
+        <translation>
+            <numerusform>redid a change of %n task</numerusform>
+            <numerusform>redid a change of %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="177"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>
@@ -12,9 +28,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="166"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="170"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="179"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="183"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="262"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -22,7 +38,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="177"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="190"/>
         <source>undid a change of {fields} to %n task(s)</source>
         <translation>
             <numerusform>undid a change of {fields} to %n task</numerusform>
@@ -30,7 +46,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="179"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="192"/>
         <source>undid a change to %n task(s)</source>
         <translation>
             <numerusform>undid a change to %n task</numerusform>
@@ -38,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="181"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="194"/>
         <source>added %n task(s)</source>
         <translation>
             <numerusform>added %n task</numerusform>
@@ -46,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="185"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>%n new task</numerusform>
@@ -54,7 +70,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="187"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="200"/>
         <source>%n task(s) updated</source>
         <translation>
             <numerusform>%n task updated</numerusform>
@@ -62,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="211"/>
         <source>unassigned %n task(s)</source>
         <translation>
             <numerusform>unassigned %n task</numerusform>
@@ -70,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="199"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="212"/>
         <source>assigned %n task(s) to {name}</source>
         <translation>
             <numerusform>assigned %n task to {name}</numerusform>
@@ -78,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="215"/>
         <source>set %n task(s) to {status}</source>
         <translation>
             <numerusform>set %n task to {status}</numerusform>
@@ -86,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="205"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="218"/>
         <source>set the {field} of %n task(s) to {value}</source>
         <translation>
             <numerusform>set the {field} of %n task to {value}</numerusform>
@@ -94,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="207"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="220"/>
         <source>edited %n task(s): {fields}</source>
         <translation>
             <numerusform>edited %n task: {fields}</numerusform>
@@ -102,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="232"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="245"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n subtask</numerusform>
@@ -110,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="234"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="247"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform>
@@ -118,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="236"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -126,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="268"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="281"/>
         <source>%n KPI(s)</source>
         <translation>
             <numerusform>%n KPI</numerusform>
@@ -134,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="283"/>
         <source>imported %n value(s) of {kpi}</source>
         <translation>
             <numerusform>imported %n value of {kpi}</numerusform>
@@ -142,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="272"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="285"/>
         <source>entered %n value(s) of {kpi}</source>
         <translation>
             <numerusform>entered %n value of {kpi}</numerusform>
@@ -153,7 +169,7 @@
 <context>
     <name>ActivityView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/view.py" line="173"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="188"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -175,7 +191,7 @@
 <context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="423"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="421"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>%n row written to {file}</numerusform>
@@ -183,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="492"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="482"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>Weekly report (%n page) written to {file}</numerusform>
@@ -202,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="231"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="228"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -345,7 +361,7 @@
 <context>
     <name>OverviewView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="142"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="155"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>day %n since launch</numerusform>
@@ -353,7 +369,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="144"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="157"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>%n day to launch</numerusform>
@@ -361,7 +377,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="160"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="173"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>open tasks (%n in progress)</numerusform>
@@ -369,9 +385,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="171"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="202"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="217"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="215"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="230"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -379,7 +395,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="192"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="205"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -387,7 +403,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="225"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="238"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -398,7 +414,7 @@
 <context>
     <name>PeopleView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/people/view.py" line="308"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="279"/>
         <source>{name} still holds %n open task(s) of this plan.</source>
         <translation>
             <numerusform>{name} still holds %n open task of this plan.</numerusform>
@@ -447,7 +463,7 @@
 <context>
     <name>TaskTreeModel</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="546"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="525"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -458,7 +474,7 @@
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/view.py" line="308"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="309"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>
@@ -466,7 +482,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="138"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="136"/>
         <source>Assign %n task(s) to {name}</source>
         <translation>
             <numerusform>Assign %n task to {name}</numerusform>
@@ -474,7 +490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="151"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="149"/>
         <source>Set %n task(s) to {status}</source>
         <translation>
             <numerusform>Set %n task to {status}</numerusform>
@@ -482,7 +498,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="165"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="163"/>
         <source>Move %n task(s) by {days} days</source>
         <translation>
             <numerusform>Move %n task by {days} days</numerusform>
@@ -490,7 +506,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="185"/>
         <source>Duplicate %n task(s)</source>
         <translation>
             <numerusform>Duplicate %n task</numerusform>
@@ -498,7 +514,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="204"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="202"/>
         <source>Delete %n task(s)?</source>
         <translation>
             <numerusform>Delete %n task?</numerusform>
@@ -506,7 +522,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="207"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="205"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n subtask</numerusform>
@@ -514,7 +530,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="209"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="207"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform>
@@ -522,7 +538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="211"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="209"/>
         <source>%n link(s) to other tasks</source>
         <translation>
             <numerusform>%n link to other tasks</numerusform>
@@ -530,7 +546,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="220"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="218"/>
         <source>Delete %n task(s)</source>
         <translation>
             <numerusform>Delete %n task</numerusform>
@@ -538,7 +554,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="347"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="345"/>
         <source>some of the %n selected tasks</source>
         <translation>
             <numerusform>some of the %n selected tasks</numerusform>
@@ -549,7 +565,7 @@
 <context>
     <name>TeamView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="345"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="358"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>Reassign %n task to {name}</numerusform>
@@ -560,7 +576,7 @@
 <context>
     <name>Timeline</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="300"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="303"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -568,7 +584,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="308"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="311"/>
         <source>overdue by %n day(s)</source>
         <translation>
             <numerusform>overdue by %n day</numerusform>
@@ -576,7 +592,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="71"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="61"/>
         <source>“{title}” has %n task(s) that follow it. Move them by the same number of days?</source>
         <translation>
             <numerusform>“{title}” has %n task that follows it. Move it by the same number of days?</numerusform>
@@ -584,7 +600,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="113"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="103"/>
         <source>Move “{title}” %n day(s) later</source>
         <translation>
             <numerusform>Move “{title}” %n day later</numerusform>
@@ -592,7 +608,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="114"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="104"/>
         <source>Move “{title}” %n day(s) earlier</source>
         <translation>
             <numerusform>Move “{title}” %n day earlier</numerusform>
@@ -600,7 +616,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="151"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="139"/>
         <source>Move launch day %n day(s) later</source>
         <translation>
             <numerusform>Move launch day %n day later</numerusform>
@@ -608,7 +624,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="152"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="140"/>
         <source>Move launch day %n day(s) earlier</source>
         <translation>
             <numerusform>Move launch day %n day earlier</numerusform>
@@ -633,7 +649,7 @@
 <context>
     <name>TimelineView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/view.py" line="252"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="297"/>
         <source>Timeline (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>Timeline (%n page) written to {file}</numerusform>

@@ -196,94 +196,118 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="102"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="104"/>
         <source>reactivated {name}</source>
         <translation>恢复了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="103"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
         <source>deactivated {name}</source>
         <translation>停用了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="116"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="118"/>
         <source>edited the phase {name}</source>
         <translation>修改阶段{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="120"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="122"/>
         <source>made a change ({what})</source>
         <translation>做了更改（{what}）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="126"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="128"/>
+        <source>undid a change of {task}</source>
+        <translation>撤销了对{task}的修改</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="130"/>
+        <source>redid a change of {task}</source>
+        <translation>重做了对{task}的修改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="133"/>
+        <source>undid a change of %n task(s)</source>
+        <translation>
+            <numerusform>撤销了对 %n 个任务的修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="134"/>
+        <source>redid a change of %n task(s)</source>
+        <translation>
+            <numerusform>重做了对 %n 个任务的修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="139"/>
         <source>ticked off {task}</source>
         <translation>勾选完成{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="128"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="141"/>
         <source>reopened {task}</source>
         <translation>重新打开{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="130"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="143"/>
         <source>created {task}</source>
         <translation>新建{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="134"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="147"/>
         <source>deleted {task} with {what}</source>
         <translation>删除{task}及其{what}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="136"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="149"/>
         <source>deleted {task}</source>
         <translation>删除{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="257"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
         <source>added the KPI {kpi}</source>
         <translation>添加指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="258"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="262"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="271"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="275"/>
         <source>edited the KPI {kpi}</source>
         <translation>修改指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="259"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="272"/>
         <source>deleted the KPI {kpi}</source>
         <translation>删除指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="264"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="277"/>
         <source>set the targets of {kpi}</source>
         <translation>设置{kpi}的目标</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="268"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="281"/>
         <source>%n KPI(s)</source>
         <translation>
             <numerusform>%n 个指标</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="283"/>
         <source>imported %n value(s) of {kpi}</source>
         <translation>
             <numerusform>导入{kpi}的 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="272"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="285"/>
         <source>entered %n value(s) of {kpi}</source>
         <translation>
             <numerusform>录入{kpi}的 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="315"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="328"/>
         <source>{count} different values</source>
         <translation>{count} 个不同的值</translation>
     </message>
@@ -292,275 +316,275 @@
         <translation type="vanished">添加了 {count} 项任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="148"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="161"/>
         <source>moved due {before} → {after} of {task}</source>
         <translation>把{task}的截止日从{before}改到{after}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="152"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="165"/>
         <source>assigned {task} to {name}</source>
         <translation>把{task}指派给{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="155"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="168"/>
         <source>set {task} to {status}</source>
         <translation>把{task}设为{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="157"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="170"/>
         <source>edited {task}: {fields}</source>
         <translation>修改{task}:{fields}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="91"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="93"/>
         <source>commented on {task}</source>
         <translation>评论了{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="93"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="95"/>
         <source>linked {task} to a predecessor</source>
         <translation>为{task}添加前置任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="94"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="96"/>
         <source>removed a link of {task}</source>
         <translation>删除{task}的一个关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="96"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="98"/>
         <source>created the routine {task}</source>
         <translation>新建例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="96"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="98"/>
         <source>edited the routine {task}</source>
         <translation>修改例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="97"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="99"/>
         <source>changed how {task} repeats</source>
         <translation>修改了{task}的重复方式</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="97"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="99"/>
         <source>stopped the routine {task}</source>
         <translation>停止例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="98"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="100"/>
         <source>put routines back as they were</source>
         <translation>把例行工作恢复原样</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="99"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="101"/>
         <source>changed a routine</source>
         <translation>修改了例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="107"/>
         <source>added {name}</source>
         <translation>添加了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="107"/>
         <source>edited {name}</source>
         <translation>修改了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="106"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="108"/>
         <source>changed the password of {name}</source>
         <translation>修改了{name}的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="107"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="109"/>
         <source>changed the roles of {name}</source>
         <translation>修改了{name}的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="108"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="110"/>
         <source>changed {name}</source>
         <translation>修改了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="110"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="112"/>
         <source>added the role {name}</source>
         <translation>添加岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="111"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="113"/>
         <source>edited the role {name}</source>
         <translation>修改岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="142"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="155"/>
         <source>restored {task} with {what}</source>
         <translation>恢复{task}及其{what}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="144"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="157"/>
         <source>restored {task}</source>
         <translation>恢复{task}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="164"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="177"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="166"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="170"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="179"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="183"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="262"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="167"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="180"/>
         <source>moved {tasks} {days} later</source>
         <translation>将{tasks}推后 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="171"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="184"/>
         <source>moved {tasks} {days} earlier</source>
         <translation>将{tasks}提前 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="173"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="186"/>
         <source>moved {tasks}</source>
         <translation>移动{tasks}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="177"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="190"/>
         <source>undid a change of {fields} to %n task(s)</source>
         <translation>
             <numerusform>撤销了对 %n 个任务的{fields}修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="179"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="192"/>
         <source>undid a change to %n task(s)</source>
         <translation>
             <numerusform>撤销了对 %n 个任务的修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="181"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="194"/>
         <source>added %n task(s)</source>
         <translation>
             <numerusform>添加了 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="185"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>新增 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="187"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="200"/>
         <source>%n task(s) updated</source>
         <translation>
             <numerusform>更新 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="189"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
         <source>imported tasks from {file}: {what}</source>
         <translation>从 {file} 导入任务：{what}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="191"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="204"/>
         <source>changed {task} ({action})</source>
         <translation>更改{task}（{action}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="211"/>
         <source>unassigned %n task(s)</source>
         <translation>
             <numerusform>取消了 %n 个任务的负责人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="199"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="212"/>
         <source>assigned %n task(s) to {name}</source>
         <translation>
             <numerusform>将 %n 个任务分配给{name}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="215"/>
         <source>set %n task(s) to {status}</source>
         <translation>
             <numerusform>将 %n 个任务设为{status}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="205"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="218"/>
         <source>set the {field} of %n task(s) to {value}</source>
         <translation>
             <numerusform>将 %n 个任务的{field}设为{value}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="207"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="220"/>
         <source>edited %n task(s): {fields}</source>
         <translation>
             <numerusform>修改 %n 个任务：{fields}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="220"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="225"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="233"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="238"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="232"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="245"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n 个子任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="234"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="247"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n 条评论</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="236"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n 个关联</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="242"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="255"/>
         <source>created the plan {name}</source>
         <translation>创建计划{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="245"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="258"/>
         <source>imported the plan {name} from {file}</source>
         <translation>从 {file} 导入计划{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="251"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="264"/>
         <source>moved the whole plan {days} earlier</source>
         <translation>整个计划提前 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="252"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="265"/>
         <source>moved the whole plan {days} later</source>
         <translation>整个计划推后 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="253"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="266"/>
         <source>changed the plan ({action})</source>
         <translation>修改了计划({action})</translation>
     </message>
@@ -584,80 +608,80 @@
 <context>
     <name>ActivityView</name>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="111"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="113"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="112"/>
-        <location filename="../../opsdesk/ui/activity/view.py" line="119"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="114"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="121"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="112"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="114"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="112"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="114"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="113"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="115"/>
         <source>Until</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="115"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="117"/>
         <source>Task title contains…</source>
         <translation>任务标题包含…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="116"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="118"/>
         <source>Filter by task title</source>
         <translation>按任务标题筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="118"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="120"/>
         <source>any day</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="119"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="121"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="119"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="121"/>
         <source>What</source>
         <translation>做了什么</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="120"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="122"/>
         <source>Before → after</source>
         <translation>修改前 → 修改后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="131"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="133"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="135"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="137"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/view.py" line="173"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="188"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/view.py" line="196"/>
+        <location filename="../../opsdesk/ui/activity/view.py" line="213"/>
         <source>That task has been deleted.</source>
         <translation>该任务已被删除。</translation>
     </message>
@@ -665,7 +689,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../opsdesk/app.py" line="129"/>
+        <location filename="../../opsdesk/app.py" line="130"/>
         <source>No installed font can show Chinese, so Chinese text would appear as boxes. Install a Chinese font, for example the package {package} (Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk.</source>
         <translation>系统中没有可显示中文的字体，中文将显示为方框。请安装中文字体，例如软件包 {package}（Debian/Ubuntu：sudo apt install {package}），然后重新启动 OpsDesk。</translation>
     </message>
@@ -676,110 +700,118 @@
     </message>
     <message>
         <location filename="../../opsdesk/app.py" line="168"/>
-        <location filename="../../opsdesk/app.py" line="270"/>
+        <location filename="../../opsdesk/app.py" line="321"/>
         <source>Open an OpsDesk database</source>
         <translation>打开 OpsDesk 数据库</translation>
     </message>
     <message>
         <location filename="../../opsdesk/app.py" line="169"/>
-        <location filename="../../opsdesk/app.py" line="271"/>
+        <location filename="../../opsdesk/app.py" line="322"/>
         <source>OpsDesk databases (*.db *.sample *.sqlite);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db *.sample *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="188"/>
+        <location filename="../../opsdesk/app.py" line="233"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="189"/>
+        <location filename="../../opsdesk/app.py" line="234"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="190"/>
+        <location filename="../../opsdesk/app.py" line="235"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="204"/>
+        <location filename="../../opsdesk/app.py" line="249"/>
         <source>{path} cannot be written (read-only file or folder); it is open read-only.</source>
         <translation>{path} 无法写入（文件或文件夹为只读），已以只读方式打开。</translation>
     </message>
 </context>
 <context>
-    <name>BackupActions</name>
+    <name>Background</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="77"/>
+        <location filename="../../opsdesk/ui/background.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+</context>
+<context>
+    <name>BackupActions</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="121"/>
+        <source>Cancel</source>
+        <translation type="vanished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="41"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="122"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="42"/>
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="146"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="66"/>
         <source>This database is on a network share. OpsDesk uses a slower, safer journal there, but several people writing over a network share can still damage an SQLite file. For a team, a PostgreSQL server is the safe choice (see “Team server” in the README).</source>
         <translation>此数据库位于网络共享上。OpsDesk 在这里使用较慢但更安全的日志方式，但多人通过网络共享同时写入仍可能损坏 SQLite 文件。团队使用时，PostgreSQL 服务器才是安全的选择（见 README 中的“团队服务器”）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="165"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="190"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="84"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="107"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="115"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="174"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="93"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="175"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="94"/>
         <source>OpsDesk database (*.db)</source>
         <translation>OpsDesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="191"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="108"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="116"/>
         <source>The backup was written to {path}.</source>
         <translation>备份已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="199"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="215"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="122"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="138"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="200"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="123"/>
         <source>OpsDesk database (*.db);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="216"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="139"/>
         <source>Replace everything in this database with the backup {name}? What is there now is kept as a backup first, so this can be undone by restoring that.</source>
         <translation>用备份 {name} 替换此数据库中的全部内容吗？当前内容会先另存为一个备份，之后恢复它即可撤销此操作。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="223"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="149"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="231"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="158"/>
         <source>The backup was restored. What was there before is kept in {path}.</source>
         <translation>备份已恢复。之前的内容保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="251"/>
         <source>The backup failed: {detail}</source>
-        <translation>备份失败：{detail}</translation>
+        <translation type="vanished">备份失败：{detail}</translation>
     </message>
 </context>
 <context>
@@ -998,7 +1030,7 @@
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="126"/>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="216"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="215"/>
         <source>New KPI</source>
         <translation>新建指标</translation>
     </message>
@@ -1063,17 +1095,17 @@
         <translation>修改指标 {name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="228"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="226"/>
         <source>Delete KPI {name}</source>
         <translation>删除指标 {name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="244"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="242"/>
         <source>Target row {row}: write dates as 2026-09-01 and numbers as 200000 or 20万.</source>
         <translation>第 {row} 行目标:日期请写成 2026-09-01,数字写成 200000 或 20万。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="260"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="256"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标</translation>
     </message>
@@ -1117,7 +1149,7 @@
     <name>Errors</name>
     <message>
         <location filename="../../opsdesk/cli.py" line="19"/>
-        <location filename="../../opsdesk/services/validate.py" line="14"/>
+        <location filename="../../opsdesk/services/validate.py" line="15"/>
         <source>“{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01.</source>
         <translation>“{value}”不是有效日期，请按 YYYY-MM-DD 格式填写，例如 2026-09-01。</translation>
     </message>
@@ -1127,17 +1159,42 @@
         <translation>数据库中还没有计划，请使用 `opsdesk init` 创建。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="180"/>
+        <location filename="../../opsdesk/cli.py" line="209"/>
         <source>There is no plan {id}.</source>
         <translation>计划 {id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="186"/>
+        <location filename="../../opsdesk/cli.py" line="220"/>
+        <source>--manager names the first manager of a new database; this one already has people. Add managers in the app (People and roles).</source>
+        <translation>--manager 只用于为新数据库指定第一位经理；此数据库已有人员。请在应用中（人员与岗位）添加经理。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/cli.py" line="422"/>
+        <source>Say which change to redo with --change ID.</source>
+        <translation>请用 --change ID 指明要重做的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/cli_auth.py" line="16"/>
         <source>Say who you are with --user LOGIN.</source>
         <translation>请使用 --user LOGIN 指明您的身份。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="318"/>
+        <location filename="../../opsdesk/cli_auth.py" line="17"/>
+        <source>{login} is a manager without a password; set one first with `opsdesk passwd --user {login}` (or by signing in to the app).</source>
+        <translation>{login} 是经理但尚未设置密码；请先用 `opsdesk passwd --user {login}` 设置（或登录应用设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/cli_auth.py" line="20"/>
+        <source>No password given: put it in the {variable} environment variable, or run this in a terminal to be asked for it.</source>
+        <translation>未提供密码：请放在环境变量 {variable} 中，或在终端中运行以便输入。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/cli_auth.py" line="23"/>
+        <source>The two passwords are not the same; nothing was changed.</source>
+        <translation>两次输入的密码不一致；未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/cli.py" line="401"/>
         <source>“{value}” is not a size; write it as WIDTHxHEIGHT, e.g. 1280x800.</source>
         <translation>“{value}”不是有效尺寸，请按“宽x高”格式填写，例如 1280x800。</translation>
     </message>
@@ -1187,302 +1244,347 @@
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="88"/>
+        <location filename="../../opsdesk/errors.py" line="90"/>
+        <source>{path} is empty: it holds no OpsDesk database. Choose another file or make a new plan there.</source>
+        <translation>{path} 是空文件：其中没有 OpsDesk 数据库。请选择其他文件，或在此文件中新建计划。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/errors.py" line="97"/>
         <source>{path} is not an OpsDesk database.</source>
         <translation>{path} 不是 OpsDesk 数据库。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="92"/>
+        <location filename="../../opsdesk/errors.py" line="101"/>
         <source>{path} is damaged and cannot be opened; restore a backup. The file was not changed.</source>
         <translation>{path} 已损坏，无法打开，请恢复备份。该文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="98"/>
+        <location filename="../../opsdesk/errors.py" line="107"/>
         <source>{path} was written by a newer version of OpsDesk; it is open read-only. Update OpsDesk to change it.</source>
         <translation>{path} 由更高版本的 OpsDesk 写入，已以只读方式打开。如需修改，请更新 OpsDesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="105"/>
+        <location filename="../../opsdesk/errors.py" line="114"/>
         <source>The database is busy: another program is writing to it. Try again in a moment.</source>
         <translation>数据库正忙：另一个程序正在写入。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="111"/>
+        <location filename="../../opsdesk/errors.py" line="120"/>
         <source>The database is open read-only; changes cannot be saved.</source>
         <translation>数据库以只读方式打开，无法保存更改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="117"/>
+        <location filename="../../opsdesk/errors.py" line="126"/>
         <source>Updating the database to this version failed; it was left as it was. ({detail})</source>
         <translation>将数据库升级到此版本失败，数据库保持原样。（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="123"/>
+        <location filename="../../opsdesk/errors.py" line="132"/>
         <source>The backup failed: {detail}</source>
         <translation>备份失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/errors.py" line="130"/>
+        <location filename="../../opsdesk/errors.py" line="139"/>
         <source>{file} could not be written: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="22"/>
+        <location filename="../../opsdesk/services/kpis.py" line="24"/>
         <source>“{value}” is not a number.</source>
         <translation>“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="23"/>
+        <location filename="../../opsdesk/services/kpis.py" line="25"/>
         <source>{kpi}: a count cannot be negative ({value}).</source>
         <translation>{kpi}:数量不能为负数({value})。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="24"/>
+        <location filename="../../opsdesk/services/kpis.py" line="26"/>
         <source>{day} is outside the plan ({first} to {last}).</source>
         <translation>{day} 不在计划期内({first} 至 {last})。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="26"/>
+        <location filename="../../opsdesk/services/kpis.py" line="28"/>
         <source>Decimals must be between 0 and 6.</source>
         <translation>小数位必须在 0 到 6 之间。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="27"/>
+        <location filename="../../opsdesk/services/kpis.py" line="29"/>
         <source>A target needs a low or a high value.</source>
         <translation>目标需要下限或上限。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="28"/>
+        <location filename="../../opsdesk/services/kpis.py" line="30"/>
         <source>The target’s low value {low} is above its high value {high}.</source>
         <translation>目标下限 {low} 高于上限 {high}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpis.py" line="29"/>
+        <location filename="../../opsdesk/services/kpis.py" line="31"/>
         <source>The plan already has a KPI with the key “{key}”.</source>
         <translation>计划中已有键名为“{key}”的指标。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="19"/>
+        <location filename="../../opsdesk/services/people.py" line="27"/>
         <source>There is no active person with the login “{login}”.</source>
         <translation>没有登录名为“{login}”的在职人员。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="20"/>
+        <location filename="../../opsdesk/services/people.py" line="28"/>
         <source>The password for {login} is not correct.</source>
         <translation>{login} 的密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="21"/>
+        <location filename="../../opsdesk/services/people.py" line="29"/>
         <source>{login} signs in with a password.</source>
         <translation>{login} 需要使用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="22"/>
+        <location filename="../../opsdesk/services/people.py" line="30"/>
         <source>The login “{login}” is already taken.</source>
         <translation>登录名“{login}”已被占用。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="23"/>
+        <location filename="../../opsdesk/services/people.py" line="31"/>
         <source>There is already a role “{role}”.</source>
         <translation>岗位“{role}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="24"/>
+        <location filename="../../opsdesk/services/people.py" line="32"/>
         <source>There is no role “{role}”.</source>
         <translation>岗位“{role}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="25"/>
+        <location filename="../../opsdesk/services/people.py" line="33"/>
         <source>Too many wrong passwords for {login}; try again in {seconds} s.</source>
         <translation>{login} 的密码错误次数过多；请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="58"/>
+        <location filename="../../opsdesk/services/people.py" line="35"/>
+        <source>{login} is a manager without a password; set a password before going on.</source>
+        <translation>{login} 是经理但尚未设置密码；请先设置密码再继续。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/people.py" line="37"/>
+        <source>A manager needs a password; give {name} one.</source>
+        <translation>经理必须有密码；请为 {name} 设置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/people.py" line="39"/>
+        <source>{name} has no password; set one before making them a manager.</source>
+        <translation>{name} 还没有密码；设为经理前请先设置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/people.py" line="41"/>
+        <source>{name} is a manager; a manager&apos;s password cannot be removed.</source>
+        <translation>{name} 是经理；经理的密码不能清除。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/people.py" line="43"/>
+        <source>The password cannot be empty.</source>
+        <translation>密码不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/people.py" line="44"/>
+        <source>{login} already has a password; sign in with it to change it.</source>
+        <translation>{login} 已有密码；请用它登录后再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/people.py" line="104"/>
         <source>{name} is the last active manager; make someone else a manager first.</source>
         <translation>{name} 是最后一位在职经理，请先将其他人设为经理。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="9"/>
+        <location filename="../../opsdesk/services/permissions.py" line="16"/>
         <source>edit the plan (manager only)</source>
         <translation>编辑计划(仅限经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="10"/>
+        <location filename="../../opsdesk/services/permissions.py" line="17"/>
         <source>manage people and roles (manager only)</source>
         <translation>管理人员和岗位(仅限经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="11"/>
+        <location filename="../../opsdesk/services/permissions.py" line="18"/>
         <source>set KPI targets (manager only)</source>
         <translation>设置指标目标(仅限经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="12"/>
+        <location filename="../../opsdesk/services/permissions.py" line="19"/>
         <source>restore backups and import plans (manager only)</source>
         <translation>恢复备份和导入计划(仅限经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="13"/>
+        <location filename="../../opsdesk/services/permissions.py" line="20"/>
+        <source>copy the whole database to a file or server of their choosing (manager only)</source>
+        <translation>将整个数据库复制到自选的文件或服务器（仅经理）</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/permissions.py" line="22"/>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/permissions.py" line="23"/>
         <source>tick off or reopen this task (only its assignee, staff of its role when it is unassigned, or a manager)</source>
         <translation>勾选完成或重新打开此任务(仅限负责人、任务未分配时该岗位的人员或经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="16"/>
+        <location filename="../../opsdesk/services/permissions.py" line="26"/>
         <source>reopen this task (only the one who ticked it off, or a manager)</source>
         <translation>重新打开这个任务（只有勾选完成的人或经理可以）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="19"/>
+        <location filename="../../opsdesk/services/permissions.py" line="29"/>
         <source>enter values for this KPI (only its owner role or a manager)</source>
         <translation>录入此指标的数值(仅限所属岗位或经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="21"/>
+        <location filename="../../opsdesk/services/permissions.py" line="31"/>
         <source>{name} may not {right}.</source>
         <translation>{name} 无权{right}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/plans.py" line="22"/>
+        <location filename="../../opsdesk/services/plans.py" line="23"/>
         <source>A plan needs at least one phase.</source>
         <translation>计划至少需要一个阶段。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/plans.py" line="23"/>
+        <location filename="../../opsdesk/services/plans.py" line="24"/>
         <source>The phase ends ({end}) before it starts ({start}).</source>
         <translation>阶段的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="21"/>
+        <location filename="../../opsdesk/services/tasks.py" line="26"/>
         <source>A task cannot be placed under itself or under one of its own subtasks.</source>
         <translation>任务不能放在自身或其子任务之下。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="22"/>
+        <location filename="../../opsdesk/services/tasks.py" line="27"/>
         <source>Linking these tasks would make a loop: a task would wait for itself.</source>
         <translation>关联这些任务会形成循环：任务将等待它自己。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="23"/>
+        <location filename="../../opsdesk/services/tasks.py" line="28"/>
         <source>“{title}” is already done.</source>
         <translation>“{title}”已完成。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="24"/>
+        <location filename="../../opsdesk/services/tasks.py" line="29"/>
         <source>“{title}” is not done, so it cannot be reopened.</source>
         <translation>“{title}”尚未完成，无法重新打开。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="25"/>
+        <location filename="../../opsdesk/services/tasks.py" line="30"/>
         <source>The {label} does not belong to this plan.</source>
         <translation>该{label}不属于此计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="26"/>
+        <location filename="../../opsdesk/services/tasks.py" line="31"/>
         <source>There is no active person with id {id}.</source>
         <translation>没有 ID 为 {id} 的在职人员。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="27"/>
+        <location filename="../../opsdesk/services/tasks.py" line="32"/>
         <source>{name} is no longer active; choose someone else.</source>
         <translation>{name} 已停用；请选择其他人。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="28"/>
+        <location filename="../../opsdesk/services/tasks.py" line="33"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="29"/>
+        <location filename="../../opsdesk/services/tasks.py" line="34"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="30"/>
+        <location filename="../../opsdesk/services/tasks.py" line="35"/>
         <source>parent task</source>
         <translation>父任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="31"/>
+        <location filename="../../opsdesk/services/tasks.py" line="36"/>
         <source>role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="10"/>
+        <location filename="../../opsdesk/services/validate.py" line="11"/>
         <source>The {label} must not be empty.</source>
         <translation>{label}不能为空。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="11"/>
+        <location filename="../../opsdesk/services/validate.py" line="12"/>
         <source>The {label} is too long (at most {limit} characters).</source>
         <translation>{label}过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="12"/>
+        <location filename="../../opsdesk/services/validate.py" line="13"/>
         <source>The {label} {value} is outside {low} … {high}.</source>
         <translation>{label} {value} 超出范围 {low} … {high}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="13"/>
+        <location filename="../../opsdesk/services/validate.py" line="14"/>
         <source>The due date {due} is before the start date {start}.</source>
         <translation>截止日期 {due} 早于开始日期 {start}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="15"/>
+        <location filename="../../opsdesk/services/validate.py" line="16"/>
         <source>“{value}” is not a valid {label}.</source>
         <translation>“{value}”不是有效的{label}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="18"/>
+        <location filename="../../opsdesk/services/validate.py" line="19"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="19"/>
+        <location filename="../../opsdesk/services/validate.py" line="20"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="20"/>
+        <location filename="../../opsdesk/services/validate.py" line="21"/>
         <source>login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="21"/>
+        <location filename="../../opsdesk/services/validate.py" line="22"/>
         <source>start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="22"/>
+        <location filename="../../opsdesk/services/validate.py" line="23"/>
         <source>due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="23"/>
+        <location filename="../../opsdesk/services/validate.py" line="24"/>
         <source>launch date</source>
         <translation>上线日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="24"/>
+        <location filename="../../opsdesk/services/validate.py" line="25"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="25"/>
+        <location filename="../../opsdesk/services/validate.py" line="26"/>
         <source>priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="26"/>
+        <location filename="../../opsdesk/services/validate.py" line="27"/>
         <source>comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="27"/>
+        <location filename="../../opsdesk/services/validate.py" line="28"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/validate.py" line="28"/>
+        <location filename="../../opsdesk/services/validate.py" line="29"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
@@ -1507,7 +1609,7 @@
         <translation>{file}：无法识别的文件类型，请使用 .planner、.xml(MS Project)、.csv 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli_interchange.py" line="121"/>
+        <location filename="../../opsdesk/cli_interchange.py" line="130"/>
         <source>There is no file {file}.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
@@ -1515,6 +1617,11 @@
         <location filename="../../opsdesk/cli_storage.py" line="9"/>
         <source>Give the server as a URL, e.g. postgresql+psycopg://opsdesk@db.example/opsdesk.</source>
         <translation>请以 URL 形式给出服务器，例如 postgresql+psycopg://opsdesk@db.example/opsdesk。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/cli_storage.py" line="11"/>
+        <source>{path} is damaged and cannot be opened. To put the backup in its place, sign in with --user as a manager of the backup (with the backup&apos;s password: it is the file that will be in force).</source>
+        <translation>{path} 已损坏，无法打开。要用备份替换它，请用 --user 以备份中的经理身份登录（使用备份中的密码：恢复后生效的是备份文件）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/interchange/plan_doc.py" line="12"/>
@@ -1602,32 +1709,32 @@
         <translation>{file}，任务 {task}“{name}”：指向自身的关联未导入。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/exports.py" line="20"/>
+        <location filename="../../opsdesk/services/exports.py" line="21"/>
         <source>“{value}” cannot be written in {encoding}; choose UTF-8.</source>
         <translation>“{value}”无法用 {encoding} 编码写入，请选择 UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/exports.py" line="21"/>
+        <location filename="../../opsdesk/services/exports.py" line="22"/>
         <source>{name} has no tasks with dates to put in a calendar.</source>
         <translation>{name} 没有带日期的任务可放入日历。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/exports.py" line="22"/>
+        <location filename="../../opsdesk/services/exports.py" line="23"/>
         <source>{name} has no milestones with dates to put in a calendar.</source>
         <translation>{name} 没有带日期的里程碑可放入日历。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="21"/>
+        <location filename="../../opsdesk/services/imports.py" line="22"/>
         <source>{file} holds no tasks to import.</source>
         <translation>{file} 中没有可导入的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="22"/>
+        <location filename="../../opsdesk/services/imports.py" line="23"/>
         <source>{file}, task {task} “{name}”: the start {value} is outside {low} … {high}.</source>
         <translation>{file}，任务 {task}“{name}”：开始日期 {value} 不在 {low} … {high} 之内。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="24"/>
+        <location filename="../../opsdesk/services/imports.py" line="25"/>
         <source>{file}, task {task} “{name}”: the finish {value} is outside {low} … {high}.</source>
         <translation>{file}，任务 {task}“{name}”：完成日期 {value} 不在 {low} … {high} 之内。</translation>
     </message>
@@ -1747,12 +1854,12 @@
         <translation>{file}:文件中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_bulk.py" line="20"/>
+        <location filename="../../opsdesk/services/task_bulk.py" line="21"/>
         <source>Choose at least one task first.</source>
         <translation>请先选择至少一个任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_bulk.py" line="21"/>
+        <location filename="../../opsdesk/services/task_bulk.py" line="22"/>
         <source>The chosen tasks belong to different plans.</source>
         <translation>所选任务属于不同的计划。</translation>
     </message>
@@ -1842,24 +1949,29 @@
         <translation>备份已取消；没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="33"/>
+        <location filename="../../opsdesk/store/engine.py" line="35"/>
         <source>The disk is full; the change was not saved and the database is unchanged. Free some space and try again.</source>
         <translation>磁盘已满；此次修改没有保存，数据库保持不变。请腾出一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="36"/>
+        <location filename="../../opsdesk/store/engine.py" line="38"/>
         <source>The database reported an error: {detail}</source>
         <translation>数据库报告了一个错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="37"/>
+        <location filename="../../opsdesk/store/engine.py" line="39"/>
         <source>The database server cannot be reached: {detail}</source>
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="38"/>
+        <location filename="../../opsdesk/store/engine.py" line="40"/>
         <source>The database driver is not installed: {detail}</source>
         <translation>没有安装数据库驱动：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/store/engine.py" line="41"/>
+        <source>Another program removed the database&apos;s journal while OpsDesk had it open; your change was not saved. OpsDesk has reconnected: please make the change again.</source>
+        <translation>另一个程序在 OpsDesk 打开数据库时删除了它的日志文件；您的修改未保存。OpsDesk 已重新连接，请再做一次修改。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/interchange/mspdi.py" line="29"/>
@@ -1870,6 +1982,86 @@
         <location filename="../../opsdesk/interchange/planner.py" line="28"/>
         <source>a GNOME Planner file</source>
         <translation>GNOME Planner 文件</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/xlsx_read.py" line="33"/>
+        <source>{file}: the workbook unpacks to {size} MB; OpsDesk reads at most {max_mb} MB and {max_rows} rows per sheet.</source>
+        <translation>{file}：该工作簿解压后为 {size} MB；OpsDesk 最多读取 {max_mb} MB、每个工作表 {max_rows} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/xlsx_read.py" line="36"/>
+        <source>{file}: the sheet “{sheet}” has {rows} rows and {columns} columns; OpsDesk reads at most {max_rows} rows and {max_columns} columns per sheet.</source>
+        <translation>{file}：工作表“{sheet}”有 {rows} 行 {columns} 列；OpsDesk 每个工作表最多读取 {max_rows} 行、{max_columns} 列。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/xlsx_read.py" line="39"/>
+        <source>{file}: the sheet “{sheet}” is damaged and cannot be read.</source>
+        <translation>{file}：工作表“{sheet}”已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/history.py" line="39"/>
+        <source>{who} changed “{what}” on {when} since; nothing was undone.</source>
+        <translation>{who} 已于 {when} 修改了“{what}”；未撤销任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/history.py" line="41"/>
+        <source>{who} changed “{what}” on {when} since; nothing was redone.</source>
+        <translation>{who} 已于 {when} 修改了“{what}”；未重做任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/history.py" line="43"/>
+        <source>Only {who}, who made this change, can undo it.</source>
+        <translation>只有做出此修改的 {who} 才能撤销它。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/history.py" line="45"/>
+        <source>Undoing this change needs the right to edit the plan.</source>
+        <translation>撤销此修改需要编辑计划的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/history.py" line="47"/>
+        <source>There is nothing of yours to undo.</source>
+        <translation>没有您可以撤销的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/history.py" line="48"/>
+        <source>This change is already undone.</source>
+        <translation>此修改已被撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/history.py" line="49"/>
+        <source>This change is not undone; there is nothing to redo.</source>
+        <translation>此修改未被撤销；没有可重做的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/history.py" line="50"/>
+        <source>This change cannot be undone: it changed nothing that can be put back.</source>
+        <translation>此修改无法撤销：它没有改动可以恢复的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/store/files.py" line="34"/>
+        <source>{path} is the OpsDesk database that is open; choose another file.</source>
+        <translation>{path} 是当前打开的 OpsDesk 数据库；请选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/store/files.py" line="36"/>
+        <source>{path} cannot be read: {detail}</source>
+        <translation>无法读取 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/store/reading.py" line="22"/>
+        <source>{path} was written by an older version of OpsDesk; open it once with the OpsDesk app to update it, then try again.</source>
+        <translation>{path} 由旧版 OpsDesk 写入；请先用 OpsDesk 应用打开一次以完成升级，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/background.py" line="57"/>
+        <source>The work stopped on an unexpected problem ({kind}). The details were written to {path}.</source>
+        <translation>操作因意外问题（{kind}）中止。详细信息已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/background.py" line="65"/>
+        <source>{file} could not be used: {reason}</source>
+        <translation>无法使用 {file}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1918,27 +2110,26 @@
         <translation type="vanished">导出我的任务到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="414"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="425"/>
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="414"/>
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
         <source>{count} row(s) written to {file}</source>
         <translation type="vanished">已写入 {count} 行到 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="477"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="482"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="467"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="472"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="483"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="473"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1947,7 +2138,7 @@
         <translation type="vanished">周报（{pages} 页）已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="88"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="86"/>
         <source>Stopping…</source>
         <translation>正在停止……</translation>
     </message>
@@ -1957,61 +2148,61 @@
         <translation>导出到日历</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="423"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="421"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>已写入 %n 行到 {file}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="492"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="482"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>周报（%n 页）已写入 {file}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="503"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="493"/>
         <source>Print the weekly report</source>
         <translation>打印周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="550"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="540"/>
         <source>Import a plan (Planner, MS Project)…</source>
         <translation>导入计划(Planner、MS Project)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="551"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="541"/>
         <source>Import tasks (Excel, CSV)…</source>
         <translation>导入任务(Excel、CSV)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="552"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="542"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="553"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="543"/>
         <source>&amp;Weekly report</source>
         <translation>周报(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="554"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="544"/>
         <source>Tasks to Excel…</source>
         <translation>任务到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="554"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="544"/>
         <source>Tasks to CSV…</source>
         <translation>任务到 CSV…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="555"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="545"/>
         <source>Plan to MS Project XML…</source>
         <translation>计划到 MS Project XML…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="556"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="546"/>
         <source>To a calendar (ICS)…</source>
         <translation>到日历 (ICS)…</translation>
     </message>
@@ -2024,32 +2215,32 @@
         <translation type="vanished">我的任务到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="558"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="548"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="559"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="549"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="577"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="567"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="577"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="567"/>
         <source>Plans (*.planner *.mrproject *.xml);;All files (*)</source>
         <translation>计划文件 (*.planner *.mrproject *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="582"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="572"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="582"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="572"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
@@ -2057,143 +2248,143 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="129"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="113"/>
         <source>Filter tasks… (Ctrl+F)</source>
         <translation>筛选任务…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="130"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="114"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="131"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="115"/>
         <source>Words in the title or the assignee&apos;s name</source>
         <translation>标题或负责人姓名中的文字</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="132"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="116"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="133"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="117"/>
         <source>Due from</source>
         <translation>截止日期起</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="134"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="118"/>
         <source>Due until</source>
         <translation>截止日期止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="135"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="119"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="136"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="120"/>
         <source>Only open tasks past their due date</source>
         <translation>只看已过截止日期的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="137"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="121"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="138"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="122"/>
         <source>Only milestones</source>
         <translation>只看里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="139"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="123"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="140"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="124"/>
         <source>Remember these filters under a name</source>
         <translation>以一个名称保存这些筛选条件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="141"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="125"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="142"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="126"/>
         <source>Show every task</source>
         <translation>显示全部任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="143"/>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="144"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="127"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="128"/>
         <source>Saved filters</source>
         <translation>已保存的筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="145"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="129"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="145"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="129"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="146"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="130"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="146"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="159"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="143"/>
         <source>All phases</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="160"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="144"/>
         <source>All roles</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="161"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="145"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="162"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="146"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="163"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="147"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="164"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="148"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="172"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="156"/>
         <source>Saved filters…</source>
         <translation>已保存的筛选…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="227"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="211"/>
         <source>Save filters</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="227"/>
+        <location filename="../../opsdesk/ui/tasks/filterbar.py" line="211"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -2264,29 +2455,29 @@
         <translation>请核对列对应,然后点“检查”:此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="224"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="221"/>
         <source>{rows} rows: {new} new values, {changed} changed, {same} unchanged.</source>
         <translation>共 {rows} 行:新增 {new} 个数值,修改 {changed} 个,未变 {same} 个。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="227"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="224"/>
         <source>Will change: {list}.</source>
         <translation>将更改:{list}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="229"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="226"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="231"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="228"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>发现 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="276"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="263"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
@@ -2294,32 +2485,32 @@
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="132"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="130"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="133"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="131"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="133"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="131"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="134"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="132"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="135"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="133"/>
         <source>Role for unmatched people</source>
         <translation>未匹配人员的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="137"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="135"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2788,17 +2979,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="335"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="370"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="344"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="379"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="378"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="413"/>
         <source>OpsDesk — {db}</source>
         <translation>OpsDesk — {db}</translation>
     </message>
@@ -2807,128 +2998,128 @@
         <translation type="vanished">概览</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="346"/>
-        <location filename="../../opsdesk/ui/main_window.py" line="347"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="381"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="382"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="348"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="383"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="349"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="384"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="350"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="385"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="351"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="386"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="352"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="387"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="353"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="388"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="354"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="389"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="355"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="390"/>
         <source>&amp;New plan…</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="356"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="391"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="357"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="392"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="358"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="393"/>
         <source>Undo &amp;history</source>
         <translation>撤销历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="359"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="394"/>
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="360"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="395"/>
         <source>&lt;nothing done yet&gt;</source>
         <translation>&lt;尚无操作&gt;</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="361"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="396"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="362"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="397"/>
         <source>Switch &amp;user…</source>
         <translation>切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="363"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="398"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="364"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="399"/>
         <source>&amp;About OpsDesk</source>
         <translation>关于 OpsDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="374"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="409"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="381"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="416"/>
         <source>Database: {db}</source>
         <translation>数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="418"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="389"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="424"/>
         <source>{name} (manager)</source>
         <translation>{name}(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="390"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="425"/>
         <source>Signed in: </source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="436"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="477"/>
         <source>About OpsDesk</source>
         <translation>关于 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="437"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="478"/>
         <source>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;Plans, tasks, milestones and KPIs for teams that launch and run online shops.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;为开设和运营网店的团队管理计划、任务、里程碑和指标。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证发布的自由软件。&lt;/p&gt;</translation>
     </message>
@@ -2973,7 +3164,7 @@
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/view.py" line="125"/>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="269"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="267"/>
         <source>New routine…</source>
         <translation>新建例行工作…</translation>
     </message>
@@ -3062,32 +3253,32 @@
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="232"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="230"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="232"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="230"/>
         <source>Tick off “{title}”</source>
         <translation>勾选完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="260"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="258"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="261"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="259"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="261"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="259"/>
         <source>Tick off</source>
         <translation>勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="267"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="265"/>
         <source>Edit routine…</source>
         <translation>编辑例行工作…</translation>
     </message>
@@ -3095,95 +3286,115 @@
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="41"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="42"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="54"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="55"/>
         <source>the template&apos;s name</source>
         <translation>模板名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="65"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="73"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="66"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="74"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="67"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="75"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="68"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="76"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="69"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="77"/>
         <source>Your name (manager)</source>
         <translation>您的姓名(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="70"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="78"/>
         <source>Your login</source>
         <translation>您的登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="73"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="79"/>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="80"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="83"/>
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="76"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="86"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="77"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="87"/>
         <source>OpsDesk databases (*.db)</source>
         <translation>OpsDesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="84"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="95"/>
         <source>{path} already exists; choose a new file.</source>
         <translation>{path} 已存在，请选择一个新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="105"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
     <name>OpenProblems</name>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="46"/>
+        <location filename="../../opsdesk/ui/open_problems.py" line="51"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="46"/>
+        <location filename="../../opsdesk/ui/open_problems.py" line="52"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="47"/>
+        <location filename="../../opsdesk/ui/open_problems.py" line="53"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="66"/>
+        <location filename="../../opsdesk/ui/open_problems.py" line="54"/>
+        <source>Make a new plan in this file…</source>
+        <translation>在此文件中新建计划…</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/open_problems.py" line="79"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="67"/>
+        <location filename="../../opsdesk/ui/open_problems.py" line="81"/>
         <source>OpsDesk database (*.db);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/open_problems.py" line="78"/>
+        <location filename="../../opsdesk/ui/open_problems.py" line="99"/>
         <source>The backup is in place. The file that would not open is kept as {path}.</source>
         <translation>备份已就位。无法打开的文件已保存为 {path}。</translation>
     </message>
@@ -3191,177 +3402,177 @@
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="111"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="113"/>
         <source>Phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="112"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
         <source>Next milestones</source>
         <translation>近期里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="113"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="115"/>
         <source>Overdue work</source>
         <translation>逾期工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="116"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="116"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="116"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="115"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="117"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="115"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="117"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="115"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="117"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="116"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="118"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="142"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="155"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>上线第 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="144"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="157"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>距上线还有 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="145"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="158"/>
         <source>Launch day {launch} · today {today} · {since}</source>
         <translation>上线日 {launch} · 今天 {today} · {since}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="150"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="163"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="151"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="164"/>
         <source>Launch</source>
         <translation>上线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="160"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="173"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>未完成任务（%n 项进行中）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="162"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="175"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="164"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="177"/>
         <source>blocked</source>
         <translation>受阻</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="166"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="179"/>
         <source>tasks done</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="169"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="182"/>
         <source>no milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="171"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="202"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="215"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="171"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="202"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="217"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="215"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="230"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="172"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="185"/>
         <source>to the next milestone</source>
         <translation>距下一个里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="174"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
         <source>milestones reached</source>
         <translation>已达成里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="185"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
         <source>now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="200"/>
         <source>{done} of {total} tasks done ({pct}%)</source>
         <translation>已完成 {done}/{total} 个任务（{pct}%）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="190"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="203"/>
         <source>{pct}% of the time passed</source>
         <translation>时间已过 {pct}%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="192"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="205"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="208"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="221"/>
         <source>No milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="218"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="231"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="225"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="238"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 还有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="227"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="240"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>
@@ -3489,70 +3700,70 @@
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="203"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="193"/>
         <source>Add {name}</source>
         <translation>添加{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="220"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="210"/>
         <source>Edit {name}</source>
         <translation>编辑{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="234"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="223"/>
         <source>Reactivate {name}</source>
         <translation>重新启用{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="235"/>
-        <location filename="../../opsdesk/ui/people/view.py" line="307"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="224"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="278"/>
         <source>Deactivate {name}</source>
         <translation>停用{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="269"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="242"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="269"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="242"/>
         <source>New password for {name}:</source>
         <translation>{name}的新密码:</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="274"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="247"/>
         <source>Password of {name}</source>
         <translation>{name}的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="282"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="255"/>
         <source>Add role {name}</source>
         <translation>添加岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="298"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="270"/>
         <source>Edit role {name}</source>
         <translation>编辑岗位{name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/people/view.py" line="308"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="279"/>
         <source>{name} still holds %n open task(s) of this plan.</source>
         <translation>
             <numerusform>{name} 在本计划中还有 %n 个未完成的任务。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="311"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="282"/>
         <source>Give them back to their roles (unassigned), so that the team sees them in My work, or keep them with {name} and give them away later in Team.</source>
         <translation>把它们交还给各自岗位（不指定负责人），团队成员就能在“我的工作”中看到；或者暂时保留在{name}名下，稍后在“团队”中转交。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="314"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="285"/>
         <source>Deactivate and unassign</source>
         <translation>停用并取消分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="315"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="286"/>
         <source>Deactivate, keep the tasks</source>
         <translation>停用，保留任务</translation>
     </message>
@@ -3598,6 +3809,47 @@
         <location filename="../../opsdesk/ui/people/dialogs.py" line="66"/>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemBanner</name>
+    <message>
+        <location filename="../../opsdesk/ui/widgets/problem_banner.py" line="37"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreSignInDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="33"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="35"/>
+        <source>{backup} will be put in place of {file}, which is kept beside it under another name. Nobody can sign in to a file that will not open, so sign in as a manager of the backup.</source>
+        <translation>将用 {backup} 替换 {file}，原文件会以另一个名称保留在旁边。无法打开的文件不能登录，所以请以备份中的经理身份登录。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="51"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="56"/>
+        <source>Manager&apos;s login</source>
+        <translation>经理账号</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="57"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="66"/>
+        <source>Enter the login of a manager of the backup.</source>
+        <translation>请输入备份中一位经理的账号。</translation>
     </message>
 </context>
 <context>
@@ -3727,52 +3979,113 @@
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="141"/>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="234"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="228"/>
         <source>This one</source>
         <translation>仅这一次</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="142"/>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="236"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="230"/>
         <source>This and later</source>
         <translation>这一次及以后</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="143"/>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="238"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="232"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="195"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="191"/>
         <source>New routine “{title}”</source>
         <translation>新建例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="217"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="211"/>
         <source>Edit routine “{title}”</source>
         <translation>编辑例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="229"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="223"/>
         <source>Routine</source>
         <translation>例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="230"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="224"/>
         <source>This task repeats. Change which ones?</source>
         <translation>这项任务是重复的。要修改哪些?</translation>
     </message>
 </context>
 <context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/server_password.py" line="32"/>
+        <source>The password of {user} on {server}:</source>
+        <translation>{user} 在 {server} 上的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/server_password.py" line="34"/>
+        <source>The server refused the password. Try again.</source>
+        <translation>服务器拒绝了此密码。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/server_password.py" line="40"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/server_password.py" line="43"/>
+        <source>No system keyring is available, so the password cannot be remembered; put it in ~/.pgpass to open this server without typing it.</source>
+        <translation>没有可用的系统密钥环，无法记住密码；把它写入 ~/.pgpass 即可免输入打开此服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/server_password.py" line="77"/>
+        <source>The password of {user} on {server} is not remembered: no system keyring is available. Put it in ~/.pgpass to open this server without typing it.</source>
+        <translation>未记住 {user} 在 {server} 上的密码：没有可用的系统密钥环。把它写入 ~/.pgpass 即可免输入打开此服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/server_password.py" line="82"/>
+        <source>Remember the password of {user} on {server} in the system keyring? OpsDesk never writes it to its settings.</source>
+        <translation>要在系统密钥环中记住 {user} 在 {server} 上的密码吗？OpsDesk 从不把它写入设置文件。</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="58"/>
+        <source>Set your password</source>
+        <translation>设置您的密码</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="60"/>
+        <source>{name}, you are a manager and have no password yet. Managers sign in with a password, so set one now; from now on you sign in with it.</source>
+        <translation>{name}，您是经理，但还没有密码。经理需凭密码登录，请现在设置；以后请用它登录。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="62"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="63"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="67"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>TaskDelegate</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/delegates.py" line="202"/>
+        <location filename="../../opsdesk/ui/tasks/delegates.py" line="213"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/delegates.py" line="220"/>
+        <location filename="../../opsdesk/ui/tasks/delegates.py" line="231"/>
         <source>{name} (no longer active)</source>
         <translation>{name}（已停用）</translation>
     </message>
@@ -4117,27 +4430,27 @@
         <translation>还没有评论。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="193"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="192"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="193"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="192"/>
         <source>✓ Tick off</source>
         <translation>✓ 勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="209"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="208"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="209"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="208"/>
         <source>Tick off “{title}”</source>
         <translation>勾选完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/panel.py" line="221"/>
+        <location filename="../../opsdesk/ui/tasks/panel.py" line="220"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
@@ -4180,80 +4493,80 @@
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="353"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="332"/>
         <source>Sorting by due date puts overdue work first</source>
         <translation>按截止日期排序时，逾期任务排在最前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="357"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="336"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="357"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="336"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="357"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="336"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="357"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="336"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="358"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="358"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="358"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="358"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="359"/>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="548"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="527"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="359"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
         <source>Done by / at</source>
         <translation>完成人 / 时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="518"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="497"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="546"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="525"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="558"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="537"/>
         <source>No phase</source>
         <translation>无阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="559"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="538"/>
         <source>{phase}  ({count})</source>
         <translation>{phase}（{count}）</translation>
     </message>
@@ -4261,290 +4574,290 @@
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="91"/>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="297"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="89"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="295"/>
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="116"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="114"/>
         <source>Saved; note that it falls outside the plan ({low} – {high}).</source>
         <translation>已保存；请注意它超出了计划范围（{low} – {high}）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="123"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="121"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="123"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="121"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="135"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="133"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="138"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="136"/>
         <source>Assign %n task(s) to {name}</source>
         <translation>
             <numerusform>将 %n 个任务分配给{name}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="151"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="149"/>
         <source>Set %n task(s) to {status}</source>
         <translation>
             <numerusform>将 %n 个任务设为“{status}”</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="165"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="163"/>
         <source>Move %n task(s) by {days} days</source>
         <translation>
             <numerusform>将 %n 个任务移动 {days} 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="183"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="181"/>
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="187"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="185"/>
         <source>Duplicate %n task(s)</source>
         <translation>
             <numerusform>复制 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="201"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="199"/>
         <source>Delete “{title}”?</source>
         <translation>删除“{title}”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="204"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="202"/>
         <source>Delete %n task(s)?</source>
         <translation>
             <numerusform>删除 %n 个任务？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="207"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="205"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n 个子任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="209"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="207"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n 条评论</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="211"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="209"/>
         <source>%n link(s) to other tasks</source>
         <translation>
             <numerusform>%n 个与其他任务的关联</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="212"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="210"/>
         <source>This also removes: {items}.</source>
         <translation>同时删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="214"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="212"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="215"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="213"/>
         <source>Delete tasks</source>
         <translation>删除任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="220"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="218"/>
         <source>Delete %n task(s)</source>
         <translation>
             <numerusform>删除 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="297"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="295"/>
         <source>New task “{title}”</source>
         <translation>新建任务“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="326"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="324"/>
         <source>Edit routine “{title}”</source>
         <translation>编辑例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="339"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="337"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="347"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="345"/>
         <source>some of the %n selected tasks</source>
         <translation>
             <numerusform>所选 %n 个任务中的部分任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="253"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="254"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="255"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="256"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="255"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="256"/>
         <source>Add a task to the plan (Ctrl+N)</source>
         <translation>向计划添加任务（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="256"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="257"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="256"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="257"/>
         <source>Everything about the task: notes, subtasks, links (Ctrl+E)</source>
         <translation>任务的全部内容：备注、子任务、关联（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="258"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="259"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="258"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="259"/>
         <source>Copy the selected tasks (Ctrl+D)</source>
         <translation>复制所选任务（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="259"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="259"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
         <source>Delete the selected tasks (Del)</source>
         <translation>删除所选任务（Del）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
         <source>Assign the selected tasks to a person</source>
         <translation>把所选任务分配给某人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="262"/>
         <source>Reschedule…</source>
         <translation>调整日期…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="262"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
         <source>Move the selected tasks by a number of days</source>
         <translation>把所选任务前移或后移若干天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
         <source>Set the status of the selected tasks</source>
         <translation>设置所选任务的状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="265"/>
         <source>Group by phase</source>
         <translation>按阶段分组</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="265"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="266"/>
         <source>Group by phase with subtasks under their parent, or a flat list</source>
         <translation>按阶段分组（子任务在其上级任务下），或平铺列表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="266"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
         <source>Open details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="266"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
         <source>Details and conversation (Enter)</source>
         <translation>详情与讨论（回车）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="268"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="268"/>
         <source>Filter tasks (Ctrl+F)</source>
         <translation>筛选任务（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="274"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="275"/>
         <source>Tasks of the plan</source>
         <translation>计划中的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="275"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="276"/>
         <source>Double-click or press Enter to open a task&apos;s details.</source>
         <translation>双击或按回车查看任务详情。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="286"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="287"/>
         <source>Nobody (unassigned)</source>
         <translation>无人（未分配）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="306"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="307"/>
         <source>Loading… {shown} shown</source>
         <translation>加载中… 已显示 {shown} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/view.py" line="308"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="309"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="310"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="311"/>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="535"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="590"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="535"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="590"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="537"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="592"/>
         <source>Comment…</source>
         <translation>评论…</translation>
     </message>
@@ -4552,107 +4865,107 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="147"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="149"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="148"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
         <source>Role / person</source>
         <translation>岗位 / 人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="148"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="148"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="149"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="151"/>
         <source>Done this week</source>
         <translation>本周完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="149"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="151"/>
         <source>Open work per week</source>
         <translation>每周未完成工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
         <source>Team workload</source>
         <translation>团队工作量</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="151"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="153"/>
         <source>Open tasks of the selected person</source>
         <translation>所选人员的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="154"/>
         <source>Drag tasks onto a person, or right-click them, to reassign.</source>
         <translation>把任务拖到某人身上,或右键单击任务,即可改派。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="154"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="156"/>
         <source>Each cell is a week; darker means more open tasks due. The outlined cell is this week.</source>
         <translation>每格一周;颜色越深,到期的未完成任务越多。带框的是本周。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="194"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="207"/>
         <source>Week of {monday} · {weeks} weeks from {first}</source>
         <translation>{monday}这一周 · 自{first}起共 {weeks} 周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="219"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="232"/>
         <source>{name} (no longer active)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="223"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="236"/>
         <source>{login} no longer works here but still holds tasks: give them to someone else (drag them, or right-click).</source>
         <translation>{login} 已停用但仍有任务：请转交给其他人（拖动或右键）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="230"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="243"/>
         <source>Unassigned</source>
         <translation>未指派</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="255"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="268"/>
         <source>Busiest week: {day} ({count} open tasks due)</source>
         <translation>最忙的一周:{day}(到期未完成 {count} 项)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="295"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="308"/>
         <source>Open tasks of {name}</source>
         <translation>{name}的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="320"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="333"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="323"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="336"/>
         <source>Reassign to</source>
         <translation>改派给</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="329"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="342"/>
         <source>Leave to the role (unassign)</source>
         <translation>交给岗位(取消指派)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="344"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="357"/>
         <source>the role</source>
         <translation>岗位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="345"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="358"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>把 %n 项任务改派给{name}</numerusform>
@@ -4662,56 +4975,56 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="285"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="288"/>
         <source>Launch day: {date}</source>
         <translation>上线日：{date}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="296"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="299"/>
         <source>No dates yet</source>
         <translation>尚未设置日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="300"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="303"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="301"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="304"/>
         <source>Role: {role}</source>
         <translation>岗位：{role}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="302"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="305"/>
         <source>Assignee: {name}</source>
         <translation>负责人：{name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="308"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="311"/>
         <source>overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="309"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="312"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="311"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="314"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="72"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="62"/>
         <source>Move following tasks?</source>
         <translation>同时移动后续任务？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="71"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="61"/>
         <source>“{title}” has %n task(s) that follow it. Move them by the same number of days?</source>
         <translation>
             <numerusform>“{title}”之后有 %n 个后续任务。是否将它们移动相同的天数？</numerusform>
@@ -4724,38 +5037,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="113"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="103"/>
         <source>Move “{title}” %n day(s) later</source>
         <translation>
             <numerusform>将“{title}”推后 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="114"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="104"/>
         <source>Move “{title}” %n day(s) earlier</source>
         <translation>
             <numerusform>将“{title}”提前 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="137"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="125"/>
         <source>Change the dates of “{title}”</source>
         <translation>修改“{title}”的日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="143"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="131"/>
         <source>Link tasks</source>
         <translation>关联任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="151"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="139"/>
         <source>Move launch day %n day(s) later</source>
         <translation>
             <numerusform>上线日推后 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="152"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="140"/>
         <source>Move launch day %n day(s) earlier</source>
         <translation>
             <numerusform>上线日提前 %n 天</numerusform>
@@ -4768,27 +5081,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="159"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="146"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="160"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="147"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/export.py" line="95"/>
+        <location filename="../../opsdesk/ui/timeline/export.py" line="96"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/export.py" line="151"/>
+        <location filename="../../opsdesk/ui/timeline/export.py" line="152"/>
         <source>{file} cannot be written: check the folder and its permissions.</source>
         <translation>{file} 无法写入：请检查文件夹及其权限。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/export.py" line="196"/>
+        <location filename="../../opsdesk/ui/timeline/export.py" line="199"/>
         <source>{file} cannot be written: {error}</source>
         <translation>{file} 无法写入：{error}</translation>
     </message>
@@ -4831,153 +5144,153 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="125"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="162"/>
         <source>Group by</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="126"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="163"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="126"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="163"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="126"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="163"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="133"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="170"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="133"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="170"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="133"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="170"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="134"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="171"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="139"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="176"/>
         <source>Fit the plan</source>
         <translation>显示整个计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="140"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="177"/>
         <source>Go to today</source>
         <translation>转到今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="141"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="178"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="143"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="180"/>
         <source>Whole timeline as PNG…</source>
         <translation>整个时间线导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="144"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="181"/>
         <source>Visible part as PNG…</source>
         <translation>可见部分导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="145"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="182"/>
         <source>Whole timeline as PDF…</source>
         <translation>整个时间线导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="146"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="183"/>
         <source>Visible part as PDF…</source>
         <translation>可见部分导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="148"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="185"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="150"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="187"/>
         <source>Read-only: right-click a task you own to tick it off.</source>
         <translation>只读：右键点击自己的任务可将其标记完成。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="181"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="218"/>
         <source>Only a manager can move tasks or change their dates.</source>
         <translation>只有经理可以移动任务或修改其日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="189"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="226"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="193"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="229"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="195"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="231"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="197"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="233"/>
         <source>Move launch day…</source>
         <translation>移动上线日…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="207"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="252"/>
         <source>Move launch day</source>
         <translation>移动上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="211"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="256"/>
         <source>Every date of the plan moves with launch day.</source>
         <translation>计划中的所有日期都会随上线日一起移动。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="212"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="257"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="227"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="272"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="236"/>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="257"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="281"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="302"/>
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="241"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="286"/>
         <source>Writing the timeline to {file}…</source>
         <translation>正在将时间线写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="242"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="287"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/view.py" line="252"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="297"/>
         <source>Timeline (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>时间线（%n 页）已写入 {file}</numerusform>
