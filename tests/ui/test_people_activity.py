@@ -187,8 +187,8 @@ def test_activity_describes_bulk_edits_undos_and_restores_in_words(qtbot, ctx):
     view.kind.setCurrentIndex(view.kind.findText("Ticked off"))
     assert view.model.rows[0].change.action == "bulk_update"
     view.kind.setCurrentIndex(view.kind.findText("Tasks edited"))
-    assert [r.change.action for r in view.model.rows[:5]] == [
-        "undo", "bulk_shift", "bulk_shift", "bulk_shift", "bulk_update"]
+    assert [r.change.action for r in view.model.rows[:6]] == [
+        "undo", "undo", "bulk_shift", "bulk_shift", "bulk_shift", "bulk_update"]
     opened: list[int] = []
     view.sig_open_task.connect(opened.append)
     _double_click(qtbot, view, 1)
