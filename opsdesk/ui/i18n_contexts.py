@@ -28,25 +28,38 @@ under "QCoreApplication.Name". Give the ``tr`` its own assignment first
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
+if TYPE_CHECKING:
+    class TrContext(QObject):
+        """What the checker sees: ``tr`` called on the class (PySide6 allows it; its stub
+        types ``tr`` as an instance method only)."""
 
-class TasksView(QObject):
+        @classmethod
+        def tr(cls, sourceText: str, /, disambiguation: str | None = ...,
+               n: int = ...) -> str: ...
+else:
+    TrContext = QObject  # (at run time the contexts are plain QObject subclasses)
+
+
+class TasksView(TrContext):
     """The Tasks view's context for its ``TaskEditing`` mixin and module functions
     (the same context as ``opsdesk.ui.tasks.view.TasksView``'s own ``self.tr``)."""
 
 
-class TaskPrompts(QObject):
+class TaskPrompts(TrContext):
     """The Tasks view's questions (``opsdesk.ui.tasks.prompts``)."""
 
 
-class WeeklyReport(QObject):
+class WeeklyReport(TrContext):
     """The weekly report (``opsdesk.ui.report.weekly``)."""
 
 
-class Timeline(QObject):
+class Timeline(TrContext):
     """The Timeline's canvas and edits (``opsdesk.ui.timeline``)."""
 
 
-class MyWork(QObject):
+class MyWork(TrContext):
     """My work's due notice (``opsdesk.ui.mywork.notice``)."""

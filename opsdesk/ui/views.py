@@ -13,7 +13,9 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from opsdesk.errors import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

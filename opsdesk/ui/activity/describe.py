@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
+from opsdesk.errors import QT_TRANSLATE_NOOP
 from opsdesk.ui import fmt
+from opsdesk.ui.i18n_contexts import TrContext
 from opsdesk.ui.labels import priority_name, status_name
 
 
-class Activity(QObject):
+class Activity(TrContext):
     """The context "Activity" for plural ("%n") strings: lupdate extracts them as plurals only
     from ``Activity.tr(…, "", n)`` (see opsdesk/ui/i18n_contexts.py); never instantiated."""
 

@@ -11,7 +11,7 @@ import html
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from opsdesk.errors import FileWriteError
+from opsdesk.errors import QT_TRANSLATE_NOOP, FileWriteError
 from opsdesk.model import kpi_math
 from opsdesk.ui import fmt
 from opsdesk.ui.i18n_contexts import WeeklyReport

@@ -6,9 +6,10 @@ Mixed into ``TasksView`` (uses its ``ctx``, ``window_``, ``model``, ``tree``).""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QWidget
 
 from opsdesk.errors import ConflictError, OpsDeskError, ValidationError
 from opsdesk.services.changes import Changes
@@ -18,6 +19,14 @@ from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.i18n_contexts import TasksView  # a translation context, not the view
 from opsdesk.ui.tasks import prompts
 from opsdesk.ui.tasks.ops import ROUTINE_FIELDS, TaskOps, compound
+
+if TYPE_CHECKING:
+    from opsdesk.ui.context import AppContext
+    from opsdesk.ui.tasks.model import TaskTreeModel
+
+    _MixinBase = QWidget  # (the checker sees the mixin as the view's QWidget it is mixed into)
+else:
+    _MixinBase = object
 
 ROUTINE_REACH = frozenset(SHARED_FIELDS) | {"due"}
 """Fields of the task dialog whose change on a routine's occurrence may reach the others."""
@@ -63,13 +72,29 @@ def run_checked(parent: QWidget, window, text: str, make, *, ids, plan_id: int |
     return None, choice
 
 
-class TaskEditing:
+class TaskEditing(_MixinBase):
     conflict_choice: ConflictChoice | None = None
     """How the person answered the last conflict (None: there was none)."""
 
+    # ---- what TasksView provides
+    ctx: AppContext
+    window_: QWidget | None
+    model: TaskTreeModel
+    manager: bool
+    _roles: list
+    _people: list
+    _phases: list
+    if TYPE_CHECKING:
+        @property
+        def tree(self) -> QAbstractItemView: ...
+        def selected_rows(self) -> list[TaskListRow]: ...
+        def selected_ids(self) -> list[int]: ...
+
     # ---- writing
     def _ops(self) -> TaskOps:
-        return TaskOps(self.ctx.services, self.ctx.actor, self.ctx.plan_id)
+        plan_id = self.ctx.plan_id
+        assert plan_id is not None, "the Tasks view edits a plan's tasks"
+        return TaskOps(self.ctx.services, self.ctx.actor, plan_id)
 
     def _run(self, text: str, make, ids, what: str | None = None,
              raise_validation: bool = False):
@@ -113,7 +138,8 @@ class TaskEditing:
         if any(d < low or d > high for d in days):
             note = QCoreApplication.translate(
                 "TasksView", "Saved; note that it falls outside the plan ({low} – {high}).")
-            self.window_.statusBar().showMessage(note.format(low=low, high=high), 10000)
+            if isinstance(self.window_, QMainWindow):  # (the main window: always, in the app)
+                self.window_.statusBar().showMessage(note.format(low=low, high=high), 10000)
 
     def _tick(self, task_id: int, done: bool, version: int) -> bool:
         row = self.model.row_by_id(task_id)

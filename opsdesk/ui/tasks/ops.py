@@ -109,9 +109,9 @@ class TaskOps:
         tasks, actor = self.tasks, self.actor
         return lambda st: tasks.link(actor, pred_id, task_id or st["id"], kind, lag)
 
-    def unlink_step(self, task_id: int, pred_id: int, kind: str, lag: int) -> Step:
+    def unlink_step(self, task_id: int | None, pred_id: int, kind: str, lag: int) -> Step:
         tasks, actor = self.tasks, self.actor
-        return lambda st: tasks.unlink(actor, pred_id, task_id)
+        return lambda st: tasks.unlink(actor, pred_id, task_id or st["id"])
 
     def delete_step(self, task_id: int) -> Step:
         tasks, actor = self.tasks, self.actor
