@@ -297,33 +297,45 @@ class HistoryService(Service):
 
     # ---- putting rows back
     def _put_back(self, s: Session, rows: list[RowChange]) -> None:
-        """Write each row's ``before``: re-create, update, delete, in an order the foreign
-        keys accept. A re-created row is exactly as it was; an updated row with a version
-        gets a new one, so a window still holding the version the action wrote sees the undo
-        as a change."""
+        """Write each row's ``before``: re-create (parents first), update, then delete
+        (children first, once nothing the action changed points at them), one statement per
+        table and set of columns. A re-created row is exactly as it was; an updated row with
+        a version gets a new one, so a window still holding the version the action wrote
+        sees the undo as a change."""
+        conn = s.connection()
         now = self._now(s, rows)
         creates = [r for r in rows if r.after is None and r.before is not None]
         updates = [r for r in rows if r.after is not None and r.before is not None]
         deletes = [r for r in rows if r.before is None and r.after is not None]
-        for r in sorted(deletes, key=lambda r: (-_order(r.table), -self._int_key(r))):
-            table = _table(r.table)
-            s.execute(delete(table).where(and_(*(
-                table.c[c] == int(v) for c, v in zip(rowlog.LOGGED[r.table],
-                                                     r.key.split(","), strict=True)))))
+        by_table: dict[str, list[dict]] = {}
         for r in sorted(creates, key=lambda r: (_order(r.table), self._int_key(r))):
-            table = _table(r.table)
-            s.execute(insert(table).values(**rowlog.to_python(table, r.before or {})))
+            by_table.setdefault(r.table, []).append(rowlog.to_python(_table(r.table), r.before or {}))
+        for name in sorted(by_table, key=_order):
+            conn.execute(insert(_table(name)), by_table[name])
+        groups: dict[tuple[str, tuple[str, ...]], list[dict]] = {}
         for r in updates:
-            table = _table(r.table)
-            values = rowlog.to_python(table, r.before or {})
+            table, keys = _table(r.table), rowlog.LOGGED[r.table]
+            before = rowlog.to_python(table, r.before or {})
+            after = rowlog.to_python(table, r.after or {})
+            values = {k: v for k, v in before.items() if k not in keys and after.get(k) != v}
             current = now.get((r.table, r.key)) or {}
             if "version" in table.c and current.get("version") is not None:
                 values["version"] = int(current["version"]) + 1
-            keys = rowlog.LOGGED[r.table]
-            s.execute(update(table).where(and_(*(table.c[c] == bindparam(f"k_{c}")
-                                                 for c in keys)))
-                      .values(**{k: v for k, v in values.items() if k not in keys}),
-                      {f"k_{c}": int(v) for c, v in zip(keys, r.key.split(","), strict=True)})
+            if not values:
+                continue
+            params = {f"v_{k}": v for k, v in values.items()}
+            params.update({f"k_{c}": int(v) for c, v in zip(keys, r.key.split(","), strict=True)})
+            groups.setdefault((r.table, tuple(sorted(values))), []).append(params)
+        for (name, cols), params in groups.items():
+            table, keys = _table(name), rowlog.LOGGED[name]
+            stmt = (update(table).where(and_(*(table.c[c] == bindparam(f"k_{c}") for c in keys)))
+                    .values({c: bindparam(f"v_{c}") for c in cols}))
+            conn.execute(stmt, params)
+        for r in sorted(deletes, key=lambda r: (-_order(r.table), -self._int_key(r))):
+            table = _table(r.table)
+            conn.execute(delete(table).where(and_(*(
+                table.c[c] == int(v) for c, v in zip(rowlog.LOGGED[r.table],
+                                                     r.key.split(","), strict=True)))))
 
     @staticmethod
     def _int_key(r: RowChange) -> int:

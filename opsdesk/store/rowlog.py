@@ -173,22 +173,33 @@ def loads(value: Any) -> dict[str, Any] | None:
     return dict(value)
 
 
+_CONVERTERS: dict[str, dict[str, Any]] = {}
+
+
+def _converters(table_obj) -> dict[str, Any]:
+    """Column name → how a JSON value becomes the column's Python value (None: as it is)."""
+    made = _CONVERTERS.get(table_obj.name)
+    if made is None:
+        from sqlalchemy import Boolean, Date, DateTime
+
+        made = {}
+        for column in table_obj.columns:
+            kind = column.type
+            made[column.name] = (
+                (lambda v: dt.datetime.fromisoformat(str(v))) if isinstance(kind, DateTime)
+                else (lambda v: dt.date.fromisoformat(str(v)[:10])) if isinstance(kind, Date)
+                else bool if isinstance(kind, Boolean) else None)
+        _CONVERTERS[table_obj.name] = made
+    return made
+
+
 def to_python(table_obj, row: dict[str, Any]) -> dict[str, Any]:
     """A logged row's JSON values as the table's column types expect them."""
-    from sqlalchemy import Boolean, Date, DateTime
-
+    converters = _converters(table_obj)
     out: dict[str, Any] = {}
     for name, value in row.items():
-        column = table_obj.c.get(name)
-        if column is None:
+        if name not in converters:
             continue
-        if value is not None:
-            kind = column.type
-            if isinstance(kind, DateTime):
-                value = dt.datetime.fromisoformat(str(value))
-            elif isinstance(kind, Date):
-                value = dt.date.fromisoformat(str(value)[:10])
-            elif isinstance(kind, Boolean):
-                value = bool(value)
-        out[name] = value
+        convert = converters[name]
+        out[name] = convert(value) if convert is not None and value is not None else value
     return out

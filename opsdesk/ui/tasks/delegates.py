@@ -6,9 +6,10 @@ Implements QStyledItemDelegate (https://doc.qt.io/qt-6/qstyleditemdelegate.html)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import cast
 
-from PySide6.QtCore import QDate, QModelIndex, QPointF, QRect, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -79,10 +80,10 @@ def set_date(edit: QDateEdit, day: dt.date | QDate | None) -> None:
 
 def get_date(edit: QDateEdit) -> dt.date | None:
     day = edit.date()
-    return None if day == NO_DATE or not day.isValid() else day.toPython()
+    return None if day == NO_DATE or not day.isValid() else cast(dt.date, day.toPython())
 
 
-def fill_choices(combo: QComboBox, items: list[tuple[object, str, str | None]]) -> None:
+def fill_choices(combo: QComboBox, items: Sequence[tuple[object, str, str | None]]) -> None:
     """``items``: (value, text, colour or None)."""
     combo.clear()
     for value, text, color in items:
@@ -116,7 +117,7 @@ class TaskDelegate(QStyledItemDelegate):
         self._margin: int | None = None  # the style's text margin (asked once)
         self._check = (0, 0)  # the size of the style's check box
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         state = option.state.value
         look = None
         if self.quick and not state & _HAS_FOCUS \
@@ -198,7 +199,7 @@ class TaskDelegate(QStyledItemDelegate):
             static.setPerformanceHint(QStaticText.PerformanceHint.ModerateCaching)
         return static
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option, index: QModelIndex | QPersistentModelIndex) -> QWidget:  # noqa: N802
         name = COLUMNS[index.column()]
         if name in ("start", "due"):
             editor = date_edit(parent, self.lang)
@@ -218,7 +219,7 @@ class TaskDelegate(QStyledItemDelegate):
         combo.setAccessibleName(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QDateEdit):
             set_date(editor, value)
@@ -236,7 +237,7 @@ class TaskDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             editor.setText(value or "")
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         if isinstance(editor, QDateEdit):
             day = get_date(editor)
             model.setData(index, QDate(day.year, day.month, day.day) if day else QDate())

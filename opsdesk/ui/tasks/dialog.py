@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -140,7 +141,7 @@ class TaskDialog(Retranslating, QDialog):
         date_row.addWidget(self.dash)
         date_row.addWidget(self.due)
         date_row.addStretch(1)
-        rows_spec = [("title", self.title), ("notes", self.notes), ("phase_id", self.phase),
+        rows_spec: list[tuple[str, QWidget | QLayout]] = [("title", self.title), ("notes", self.notes), ("phase_id", self.phase),
                      ("parent_id", self.parent_task), ("is_milestone", self.milestone),
                      ("due", date_row), ("role_id", self.role), ("assignee_id", self.assignee),
                      ("status", self.status), ("priority", self.priority),
@@ -208,7 +209,9 @@ class TaskDialog(Retranslating, QDialog):
         self.add_subtask.setText(self.tr("Add"))
         self.add_link.setText(self.tr("Add link"))
         self.remove_link.setText(self.tr("Remove"))
-        self.link_task.lineEdit().setPlaceholderText(self.tr("Task this one waits for"))
+        link_edit = self.link_task.lineEdit()
+        assert link_edit is not None  # (an editable combo box)
+        link_edit.setPlaceholderText(self.tr("Task this one waits for"))
         self.link_task.setToolTip(self.tr("FS: starts after it finishes; SS: starts with it; "
                                           "FF: finishes with it. Lag in days."))
         self.link_lag.setSuffix(self.tr(" d"))
@@ -325,7 +328,7 @@ class TaskDialog(Retranslating, QDialog):
         label.show()
         widget = {"title": self.title, "due": self.due, "start": self.start,
                   "assignee_id": self.assignee, "role_id": self.role, "phase_id": self.phase,
-                  "parent_id": self.parent_task, "link": self.link_task}.get(exc.field)
+                  "parent_id": self.parent_task, "link": self.link_task}.get(exc.field or "")
         if widget is not None:
             widget.setFocus()
 

@@ -87,8 +87,8 @@ class FilterBar(Retranslating, QWidget):
                   self.milestones):
             second.addWidget(w)
         second.addStretch(1)
-        for w in (self.saved_box, self.save_button, self.clear_button):
-            second.addWidget(w)
+        for button in (self.saved_box, self.save_button, self.clear_button):
+            second.addWidget(button)
         order = (self.text, self.phase, self.role, self.person, self.status, self.due_from,
                  self.due_to, self.overdue, self.milestones, self.saved_box, self.save_button,
                  self.clear_button)

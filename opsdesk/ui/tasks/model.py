@@ -251,7 +251,7 @@ class TaskTreeModel(QAbstractItemModel):
     def _node(self, pos: int) -> int:
         return self._first + pos
 
-    def row_at(self, index: QModelIndex) -> TaskListRow | None:
+    def row_at(self, index: QModelIndex | QPersistentModelIndex) -> TaskListRow | None:
         node = index.internalId() if index.isValid() else ROOT
         pos = node - self._first
         return self.rows[pos] if pos >= 0 else None
@@ -296,7 +296,7 @@ class TaskTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, self._first + kids[row])
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex | None = None):  # type: ignore[override]
+    def parent(self, index: QModelIndex | QPersistentModelIndex | None = None):
         if index is None:  # QObject.parent()
             return QObject.parent(self)
         if not index.isValid() or not self.grouped:
@@ -306,9 +306,11 @@ class TaskTreeModel(QAbstractItemModel):
             return QModelIndex()
         owner = self.cache.owner_of[pos]
         if owner < self._first:  # under its phase group
-            return self.createIndex(self._row_in(ROOT, owner), 0, owner)
-        return self.createIndex(self._row_in(self.cache.owner_of[owner - self._first],
-                                             owner - self._first), 0, owner)
+            row = self._row_in(ROOT, owner)
+        else:
+            row = self._row_in(self.cache.owner_of[owner - self._first], owner - self._first)
+        assert row is not None  # (an owner is always among its own parent's children)
+        return self.createIndex(row, 0, owner)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_INDEX) -> int:  # noqa: N802
         if not parent.isValid():
