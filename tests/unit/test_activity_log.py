@@ -33,11 +33,11 @@ def test_bulk_entries_name_their_tasks_and_count(services, world, change_count):
     assert entry.after == {"ids": ids, "count": 4, "days": 3}
     assert entry.before == {str(t.id): {"start": t.start.isoformat(), "due": t.due.isoformat()}
                             for t in tasks}
-    services.tasks.bulk_restore(world.manager, shifted.before)
+    services.history.revert(world.manager, shifted.change_id)
     entry = _latest(services)
-    assert entry.action == "bulk_restore" and entry.after["ids"] == ids
-    assert entry.after["count"] == 4 and entry.after["fields"] == ["due", "start"]
-    services.tasks.bulk_restore(world.manager, ch.before)
+    assert entry.action == "undo" and entry.after["ids"] == sorted(ids) and entry.after["count"] == 4
+    assert entry.after["action"] == "bulk_shift" and entry.after["of"] == shifted.change_id
+    services.history.revert(world.manager, ch.change_id)
     assert change_count() == n + 4  # still one entry per bulk action
 
 
@@ -74,20 +74,18 @@ def test_kind_filter_counts_bulk_status_as_tick_off_and_bulk_edits_as_edits(serv
     assert _found(services, world, entity="task", action="reopen")[0][0] == "bulk_update"
 
 
-def test_restore_of_a_deleted_task_names_all_its_tasks(services, world):
+def test_undo_of_a_deleted_task_names_all_its_tasks(services, world):
     root = world.tasks["selection"]
     child = services.tasks.create(world.manager, world.plan_id, title="sub", parent_id=root,
                                   due=dt.date(2026, 8, 20))
     ch = services.tasks.delete(world.manager, root)
-    services.tasks.restore(world.manager, ch.snapshot)
+    services.history.revert(world.manager, ch.change_id)
     entry = _latest(services)
     assert entry.entity_id == root and set(entry.after["ids"]) == {root, *child.ids}
-    assert entry.after["tasks"] == 2 and entry.after["title"]
+    assert entry.after["count"] == 2 and entry.after["action"] == "delete"
     (child_id,) = child.ids
-    assert _found(services, world, task_id=child_id)[:2] == [("restore", child_id),
+    assert _found(services, world, task_id=child_id)[:2] == [("undo", child_id),
                                                              ("create", child_id)]
-    assert _found(services, world, entity="task", action="delete")[:2] == [("restore", root),
-                                                                          ("delete", root)]
 
 
 def test_update_user_logs_only_what_changed(services, world):

@@ -56,7 +56,7 @@ def test_the_import_itself_refuses_a_cycle_and_writes_nothing(services):  # noqa
     doc = PlanDoc("x", D(2027, 1, 1), tasks=[TaskDoc("1", "A", D(2027, 1, 1), D(2027, 1, 2)),
                                              TaskDoc("2", "B", D(2027, 1, 3), D(2027, 1, 4))],
                   links=[LinkDoc("1", "2"), LinkDoc("2", "1")])
-    boss = services.people.authenticate("boss")
+    boss = services.people.authenticate("boss", "boss-pw")
     before = len(services.plans.list())
     with pytest.raises(ValidationError, match="cycle"):
         ImportService(services.store).import_plan(boss, doc, file="x.planner")
@@ -71,7 +71,7 @@ def test_end_before_start_is_a_warning_in_the_preview_naming_the_task(services, 
     [warning] = preview.warnings
     assert warning.template == plan_doc.END_BEFORE_START
     assert "p.planner, task 3 “任务B”" in warning.message and "2026-12-01" in warning.message
-    boss = services.people.authenticate("boss")
+    boss = services.people.authenticate("boss", "boss-pw")
     plan_id = ImportService(services.store).import_plan(boss, doc, file=file).plan_id
     [row] = [t for t in services.tasks.list(plan_id) if t.title == "任务B"]
     assert row.start == row.due == D(2027, 1, 6)

@@ -67,7 +67,7 @@ class TimelineCanvas(QAbstractScrollArea):
     def collapse_finished(self) -> None:
         """Fold groups that are all done and ended over a month ago: the morning view opens
         on current work, each folded group still shown by its summary bar."""
-        old = {g.key for g in self.layout_.groups
+        old = {g.key for g in self.loaded()[1].groups
                if g.count and g.done == g.count and g.last != NO_DAY and g.last < self.today - FOLD_AFTER_DAYS}
         if old:
             self.collapsed |= old
@@ -99,8 +99,15 @@ class TimelineCanvas(QAbstractScrollArea):
         self.update_scrollbars()
         self.viewport().update()
 
+    def loaded(self) -> tuple[TimelineData, lay.Layout]:
+        """The data shown and its layout (set together by ``set_data``): what a frame, a
+        tooltip or a gesture works on, only ever once there is data."""
+        assert self.data is not None and self.layout_ is not None, "no timeline data yet"
+        return self.data, self.layout_
+
     def frame(self) -> Frame:
-        return Frame(self.data, self.layout_, self.scale, self.lang, self.today,
+        data, layout = self.loaded()
+        return Frame(data, layout, self.scale, self.lang, self.today,
                      self.viewport().width(), self.viewport().height(),
                      float(self.horizontalScrollBar().value()),
                      float(self.verticalScrollBar().value()), overlay=self.overlay)
@@ -160,7 +167,7 @@ class TimelineCanvas(QAbstractScrollArea):
                 v.setValue(y - v.pageStep() // 3)
 
     def toggle_group(self, group_index: int) -> None:
-        key = self.layout_.groups[group_index].key
+        key = self.loaded()[1].groups[group_index].key
         self.collapsed ^= {key}
         self.relayout()
 
@@ -219,7 +226,7 @@ class TimelineCanvas(QAbstractScrollArea):
             return
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        if hit.kind == "group":
+        if hit.kind == "group" and hit.task is not None:  # (a group's hit has its index)
             self.toggle_group(hit.task)
             return
         if hit.kind == "task":
@@ -253,7 +260,7 @@ class TimelineCanvas(QAbstractScrollArea):
             self.overlay.link_to = (event.position().x(), event.position().y())
         elif g.mode == "launch":
             self.overlay.launch_preview = self.data.launch + g.days
-        else:
+        elif g.task is not None:  # (a drag of a bar)
             d0, d1 = g.dates(f)
             self.overlay.preview[g.task] = (d0, d1)
             self.overlay.invalid = d1 < d0
@@ -283,16 +290,16 @@ class TimelineCanvas(QAbstractScrollArea):
 
     # ---- tooltip
     def tooltip(self, hit: Hit) -> str:
-        d = self.data
+        d, layout = self.loaded()
         if hit.kind == "launch":
             return QCoreApplication.translate("Timeline", "Launch day: {date}").format(date=fmt.long_date(from_day(d.launch), self.lang))
-        if hit.kind == "phase":
+        if hit.kind == "phase" and hit.task is not None:
             ph = d.phases[hit.task]
             return f"{ph.name(self.lang)}\n" + day_range(ph.start, ph.end, self.lang)
-        if hit.kind != "task" or hit.part == "row":
+        if hit.kind != "task" or hit.part == "row" or hit.task is None:
             return ""
         i = hit.task
-        d0, d1 = int(self.layout_.d0[i]), int(self.layout_.d1[i])
+        d0, d1 = int(layout.d0[i]), int(layout.d1[i])
         role = d.roles.get(int(d.role[i]))
         lines = [d.title[i]]
         if d0 == NO_DAY:

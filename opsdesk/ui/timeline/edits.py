@@ -70,17 +70,18 @@ class TimelineEdits:
 
     # ---- gestures
     def apply(self, g: Gesture) -> None:
-        data = self.canvas.data
+        data, layout = self.canvas.loaded()
         if g.mode == "launch":
             self.shift_plan(g.days)
             return
+        assert g.task is not None  # (every gesture but the launch day's starts on a task)
         if g.mode == "link":
             if g.target is not None:
                 self.link(int(data.id[g.task]), int(data.id[g.target]))
             return
         if g.days == 0:
             return
-        if self.canvas.layout_.d0[g.task] == NO_DAY:
+        if layout.d0[g.task] == NO_DAY:
             return
         if g.mode == "move":
             self.move(g.task, g.days)
@@ -88,9 +89,9 @@ class TimelineEdits:
             self.resize(g, *g.dates(self.canvas.frame()))
 
     def move(self, task: int, days: int) -> None:
-        data, sv, actor = self.canvas.data, self.ctx.services, self.ctx.actor
+        (data, layout), sv, actor = self.canvas.loaded(), self.ctx.services, self.ctx.actor
         indexes = [task]
-        following = [i for i in data.successors(task) if self.canvas.layout_.d0[i] != NO_DAY]
+        following = [i for i in data.successors(task) if layout.d0[i] != NO_DAY]
         if following:
             answer = self.ask_successors(data.title[task], len(following))
             if answer == "cancel":
@@ -105,12 +106,13 @@ class TimelineEdits:
         self.run(text, lambda: sv.schedule.move(actor, ids, days, versions))
 
     def resize(self, g: Gesture, d0: int, d1: int) -> None:
-        data = self.canvas.data
+        data = self.canvas.loaded()[0]
+        assert g.task is not None  # (a resize is a drag of a bar's end)
         task_id = int(data.id[g.task])
         if d1 < d0:
             show_error(self.parent, ValidationError(
-                validate.DUE_BEFORE_START, field="due", due=from_day(d1).isoformat(),
-                start=from_day(d0).isoformat()))
+                validate.DUE_BEFORE_START, field="due", due=str(from_day(d1)),
+                start=str(from_day(d0))))
             return
         start, due = from_day(int(data.start[g.task])), from_day(int(data.due[g.task]))
         if g.mode == "start":
@@ -134,14 +136,14 @@ class TimelineEdits:
     def shift_plan(self, days: int) -> None:
         if days == 0:
             return
-        sv, actor, plan = self.ctx.services, self.ctx.actor, self.canvas.data.plan_id
+        sv, actor, plan = self.ctx.services, self.ctx.actor, self.canvas.loaded()[0].plan_id
         shift = abs(days)  # (Qt leaves %n as it is for a negative count)
         text = (Timeline.tr("Move launch day %n day(s) later", "", shift) if days > 0
                 else Timeline.tr("Move launch day %n day(s) earlier", "", shift))
         self.run(text, lambda: sv.plans.shift(actor, plan, days))
 
     def tick(self, task: int, done: bool) -> None:
-        data, ops = self.canvas.data, self._ops()
+        data, ops = self.canvas.loaded()[0], self._ops()
         task_id, version, title = int(data.id[task]), int(data.version[task]), data.title[task]
         text = (QCoreApplication.translate("Timeline", "Tick off “{title}”") if done
                 else QCoreApplication.translate("Timeline", "Reopen “{title}”")).format(title=title)
