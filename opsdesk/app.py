@@ -6,7 +6,7 @@ import os
 import sys
 from argparse import Namespace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # imported when first needed: the window paints before SQLAlc
     from opsdesk.services import Services
     from opsdesk.services.session import Store
     from opsdesk.ui.context import AppContext
+    from opsdesk.ui.main_window import MainWindow
 
 CJK_FONT_PACKAGE = "fonts-noto-cjk"
 
@@ -37,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def make_qapplication() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # (the app only ever makes a QApplication; the stub's instance() is a QCoreApplication)
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -62,7 +64,7 @@ class OpsDeskApp(QObject):
         self.settings = Settings()
         self.translators = translators()
         self.translators.install(args.lang or self.settings.language() or system_language())
-        self.window = None
+        self.window: MainWindow | None = None
         self.ctx: AppContext | None = None
 
     # ---- start
@@ -90,7 +92,7 @@ class OpsDeskApp(QObject):
         self.window.show()
         QTimer.singleShot(300, self._open_first)  # in case the window is never painted
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and obj is self.window:
             obj.removeEventFilter(self)
             if self._bench:
@@ -108,6 +110,7 @@ class OpsDeskApp(QObject):
             from opsdesk import preload
 
             preload.resume_gc()
+        assert self.window is not None  # (made by show_shell, which scheduled this)
         if not opened:
             self.window.close()
             self.qapp.quit()
@@ -313,6 +316,7 @@ class OpsDeskApp(QObject):
         actor = self.sign_in(self.ctx.services, self.ctx.store, None)
         if actor is not None:
             self.settings.set_last_login(self.ctx.store.display_name, actor.login)
+            assert self.window is not None  # (a user is switched from the window)
             self.window.set_actor(actor)
 
     def open_other(self, target: str | None) -> None:

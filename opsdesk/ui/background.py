@@ -153,7 +153,7 @@ class Job(QObject):
         return self.parent_widget is None or shiboken6.isValid(self.parent_widget)
 
     def _show_dialog(self) -> None:
-        if not self.running:
+        if not self.running or self.label is None:  # (only scheduled with a label)
             return
         parent = self.parent_widget if self._parent_alive() else None
         dialog = QProgressDialog(self.label, QCoreApplication.translate("Background", "Cancel"),

@@ -25,6 +25,7 @@ class Translators:
     def install(self, lang: str) -> bool:
         """Switch to ``lang``; every widget then gets ``QEvent.LanguageChange``."""
         app = QCoreApplication.instance()
+        assert app is not None, "translations need the application"
         for tr in self._installed:
             app.removeTranslator(tr)
         self._installed.clear()

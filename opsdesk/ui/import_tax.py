@@ -15,6 +15,7 @@ PySide6 release renames these internals, nothing is changed.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 _installed = False
 
@@ -24,7 +25,7 @@ def install() -> bool:
     global _installed
     if _installed:
         return True
-    feature = sys.modules.get("PySide6.support.feature")
+    feature: Any = sys.modules.get("PySide6.support.feature")  # (PySide's internals)
     original = getattr(feature, "_mod_uses_pyside", None)
     if original is None:
         return False

@@ -73,7 +73,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
         self.undo = UndoRunner(self.undo_stack, self.apply, self,
-                               lambda: (self.ctx.services.history, self.ctx.actor))
+                               lambda: (self.ctx.services.history, self.ctx.actor),
+                               on_busy=self._undo_busy)
 
         # ---- views: listed by set_context, built when first shown
         self.nav = QListWidget()
@@ -253,6 +254,13 @@ class MainWindow(Retranslating, QMainWindow):
         return list(self.built.items())
 
     # ---- writing
+    def _undo_busy(self, busy: bool) -> None:
+        """While a big undo runs off the GUI thread, Undo and Redo wait for it."""
+        for act in (getattr(self, "act_undo", None), getattr(self, "act_redo", None)):
+            if act is not None:
+                act.setEnabled(not busy and (self.undo_stack.canUndo() if act is self.act_undo
+                                             else self.undo_stack.canRedo()))
+
     def run(self, text: str, do: Callable[[], Changes]) -> Changes | None:
         """Carry out a write (explaining a refusal) and put it on the undo stack; its undo
         and redo are the services' (``HistoryService``)."""

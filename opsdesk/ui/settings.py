@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from opsdesk.secrets import without_password
@@ -15,7 +17,7 @@ class Settings:
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self._s = qsettings or QSettings()
-        if int(self._s.value("meta/schema", 0) or 0) < SCHEMA_VERSION:
+        if int(cast("int | str", self._s.value("meta/schema", 0)) or 0) < SCHEMA_VERSION:
             self._s.setValue("meta/schema", SCHEMA_VERSION)
         self._scrub_passwords()
 
@@ -31,7 +33,7 @@ class Settings:
         self._s.setValue("general/language", lang)
 
     def cjk_font_warned(self) -> bool:
-        return self._s.value("general/cjk_font_warned", False, type=bool)
+        return cast(bool, self._s.value("general/cjk_font_warned", False, type=bool))
 
     def set_cjk_font_warned(self) -> None:
         self._s.setValue("general/cjk_font_warned", True)
@@ -39,13 +41,13 @@ class Settings:
     # ---- backups and sharing (ui/dialogs/backup.py)
     def backup_keep(self) -> int:
         """How many backups to keep in the backups folder (rolling)."""
-        return max(1, int(self._s.value("backup/keep", 10) or 10))
+        return max(1, int(cast("int | str", self._s.value("backup/keep", 10)) or 10))
 
     def set_backup_keep(self, keep: int) -> None:
         self._s.setValue("backup/keep", max(1, int(keep)))
 
     def network_share_noticed(self) -> bool:
-        return self._s.value("backup/network_share_noticed", False, type=bool)
+        return cast(bool, self._s.value("backup/network_share_noticed", False, type=bool))
 
     def set_network_share_noticed(self) -> None:
         self._s.setValue("backup/network_share_noticed", True)
@@ -64,7 +66,7 @@ class Settings:
         value = self._s.value("db/recent", [])
         if isinstance(value, str):
             value = [value]
-        stored = [str(v) for v in (value or [])]
+        stored = [str(v) for v in cast(list, value or [])]
         recent = _unique(str(without_password(v)) for v in stored)
         if recent != stored:
             self._s.setValue("db/recent", recent)
@@ -123,7 +125,7 @@ class Settings:
         self._s.setValue("tasks/saved_filters", _dumps(saved))
 
     def tasks_grouped(self) -> bool:
-        return self._s.value("tasks/grouped", True, type=bool)
+        return cast(bool, self._s.value("tasks/grouped", True, type=bool))
 
     def set_tasks_grouped(self, grouped: bool) -> None:
         self._s.setValue("tasks/grouped", grouped)

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from opsdesk.services import Actor, Changes
     from opsdesk.services.history import HistoryService
 
+BACKGROUND_AT = 200
+"""An undo or redo of an action that touched this many tasks or more runs off the GUI
+thread (the window stays responsive; Undo/Redo wait until it is done)."""
+
 Action = Callable[[], "Changes"]
 History = Callable[[], "tuple[HistoryService, Actor]"]
 """The history service and the signed-in person, as they are when the step is undone."""
@@ -33,19 +37,23 @@ History = Callable[[], "tuple[HistoryService, Actor]"]
 class ServiceCommand(QUndoCommand):
     """One user action on the undo stack: its change-log id and its label, nothing else."""
 
-    def __init__(self, text: str, change_id: int, runner: UndoRunner) -> None:
+    def __init__(self, text: str, change_id: int, runner: UndoRunner, size: int = 0) -> None:
         super().__init__(text)
         self.change_id = change_id
+        self.size = size  # how many tasks the action touched (a big one undoes off-thread)
         self._runner = runner
-        self._skip_first_redo = True  # pushed after the action was carried out
+        self._skip_next = True  # pushed after the action was carried out
 
     def redo(self) -> None:
-        if self._skip_first_redo:
-            self._skip_first_redo = False
+        if self._skip_next:
+            self._skip_next = False
             return
         self._runner.step(self, redo=True)
 
     def undo(self) -> None:
+        if self._skip_next:
+            self._skip_next = False
+            return
         self._runner.step(self, redo=False)
 
 
@@ -53,11 +61,14 @@ class UndoRunner:
     """Carries out an action and records it on the undo stack."""
 
     def __init__(self, stack: QUndoStack, apply: Callable[[Changes], None],
-                 parent_widget: QWidget | None, history: History) -> None:
+                 parent_widget: QWidget | None, history: History,
+                 on_busy: Callable[[bool], None] | None = None) -> None:
         self.stack = stack
         self.apply = apply
         self.parent_widget = parent_widget
         self.history = history
+        self.on_busy = on_busy
+        self.busy = False  # a big undo or redo is running off the GUI thread
 
     def run(self, text: str, do: Action, show_errors: bool = True) -> Changes | None:
         """Do it now; on success push it (when it was logged) and return the ``Changes``;
@@ -71,7 +82,7 @@ class UndoRunner:
             raise
         self.apply(changes)
         if changes.change_id is not None:
-            self.stack.push(ServiceCommand(text, changes.change_id, self))
+            self.stack.push(ServiceCommand(text, changes.change_id, self, len(changes.ids)))
         return changes
 
     def record(self, text: str, changes: Changes) -> None:
@@ -79,17 +90,48 @@ class UndoRunner:
         ``Changes`` to the views and put it on the stack."""
         self.apply(changes)
         if changes.change_id is not None:
-            self.stack.push(ServiceCommand(text, changes.change_id, self))
+            self.stack.push(ServiceCommand(text, changes.change_id, self, len(changes.ids)))
 
     def step(self, command: ServiceCommand, redo: bool) -> None:
         history, actor = self.history()
-        try:
-            if redo:
-                changes = history.reapply(actor, command.change_id)
-            else:
-                changes = history.revert(actor, command.change_id)
-        except OpsDeskError as exc:
-            command.setObsolete(True)
-            show_error(self.parent_widget, exc)
+        cid = command.change_id
+
+        def call() -> Changes:
+            return history.reapply(actor, cid) if redo else history.revert(actor, cid)
+
+        if command.size < BACKGROUND_AT:
+            try:
+                changes = call()
+            except OpsDeskError as exc:
+                command.setObsolete(True)  # Qt drops it: nothing left to redo wrongly
+                show_error(self.parent_widget, exc)
+                return
+            self.apply(changes)
             return
-        self.apply(changes)
+        from opsdesk.ui.background import run_in_background
+
+        self._set_busy(True)
+
+        def done(changes: Changes) -> None:
+            self._set_busy(False)
+            self.apply(changes)
+
+        def failed(exc: OpsDeskError) -> None:
+            self._set_busy(False)
+            # The stack already moved past the command: step back over it without acting,
+            # and Qt drops it as obsolete, so the stack matches the data again.
+            command._skip_next = True
+            command.setObsolete(True)
+            if redo:
+                self.stack.undo()
+            else:
+                self.stack.redo()
+            show_error(self.parent_widget, exc)
+
+        run_in_background(self.parent_widget, lambda _progress: call(), done, failed,
+                          cancellable=False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        if self.on_busy is not None:
+            self.on_busy(busy)

@@ -50,7 +50,7 @@ def test_the_command_holds_the_change_id_and_undo_redo_are_the_services(qtbot, c
                                                                    title="新标题"))
     command = runner.stack.command(0)
     assert isinstance(command, ServiceCommand) and command.change_id == done.change_id
-    assert vars(command).keys() <= {"change_id", "_runner", "_skip_first_redo"}
+    assert vars(command).keys() <= {"change_id", "size", "_runner", "_skip_next"}
     runner.stack.undo()
     assert ctx.services.tasks.get(task.id).title == task.title and len(applied) == 2
     assert task.id in applied[-1].ids
@@ -70,3 +70,52 @@ def test_a_refused_undo_is_explained_and_the_command_dropped(qtbot, ctx):
     assert not runner.stack.canRedo()
     for box in _boxes():
         box.close()
+
+
+def _some_tasks(ctx, n):
+    plan = ctx.services.plans.list()[0].id
+    return [t for t in ctx.services.tasks.list(plan) if t.status == "todo"][:n]
+
+
+def test_a_big_undo_runs_off_the_gui_thread_and_lands(qtbot, ctx, monkeypatch):
+    from opsdesk.ui import undo as undo_module
+
+    monkeypatch.setattr(undo_module, "BACKGROUND_AT", 3)
+    busy: list[bool] = []
+    runner, applied = _runner(qtbot, ctx)
+    runner.on_busy = busy.append
+    tasks = _some_tasks(ctx, 5)
+    ids = [t.id for t in tasks]
+    runner.run("assign", lambda: ctx.services.tasks.bulk_update(ctx.actor, ids,
+                                                                  priority="urgent"))
+    runner.stack.undo()
+    assert busy == [True]  # handed to the background runner, the GUI thread goes on
+    qtbot.waitUntil(lambda: busy == [True, False])
+    assert [ctx.services.tasks.get(i).priority for i in ids] == [t.priority for t in tasks]
+    assert set(applied[-1].ids) == set(ids) and runner.stack.canRedo()
+    runner.stack.redo()
+    qtbot.waitUntil(lambda: busy == [True, False, True, False])
+    assert {ctx.services.tasks.get(i).priority for i in ids} == {"urgent"}
+
+
+def test_a_refused_big_undo_leaves_the_stack_as_the_data_is(qtbot, ctx, monkeypatch):
+    from opsdesk.ui import undo as undo_module
+
+    monkeypatch.setattr(undo_module, "BACKGROUND_AT", 3)
+    shown: list = []
+    monkeypatch.setattr(undo_module, "show_error", lambda parent, exc: shown.append(exc))
+    runner, applied = _runner(qtbot, ctx)
+    ids = [t.id for t in _some_tasks(ctx, 5)]
+    runner.run("first", lambda: ctx.services.tasks.update(ctx.actor, ids[0], title="一"))
+    runner.run("assign", lambda: ctx.services.tasks.bulk_update(ctx.actor, ids,
+                                                                  priority="urgent"))
+    ctx.services.tasks.update(ctx.actor, ids[2], priority="low")  # another window
+    runner.stack.undo()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "nothing was undone" in shown[0].message
+    assert runner.stack.count() == 1 and runner.stack.index() == 1  # only "first" is left
+    assert ctx.services.tasks.get(ids[2]).priority == "low"
+    assert ctx.services.tasks.get(ids[0]).priority == "urgent"
+    runner.stack.undo()  # the earlier action: its row changed since (the bulk edit stays)
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert ctx.services.tasks.get(ids[0]).title == "一" and runner.stack.count() == 0

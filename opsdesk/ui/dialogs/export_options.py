@@ -5,7 +5,7 @@ language; whose tasks go to a calendar; which week the report covers."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -189,7 +189,8 @@ class WeekDialog(QDialog):
         self.day.setObjectName("reportWeekDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setDate(QDate(ctx.today()))
+        today = ctx.today()
+        self.day.setDate(QDate(today.year, today.month, today.day))
         self.week = QLabel()
         self.day.dateChanged.connect(self._show_week)
         form = QFormLayout()
@@ -201,7 +202,7 @@ class WeekDialog(QDialog):
         self._show_week()
 
     def monday(self) -> dt.date:
-        return monday_of(self.day.date().toPython())
+        return monday_of(cast(dt.date, self.day.date().toPython()))
 
     def _show_week(self) -> None:
         monday = self.monday()

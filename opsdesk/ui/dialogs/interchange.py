@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from opsdesk.errors import FileWriteError, OpsDeskError
 from opsdesk.ui.background import Job, run_in_background
+from opsdesk.ui.i18n_contexts import TrContext
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets import file_dialog
 from opsdesk.ui.widgets.messages import show_error
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
+    from opsdesk.interchange.plan_doc import PlanDoc
     from opsdesk.ui.context import AppContext
 
 PREVIEW_ROWS = 12
@@ -54,10 +56,17 @@ class _JobDialog(QDialog):
     def start(self, work, done, failed=None) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.job = run_in_background(
-            self, work, lambda result: (self._finish(), done(result)),
-            lambda exc: (self._finish(), (failed or self._failed)(exc)),
-            on_progress=self._on_progress)
+
+        def finished(result) -> None:
+            self._finish()
+            done(result)
+
+        def refused(exc: OpsDeskError) -> None:
+            self._finish()
+            (failed or self._failed)(exc)
+
+        self.job = run_in_background(self, work, finished, refused,
+                                     on_progress=self._on_progress)
         self.job.sig_finished.connect(self._job_ended)
 
     def _job_ended(self) -> None:
@@ -94,7 +103,7 @@ class ImportPlanDialog(Retranslating, _JobDialog):
     def __init__(self, ctx: AppContext, window, path: str | None = None) -> None:
         super().__init__(ctx, window)
         self.setObjectName("importPlanDialog")
-        self.doc = None
+        self.doc: PlanDoc | None = None
         self.changes = None
         self.file = QLabel()
         self.summary = QLabel()
@@ -155,7 +164,8 @@ class ImportPlanDialog(Retranslating, _JobDialog):
         self.start(work, self._previewed)
 
     def _previewed(self, result) -> None:
-        self.doc, p = result
+        doc, p = result
+        self.doc = doc
         lines = [self.tr("Phases: {phases}").format(phases=self.tr(", ").join(p.phases)),
                  self.tr(", ").join((self.tr("%n task(s)", "", p.tasks),
                             self.tr("%n milestone(s)", "", p.milestones),
@@ -174,8 +184,8 @@ class ImportPlanDialog(Retranslating, _JobDialog):
             lines.append(self.tr("… and %n more warning(s)", "", more))
         self.summary.setText("\n".join(lines))
         self.name.setText(p.name)
-        start = self.doc.start or p.start or dt.date.today()
-        self.launch.setDate(start)
+        start = doc.start or p.start or dt.date.today()
+        self.launch.setDate(QDate(start.year, start.month, start.day))
         self.status.setText(self.tr("Nothing has been written yet. Importing accepts the "
                                     "warnings above.") if p.warnings
                             else self.tr("Nothing has been written yet."))
@@ -445,12 +455,12 @@ def export_with_options(window, kind: str) -> Job | None:
             return None
         return run_export(window, kind, **dialog.options())
     if kind == "ics":
-        dialog = CalendarExportDialog(ctx, window)
-        if exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+        calendar = CalendarExportDialog(ctx, window)
+        if exec_dialog(calendar) != QDialog.DialogCode.Accepted:
             return None
         plan = ctx.services.plans.get(ctx.plan_id)
-        return run_export(window, kind, suggested=dialog.suggested_name(plan.name),
-                          **dialog.options())
+        return run_export(window, kind, suggested=calendar.suggested_name(plan.name),
+                          **calendar.options())
     return run_export(window, kind)
 
 
@@ -501,7 +511,7 @@ def print_weekly_report(window) -> None:
     preview.exec()
 
 
-class FileActions(QObject):
+class FileActions(TrContext):
     """The File menu's Import / Export / Weekly report entries for a main window (a QObject
     also so that ``FileActions.tr`` gives this module's functions their plural strings)."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -18,6 +19,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
 from opsdesk.model import kpi_math as km
+
+if TYPE_CHECKING:
+    from opsdesk.services.kpi_reads import ChartData
 
 EPOCH = dt.date(1970, 1, 1)
 DAY = 86400.0
@@ -94,7 +98,7 @@ class KpiChart(pg.PlotWidget):
         self.setObjectName("kpiChart")
         self.compact = compact
         self.lang = lang
-        self.data = None
+        self.data: ChartData | None = None
         self.mode, self.period = "periods", "month"
         plot = self.getPlotItem()
         plot.showGrid(x=False, y=True, alpha=0.15)
@@ -193,7 +197,7 @@ class KpiChart(pg.PlotWidget):
         self._place_region_labels()
 
     @staticmethod
-    def _day_spans(targets, days, how: str = "mean"):
+    def _day_spans(targets: Sequence[km.Band], days: Sequence[dt.date], how: str = "mean"):
         """The targets in force over the charted days, per target span (daily share for sums)."""
         if not days:
             return []
@@ -274,7 +278,7 @@ class KpiChart(pg.PlotWidget):
         names = {self.bars: self.tr("Actual per period"), self.actual: self.tr("Actual"),
                  self.average: self.tr("7-day average"), self.target: self.tr("Target"),
                  self.band_low: self.tr("Target range")}
-        if self.mode == "cumulative":
+        if self.mode == "cumulative" and self.data is not None:
             names[self.actual] = (self.tr("Cumulative actual") if self.data.kpi.aggregation == "sum"
                                   else self.tr("Average to date"))
             names[self.target] = (self.tr("Cumulative target") if self.data.kpi.aggregation == "sum"
@@ -302,6 +306,7 @@ class KpiChart(pg.PlotWidget):
         i = int(np.clip(np.searchsorted(xs, x), 0, len(xs) - 1))
         if i > 0 and abs(xs[i - 1] - x) < abs(xs[i] - x):
             i -= 1
+        assert self.data is not None  # (there are points: a KPI is shown)
         decimals = self.data.kpi.decimals
         lines = [day_of(xs[i]).isoformat()]
         for name, sx, sy in series:

@@ -29,6 +29,7 @@ from opsdesk.ui.widgets.messages import show_error
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
+    from opsdesk.services.kpis import KpiInfo
     from opsdesk.ui.context import AppContext
 
 UNITS = ("CNY", "%", "ratio", "count")
@@ -44,7 +45,7 @@ class DefinitionsDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("kpiDefinitions")
         self.ctx, self.main_window = ctx, window
-        self.kpis = []
+        self.kpis: list[KpiInfo] = []
         self.list = QListWidget()
         self.list.setObjectName("kpiDefinitionList")
         self.new_button = QPushButton()
@@ -145,7 +146,9 @@ class DefinitionsDialog(Retranslating, QDialog):
 
     # ---- data
     def reload(self, select: int | None = None) -> None:
-        self.kpis = self.ctx.services.kpis.list(self.ctx.plan_id)
+        plan_id = self.ctx.plan_id
+        assert plan_id is not None  # (the KPI dialog is a plan's)
+        self.kpis = self.ctx.services.kpis.list(plan_id)
         self.list.clear()
         for k in self.kpis:
             item = QListWidgetItem(k.name(self.ctx.lang))
@@ -208,6 +211,7 @@ class DefinitionsDialog(Retranslating, QDialog):
 
     def _new(self) -> None:
         kpis, actor, plan_id = self.ctx.services.kpis, self.ctx.actor, self.ctx.plan_id
+        assert plan_id is not None  # (the KPI dialog is a plan's)
         n = len(self.kpis) + 1
         keys = {k.key for k in self.kpis}
         while f"kpi_{n}" in keys:
@@ -230,8 +234,8 @@ class DefinitionsDialog(Retranslating, QDialog):
     def target_rows(self) -> list[dict]:
         rows = []
         for r in range(self.targets.rowCount()):
-            cells = [(self.targets.item(r, c).text().strip() if self.targets.item(r, c) else "")
-                     for c in range(TARGET_COLUMNS)]
+            items = [self.targets.item(r, c) for c in range(TARGET_COLUMNS)]
+            cells = [item.text().strip() if item else "" for item in items]
             if not any(cells):
                 continue
             try:

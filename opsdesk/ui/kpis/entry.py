@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence
@@ -27,6 +27,7 @@ from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
+    from opsdesk.services.kpis import KpiInfo
     from opsdesk.ui.context import AppContext
 
 DAYS = 14
@@ -54,7 +55,7 @@ class EntryGrid(Retranslating, QWidget):
         super().__init__()
         self.setObjectName("kpiEntry")
         self.ctx, self.main_window = ctx, window
-        self.kpis = []
+        self.kpis: list[KpiInfo] = []
         self.days: list[dt.date] = []
         self._filling = False
         self.heading = QLabel()
@@ -108,7 +109,7 @@ class EntryGrid(Retranslating, QWidget):
         actor = self.ctx.actor
         self.kpis = [k for k in self.ctx.services.kpis.list(self.ctx.plan_id)
                      if permissions.can_enter_kpi(actor, k.owner_role_id)]
-        last = self.last_day.date().toPython()
+        last = cast(dt.date, self.last_day.date().toPython())
         self.days = [last - dt.timedelta(days=i) for i in range(DAYS)]
         stored = {(k, d): v for k, d, v in self.ctx.services.kpis.values_at(
             [(k.id, d) for k in self.kpis for d in self.days])}
@@ -150,7 +151,7 @@ class EntryGrid(Retranslating, QWidget):
 
     def commit(self, cells: list[tuple[int, int, str]]) -> bool:
         """Check every cell; write all of them or none."""
-        entries = []
+        entries: list[tuple[int, dt.date, float | None]] = []
         for r, c, raw in cells:
             kpi, day = self.kpis[c], self.days[r]
             if not raw.strip():
@@ -163,6 +164,7 @@ class EntryGrid(Retranslating, QWidget):
                     day=fmt.short_date(day, self.ctx.lang), kpi=kpi.name(self.ctx.lang), value=raw))
                 return False
         services, actor, plan_id = self.ctx.services, self.ctx.actor, self.ctx.plan_id
+        assert plan_id is not None  # (KPIs to enter: a plan is open)
         before = services.kpis.values_at([(k, d) for k, d, _ in entries])
         if before == [(k, d, None if v is None else float(v)) for k, d, v in entries]:
             return True  # nothing changes: no write, no undo step

@@ -53,6 +53,7 @@ class ImportDialog(Retranslating, QDialog):
         self.table: ki.Table | None = None
         self.prepared: ki.Prepared | None = None
         self.job: Job | None = None
+        assert ctx.plan_id is not None  # (KPI values go to a plan)
         self.kpis = [k for k in ctx.services.kpis.list(ctx.plan_id)
                      if permissions.can_enter_kpi(ctx.actor, k.owner_role_id)]
         self.path = QLabel()
@@ -182,13 +183,14 @@ class ImportDialog(Retranslating, QDialog):
     def check(self) -> None:
         if self.table is None:
             return
-        table, mapping, ctx = self.table, self.mapping(), self.ctx
+        table, mapping, ctx, plan_id = self.table, self.mapping(), self.ctx, self.ctx.plan_id
+        assert plan_id is not None  # (KPI values go to a plan)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.check_button.setEnabled(False)
         self.job = run_in_background(
-            self, lambda progress: ki.prepare(ctx.services, ctx.actor, ctx.plan_id, table,
+            self, lambda progress: ki.prepare(ctx.services, ctx.actor, plan_id, table,
                                               mapping, progress),
             self._checked, self._failed, on_progress=self._progress,
             cancel_error=ki.ImportCancelled)

@@ -20,6 +20,8 @@ from opsdesk.ui.widgets import file_dialog
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
+    from opsdesk.services.kpi_reads import Mark
+    from opsdesk.services.kpis import KpiInfo
     from opsdesk.ui.context import AppContext
 
 
@@ -30,8 +32,8 @@ class ChartPanel(Retranslating, QWidget):
         super().__init__()
         self.setObjectName("kpiChartPanel")
         self.ctx = ctx
-        self.kpis = []
-        self.marks = ([], [])
+        self.kpis: list[KpiInfo] = []
+        self.marks: tuple[list[Mark], list[Mark]] = ([], [])
         self.last_switch_ms = 0.0
         self.kpi_combo = QComboBox()
         self.kpi_combo.setObjectName("kpiChartKpi")

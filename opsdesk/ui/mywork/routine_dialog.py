@@ -45,10 +45,15 @@ class RoutineDialog(Retranslating, QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routineDialog")
-        self.ctx, self.window, self.task_id = ctx, window, task_id
+        # (``main_window``: ``self.window`` is QWidget.window(), which Qt code calls)
+        self.ctx, self.main_window, self.task_id = ctx, window, task_id
         sv = ctx.services
         self.task = sv.tasks.get(task_id) if task_id is not None else None
-        self.series = sv.series.get(sv.series.series_of(task_id)) if task_id is not None else None
+        self.series = None
+        if task_id is not None:
+            series_id = sv.series.series_of(task_id)
+            assert series_id is not None  # (the dialog edits an occurrence of a routine)
+            self.series = sv.series.get(series_id)
         self.title = QLineEdit()
         self.title.setObjectName("routineTitle")
         self.role = QComboBox()
@@ -188,11 +193,13 @@ class RoutineDialog(Retranslating, QDialog):
         rule, fields = self.rule(), self.fields()
 
         if self.task is None:
+            assert plan_id is not None  # (a routine is a plan's)
             text = self.tr("New routine “{title}”").format(title=fields["title"])
-            done = self.window.run(text, lambda: sv.series.create(
+            done = self.main_window.run(text, lambda: sv.series.create(
                 actor, plan_id, rule=rule, start=start, until=until, **fields))
         else:
             scope, task_id = self.scope(), self.task.id
+            assert self.series is not None  # (set with the task in __init__)
             changed = {k: v for k, v in fields.items() if getattr(self.task, k) != v}
             new_rule = (rule != self.series.rule or until != self.series.until
                         or start != (self.task.due or self.series.start))
@@ -209,7 +216,7 @@ class RoutineDialog(Retranslating, QDialog):
                 return result
 
             text = self.tr("Edit routine “{title}”").format(title=fields["title"])
-            done = self.window.run(text, do)
+            done = self.main_window.run(text, do)
         if done is not None:
             self.accept()
 
@@ -218,13 +225,13 @@ def ask_scope(parent: QWidget | None) -> str | None:
     """Ask how far an edit of a routine's occurrence reaches: "one", "later", "all" (None: cancel).
     For other views that edit an occurrence directly, then call ``series.edit(actor, id, scope, ...)``."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RoutineDialog", "Routine"),
                       QCoreApplication.translate("RoutineDialog", "This task repeats. Change which ones?"),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("routineScope")
-    buttons = {
+    buttons: dict[QAbstractButton | None, str] = {
         box.addButton(QCoreApplication.translate("RoutineDialog", "This one"),
                       QMessageBox.ButtonRole.AcceptRole): "one",
         box.addButton(QCoreApplication.translate("RoutineDialog", "This and later"),

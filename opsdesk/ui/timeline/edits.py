@@ -136,7 +136,9 @@ class TimelineEdits:
     def shift_plan(self, days: int) -> None:
         if days == 0:
             return
-        sv, actor, plan = self.ctx.services, self.ctx.actor, self.canvas.loaded()[0].plan_id
+        data = self.canvas.data
+        assert data is not None  # (the launch day is dragged on a plan shown)
+        sv, actor, plan = self.ctx.services, self.ctx.actor, data.plan_id
         shift = abs(days)  # (Qt leaves %n as it is for a negative count)
         text = (Timeline.tr("Move launch day %n day(s) later", "", shift) if days > 0
                 else Timeline.tr("Move launch day %n day(s) earlier", "", shift))

@@ -53,7 +53,8 @@ def image(f: Frame, whole: bool) -> QImage:
 def save_png(f: Frame, path: str | Path, whole: bool) -> bool:
     from opsdesk.services import files
 
-    return image(f, whole).save(str(files.refuse_live(path)), "PNG")
+    # (the stub says bytes; PySide6 6.11 refuses bytes here and takes the format as str)
+    return image(f, whole).save(str(files.refuse_live(path)), "PNG")  # type: ignore[call-overload]
 
 
 def page_plan(f: Frame, whole: bool, page_w: int, page_h: int) -> tuple[Frame, range, int]:
@@ -195,9 +196,12 @@ class PdfExport(QObject):
         try:
             files.replace_user_file(self.part, self.path)
         except (OSError, files.LiveDatabaseFile) as exc:
+            from opsdesk.ui.labels import error_text
+
             self.part.unlink(missing_ok=True)
+            error = (exc.strerror or exc) if isinstance(exc, OSError) else error_text(exc)
             self._fail(QCoreApplication.translate("Timeline", "{file} cannot be written: {error}")
-                       .format(file=self.path, error=exc.strerror or exc))
+                       .format(file=self.path, error=error))
             return
         self.finished = True
         self.sig_progress.emit(self.pages, self.total)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from opsdesk.services.timeline import NO_DAY
 from opsdesk.ui.timeline.frame import PHASE_STRIP, Frame
@@ -45,12 +46,13 @@ def hit_test(f: Frame, pos: QPointF) -> Hit:
     if x < f.row_header:
         return Hit("task", row, task, "label", day)
     slot = int(f.layout.slot[task])
+    assert day is not None  # (right of the row header)
     if slot >= 0:  # a routine's row: the occurrence under the cursor
         near = [t for t in f.layout.occurrences(slot, day - 1, day + 1).tolist()
                 if int(f.layout.d0[t]) - 1 <= day <= int(f.layout.d1[t]) + 1]
         if not near:
             return Hit("task", row, task, "row", day)
-        task = min(near, key=lambda t: abs(task_rect(f, t, row).center().x() - x))
+        task = min(near, key=lambda t: abs(cast(QRectF, task_rect(f, t, row)).center().x() - x))
     rect = task_rect(f, task, row)
     if rect is None:
         return Hit("task", row, task, "row", day)

@@ -44,7 +44,7 @@ class Layout:
                     ) -> np.ndarray:
         """Task indexes of a routine's occurrences (by day), optionally within a day range."""
         tasks = self.series_tasks[self.series_bounds[slot]:self.series_bounds[slot + 1]]
-        if first is None:
+        if first is None or last is None:
             return tasks
         days = self.d0[tasks]
         lo = np.searchsorted(days, first - 62)

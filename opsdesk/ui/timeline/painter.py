@@ -94,8 +94,8 @@ def _background(p: QPainter, f: Frame, rows: range) -> None:
         p.fillRect(QRectF(x0, top, x1 - x0, bottom - top), blend(ph.color, 45))
     if f.scale.ppd >= 9:
         for d in sc.weekend_days(first, last):
-            ph = next((ph for ph in f.data.phases if ph.start <= d <= ph.end), None)
-            under = blend(ph.color, 45) if ph else None
+            phase = next((ph for ph in f.data.phases if ph.start <= d <= ph.end), None)
+            under = blend(phase.color, 45) if phase else None
             p.fillRect(QRectF(f.view_x(d), top, f.scale.ppd, bottom - top), blend("#90a4ae", 38, under))
     p.setPen(QPen(color("#eceff1")))
     lay = f.layout
@@ -190,6 +190,8 @@ def _task(p: QPainter, f: Frame, task: int, row: int, first: int, last: int, lab
     if d0 == NO_DAY or d1 < first - 1 or d0 > last:
         return
     rect = task_rect(f, task, row)
+    if rect is None:  # (none only without a day, returned above)
+        return
     role = data.roles.get(int(data.role[task]))
     base = role.color if role else "#78909c"
     status = int(data.status[task])

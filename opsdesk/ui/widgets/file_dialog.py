@@ -14,6 +14,8 @@ Use :func:`get_open_file_name` / :func:`get_save_file_name` everywhere instead o
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle, QWidget
@@ -43,15 +45,15 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         self._file_type = QCoreApplication.translate(_CONTEXT, "File")
         self._suffix_type = QCoreApplication.translate(_CONTEXT, "{suffix} file")
 
-    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+    def icon(self, what: object) -> QIcon:
         if isinstance(what, QFileInfo):
             kind = (QAbstractFileIconProvider.IconType.Folder if what.isDir()
                     else QAbstractFileIconProvider.IconType.File)
         else:
-            kind = what
+            kind = cast(QAbstractFileIconProvider.IconType, what)
         return QIcon(self._icons.get(kind, self._icons[QAbstractFileIconProvider.IconType.File]))
 
-    def type(self, info: QFileInfo) -> str:  # type: ignore[override]
+    def type(self, info: QFileInfo) -> str:
         if info.isDir():
             return self._folder_type
         suffix = info.suffix()

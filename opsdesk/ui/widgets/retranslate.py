@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
-class Retranslating:
+    _MixinBase = QWidget  # (the checker sees the mixin as the widget it is mixed into)
+else:
+    _MixinBase = object
+
+
+class Retranslating(_MixinBase):
     """Mix in before the Qt class: calls ``self.retranslate_ui()`` on
     ``QEvent.LanguageChange`` (sent to every widget when a translator is installed)."""
+
+    if TYPE_CHECKING:
+        def retranslate_ui(self) -> None: ...
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
