@@ -326,11 +326,11 @@ class HistoryService(Service):
             params = {f"v_{k}": v for k, v in values.items()}
             params.update({f"k_{c}": int(v) for c, v in zip(keys, r.key.split(","), strict=True)})
             groups.setdefault((r.table, tuple(sorted(values))), []).append(params)
-        for (name, cols), params in groups.items():
+        for (name, cols), batch in groups.items():
             table, keys = _table(name), rowlog.LOGGED[name]
             stmt = (update(table).where(and_(*(table.c[c] == bindparam(f"k_{c}") for c in keys)))
                     .values({c: bindparam(f"v_{c}") for c in cols}))
-            conn.execute(stmt, params)
+            conn.execute(stmt, batch)
         for r in sorted(deletes, key=lambda r: (-_order(r.table), -self._int_key(r))):
             table = _table(r.table)
             conn.execute(delete(table).where(and_(*(

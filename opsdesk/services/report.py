@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -12,6 +13,10 @@ from sqlalchemy.orm import aliased
 from opsdesk.model import Role, Task, User
 from opsdesk.model.enums import OPEN_STATUSES
 from opsdesk.services.base import Service
+
+if TYPE_CHECKING:
+    from opsdesk.services.kpi_reads import Dashboard
+    from opsdesk.services.overview import Overview
 
 
 @dataclass(frozen=True)
@@ -35,10 +40,10 @@ class WeeklyData:
     monday: dt.date
     sunday: dt.date
     today: dt.date
-    overview: object  # services.overview.Overview
+    overview: Overview
     done: list[ReportTask]
     overdue: list[ReportTask]
-    dashboard: object | None  # services.kpi_reads.Dashboard
+    dashboard: Dashboard | None
     sales_months: list[tuple[dt.date, float, float | None]]  # month start, actual, target
 
 

@@ -8,7 +8,7 @@ collecting what changed, and gets it when it is shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -33,12 +33,13 @@ import opsdesk
 from opsdesk.ui import heap
 from opsdesk.ui.settings import Settings
 from opsdesk.ui.undo import UndoRunner
-from opsdesk.ui.views import VIEWS, ViewSpec
+from opsdesk.ui.views import VIEWS, View, ViewSpec
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
     from opsdesk.ui.context import AppContext
+    from opsdesk.ui.tasks.panel import TaskPanel
 
 
 NAV_MAX_WIDTH = 200
@@ -72,8 +73,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._on_language = on_language
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
-        self.undo = UndoRunner(self.undo_stack, self.apply, self,
-                               lambda: (self.ctx.services.history, self.ctx.actor),
+        self.undo = UndoRunner(self.undo_stack, self.apply, self, self._history,
                                on_busy=self._undo_busy)
 
         # ---- views: listed by set_context, built when first shown
@@ -128,7 +128,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.task_dock.setObjectName("taskDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.task_dock)
         self.task_dock.hide()
-        self.task_panel = None
+        self.task_panel: TaskPanel | None = None
 
         self._build_actions()
         self._build_menus()
@@ -163,8 +163,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.built.clear()
         self.stale.clear()
         heap.release()
-        while self.stack.count():
-            self.stack.removeWidget(self.stack.widget(0))
+        while (page := self.stack.widget(0)) is not None:  # (None: no page left)
+            self.stack.removeWidget(page)
         self.nav.blockSignals(True)
         self.nav.clear()
         self.undo_stack.clear()
@@ -199,7 +199,10 @@ class MainWindow(Retranslating, QMainWindow):
             spec = self.specs[row]
             view = spec.load()(self.ctx, self)
             view.setObjectName(view.objectName() or f"{key}View")
-            self.stack.widget(row).layout().addWidget(view)
+            page = self.stack.widget(row)
+            page_layout = page.layout() if page is not None else None
+            assert page_layout is not None  # (set_context made a page with a layout per view)
+            page_layout.addWidget(view)
             self.built[key] = view
             if hasattr(view, "sig_open_task"):
                 view.sig_open_task.connect(self.show_task)
@@ -221,7 +224,7 @@ class MainWindow(Retranslating, QMainWindow):
         if key in self.stale:  # what changed while it was hidden, patched where it can
             changes = self.stale.pop(key)
             if changes is None:
-                view.refresh()
+                cast(View, view).refresh()
             elif hasattr(view, "on_changes"):
                 view.on_changes(changes)
 
@@ -285,8 +288,9 @@ class MainWindow(Retranslating, QMainWindow):
                 if hasattr(view, "on_changes"):
                     view.on_changes(changes)
             elif key in self.stale:
-                if self.stale[key] is not None:
-                    self.stale[key] = self.stale[key] | changes
+                collected = self.stale[key]
+                if collected is not None:
+                    self.stale[key] = collected | changes
             else:
                 self.stale[key] = changes
 
@@ -295,7 +299,7 @@ class MainWindow(Retranslating, QMainWindow):
         from opsdesk.ui.tasks.panel import TaskPanel
 
         if self.task_panel is None:
-            self.task_panel = TaskPanel(self.ctx, self)
+            self.task_panel = TaskPanel(self._open_ctx(), self)
             self.changes_applied.connect(self.task_panel.on_changes)
             self.task_dock.setWidget(self.task_panel)
         self.task_panel.show_task(task_id)
@@ -427,24 +431,35 @@ class MainWindow(Retranslating, QMainWindow):
         self.readonly_label.setVisible(ctx.store.readonly)
 
 
+    def _open_ctx(self) -> AppContext:
+        """``ctx`` where a database is open (the callers run only then)."""
+        assert self.ctx is not None, "no database is open"
+        return self.ctx
+
+    def _history(self):
+        """The undo runner's history service and actor (asked at each undo)."""
+        ctx = self._open_ctx()
+        return ctx.services.history, ctx.actor
+
     def _update_user(self) -> None:
-        actor = self.ctx.actor
+        actor = self._open_ctx().actor
         who = self.tr("{name} (manager)") if actor.is_manager else "{name}"
         self.user_label.setText(self.tr("Signed in: ") + who.format(name=actor.name) + "  ")
 
     # ---- plans and data
     def load_plans(self) -> None:
-        plans = self.ctx.services.plans.list()
+        ctx = self._open_ctx()
+        plans = ctx.services.plans.list()
         self.plan_picker.blockSignals(True)
         self.plan_picker.clear()
         for plan in plans:
             self.plan_picker.addItem(plan.name, plan.id)
-        wanted = self.ctx.plan_id or self.ctx.settings.last_plan(self.ctx.db_key)
+        wanted = ctx.plan_id or ctx.settings.last_plan(ctx.db_key)
         index = max(0, self.plan_picker.findData(wanted))
         self.plan_picker.setCurrentIndex(index)
         self.plan_picker.blockSignals(False)
         self.plan_picker.setEnabled(len(plans) > 1)
-        self.ctx.plan_id = self.plan_picker.currentData()
+        ctx.plan_id = self.plan_picker.currentData()
         self.refresh_all()
 
     def _plan_chosen(self, _index: int) -> None:
@@ -464,14 +479,15 @@ class MainWindow(Retranslating, QMainWindow):
         for key, view in self.built.items():
             if key == shown:
                 self.stale.pop(key, None)
-                view.refresh()
+                cast(View, view).refresh()
             else:
                 self.stale[key] = None
 
     def set_actor(self, actor) -> None:
         """Another person signed in: views are listed again for their rights."""
-        self.ctx.actor = actor
-        self.set_context(self.ctx)
+        ctx = self._open_ctx()
+        ctx.actor = actor
+        self.set_context(ctx)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang

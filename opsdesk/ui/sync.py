@@ -4,9 +4,14 @@ marked as made by another process (``initiator=REMOTE``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 
 from opsdesk.errors import OpsDeskError
+
+if TYPE_CHECKING:
+    from opsdesk.services.session import ChangeWatcher
 
 
 class ChangeSync(QObject):
@@ -16,7 +21,7 @@ class ChangeSync(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.watcher = None
+        self.watcher: ChangeWatcher | None = None
         self.timer = QTimer(self)
         self.timer.setObjectName("changeSyncTimer")
         self.timer.timeout.connect(self.poll)

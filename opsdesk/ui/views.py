@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
 from opsdesk.errors import QT_TRANSLATE_NOOP
+
+
+class View(Protocol):
+    """What the main window calls on a view beyond its ``QWidget`` (see above)."""
+
+    def refresh(self) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ class ActivityView(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, window=None) -> None:
         super().__init__()
         self.setObjectName("activityView")
-        self.ctx, self.window = ctx, window
+        self.ctx, self.main_window = ctx, window
         self.task_id: int | None = None
         self.refresher = Refresher(self, self._loaded)
         self.title = QLabel()
@@ -209,5 +209,5 @@ class ActivityView(Retranslating, QWidget):
                 continue
             self.sig_open_task.emit(task_id)
             return
-        if self.window is not None:
-            self.window.statusBar().showMessage(self.tr("That task has been deleted."), 5000)
+        if self.main_window is not None:
+            self.main_window.statusBar().showMessage(self.tr("That task has been deleted."), 5000)

@@ -29,7 +29,10 @@ from opsdesk.ui.widgets.retranslate import Retranslating
 if TYPE_CHECKING:
     from opsdesk.services import Changes
     from opsdesk.services.kpi_reads import Dashboard, KpiCard
+    from opsdesk.services.kpis import KpiInfo
     from opsdesk.ui.context import AppContext
+    from opsdesk.ui.kpis.import_dialog import ImportDialog
+    from opsdesk.ui.kpis.panel import ChartPanel, SmallMultiples
 
 CARD_COLUMNS = 5
 
@@ -41,10 +44,10 @@ class KpisView(Retranslating, QWidget):
         super().__init__()
         self.setObjectName("kpisView")
         self.ctx, self.main_window = ctx, window
-        self.kpis = []
+        self.kpis: list[KpiInfo] = []
         self.data: Dashboard | None = None
-        self.panel = None  # ChartPanel, built after the first paint
-        self.multiples = None
+        self.panel: ChartPanel | None = None  # built after the first paint
+        self.multiples: SmallMultiples | None = None
         self.selected: int | None = None
 
         # ---- layout
@@ -159,7 +162,7 @@ class KpisView(Retranslating, QWidget):
         if self.panel is not None:
             self.panel.show_kpi(kpi_id)
 
-    def open_import(self) -> None:
+    def open_import(self) -> ImportDialog:
         from opsdesk.ui.kpis.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.ctx, self.main_window, self)

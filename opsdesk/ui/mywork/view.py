@@ -44,7 +44,7 @@ class MyWorkView(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, window=None) -> None:
         super().__init__()
         self.setObjectName("myworkView")
-        self.ctx, self.window = ctx, window
+        self.ctx, self.main_window = ctx, window
         self.tasks: list[MyTask] = []
         self.banner_counts = (0, 0)
         self.banner_dismissed = False
@@ -191,7 +191,8 @@ class MyWorkView(Retranslating, QWidget):
         if not changes.tasks:
             return
         shown = self.model.task_ids()
-        if changes.ids and len(changes.ids) <= FAST_UPDATE and changes.ids <= shown:
+        if changes.ids and len(changes.ids) <= FAST_UPDATE and changes.ids <= shown \
+                and self.ctx.plan_id is not None:
             rows = self.ctx.services.mywork.tasks(self.ctx.plan_id, self.ctx.actor,
                                                   self.ctx.today(), task_ids=changes.ids)
             actor = self.ctx.actor
@@ -223,25 +224,27 @@ class MyWorkView(Retranslating, QWidget):
         from opsdesk.ui.tasks.ops import TaskOps
 
         t = self.model.task_at(row)
-        if t is None or not self.can_toggle(t):
+        if t is None or not self.can_toggle(t) or self.ctx.plan_id is None:
             return
         self.list.setCurrentIndex(self.model.index(row))
         done = not t.done
         text = (self.tr("Tick off “{title}”") if done else self.tr("Reopen “{title}”")).format(
             title=t.title)
         ops = TaskOps(self.ctx.services, self.ctx.actor, self.ctx.plan_id)
-        run_checked(self, self.window, text,
+        run_checked(self, self.main_window, text,
                     lambda check: ops.tick(t.id, done, t.version if check else None),
                     ids=[t.id], plan_id=self.ctx.plan_id, what=quoted(t.title))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if obj is self.list and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+        if obj is self.list and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent):  # (PySide6 hands a key press as a QKeyEvent)
+            key = event.key()
             if key == Qt.Key.Key_Space and self.list.currentIndex().isValid():
                 self.toggle_row(self.list.currentIndex().row())
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_task():
-                self.sig_open_task.emit(self.current_task().id)
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                    and (current := self.current_task()) is not None:
+                self.sig_open_task.emit(current.id)
                 return True
         return super().eventFilter(obj, event)
 
@@ -271,7 +274,7 @@ class MyWorkView(Retranslating, QWidget):
     def edit_routine(self, task_id: int | None) -> None:
         from opsdesk.ui.mywork.routine_dialog import RoutineDialog
 
-        dialog = RoutineDialog(self.ctx, self.window, task_id, self)
+        dialog = RoutineDialog(self.ctx, self.main_window, task_id, self)
         dialog.exec()
 
     # ---- the notice on start

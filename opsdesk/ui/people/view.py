@@ -44,7 +44,7 @@ class PeopleView(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, window=None) -> None:
         super().__init__()
         self.setObjectName("peopleView")
-        self.ctx, self.window = ctx, window
+        self.ctx, self.main_window = ctx, window
         self.users: list[UserInfo] = []
         self.roles: list[RoleInfo] = []
         self.title = QLabel()
@@ -190,7 +190,7 @@ class PeopleView(Retranslating, QWidget):
         """Add a person (one undo step). ``show_errors=False``: a refusal is raised (the
         dialog shows it) instead of explained in a message box."""
         people, actor = self.ctx.services.people, self.ctx.actor
-        self.window.undo.run(self.tr("Add {name}").format(name=name),
+        self.main_window.undo.run(self.tr("Add {name}").format(name=name),
                              lambda: people.create_user(actor, name, login, role_id,
                                                         is_manager=is_manager, password=password),
                              show_errors=show_errors)
@@ -207,7 +207,7 @@ class PeopleView(Retranslating, QWidget):
 
     def update_person(self, u: UserInfo, show_errors: bool = True, **after) -> None:
         people, actor = self.ctx.services.people, self.ctx.actor
-        self.window.undo.run(self.tr("Edit {name}").format(name=u.name),
+        self.main_window.undo.run(self.tr("Edit {name}").format(name=u.name),
                              lambda: people.update_user(actor, u.id, **after),
                              show_errors=show_errors)
 
@@ -228,10 +228,10 @@ class PeopleView(Retranslating, QWidget):
         if choice is None:
             return
         if choice == "keep":
-            self.window.run(text, lambda: people.update_user(actor, u.id, active=not u.active))
+            self.main_window.run(text, lambda: people.update_user(actor, u.id, active=not u.active))
             return
         team, plan_id = self.ctx.services.team, self.ctx.plan_id
-        self.window.run(text, lambda: team.deactivate(actor, u.id, plan_id, give_back=True))
+        self.main_window.run(text, lambda: team.deactivate(actor, u.id, plan_id, give_back=True))
 
     def set_password(self, clear: bool = False, password: str | None = None) -> None:
         u = self.selected_user()
@@ -244,7 +244,7 @@ class PeopleView(Retranslating, QWidget):
             if not ok or not password:
                 return
         people, actor = self.ctx.services.people, self.ctx.actor
-        self.window.run(self.tr("Password of {name}").format(name=u.name),
+        self.main_window.run(self.tr("Password of {name}").format(name=u.name),
                         lambda: people.set_password(actor, u.id, None if clear else password))
 
     def add_role(self) -> None:
@@ -252,7 +252,7 @@ class PeopleView(Retranslating, QWidget):
         if dialog.exec():
             people, actor = self.ctx.services.people, self.ctx.actor
             key = dialog.name_en.text().strip().lower().replace(" ", "_") or dialog.name_zh.text()
-            self.window.run(self.tr("Add role {name}").format(name=dialog.name_zh.text()),
+            self.main_window.run(self.tr("Add role {name}").format(name=dialog.name_zh.text()),
                             lambda: people.create_role(actor, key, dialog.name_zh.text(),
                                                        dialog.name_en.text(), dialog.color.name()))
 
@@ -267,13 +267,13 @@ class PeopleView(Retranslating, QWidget):
 
     def update_role(self, r: RoleInfo, **after) -> None:
         people, actor = self.ctx.services.people, self.ctx.actor
-        self.window.run(self.tr("Edit role {name}").format(name=r.name(self.ctx.lang)),
+        self.main_window.run(self.tr("Edit role {name}").format(name=r.name(self.ctx.lang)),
                         lambda: people.update_role(actor, r.id, **after))
 
 
 def ask_deactivate(parent: QWidget, name: str, count: int) -> str | None:
     """``name`` holds ``count`` open tasks: "unassign" them, "keep" them, or None (cancel)."""
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, PeopleView.tr("Deactivate {name}").format(name=name),
                       PeopleView.tr("{name} still holds %n open task(s) of this plan.", "", count)
@@ -287,4 +287,5 @@ def ask_deactivate(parent: QWidget, name: str, count: int) -> str | None:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(unassign)
     box.exec()
-    return {unassign: "unassign", keep: "keep"}.get(box.clickedButton())
+    answers: dict[QAbstractButton | None, str] = {unassign: "unassign", keep: "keep"}
+    return answers.get(box.clickedButton())

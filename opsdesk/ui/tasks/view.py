@@ -9,7 +9,7 @@ tick-off checkbox and comments (side panel); the services refuse the rest anyway
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from opsdesk.services.permissions import can_toggle
 from opsdesk.ui import heap
-from opsdesk.ui.background import run_in_background
+from opsdesk.ui.background import Job, run_in_background
 from opsdesk.ui.tasks.delegates import STATUSES, TaskDelegate
 from opsdesk.ui.tasks.editing import TaskEditing
 from opsdesk.ui.tasks.filterbar import FilterBar
@@ -71,7 +72,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.loading = False
         self._shown_once = False
         self._generation = 0
-        self._patching = None  # the background read of changed rows, while it runs
+        self._patching: Job | None = None  # the background read of changed rows, while it runs
         self._patch_queue: set[int] = set()  # ids changed meanwhile: read after it
         self._roles: list = []
         self._people: list = []
@@ -182,7 +183,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         return self.tree_view if self.model.grouped else self.table
 
     # ---- actions
-    def _action(self, name: str, slot, shortcut: str | QKeySequence | None = None,
+    def _action(self, name: str, slot,
+                shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
                 manager_only: bool = True) -> QAction:
         act = QAction(self)
         act.setObjectName(name)
@@ -228,7 +230,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.toolbar.addAction(self.act_group)
         for act in (self.act_assign, self.act_status):
             button = self.toolbar.widgetForAction(act)
-            if button is not None:
+            if isinstance(button, QToolButton):  # (a toolbar's action shows as a tool button)
                 button.setPopupMode(button.ToolButtonPopupMode.InstantPopup)
         self._update_actions()
 
@@ -373,7 +375,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         if self.load_problem is None:
             self.load_problem = ProblemBanner(self)
             self.load_problem.sig_retry.connect(self.refresh)
-            self.layout().insertWidget(self.layout().indexOf(self.views), self.load_problem)
+            layout = cast(QVBoxLayout, self.layout())  # (made in __init__)
+            layout.insertWidget(layout.indexOf(self.views), self.load_problem)
         self.load_problem.show_problem(error)
         self._update_count()
 
@@ -397,7 +400,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         if not changes.tasks:
             return
         ids = changes.ids
-        if ids and len(ids) <= PARTIAL_REFRESH_MAX and not self.loading:
+        if ids and len(ids) <= PARTIAL_REFRESH_MAX and not self.loading \
+                and self.ctx.plan_id is not None:
             if len(ids) <= PATCH_NOW and self._patching is None:
                 self._patch(self.ctx.services.tasks.plan_rows(self.ctx.plan_id, ids=ids), ids)
             else:  # (after a read under way, so an older read never overwrites a newer one)
@@ -421,6 +425,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         if not ids:
             return
         tasks, plan_id, generation = self.ctx.services.tasks, self.ctx.plan_id, self._generation
+        if plan_id is None:  # (the plan was closed meanwhile)
+            return
 
         def patched(rows) -> None:
             if generation == self._generation and not self.loading:
@@ -441,10 +447,11 @@ class TasksView(Retranslating, TaskEditing, QWidget):
     def _before_reset(self) -> None:
         """Remember the selection and the current task of the view shown (the model still
         has its old shape here); ``_after_reset`` puts them back where they are now."""
-        shown = self.views.currentWidget()
+        shown = cast(QAbstractItemView, self.views.currentWidget())  # (the tree or the table)
         select = shown.selectionModel()
         ids: list[int] = []
-        if select.hasSelection() and sum(r.height() for r in select.selection()) <= KEEP_SELECTION_MAX:
+        # (QItemSelection is a list of ranges at run time; its stub has no __iter__)
+        if select.hasSelection() and sum(r.height() for r in select.selection()) <= KEEP_SELECTION_MAX:  # type: ignore[attr-defined]
             ids = self._ids_at(select.selectedRows(0))
         current = self.model.row_at(shown.currentIndex())
         self._kept = (ids, current.id if current else None)
@@ -495,7 +502,10 @@ class TasksView(Retranslating, TaskEditing, QWidget):
 
     def _index_of_node(self, key: tuple[str, int | None]):
         kind, ident = key
-        return self.model.index_of(ident) if kind == "task" else self.model.index_of_phase(ident)
+        if kind == "task":
+            assert ident is not None  # (a task's key holds its id)
+            return self.model.index_of(ident)
+        return self.model.index_of_phase(ident)
 
     def _expanded_changed(self, index, expanded: bool) -> None:
         if self._expanding:
@@ -542,7 +552,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         """The tasks of the selected rows, in selection order: read range by range, one
         index per row (``selectedRows()`` asks the model for every cell of every row)."""
         model, indexes = self.model, []
-        for part in self.tree.selectionModel().selection():
+        for part in self.tree.selectionModel().selection():  # type: ignore[attr-defined]  # (iterable at run time; not in the stub)
             parent = part.parent()
             indexes += [model.index(row, 0, parent) for row in range(part.top(), part.bottom() + 1)]
         return self._rows_at(indexes)

@@ -85,7 +85,7 @@ class TeamView(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, window=None) -> None:
         super().__init__()
         self.setObjectName("teamView")
-        self.ctx, self.window = ctx, window
+        self.ctx, self.main_window = ctx, window
         self.data: TeamData | None = None
         self.refresher = Refresher(self, self._loaded)
         self.title = QLabel()
@@ -277,10 +277,8 @@ class TeamView(Retranslating, QWidget):
     def _select(self, who) -> None:
         root = self.tree.invisibleRootItem()
         first = None
-        for i in range(root.childCount()):
-            role = root.child(i)
-            for j in range(role.childCount()):
-                child = role.child(j)
+        for role in _children(root):
+            for child in _children(role):
                 first = first or child
                 if who is not None and child.data(0, PersonRole) == who:
                     self.tree.setCurrentItem(child)
@@ -290,18 +288,17 @@ class TeamView(Retranslating, QWidget):
 
     def select_user(self, user_id: int) -> None:
         root = self.tree.invisibleRootItem()
-        for i in range(root.childCount()):
-            role = root.child(i)
-            for j in range(role.childCount()):
-                if role.child(j).data(0, PersonRole)[0] == user_id:
-                    self.tree.setCurrentItem(role.child(j))
+        for role in _children(root):
+            for child in _children(role):
+                if child.data(0, PersonRole)[0] == user_id:
+                    self.tree.setCurrentItem(child)
                     return
 
     def _fill_tasks(self) -> None:
         self.tasks.clear()
         who = self.selected_person()
         item = self.tree.currentItem()
-        if who is None or self.ctx.plan_id is None:
+        if who is None or item is None or self.ctx.plan_id is None:
             self.tasks_heading.setText("")
             return
         user_id, role_id = who
@@ -350,7 +347,7 @@ class TeamView(Retranslating, QWidget):
         from opsdesk.ui.tasks.editing import run_checked
         from opsdesk.ui.tasks.ops import TaskOps
 
-        if not task_ids or not self.ctx.actor.is_manager:
+        if not task_ids or not self.ctx.actor.is_manager or self.ctx.plan_id is None:
             return
         sv = self.ctx.services
         ops = TaskOps(sv, self.ctx.actor, self.ctx.plan_id)
@@ -365,4 +362,9 @@ class TeamView(Retranslating, QWidget):
         else:
             make = lambda check: ops.bulk_update(  # noqa: E731
                 list(task_ids), None, assignee_id=user_id)
-        run_checked(self, self.window, text, make, ids=task_ids, plan_id=self.ctx.plan_id)
+        run_checked(self, self.main_window, text, make, ids=task_ids, plan_id=self.ctx.plan_id)
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """An item's children (``child(i)`` is None only out of range)."""
+    return [c for c in (item.child(i) for i in range(item.childCount())) if c is not None]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -126,16 +127,16 @@ class TimelineView(Retranslating, QWidget):
     def patch(self, changes: Changes) -> bool:
         """Patch the bars of the tasks ``changes`` names; False when it cannot (a task it does
         not hold, or one deleted, the plan or people changed, too many)."""
-        data = self.canvas.data
-        if (data is None or self.refresher.busy or not changes.tasks
+        data, plan_id = self.canvas.data, self.ctx.plan_id
+        if (data is None or plan_id is None or self.refresher.busy or not changes.tasks
                 or changes.plans or changes.people or not 0 < len(changes.ids) <= PATCH_LIMIT
                 or not all(data.index_of(i) is not None for i in changes.ids)):
             return False
         timeline = self.ctx.services.timeline
-        rows = timeline.tasks(self.ctx.plan_id, sorted(changes.ids))
+        rows = timeline.tasks(plan_id, sorted(changes.ids))
         if len(rows) != len(changes.ids):  # some deleted
             return False
-        data.patch(rows, timeline.links(self.ctx.plan_id))  # in place, keeping the scroll
+        data.patch(rows, timeline.links(plan_id))  # in place, keeping the scroll
         self.canvas.relayout()
         return True
 
@@ -198,15 +199,16 @@ class TimelineView(Retranslating, QWidget):
         self.zoom.setCurrentIndex(list(ZOOM_LEVELS).index(level))
 
     def _selected(self, task: int) -> None:
-        self.sig_open_task.emit(int(self.canvas.data.id[task]))
+        self.sig_open_task.emit(int(self.canvas.loaded()[0].id[task]))
 
     def _activated(self, task: int) -> None:
         """Double-click: the manager gets the Tasks view's task dialog (one undo step per
         save), everyone else, or when there is no Tasks view, the task's side panel."""
-        task_id = int(self.canvas.data.id[task])
+        task_id = int(self.canvas.loaded()[0].id[task])
         tasks_view = None
         window = self.window_
         if self.ctx.actor.is_manager and window is not None and hasattr(window, "specs") \
+                and hasattr(window, "view") \
                 and any(spec.key == "tasks" for spec in window.specs):
             tasks_view = window.view("tasks")
         if tasks_view is not None and hasattr(tasks_view, "edit_task"):
@@ -220,7 +222,7 @@ class TimelineView(Retranslating, QWidget):
     def _context_menu(self, hit, global_pos) -> None:
         menu = QMenu(self)
         data = self.canvas.data
-        if hit.kind == "task":
+        if hit.kind == "task" and data is not None and hit.task is not None:
             i = hit.task
             task_id = int(data.id[i])
             menu.addAction(self.tr("Show details"), lambda: self.sig_open_task.emit(task_id))
@@ -246,11 +248,13 @@ class TimelineView(Retranslating, QWidget):
 
     # ---- launch day
     def ask_launch_day(self) -> None:
-        data = self.canvas.data
+        data = self.canvas.loaded()[0]
+        launch = from_day(data.launch)
+        assert launch is not None  # (a plan always has its launch day)
         dialog = QDialog(self)
         dialog.setObjectName("launchDayDialog")
         dialog.setWindowTitle(self.tr("Move launch day"))
-        edit = QDateEdit(fmt.qdate(from_day(data.launch)))
+        edit = QDateEdit(fmt.qdate(launch))
         edit.setCalendarPopup(True)
         form = QFormLayout(dialog)
         form.addRow(QLabel(self.tr("Every date of the plan moves with launch day.")))
@@ -261,10 +265,11 @@ class TimelineView(Retranslating, QWidget):
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.edits.shift_plan(to_day(edit.date().toPython()) - data.launch)
+            self.edits.shift_plan(to_day(cast(dt.date, edit.date().toPython())) - data.launch)
 
     # ---- export
     def _title(self) -> str:
+        assert self.ctx.plan_id is not None  # (the timeline of a plan is exported)
         plan = self.ctx.services.plans.get(self.ctx.plan_id)
         return f"{plan.name} · {fmt.long_date(self.ctx.today(), self.ctx.lang)}"
 
@@ -289,8 +294,12 @@ class TimelineView(Retranslating, QWidget):
         progress.setMinimumDuration(400)  # a short one is done before it shows
         progress.setAutoReset(False)
         progress.canceled.connect(job.cancel)
-        job.sig_progress.connect(lambda done, total: (progress.setMaximum(total),
-                                                      progress.setValue(done)))
+
+        def advanced(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        job.sig_progress.connect(advanced)
 
         def finished(pages: int) -> None:
             progress.reset()
@@ -327,4 +336,4 @@ class TimelineView(Retranslating, QWidget):
         return self.canvas.data.index_of(task_id) if self.canvas.data else None
 
     def has_dates(self, task: int) -> bool:
-        return int(self.canvas.layout_.d0[task]) != NO_DAY
+        return int(self.canvas.loaded()[1].d0[task]) != NO_DAY

@@ -21,6 +21,12 @@ class Retranslating(_MixinBase):
     if TYPE_CHECKING:
         def retranslate_ui(self) -> None: ...
 
+        # ``View.tr(…, "", n)`` on the class, as module functions call it for lupdate (PySide6
+        # allows it; the stub types ``tr`` as an instance method only)
+        @classmethod
+        def tr(cls, sourceText: str, /, disambiguation: str | None = ...,
+               n: int = ...) -> str: ...
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
