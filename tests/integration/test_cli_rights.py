@@ -147,7 +147,7 @@ def test_restore_onto_a_damaged_file(sample, tmp_path):
 
 def test_a_passwordless_manager_is_told_to_set_one(sample, tmp_path):
     con = sqlite3.connect(sample)
-    con.execute("UPDATE users SET is_manager = 1 WHERE login = 'kefu1'")  # an old file's manager
+    con.execute("UPDATE users SET is_manager = TRUE WHERE login = 'kefu1'")  # an old file's manager
     con.commit()
     con.close()
     r = opsdesk("--db", str(sample), "backup", "--user", "kefu1", env=NO_PW, tmp=tmp_path)

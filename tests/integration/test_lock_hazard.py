@@ -29,7 +29,8 @@ from tests.ui.test_file_dialog import sqlite_locks
 ROOT = Path(__file__).resolve().parents[2]
 OPSDESK = ROOT / "opsdesk"
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks"),
+              pytest.mark.sqlite_only]  # SQLite's files, locks and journal
 
 
 OTHER_PROCESS = """

@@ -45,8 +45,11 @@ def pg_seeded(pg_empty, seeded):
 
 
 def test_migrate_to_copies_everything_and_the_server_works(seeded_copy, pg_empty, world,
-                                                           capsys):
+                                                           capsys, monkeypatch):
     from opsdesk.cli import main
+    from tests.conftest import MANAGER_PASSWORD
+
+    monkeypatch.setenv("OPSDESK_PASSWORD", MANAGER_PASSWORD)  # migrate-to: a manager
 
     db = seeded_copy("src.db")
     source = open_store(db, readonly=True)
@@ -54,7 +57,7 @@ def test_migrate_to_copies_everything_and_the_server_works(seeded_copy, pg_empty
     expected = {t.id: (t.title, t.due, t.parent_id) for t in src.tasks.list(world.plan_id)}
     logged = len(src.audit.recent(world.plan_id, 10_000))
     source.close()
-    assert main(["--db", str(db), "migrate-to", pg_empty]) == 0
+    assert main(["--db", str(db), "migrate-to", pg_empty, "--user", "manager"]) == 0
     assert "copied" in capsys.readouterr().out
     server = open_store(pg_empty)
     try:
@@ -69,7 +72,7 @@ def test_migrate_to_copies_everything_and_the_server_works(seeded_copy, pg_empty
     finally:
         server.close()
     # a second copy into the same (now full) database is refused and changes nothing
-    assert main(["--db", str(db), "migrate-to", pg_empty]) == 1
+    assert main(["--db", str(db), "migrate-to", pg_empty, "--user", "manager"]) == 1
 
 
 def test_cli_runs_against_the_server(pg_seeded, world):

@@ -19,7 +19,7 @@ from tests.ui.test_login import _select
 def _make_kefu_a_passwordless_manager(db_path) -> None:
     store = open_store(db_path)
     with store.engine.begin() as conn:  # as a file from before issue #12 may hold
-        conn.exec_driver_sql("UPDATE users SET is_manager = 1 WHERE login = 'kefu'")
+        conn.exec_driver_sql("UPDATE users SET is_manager = TRUE WHERE login = 'kefu'")
     store.close()
 
 

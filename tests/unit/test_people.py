@@ -236,7 +236,7 @@ def test_a_managers_password_cannot_be_cleared_or_empty(services: Services, worl
 def _passwordless_manager(services: Services, world) -> None:
     """A manager without a password, as a file from before issue #12 may hold."""
     with services.store.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE users SET is_manager = 1 WHERE login = 'ops'")
+        conn.exec_driver_sql("UPDATE users SET is_manager = TRUE WHERE login = 'ops'")
 
 
 def test_a_passwordless_manager_must_set_one_first(services: Services, world):
