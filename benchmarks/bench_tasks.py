@@ -32,7 +32,7 @@ TARGETS = {
     "tasks_filter_ms_100k": (50.0, "Tasks view: a filter keystroke incl. repaint, median (100k plan)"),
     "tasks_sort_ms_100k": (150.0, "Tasks view: sort by a column incl. repaint, median (100k plan)"),
     "bulk_assign_1000_ms": (500.0, "Bulk-assign 1,000 tasks: one service call, one transaction"),
-    "bulk_assign_undo_1000_ms": (500.0, "Undo of that bulk-assign: one service call"),
+    "bulk_assign_undo_1000_ms": (500.0, "Undo of that bulk-assign: HistoryService.revert"),
     "tasks_filter_ms_100k_flat": (None, "Tasks view, flat list: a filter keystroke, median (100k plan)"),
     "tasks_sort_ms_100k_flat": (None, "Tasks view, flat list: a sort, median (100k plan)"),
     "tasks_view_rss_mb_100k": (300.0, "Resident memory with the 100k plan open in the Tasks view"),
@@ -96,13 +96,13 @@ def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
         for i in range(3):
             chosen = open_rows[i * 1000:(i + 1) * 1000]
             ids = [r.id for r in chosen]
-            do, undo = ops.bulk_update(ids, {r.id: r.version for r in chosen},
-                                       assignee_id=people[i % len(people)])
+            do = ops.bulk_update(ids, {r.id: r.version for r in chosen},
+                                 assignee_id=people[i % len(people)])
             t0 = time.perf_counter()
             changes = do()
             assigns.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
-            undo(changes)
+            services.history.revert(ctx.actor, changes.change_id)  # the undo: the services'
             undos.append((time.perf_counter() - t0) * 1000)
         store.close()
     return {"tasks_view_first_paint_ms_100k": round(first, 1),

@@ -47,6 +47,11 @@ FIRST_DAY = LAUNCH - dt.timedelta(days=31)  # tasks start with the preparation p
 LAST_DAY = AS_OF + dt.timedelta(days=182)  # … and run half a year past "today"
 MANAGER_LOGIN = "manager"
 MANAGER_PASSWORD = "bench-manager"  # a manager must have one (#12); staff have none
+
+
+def sign_in(people, login: str):
+    """Sign ``login`` in on a generated plan (the manager with ``MANAGER_PASSWORD``)."""
+    return people.authenticate(login, MANAGER_PASSWORD if login == MANAGER_LOGIN else None)
 _CLOCK_START = dt.datetime(2026, 9, 1, 1, 0, 0)  # naive UTC, like the services' clock
 
 

@@ -23,7 +23,7 @@ def view_context(db, plan_id: int, as_of: str, login: str, tmp: Path, lang: str 
     """An ``AppContext`` for ``login`` on ``db``, with settings in ``tmp`` (never the user's)."""
     from PySide6.QtCore import QSettings
 
-    from benchmarks.generate import MANAGER_LOGIN, MANAGER_PASSWORD
+    from benchmarks.generate import sign_in
     from opsdesk.services import Services
     from opsdesk.store import open_store
     from opsdesk.ui.context import AppContext
@@ -31,8 +31,7 @@ def view_context(db, plan_id: int, as_of: str, login: str, tmp: Path, lang: str 
 
     store = open_store(db)
     services = Services(store)
-    actor = services.people.authenticate(login, MANAGER_PASSWORD if login == MANAGER_LOGIN
-                                         else None)
+    actor = sign_in(services.people, login)
     settings = Settings(QSettings(str(Path(tmp) / "b.ini"), QSettings.Format.IniFormat))
     return AppContext(store=store, services=services, actor=actor, settings=settings, lang=lang,
                       plan_id=plan_id, fixed_today=dt.date.fromisoformat(as_of))

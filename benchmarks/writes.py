@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.generate import Generated
+from benchmarks.generate import Generated, sign_in
 from opsdesk.services import Services
 from opsdesk.store import open_store
 
@@ -63,7 +63,7 @@ def tickoff_and_shift(plan: Generated, ticks: int = TICKS, shift_runs: int = SHI
                 log(f"  tick-off: {ticks} calls, min {min(times_ms):.2f} ms, "
                     f"max {max(times_ms):.2f} ms")
 
-            manager = sv.people.authenticate(plan.manager_login)
+            manager = sign_in(sv.people, plan.manager_login)
             shifts = []
             for i in range(shift_runs):
                 days = 7 if i % 2 == 0 else -7

@@ -61,19 +61,29 @@ class _Days(dict):
         return self[value]
 
 
+_OFFSETS: dict[tuple[int, int, int, int], dt.timedelta] = {}
+
+
 def _local(value) -> dt.datetime:
     """A stored done-at timestamp (naive UTC; ISO text on SQLite) in the machine's local
-    time, naive, to the minute."""
+    time, naive, to the minute. The zone's offset is looked up once per UTC hour (it changes
+    at most on the hour), not once per task."""
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    hour = (value.year, value.month, value.day, value.hour)
+    offset = _OFFSETS.get(hour)
+    if offset is None:
+        start = dt.datetime(*hour, tzinfo=dt.UTC)
+        offset = _OFFSETS[hour] = start.astimezone().utcoffset() or dt.timedelta(0)
+    return (value + offset).replace(second=0, microsecond=0)
 
 
 def _minute(value) -> str:
     """A done-at timestamp in local time as "2026-09-01 14:05"."""
-    return f"{_local(value):%Y-%m-%d %H:%M}"
+    t = _local(value)
+    return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
 
 
 class ExportService(Service):
