@@ -38,19 +38,23 @@ def open_staff_task(db: Path) -> dict:
                 not in (None, "manager"))
 
 
-@pytest.fixture
-def sample(tmp_path):
-    path = tmp_path / "sample.db"
-    shutil.copy(SAMPLE, path)
+def sample_in_use(path: Path) -> Path:
+    """A copy of the sample at ``path``, opened once: in WAL mode, as a file in use is."""
     from sqlalchemy import text
 
     from opsdesk.store import open_store
 
-    store = open_store(path)  # at the current schema, in WAL mode as a file in use is
+    shutil.copy(SAMPLE, path)
+    store = open_store(path)
     with store.read() as session:
         session.execute(text("SELECT 1"))
     store.close()
     return path
+
+
+@pytest.fixture
+def sample(tmp_path):
+    return sample_in_use(tmp_path / "sample.db")
 
 
 def test_init_makes_a_ready_plan(tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_cli import digest, opsdesk
+from tests.integration.test_cli import digest, opsdesk, sample_in_use
 
 BOSS = {"OPSDESK_PASSWORD": "opsdesk"}  # the sample's manager
 NO_PW = {"OPSDESK_PASSWORD": ""}
@@ -30,20 +30,7 @@ def _people_and_plans(db: Path) -> tuple[list[tuple], list[tuple]]:
 
 @pytest.fixture
 def sample(tmp_path):
-    import shutil
-
-    from opsdesk.store import open_store
-    from tests.integration.test_cli import SAMPLE
-
-    path = tmp_path / "shop.db"
-    shutil.copy(SAMPLE, path)
-    from sqlalchemy import text
-
-    store = open_store(path)  # at the current schema, in WAL mode as a file in use is
-    with store.read() as session:
-        session.execute(text("SELECT 1"))
-    store.close()
-    return path
+    return sample_in_use(tmp_path / "shop.db")
 
 
 # ---- init
