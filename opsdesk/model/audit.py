@@ -38,7 +38,6 @@ class ChangeRow(Base):
     """One row as a write found and left it (``store/rowlog.py`` writes these)."""
 
     __tablename__ = "change_rows"
-    __table_args__ = (Index("ix_change_rows_tbl_pk", "tbl", "pk"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     change_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)

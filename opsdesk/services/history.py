@@ -260,7 +260,7 @@ class HistoryService(Service):
         later = s.execute(
             select(User.name, Change.at).join(Change, Change.user_id == User.id)
             .join(ChangeRow, ChangeRow.change_id == Change.id)
-            .where(ChangeRow.tbl == table, ChangeRow.pk == key, Change.id > head)
+            .where(ChangeRow.change_id > head, ChangeRow.tbl == table, ChangeRow.pk == key)
             .order_by(Change.id.desc()).limit(1)).first()
         if later is not None:
             who, when = later.name, later.at
