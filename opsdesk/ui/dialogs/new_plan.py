@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -25,6 +24,7 @@ from opsdesk.services.session import close, open_session
 from opsdesk.templates import available_templates, load_template
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets import file_dialog
+from opsdesk.ui.widgets.messages import error_label
 
 
 class NewPlanDialog(QDialog):
@@ -62,9 +62,7 @@ class NewPlanDialog(QDialog):
         self.password_again = QLineEdit()
         self.password_again.setObjectName("newPlanPasswordAgain")
         self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

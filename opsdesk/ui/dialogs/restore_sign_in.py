@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from opsdesk.errors import AuthError, OpsDeskError, PermissionDenied
 from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets.messages import error_label
 
 
 class RestoreSignInDialog(QDialog):
@@ -42,10 +43,7 @@ class RestoreSignInDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("restorePassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("restoreError")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
+        self.error = error_label("restoreError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Restore"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from opsdesk.errors import OpsDeskError
 from opsdesk.services import Actor, Services
 from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets.messages import error_label
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 
@@ -58,10 +59,7 @@ class LoginDialog(Retranslating, QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("loginError")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
+        self.error = error_label("loginError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from opsdesk.errors import OpsDeskError
 from opsdesk.services import Actor, Services
 from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets.messages import error_label
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 
@@ -35,10 +36,7 @@ class SetPasswordDialog(Retranslating, QDialog):
         self.again = QLineEdit()
         self.again.setObjectName("setPasswordAgain")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("setPasswordError")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
+        self.error = error_label("setPasswordError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from opsdesk.errors import OpsDeskError
 from opsdesk.ui.labels import error_text
+from opsdesk.ui.widgets.messages import error_label
 
 
 class PersonDialog(QDialog):
@@ -33,10 +33,7 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("personDialog")
         self.submit = submit
-        self.error = QLabel()
-        self.error.setObjectName("personError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = error_label("personError")
         self.error.hide()
         self.setWindowTitle(self.tr("Edit person") if user else self.tr("Add person"))
         self.name = QLineEdit(user.name if user else "")

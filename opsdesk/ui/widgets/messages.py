@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from opsdesk.errors import OpsDeskError
 from opsdesk.ui.labels import error_text
@@ -22,3 +22,16 @@ def show_error(parent: QWidget | None, exc: OpsDeskError, title: str | None = No
     box.finished.connect(lambda _result: _open.remove(box) if box in _open else None)
     box.open()
     return box
+
+
+ERROR_COLOR = "#c62828"
+
+
+def error_label(object_name: str = "") -> QLabel:
+    """The red, word-wrapped line where a dialog says what is wrong with its input."""
+    label = QLabel()
+    if object_name:
+        label.setObjectName(object_name)
+    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    label.setWordWrap(True)
+    return label
