@@ -91,9 +91,12 @@ def test_new_plan_asks_for_the_managers_password_twice(qtbot, tmp_path):
         store.close()
 
 
-def _box(name: str):
+def _box(name: str, window=None):
+    """A visible message box by object name; with ``window``, only that window's own
+    (a box left over from an earlier test's window must not satisfy the wait)."""
     return next((w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()), None)
+                 if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+                 and (window is None or w.parent() is window)), None)
 
 
 def test_staff_back_up_only_into_the_backups_folder(qtbot, ctx, db_path, tmp_path, monkeypatch):
@@ -109,15 +112,17 @@ def test_staff_back_up_only_into_the_backups_folder(qtbot, ctx, db_path, tmp_pat
     monkeypatch.setattr(file_dialog, "get_save_file_name",
                         lambda *a: (_ for _ in ()).throw(AssertionError("no file dialog")))
     actions.back_up()  # staff: no choice of place
-    qtbot.waitUntil(lambda: _box("backupDone") is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: _box("backupDone", window) is not None, timeout=10_000)
     assert len(bk.list_backups(db_path)) == 2
-    _box("backupDone").close()
+    _box("backupDone", window).close()
     out = tmp_path / "elsewhere.db"
     actions.back_up_to(out)  # asked for directly: the service refuses
-    qtbot.waitUntil(lambda: _box("backupFailed") is not None, timeout=10_000)
-    assert "may not copy the whole database" in actions.last_message and not out.exists()
-    _box("backupFailed").close()
+    qtbot.waitUntil(lambda: "may not copy the whole database" in (actions.last_message or ""),
+                    timeout=10_000)
+    assert _box("backupFailed", window) is not None and not out.exists()
+    _box("backupFailed", window).close()
     good = bk.list_backups(db_path)[-1]
     actions.restore_from(good, confirm=False)
-    qtbot.waitUntil(lambda: _box("backupFailed") is not None, timeout=10_000)
-    assert "may not restore backups" in actions.last_message
+    qtbot.waitUntil(lambda: "may not restore backups" in (actions.last_message or ""),
+                    timeout=10_000)
+    assert _box("backupFailed", window) is not None
