@@ -92,6 +92,29 @@ class UndoRunner:
         if changes.change_id is not None:
             self.stack.push(ServiceCommand(text, changes.change_id, self, len(changes.ids)))
 
+    def run_in_background(self, text: str, do: Action,
+                          failed: Callable[[OpsDeskError], None],
+                          done: Callable[[Changes], None] | None = None) -> None:
+        """Carry out a big action (``BACKGROUND_AT`` tasks or more) off the GUI thread; when
+        it is done, record it like ``run``; a refusal or failure goes to ``failed`` on the
+        GUI thread. Undo and Redo wait meanwhile (``busy``)."""
+        from opsdesk.ui.background import run_in_background
+
+        self._set_busy(True)
+
+        def finished(changes: Changes) -> None:
+            self._set_busy(False)
+            self.record(text, changes)
+            if done is not None:
+                done(changes)
+
+        def refused(exc: OpsDeskError) -> None:
+            self._set_busy(False)
+            failed(exc)
+
+        run_in_background(self.parent_widget, lambda _progress: do(), finished, refused,
+                          cancellable=False)
+
     def step(self, command: ServiceCommand, redo: bool) -> None:
         history, actor = self.history()
         cid = command.change_id

@@ -269,3 +269,41 @@ def test_a_bulk_edit_in_the_tasks_view_is_patched_from_a_read_off_the_gui_thread
     qtbot.waitUntil(lambda: not any(tasks.model.row_by_id(i).assignee_id == kefu.user_id
                                     for i in ids))
     assert calls.on_gui_thread("tasks.plan_rows") == 0 and reloads == []
+
+
+def test_a_big_bulk_assign_runs_off_the_gui_thread_and_undoes(qtbot, ctx, window, monkeypatch):
+    """At BACKGROUND_AT tasks or more the bulk edit's service call runs on the background
+    runner (issue #19: a 1,000-task assign froze the window); its result lands on the undo
+    stack as one step, and a conflict is still asked about."""
+    from opsdesk.ui.dialogs.conflict import ConflictChoice
+    from opsdesk.ui.tasks import editing, prompts
+
+    monkeypatch.setattr(editing, "BACKGROUND_AT", 5)  # (the small plan has few tasks)
+    tasks = window.show_view("tasks")
+    _settled(qtbot, window)
+    kefu = ctx.services.people.authenticate("kefu")
+    ids = [r.id for r in tasks.model.rows if r.assignee_id != kefu.user_id][:12]
+    tasks.select_ids(ids)
+    calls = Calls(monkeypatch, ctx.services, "tasks.bulk_update")
+    steps = window.undo_stack.count()
+    tasks.assign_selected(kefu.user_id)
+    qtbot.waitUntil(lambda: all(tasks.model.row_by_id(i).assignee_id == kefu.user_id
+                                for i in ids))
+    assert calls.count("tasks.bulk_update") == 1 and calls.on_gui_thread("tasks.bulk_update") == 0
+    assert window.undo_stack.count() == steps + 1
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not any(tasks.model.row_by_id(i).assignee_id == kefu.user_id
+                                    for i in ids))
+    # someone changes one of them meanwhile: the version check refuses, the person is asked
+    asked: list[str | None] = []
+    monkeypatch.setattr(prompts, "ask_conflict",
+                        lambda parent, what=None, *a: asked.append(what) or ConflictChoice.OVERWRITE)
+    _settled(qtbot, window)
+    tasks.select_ids(ids)
+    rows = tasks.selected_rows()
+    ctx.services.tasks.update(ctx.actor, ids[0], title="changed meanwhile")  # (the view's rows are older)
+    monkeypatch.setattr(tasks, "selected_rows", lambda: rows)
+    tasks.assign_selected(kefu.user_id)
+    qtbot.waitUntil(lambda: bool(asked) and all(
+        ctx.services.tasks.get(i).assignee_id == kefu.user_id for i in ids))
+    assert ctx.services.tasks.get(ids[0]).title == "changed meanwhile"

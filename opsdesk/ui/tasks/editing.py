@@ -19,6 +19,7 @@ from opsdesk.ui.dialogs.conflict import ConflictChoice
 from opsdesk.ui.i18n_contexts import TasksView  # a translation context, not the view
 from opsdesk.ui.tasks import prompts
 from opsdesk.ui.tasks.ops import ROUTINE_FIELDS, TaskOps, compound
+from opsdesk.ui.undo import BACKGROUND_AT
 
 if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
@@ -48,7 +49,7 @@ def run_checked(parent: QWidget, window, text: str, make, *, ids, plan_id: int |
     try:
         return window.undo.run(text, make(True), show_errors=False), None
     except ConflictError:
-        choice = prompts.ask_conflict(parent, what)
+        choice = prompts.ask_conflict(parent, what, *_last_change(window, ids))
     except ValidationError as exc:
         if raise_validation:
             raise
@@ -70,6 +71,44 @@ def run_checked(parent: QWidget, window, text: str, make, *, ids, plan_id: int |
     if choice is ConflictChoice.RELOAD:
         window.apply(Changes(tasks=True, ids=frozenset(ids), plan_id=plan_id))
     return None, choice
+
+
+def run_checked_in_background(parent: QWidget, window, text: str, make, *, ids,
+                              plan_id: int | None, what: str | None = None,
+                              done=None) -> None:
+    """``run_checked`` for a big action (``BACKGROUND_AT`` tasks or more): the service call
+    runs off the GUI thread, the window stays responsive, and a conflict is answered in the
+    same dialog afterwards (Overwrite runs it again off the thread). ``done(changes)`` runs
+    on the GUI thread when it was carried out."""
+    def attempt(check: bool) -> None:
+        window.undo.run_in_background(text, make(check), lambda exc: failed(exc, check), done)
+
+    def failed(exc: OpsDeskError, check: bool) -> None:
+        if not (check and isinstance(exc, ConflictError)):
+            prompts.show_error(parent, exc)
+            return
+        choice = prompts.ask_conflict(parent, what, *_last_change(window, ids))
+        if choice is ConflictChoice.OVERWRITE:
+            attempt(False)
+        elif choice is ConflictChoice.RELOAD:
+            window.apply(Changes(tasks=True, ids=frozenset(ids), plan_id=plan_id))
+
+    attempt(True)
+
+
+def _last_change(window, ids) -> tuple:
+    """(who last changed the one task ``ids`` names, the language) for the conflict dialog;
+    (None, lang) for several tasks or when it cannot be read."""
+    ctx = getattr(window, "ctx", None)
+    if ctx is None:
+        return None, "zh_CN"
+    ids = list(ids)
+    if len(ids) != 1:
+        return None, ctx.lang
+    try:
+        return ctx.services.audit.last_task_change(ids[0]), ctx.lang
+    except OpsDeskError:
+        return None, ctx.lang
 
 
 class TaskEditing(_MixinBase):
@@ -103,6 +142,17 @@ class TaskEditing(_MixinBase):
             self, self.window_, text, make, ids=ids, plan_id=self.ctx.plan_id, what=what,
             raise_validation=raise_validation)
         return changes
+
+    def _run_bulk(self, text: str, make, ids, what: str | None = None, done=None) -> None:
+        """A bulk edit: at ``BACKGROUND_AT`` tasks or more off the GUI thread (a 1,000-task
+        assign must not freeze the window), else at once like ``_run``."""
+        if len(ids) >= BACKGROUND_AT:
+            run_checked_in_background(self, self.window_, text, make, ids=ids,
+                                      plan_id=self.ctx.plan_id, what=what, done=done)
+            return
+        changes = self._run(text, make, ids, what=what)
+        if changes is not None and done is not None:
+            done(changes)
 
     def _edit_cell(self, task_id: int, field: str, value, version: int) -> bool:
         """An inline edit. An occurrence of a routine asks first how far the edit reaches
@@ -160,9 +210,9 @@ class TaskEditing(_MixinBase):
         ops, ids = self._ops(), [r.id for r in rows]
         count = len(ids)  # (a plain name as the count: pyside6-lupdate skips a call)
         text = TasksView.tr("Assign %n task(s) to {name}", "", count).format(name=name)
-        self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check),
-                                                      assignee_id=user_id),
-                  ids, what=_what(rows))
+        self._run_bulk(text, lambda check: ops.bulk_update(ids, self._versions(rows, check),
+                                                           assignee_id=user_id),
+                       ids, what=_what(rows))
 
     def set_status_selected(self, status: str) -> None:
         from opsdesk.ui.labels import status_name
@@ -173,8 +223,9 @@ class TaskEditing(_MixinBase):
         ops, ids = self._ops(), [r.id for r in rows]
         count = len(ids)
         text = TasksView.tr("Set %n task(s) to {status}", "", count).format(status=status_name(status))
-        self._run(text, lambda check: ops.bulk_update(ids, self._versions(rows, check), status=status),
-                  ids, what=_what(rows))
+        self._run_bulk(text, lambda check: ops.bulk_update(ids, self._versions(rows, check),
+                                                           status=status),
+                       ids, what=_what(rows))
 
     def reschedule_selected(self, days: int | None = None) -> None:
         rows = self.selected_rows()
@@ -187,11 +238,10 @@ class TaskEditing(_MixinBase):
         ops, ids = self._ops(), [r.id for r in rows]
         count = len(ids)
         text = TasksView.tr("Move %n task(s) by {days} days", "", count).format(days=f"{days:+d}")
-        if self._run(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days),
-                     ids, what=_what(rows)) is not None:
-            delta = dt.timedelta(days=days)
-            self._note_outside_plan([_day(d) + delta for r in rows for d in (r.start, r.due)
-                                     if d])
+        delta = dt.timedelta(days=days)
+        self._run_bulk(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days),
+                       ids, what=_what(rows), done=lambda _changes: self._note_outside_plan(
+                           [_day(d) + delta for r in rows for d in (r.start, r.due) if d]))
 
     def duplicate_selected(self) -> None:
         rows = self.selected_rows()
@@ -257,9 +307,13 @@ class TaskEditing(_MixinBase):
     def _dialog(self, detail=None, defaults=None):
         from opsdesk.ui.tasks.dialog import TaskDialog
 
+        anchors, plan_id = self.ctx.services.anchors, self.ctx.plan_id
+        task_id = detail.task.id if detail is not None else None
         return TaskDialog(self, lang=self.ctx.lang, phases=self._phases, roles=self._roles,
                           people=self._people, rows=self.model.rows, detail=detail,
-                          defaults=defaults, submit=self._submit_dialog)
+                          defaults=defaults, submit=self._submit_dialog,
+                          anchor=anchors.get(task_id) if task_id is not None else None,
+                          preview=lambda kind, **kw: anchors.preview(plan_id, task_id, kind, **kw))
 
     def new_task(self) -> None:
         if not self.manager:
@@ -308,6 +362,9 @@ class TaskEditing(_MixinBase):
             steps.append(ops.unlink_step(task_id, pred_id, kind, lag))
         for pred_id, kind, lag in dialog.added_links:
             steps.append(ops.link_step(task_id, pred_id, kind, lag))
+        anchor = dialog.anchor_changes()
+        if anchor is not None:  # after the fields: the anchor places the due
+            steps.append(ops.anchor_step(task_id, anchor))
 
         def make(check: bool):
             all_steps = list(steps)
@@ -317,7 +374,7 @@ class TaskEditing(_MixinBase):
                                                     before, changed))
             return compound(self.ctx.services, all_steps)
         if detail is not None and not changed and not steps:
-            return True
+            return True  # (nothing changed, the anchor neither)
         text = (QCoreApplication.translate("TasksView", "Edit “{title}”") if detail else QCoreApplication.translate("TasksView", "New task “{title}”")).format(title=title)
         self._run(text, make, [task_id] if task_id is not None else [],
                   what=quoted(title) if detail else None, raise_validation=True)

@@ -551,11 +551,14 @@ class TasksView(Retranslating, TaskEditing, QWidget):
     def selected_rows(self) -> list[TaskListRow]:
         """The tasks of the selected rows, in selection order: read range by range, one
         index per row (``selectedRows()`` asks the model for every cell of every row)."""
-        model, indexes = self.model, []
+        model, rows, seen = self.model, [], set()
         for part in self.tree.selectionModel().selection():  # type: ignore[attr-defined]  # (iterable at run time; not in the stub)
-            parent = part.parent()
-            indexes += [model.index(row, 0, parent) for row in range(part.top(), part.bottom() + 1)]
-        return self._rows_at(indexes)
+            for pos in model.positions_in(part.parent(), part.top(), part.bottom()):
+                row = model.rows[pos]
+                if row.id not in seen:
+                    seen.add(row.id)
+                    rows.append(row)
+        return rows
 
     def _rows_at(self, indexes) -> list[TaskListRow]:
         rows, seen = [], set()
