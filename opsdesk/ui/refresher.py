@@ -22,10 +22,12 @@ class Refresher(QObject):
     sig_shown = Signal()
     """A background read's result was shown (tests and benchmarks wait for it)."""
 
-    def __init__(self, parent: QWidget, show: Callable[[Any], None]) -> None:
+    def __init__(self, parent: QWidget, show: Callable[[Any], None],
+                 failed: Callable[[Any], None] | None = None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.show = show
+        self.on_failed = failed  # (after the error is shown: the view drops "loading")
         self.job: Job | None = None
         self.waiting: Callable[[], Any] | None = None
         self.generation = 0
@@ -73,3 +75,5 @@ class Refresher(QObject):
             from opsdesk.ui.widgets.messages import show_error
 
             show_error(self.parent_widget, error)
+            if self.on_failed is not None:
+                self.on_failed(error)

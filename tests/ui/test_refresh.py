@@ -307,3 +307,21 @@ def test_a_big_bulk_assign_runs_off_the_gui_thread_and_undoes(qtbot, ctx, window
     qtbot.waitUntil(lambda: bool(asked) and all(
         ctx.services.tasks.get(i).assignee_id == kefu.user_id for i in ids))
     assert ctx.services.tasks.get(ids[0]).title == "changed meanwhile"
+
+
+def test_a_big_plan_first_shows_on_the_timeline_without_blocking(qtbot, ctx, monkeypatch):
+    """Above LOAD_AT_ONCE tasks the Timeline reads and lays out the plan off the GUI thread
+    when it is first shown, saying it is loading meanwhile (issue #17)."""
+    import opsdesk.ui.timeline.view as timeline_view
+
+    monkeypatch.setattr(timeline_view, "LOAD_AT_ONCE", 5)  # (the small plan has few tasks)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    calls = Calls(monkeypatch, ctx.services, "timeline.load")
+    timeline = window.show_view("timeline")
+    assert timeline.loading and timeline.canvas.data is None
+    timeline.canvas.grab()  # (paints "Loading the plan…", not a stale plan)
+    qtbot.waitUntil(lambda: not timeline.loading and timeline.canvas.data is not None)
+    assert calls.count("timeline.load") == 1 and calls.on_gui_thread("timeline.load") == 0
+    assert len(timeline.canvas.data) == len(ctx.services.tasks.plan_rows(ctx.plan_id))
