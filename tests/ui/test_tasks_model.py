@@ -262,11 +262,34 @@ def test_a_big_plan_keeps_the_phase_opened_through_sort_and_filter(qtbot, ctx, m
     def opened() -> list:
         return [model.groups[model.group_at(model.index(r, 0)) - 1][0]
                 for r in range(model.rowCount()) if tree.isExpanded(model.index(r, 0))]
+    # a filter shows what it found: every group holding a match is open (issue #16)
+    assert len(opened()) == model.rowCount() >= 1 and phase in opened()
+    view.filter_bar.clear()  # …and folds back to what the person had opened
     assert opened() == [phase]
-    tree.collapse(next(model.index(r, 0) for r in range(model.rowCount())
-                       if tree.isExpanded(model.index(r, 0))))
+    view.filter_bar.text.insert(word)
+    tree.collapse(model.index_of_phase(phase))  # closed by the person while filtering
     view.filter_bar.clear()
     assert opened() == []
+
+
+def test_a_filter_with_one_match_in_a_big_plan_shows_that_match(qtbot, ctx, monkeypatch):
+    from opsdesk.ui.tasks import view as view_module
+
+    monkeypatch.setattr(view_module, "EXPAND_ALL_BELOW", 0)  # as with 10k tasks: folded
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_view("tasks")
+    if not view.model.grouped:
+        view.act_group.trigger()
+    target = view.model.rows[-1]
+    view.filter_bar.text.insert(target.title)
+    index = view.model.index_of(target.id)
+    assert index.isValid() and view.tree.visualRect(index).isValid()  # laid out, not folded
+    ancestor = index.parent()
+    while ancestor.isValid():
+        assert view.tree.isExpanded(ancestor)
+        ancestor = ancestor.parent()
 
 
 def test_typing_more_filters_what_passed_before_and_gives_the_same():

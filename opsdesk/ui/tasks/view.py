@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 FIRST_PAGE = 400
 """Rows shown at once; a bigger plan loads the rest off the GUI thread."""
 EXPAND_ALL_BELOW = 5000
+EXPAND_MATCHES_BELOW = 2000
+"""A filter matching at most this many tasks of a big plan opens the groups holding them."""
 PARTIAL_REFRESH_MAX = 5000
 PATCH_NOW = 50
 """A write touching at most this many rows is patched at once (a tick-off, an edit); the rows
@@ -463,6 +465,11 @@ class TasksView(Retranslating, TaskEditing, QWidget):
             if len(model.rows) <= EXPAND_ALL_BELOW:
                 tree.expandAll()
                 self._expanded.clear()
+            elif not model.filters.is_empty() and model.visible_count <= EXPAND_MATCHES_BELOW:
+                # a filter shows what it found: every group holding a match opens (only
+                # matches and their parents are shown); what the person opened themselves
+                # is kept apart, so clearing the filter folds back to just that
+                tree.expandAll()
             else:  # a big plan opens with its phases folded; what the person opened stays open
                 for key in list(self._expanded):
                     index = self._index_of_node(key)
