@@ -7,16 +7,19 @@ RUN_DB := run/opsdesk.db
 TS := resources/i18n/opsdesk_zh_CN.ts resources/i18n/opsdesk_en.ts
 SOURCES := $(shell find opsdesk -name '*.py' | sort)
 
-.PHONY: run test test-slow test-pg bench lint i18n sample shots clean help
+.PHONY: run reset test test-slow test-pg bench lint i18n sample shots dist dist-test clean help
 
 help:
 	@echo "make run    - set up .venv and start OpsDesk on a copy of the sample plan"
+	@echo "make reset  - a fresh copy of the sample in run/opsdesk.db (keeps .venv)"
 	@echo "make test   - set up .venv and run every test headless"
 	@echo "make bench  - run the benchmarks, write benchmarks/results.json"
 	@echo "make lint   - ruff, the import-layer contracts and the type checker (mypy)"
 	@echo "make i18n   - update and compile the translations"
 	@echo "make sample - rebuild opsdesk.db.sample (reproducible)"
 	@echo "make shots  - render the README screenshots"
+	@echo "make dist   - build the desktop app with PyInstaller into dist/OpsDesk/ (packaging/)"
+	@echo "make dist-test - run dist/OpsDesk/opsdesk headless and compare it with the .venv"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +31,14 @@ run: $(STAMP)
 	@mkdir -p run
 	@if [ ! -f $(RUN_DB) ]; then cp opsdesk.db.sample $(RUN_DB); echo "copied the sample plan to $(RUN_DB)"; fi
 	$(PY) main.py --db $(RUN_DB)
+
+# A fresh copy of the sample plan for `make run` (what was changed in the copy is gone);
+# .venv stays (`make clean` removes it too).
+reset:
+	@mkdir -p run
+	rm -f $(RUN_DB) $(RUN_DB)-wal $(RUN_DB)-shm $(RUN_DB)-journal
+	cp opsdesk.db.sample $(RUN_DB)
+	@echo "run/opsdesk.db is a fresh copy of the sample plan"
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow and not postgres" -q
@@ -73,6 +84,14 @@ shots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view people --lang en --today 2026-11-20 --out resources/screenshots/people_en.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view kpis --lang zh_CN --today 2026-11-20 --size 1400x900 --out resources/screenshots/kpis_zh.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m opsdesk --db opsdesk.db.sample shot --view kpis --lang en --today 2026-11-20 --size 1400x900 --out resources/screenshots/kpis_en.png
+
+# The frozen desktop app (issue #18): one folder, dist/OpsDesk/, from packaging/opsdesk.spec.
+dist: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/opsdesk.spec
+	@du -sh dist/OpsDesk
+
+dist-test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/dist_test.py
 
 clean:
 	rm -rf $(VENV) run .pytest_cache

@@ -2,12 +2,15 @@
 
 It does what the app's start path does at a minimum — make a ``QApplication``, show a
 1280×800 main window — and prints the same ``opsdesk:first-paint`` marker right after the
-window's first paint, then quits. Run as ``python benchmarks/bare_qt.py`` (a script, so that
-importing the ``benchmarks`` package costs nothing here).
+window's first paint, then quits (with ``OPSDESK_BENCH_SHOT=<file>``: writes the presented
+frame there, prints ``opsdesk:shot`` and runs on, as the app does for bench_open.py). Run
+as ``python benchmarks/bare_qt.py`` (a script, so that importing the ``benchmarks`` package
+costs nothing here).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -29,6 +32,11 @@ class _FirstPaint(QObject):
         return False
 
     def _painted(self) -> None:
+        shot = os.environ.get("OPSDESK_BENCH_SHOT")
+        if shot:  # as the app does for bench_open.py: the presented frame to a file, run on
+            self.window.screen().grabWindow(self.window.winId()).save(shot, "BMP")
+            print("opsdesk:shot", flush=True)
+            return
         print(MARKER, flush=True)
         self.app.quit()
 

@@ -19,6 +19,8 @@ TARGETS = {
     "kpi_chart_switch_ms": (50.0, "switch the chart to another KPI or period and repaint (median)"),
     "kpi_import_100k_rows_s": (3.0, "check + import a 100k-row CSV (100 KPIs × 1000 days), all new"),
     "kpi_reimport_100k_rows_s": (3.0, "re-import the same file: finds nothing to change, writes nothing"),
+    "kpi_import_shop_export_100k_rows_s": (3.0, "read, check, combine and import a 100k-row per-product GBK CSV with title rows (1,000 products × 100 days → 100 days)"),
+    "kpi_import_xls_10k_rows_s": (1.0, "read, check, combine and import a 10k-row .xls shop export (100 products × 100 days)"),
 }
 EXTRA_KPIS = 10  # the generator's plans have 10 KPIs; the bench's copy gets 10 more
 
@@ -162,6 +164,80 @@ def _import_figures(path: Path, gen, tmp: Path, log) -> dict[str, float]:
     return {"kpi_import_100k_rows_s": round(first, 2), "kpi_reimport_100k_rows_s": round(again, 2)}
 
 
+SHOP_HEADER = ["统计日期", "商品ID", "商品名称", "访客数", "浏览量", "支付买家数", "支付金额",
+               "支付转化率", "客单价", "退款金额"]
+SHOP_TITLE = ["【生意参谋】商品效果", "统计时间：{first} ~ {last}", "店铺：示例旗舰店", ""]
+
+
+def _shop_rows(launch: dt.date, products: int, days: int, rng: random.Random) -> list[list]:
+    rows = []
+    for i in range(days):
+        day = (launch + dt.timedelta(days=i)).isoformat()
+        for p in range(products):
+            uv = rng.randint(5, 400)
+            buyers = rng.randint(0, max(1, uv // 30))
+            sales = round(buyers * rng.uniform(80, 400), 2)
+            conv = f"{buyers / uv * 100:.2f}%"
+            rows.append([day, str(100000 + p), f"商品{p}", uv, uv * 2, buyers, sales, conv,
+                         round(sales / buyers, 2) if buyers else 0, 0])
+    return rows
+
+
+def _shop_figures(path: Path, gen, tmp: Path, log) -> dict[str, float]:
+    """The shop exports as they come: title rows, per-product rows, a 合计 row."""
+    from opsdesk.services import Services
+    from opsdesk.services import kpi_import as ki
+    from opsdesk.store import open_store
+
+    out: dict[str, float] = {}
+    store = open_store(path)
+    services = Services(store)
+    actor = sign_in(services.people, gen.manager_login)
+    launch = dt.date.fromisoformat(gen.launch)
+    rng = random.Random(5)
+    rows = _shop_rows(launch, 1000, 100, rng)
+    last = launch + dt.timedelta(days=99)
+    csv_path = tmp / "shop_100k.csv"
+    with open(csv_path, "w", encoding="gbk", newline="") as f:
+        for line in SHOP_TITLE:
+            f.write(line.format(first=launch, last=last) + "\n")
+        f.write(",".join(SHOP_HEADER) + "\n")
+        for r in rows:
+            f.write(",".join(map(str, r)) + "\n")
+        f.write("合计,,," + ",".join("" for _ in SHOP_HEADER[3:]) + "\n")
+    t0, c0 = time.perf_counter(), time.process_time()
+    prep, _ = ki.import_file(services, actor, gen.plan_id, csv_path)
+    took, cpu = time.perf_counter() - t0, time.process_time() - c0
+    assert prep.ok and prep.days == 100 and prep.rows == 100_001, (prep.days, prep.problems[:3])
+    log(f"  shop export 100k rows (GBK CSV, title rows) → {prep.days} days: {took:.2f} s "
+        f"(CPU {cpu:.2f} s)")
+    out["kpi_import_shop_export_100k_rows_s"] = round(took, 2)
+    try:
+        import xlwt
+    except ImportError:
+        log("  .xls: xlwt (a dev dependency) is not installed; not measured")
+    else:
+        book = xlwt.Workbook(encoding="utf-8")
+        sheet = book.add_sheet("商品效果")
+        for r, line in enumerate(SHOP_TITLE):
+            sheet.write(r, 0, line.format(first=launch, last=last))
+        for c, h in enumerate(SHOP_HEADER):
+            sheet.write(len(SHOP_TITLE), c, h)
+        for r, row in enumerate(_shop_rows(launch, 100, 100, rng), len(SHOP_TITLE) + 1):
+            for c, v in enumerate(row):
+                sheet.write(r, c, v)
+        xls_path = tmp / "shop_10k.xls"
+        book.save(str(xls_path))
+        t0, c0 = time.perf_counter(), time.process_time()
+        prep, _ = ki.import_file(services, actor, gen.plan_id, xls_path)
+        took, cpu = time.perf_counter() - t0, time.process_time() - c0
+        assert prep.ok and prep.days == 100 and prep.rows == 10_000, (prep.days, prep.problems[:3])
+        log(f"  shop export 10k rows (.xls) → {prep.days} days: {took:.2f} s (CPU {cpu:.2f} s)")
+        out["kpi_import_xls_10k_rows_s"] = round(took, 2)
+    store.close()
+    return out
+
+
 def run(plans, log) -> dict[str, float]:
     from opsdesk.services import Services
     from opsdesk.store import open_store
@@ -178,4 +254,5 @@ def run(plans, log) -> dict[str, float]:
         store.close()
         results = _ui_figures(path, gen, log)
         results.update(_import_figures(_copy(gen, tmp, "import.db"), gen, tmp, log))
+        results.update(_shop_figures(_copy(gen, tmp, "shop.db"), gen, tmp, log))
     return results

@@ -146,7 +146,8 @@ def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
         times, blocks = [], []
         for i in range(TICKS + WARMUP):
             row = next((r for r, (_g, t) in enumerate(mywork.model.rows)
-                        if t is not None and not t.done and mywork.can_toggle(t)), None)
+                        if t is not None and not t.done and mywork.can_toggle(t)
+                        and not t.missed), None)  # (a routine's missed days: a menu, not a tick)
             if row is None:
                 raise RuntimeError("My work has no task left to tick off")
             task_id = mywork.model.task_at(row).id

@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="opsdesk", description="OpsDesk: run an online shop's "
                                 "operations plan. Without a command, starts the desktop app.")
     add_global_options(p)
+    from opsdesk import __version__
+
+    p.add_argument("--version", action="version", version=f"opsdesk {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     common = [_common()]
 
@@ -98,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--mine", action="store_true",
                    help="only the --user's tasks and the unassigned tasks of their roles")
     c.add_argument("--status", action="append")
+    c.add_argument("--due-from", help="only tasks due on or after this day, YYYY-MM-DD")
+    c.add_argument("--due-to", help="only tasks due on or before this day, YYYY-MM-DD")
+    c.add_argument("--overdue", action="store_true", help="only open tasks past their due day")
     c = t.add_parser("done", parents=common, help="tick off a task")
     c.add_argument("id", type=int)
     c = t.add_parser("reopen", parents=common, help="reopen a task ticked off (by --user, or a manager)")
@@ -105,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     k = sub.add_parser("kpi", parents=common, help="KPI actuals").add_subparsers(
         dest="kpi_command", metavar="ACTION", required=True)
-    c = k.add_parser("import", parents=common, help="import daily KPI values from a CSV or XLSX export")
+    c = k.add_parser("import", parents=common,
+                     help="import daily KPI values from a shop export (CSV, .xlsx, .xls, .ods)")
     c.add_argument("file")
     c.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="date=日期, a KPI key=its column (e.g. sales=销售额), or kpi=… value=… "
@@ -114,10 +121,23 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--encoding", help="CSV encoding (default: detected among UTF-8, GBK, GB18030)")
     c.add_argument("--skip-bad", action="store_true", help="import the good rows, skip the bad ones")
     c.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    c.add_argument("--header-row", type=int, metavar="N",
+                   help="the line holding the column names (default: found below title lines)")
+    c.add_argument("--save-layout", metavar="NAME",
+                   help="keep this mapping for the next export with the same columns")
+    from opsdesk.cli_spending import add_parsers as _spending_parsers
+
+    _spending_parsers(k, common)
 
     from opsdesk import cli_interchange
 
     cli_interchange.add_parsers(sub, common)
+    from opsdesk.cli_print import add_parser as _print_parser
+
+    _print_parser(sub, common)
+    from opsdesk.cli_plans import add_parsers as _plan_parsers
+
+    _plan_parsers(sub, common)
 
     c = sub.add_parser("undo", parents=common, help="undo your last action (--user), or --change "
                        "ID; refused, changing nothing, when someone changed those records since")
@@ -203,10 +223,13 @@ def _plan_id(services, wanted: int | None) -> int:
     plans = services.plans.list()
     if not plans:
         raise OpsDeskError(NO_PLAN)
-    if wanted is None:
-        return plans[0].id
+    from opsdesk.cli_interchange import default_plan, remember_plan
+
+    if wanted is None:  # the plan last imported or opened with --plan (#15)
+        return default_plan(services, plans)
     if wanted not in {p.id for p in plans}:
         raise OpsDeskError(QT_TRANSLATE_NOOP("Errors", "There is no plan {id}."), id=wanted)
+    remember_plan(services.store.display_name, wanted)
     return wanted
 
 
@@ -267,6 +290,8 @@ def cmd_init(args) -> int:
         raise
     print(f"plan {plan.id} “{plan.name}” launches {plan.launch_date.isoformat()} "
           f"in {store.display_name}; sign in as {who}")
+    for warning in services.anchors.warnings(plan.id):  # festivals already late, …
+        print(f"warning: {warning.message}", file=sys.stderr)
     store.close()
     return 0
 
@@ -343,9 +368,15 @@ def cmd_tasks(args) -> int:
 
 
 def _list_tasks(services, args) -> int:
+    due_from = parse_date(args.due_from) if args.due_from else None
+    due_to = parse_date(args.due_to) if args.due_to else None
     plan_id = _plan_id(services, args.plan)
     mine = _actor(services, args.user) if args.mine else None
     rows = services.tasks.list(plan_id, mine=mine, status=args.status)
+    today = dt.date.today()
+    rows = [r for r in rows if (due_from is None or (r.due is not None and r.due >= due_from))
+            and (due_to is None or (r.due is not None and r.due <= due_to))
+            and (not args.overdue or r.is_overdue(today))]
     people = {u.id: u.login for u in services.people.users(active_only=False)}
     roles = {r.id: r.key for r in services.people.roles()}
     if args.json:
@@ -374,10 +405,18 @@ def cmd_kpi(args) -> int:
     services = _services(args)
     actor = _actor(services, args.user)
     plan_id = _plan_id(services, args.plan)
-    table = ki.read_table(args.file, args.encoding)
-    mapping = (ki.Mapping.parse(args.map) if args.map
-               else ki.guess_mapping(table.headers, services.kpis.list(plan_id)))
+    if args.kpi_command != "import":
+        from opsdesk.cli_spending import cmd_spending
+
+        return cmd_spending(services, actor, plan_id, args)
+    kpis = services.kpis.list(plan_id)
+    table = ki.read_table(args.file, args.encoding, args.header_row, kpis)
+    mapping = (ki.Mapping.parse(args.map) if args.map else ki.mapping_for(table.headers, kpis))
     prep = ki.prepare(services, actor, plan_id, table, mapping)
+    if args.save_layout:
+        ki.save_mapping(table.headers, mapping, args.save_layout)
+    for note in prep.notes[:20]:
+        print(f"opsdesk: note: {note.message}", file=sys.stderr)
     for problem in prep.problems[:20]:
         print(f"opsdesk: {problem.message}", file=sys.stderr)
     if len(prep.problems) > 20:
@@ -390,7 +429,7 @@ def cmd_kpi(args) -> int:
         ki.apply(services, actor, prep, skip_bad=args.skip_bad)
     verb = "would change" if args.dry_run else "imported"
     print(f"{verb}: {prep.new} new, {prep.changed} changed, {prep.unchanged} unchanged "
-          f"({prep.rows} rows, {len(prep.problems)} skipped)")
+          f"({prep.rows:,} rows → {prep.days:,} days, {len(prep.problems)} skipped)")
     return 0
 
 
@@ -437,7 +476,20 @@ COMMANDS = {
     "init": cmd_init, "sample": cmd_sample, "check": cmd_check, "backup": cmd_backup,
     "restore": cmd_restore, "tasks": cmd_tasks, "shot": cmd_shot, "kpi": lambda a: cmd_kpi(a),
     "migrate-to": cmd_migrate_to, "passwd": lambda a: _passwd(a), "undo": cmd_undo,
+    "print-list": lambda a: _print_list(a), "plan": lambda a: _plan(a),
 }
+
+
+def _plan(args) -> int:
+    from opsdesk.cli_plans import cmd_plan
+
+    return cmd_plan(args)
+
+
+def _print_list(args) -> int:
+    from opsdesk.cli_print import cmd_print_list
+
+    return cmd_print_list(args)
 
 
 def _passwd(args) -> int:

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "OpsDesk"
-ROOT = Path(__file__).resolve().parent.parent
+
+
+def _root() -> Path:
+    """The folder holding ``resources/`` and the sample: the repository (or the installed
+    package's parent), or, in the frozen app (PyInstaller, ``make dist``), the bundle's own
+    folder (``sys._MEIPASS``: ``_internal`` next to the executable)."""
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).resolve().parent))
+    return Path(__file__).resolve().parent.parent
+
+
+FROZEN = bool(getattr(sys, "frozen", False))
+ROOT = _root()
 RESOURCES = ROOT / "resources"
 SAMPLE_DB = ROOT / "opsdesk.db.sample"
 

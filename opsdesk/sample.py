@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from opsdesk.services import Actor, Services, permissions
+from opsdesk.services.plans import template_dates
 from opsdesk.store import open_store
 from opsdesk.templates import Template, load_template
 
@@ -171,7 +172,8 @@ KPI_ENTRY = {  # KPI key → who enters it (a person of the owner role)
     "sales": "yunying", "conversion": "yunying", "target_completion": "yunying",
     "gross_margin": "manager", "roi": "tuiguang", "marketing_share": "tuiguang",
     "daily_visitors": "tuiguang", "daily_orders": "kefu1", "repurchase": "kefu1",
-    "positive_reviews": "kefu2",
+    "positive_reviews": "kefu2", "staff_share": "manager", "operations_share": "manager",
+    "team_cost": "manager", "ztc_daily_spend": "tuiguang", "hot_item_sales": "yunying",
 }
 
 
@@ -260,11 +262,27 @@ def kpi_series(rng: random.Random) -> dict[str, list[tuple[dt.date, float]]]:
             base = 44.8
         margin.append(round(min(56.0, max(42.0, base + margin_noise[i])), 1))
 
+    # the budget and cost-structure figures: their own random stream (the rest stays as it was)
+    more = random.Random(SEED + 11)
+    team, staff, operating, ztc, hot = [], [], [], [], []
+    for i, day in enumerate(days):
+        month_days = ((day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                      - dt.timedelta(days=1)).day
+        cost = round(20_000 / month_days * more.gauss(0.97, 0.03))  # 2万/月 for the six
+        team.append(cost)
+        staff.append(round(cost / sales[i] * 100, 1) if sales[i] else 0.0)
+        operating.append(round(min(29.0, max(19.0, more.gauss(24.0, 1.5))), 1))
+        ztc.append(round(min(110.0, max(45.0, more.gauss(78.0, 12.0)))))
+        step = (day - LAUNCH).days
+        per_day = 0.4 if step < 14 else 1.0 if day.month == 9 else 1.5 if day.month == 10 else 8.0
+        hot.append(max(0, round(more.gauss(per_day, per_day * 0.3))))
+
     columns: dict[str, Sequence[float]] = {
         "sales": sales, "roi": roi, "conversion": conv, "repurchase": repurchase,
         "positive_reviews": reviews, "target_completion": completion,
         "marketing_share": share, "gross_margin": margin, "daily_orders": orders,
-        "daily_visitors": uv,
+        "daily_visitors": uv, "staff_share": staff, "operations_share": operating,
+        "team_cost": team, "ztc_daily_spend": ztc, "hot_item_sales": hot,
     }
     return {k: list(zip(days, v, strict=True)) for k, v in columns.items()}
 
@@ -294,6 +312,7 @@ class _Builder:
     def __init__(self, services: Services, clock: _Clock, rng: random.Random,
                  template: Template) -> None:
         self.sv, self.clock, self.rng, self.template = services, clock, rng, template
+        self.dates = template_dates(template, LAUNCH)  # (start, due) by task key, festivals too
         self.events: list[tuple[dt.datetime, int, Callable[[], object]]] = []
         self.users: dict[str, int] = {}
         self.actors: dict[str, Actor] = {}
@@ -367,8 +386,7 @@ class _Builder:
             self.later(_at(day, hour + minute // 60, minute % 60), self._assign(key, login))
         done = self._done_times(specs)
         for key, spec in specs.items():
-            start = spec.start.on(LAUNCH) if spec.start else None
-            due = spec.due.on(LAUNCH) if spec.due else None
+            start, due = self.dates[key]
             actor = self.actor(owners[key] or self._role_staff(spec.role))
             if key in done:
                 if key in REWORK:
@@ -427,7 +445,7 @@ class _Builder:
             if key in memo:
                 return memo[key]
             spec = specs[key]
-            due = spec.due.on(LAUNCH) if spec.due else None
+            start, due = self.dates[key]
             memo[key] = None
             if due is None or due >= AS_OF or key in BLOCKED:
                 return None
@@ -436,8 +454,8 @@ class _Builder:
                 shift = 0 if spec.milestone else self.rng.choices(
                     (-2, -1, 0, 1, 2), weights=(1, 2, 4, 2, 1))[0]
             day = min(AS_OF, due + dt.timedelta(days=shift))
-            if spec.start is not None:
-                day = max(day, spec.start.on(LAUNCH))
+            if start is not None:
+                day = max(day, start)
             moment = _office(self.rng, day)
             for other in (*spec.after, *children.get(key, ())):
                 before = when(other) if other in specs else None

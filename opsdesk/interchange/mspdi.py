@@ -15,6 +15,7 @@ from opsdesk.interchange.plan_doc import (
     LinkDoc,
     PlanDoc,
     ResourceDoc,
+    RoleDoc,
     TaskDoc,
     Where,
     check_plan,
@@ -25,18 +26,51 @@ from opsdesk.interchange.plan_doc import (
     read_project_start,
     wrong_root,
 )
+from opsdesk.model.enums import TaskStatus
 
 KIND = QT_TRANSLATE_NOOP("Errors", "a Microsoft Project XML file")
+STATUSES = {s.value for s in TaskStatus}
 NS = "http://schemas.microsoft.com/project"
 # MSPDI link types: 0 FF, 1 FS, 2 SF, 3 SS
 TYPE_TO_KIND = {"0": "FF", "1": "FS", "2": "SF", "3": "SS"}
 KIND_TO_TYPE = {v: k for k, v in TYPE_TO_KIND.items()}
 TENTHS_OF_MINUTE_PER_DAY = 8 * 60 * 10  # LinkLag is in tenths of minutes of 8-hour days
 CALENDAR_UID = 1  # the exported files' calendar: every day a working day, 08–12 and 13–17
+# What OpsDesk keeps that MSPDI has no standard field for goes into extended attributes (local
+# custom fields, found again by their alias): text fields, as MS Project numbers them
+TASK_TEXT = (188743731, 188743734, 188743737, 188743740, 188743743, 188743746,
+             188743747)  # Text1…7
+RESOURCE_TEXT = (205520904, 205520905, 205520926)  # Text1…3
+TASK_FIELDS = ("OpsDesk role", "OpsDesk status", "OpsDesk phase", "OpsDesk routine",
+               "OpsDesk done", "OpsDesk plan", "OpsDesk start")
+RESOURCE_FIELDS = ("OpsDesk login", "OpsDesk role", "OpsDesk manager")
+# MSPDI priority (0–1000, 500 by default) ↔ OpsDesk's four
+PRIORITY_OUT = {"low": 300, "normal": 500, "high": 700, "urgent": 900}
+SEP = "|"
 
 
 def _day(value: str) -> dt.date:
     return dt.datetime.fromisoformat(value.strip()[:19]).date()
+
+
+def _finish_day(value: str) -> dt.date:
+    """A finish at midnight (``2025-01-31T00:00``) ends the day before."""
+    stamp = dt.datetime.fromisoformat(value.strip()[:19])
+    if stamp.time() == dt.time(0) and stamp.date() > dt.date(1970, 1, 2):
+        return stamp.date() - dt.timedelta(days=1)
+    return stamp.date()
+
+
+def _priority(value: str) -> str | None:
+    if not value.strip().isdigit():
+        return None
+    n = int(value)
+    return "low" if n < 400 else "normal" if n < 650 else "high" if n < 850 else "urgent"
+
+
+def _split(value: str, n: int) -> list[str]:
+    parts = value.split(SEP)
+    return (parts + [""] * n)[:n]
 
 
 def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
@@ -52,11 +86,41 @@ def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
 
     doc = PlanDoc(name=text(root, "Title") or text(root, "Name"),
                   start=read_project_start(text(root, "StartDate"), _day, file), source="mspdi")
+    aliases: dict[str, str] = {}  # field id → OpsDesk's name for it
+    for a in root.iterfind(f"{q('ExtendedAttributes')}/{q('ExtendedAttribute')}"):
+        alias = text(a, "Alias")
+        if alias in TASK_FIELDS or alias in RESOURCE_FIELDS:
+            aliases[text(a, "FieldID")] = alias
+
+    def extra(el: ET.Element) -> dict[str, str]:
+        out = {}
+        for a in el.iterfind(q("ExtendedAttribute")):
+            alias = aliases.get(text(a, "FieldID"))
+            if alias:
+                out[alias] = text(a, "Value")
+        return out
+
+    roles: dict[str, RoleDoc] = {}
+
+    def role(value: str) -> str | None:
+        key, zh, en, color = _split(value, 4)
+        if not key:
+            return None
+        roles.setdefault(key, RoleDoc(key, zh or key, en or zh or key, color))
+        return key
+
     for r in root.iterfind(f"{q('Resources')}/{q('Resource')}"):
-        name = text(r, "Name")
-        if name:
-            doc.resources.append(ResourceDoc(text(r, "UID"), name, text(r, "Group"),
-                                             text(r, "Initials")))
+        name, uid = text(r, "Name"), text(r, "UID")
+        # MS Project's "Unassigned" (UID 0), empty rows and nameless resources are nobody
+        if not name or uid in ("", "0") or text(r, "IsNull") == "1":
+            continue
+        more = extra(r)
+        doc.resources.append(ResourceDoc(
+            uid, name, text(r, "Group"), text(r, "Initials"),
+            login=more.get("OpsDesk login", ""),
+            role_key=role(more.get("OpsDesk role", "")) or "",
+            is_manager=more.get("OpsDesk manager", "") == "yes",
+            active=text(r, "IsInactive") not in ("1", "true")))
     stack: list[tuple[int, str]] = []  # (outline level, uid) of the open ancestors
     for position, t in enumerate(root.iterfind(f"{q('Tasks')}/{q('Task')}"), 1):
         uid, name = text(t, "UID"), text(t, "Name")
@@ -69,31 +133,62 @@ def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
         if not level_text.isdigit():
             raise where.error(BAD_OUTLINE_LEVEL, value=level_text)
         level = int(level_text)
-        if level == 0:
-            continue  # the project summary task
+        more = extra(t)
+        if level == 0:  # the project summary task: OpsDesk keeps the launch day there
+            launch, currency = _split(more.get("OpsDesk plan", ""), 2)
+            if launch:
+                doc.launch = read_project_start(launch, _day, file)
+            doc.currency = currency
+            continue
         while stack and stack[-1][0] >= level:
             stack.pop()
         milestone = text(t, "Milestone") == "1"
         start = read_date(text(t, "Start"), _day, where, BAD_START)
-        finish = start if milestone else read_date(text(t, "Finish"), _day, where, BAD_FINISH)
+        finish = start if milestone else read_date(text(t, "Finish"), _finish_day, where,
+                                                   BAD_FINISH)
+        if start is not None and finish is not None and finish == start - dt.timedelta(days=1) \
+                and text(t, "Finish")[11:19] in ("", "00:00:00") \
+                and _day(text(t, "Finish")) == start:
+            finish = start  # a finish at midnight of its start day: a task of that one day
+        own_start = more.get("OpsDesk start", "")
+        if own_start == "none":  # a task with a due day only (MSPDI needs a start)
+            start = None
+        elif own_start:
+            start = read_date(own_start, _day, where, BAD_START)
+        phase_key = phase_en = color = None
+        if "OpsDesk phase" in more:
+            phase_key, phase_en, color = _split(more["OpsDesk phase"], 3)
+        done_by, done_at = _split(more.get("OpsDesk done", ""), 2)
+        try:
+            done_stamp = dt.datetime.fromisoformat(done_at) if done_at else None
+        except ValueError:
+            done_stamp = None
+        status = more.get("OpsDesk status") or None
         doc.tasks.append(TaskDoc(
             uid=uid, name=name, start=start, finish=finish,
             parent=stack[-1][1] if stack else None, milestone=milestone,
             summary=text(t, "Summary") == "1",
             percent_complete=read_percent(text(t, "PercentComplete"), where),
-            notes=text(t, "Notes"), depth=level - 1))
+            notes=text(t, "Notes"), depth=level - 1,
+            status=status if status in STATUSES else None,
+            priority=_priority(text(t, "Priority")),
+            role=role(more.get("OpsDesk role", "")), name_en=phase_en, phase_key=phase_key,
+            color=color, routine=more.get("OpsDesk routine") or None,
+            done_by=done_by or None, done_at=done_stamp))
         for link in t.iterfind(q("PredecessorLink")):
             pred = text(link, "PredecessorUID")
             lag = int(read_number(text(link, "LinkLag"), where, BAD_LAG, pred=pred))
             doc.links.append(LinkDoc(pred, uid, TYPE_TO_KIND.get(text(link, "Type", "1"), "FS"),
                                      lag // TENTHS_OF_MINUTE_PER_DAY))
         stack.append((level, uid))
+    doc.roles = list(roles.values())
     check_plan(doc, file)
     by_uid = {t.uid: t for t in doc.tasks}
+    people = {r.uid for r in doc.resources}
     for a in root.iterfind(f"{q('Assignments')}/{q('Assignment')}"):
         task = by_uid.get(text(a, "TaskUID"))
         res = text(a, "ResourceUID")
-        if task is not None and res not in ("", "-65535"):
+        if task is not None and res in people:  # not -65535 (nobody) nor UID 0 "Unassigned"
             task.resources.append(res)
     return doc
 
@@ -135,7 +230,7 @@ def write_mspdi(doc: PlanDoc) -> bytes:
         return f"{day.isoformat()}T{'17:00:00' if end else '08:00:00'}"
 
     span = doc.span()
-    first = doc.start or (span[0] if span else None)
+    first = span[0] if span else doc.start  # the earliest start, not the launch day
     last = span[1] if span else first
     root = ET.Element(f"{{{NS}}}Project")
     sub(root, "SaveVersion", 14)
@@ -144,6 +239,7 @@ def write_mspdi(doc: PlanDoc) -> bytes:
     sub(root, "ScheduleFromStart", 1)
     sub(root, "StartDate", stamp(first, False))
     sub(root, "FinishDate", stamp(last, True))
+    sub(root, "CurrencyCode", doc.currency or "CNY")  # required by the schema
     sub(root, "CalendarUID", CALENDAR_UID)
     sub(root, "DefaultStartTime", "08:00:00")
     sub(root, "DefaultFinishTime", "17:00:00")
@@ -152,6 +248,30 @@ def write_mspdi(doc: PlanDoc) -> bytes:
     sub(root, "DaysPerMonth", 30)
     task_uid = _numeric_uids([t.uid for t in doc.tasks])
     res_uid = _numeric_uids([r.uid for r in doc.resources])
+    roles = {r.key: r for r in doc.roles}
+
+    def role_text(key: str | None) -> str:
+        if not key:
+            return ""
+        r = roles.get(key)
+        return SEP.join((key, r.name_zh, r.name_en, r.color)) if r else key
+
+    defs = ET.SubElement(root, f"{{{NS}}}ExtendedAttributes")
+    for ids, names in ((TASK_TEXT, TASK_FIELDS), (RESOURCE_TEXT, RESOURCE_FIELDS)):
+        for field_id, name in zip(ids, names, strict=True):
+            a = ET.SubElement(defs, f"{{{NS}}}ExtendedAttribute")
+            sub(a, "FieldID", field_id)
+            sub(a, "FieldName", f"Text{ids.index(field_id) + 1}")
+            sub(a, "Alias", name)
+
+    def attrs(el: ET.Element, ids: tuple[int, ...], names: tuple[str, ...],
+              values: dict[str, str]) -> None:
+        for field_id, name in zip(ids, names, strict=True):
+            if values.get(name):
+                a = ET.SubElement(el, f"{{{NS}}}ExtendedAttribute")
+                sub(a, "FieldID", field_id)
+                sub(a, "Value", values[name])
+
     _calendars(root, sub, doc, res_uid)
     children = doc.children()
     ordered: list[tuple[TaskDoc, str]] = []
@@ -173,6 +293,9 @@ def write_mspdi(doc: PlanDoc) -> bytes:
                        ("OutlineNumber", 0), ("OutlineLevel", 0), ("Start", stamp(first, False)),
                        ("Finish", stamp(last, True)), ("Milestone", 0), ("Summary", 1)):
         sub(el, tag, value)
+    if doc.launch:
+        attrs(el, TASK_TEXT, TASK_FIELDS, {"OpsDesk plan": SEP.join(
+            (doc.launch.isoformat(), doc.currency))})
     for n, (task, number) in enumerate(ordered, 1):
         summary = bool(children.get(task.uid))
         el = ET.SubElement(tasks_el, f"{{{NS}}}Task")
@@ -182,9 +305,12 @@ def write_mspdi(doc: PlanDoc) -> bytes:
         sub(el, "Type", 1)  # fixed duration: assignments do not change the dates
         sub(el, "OutlineNumber", number)
         sub(el, "OutlineLevel", number.count(".") + 1)
-        sub(el, "Start", stamp(task.start, False))
-        sub(el, "Finish", stamp(task.finish or task.start, not task.milestone))
-        begin = task.start or doc.start
+        if task.priority in PRIORITY_OUT:
+            sub(el, "Priority", PRIORITY_OUT[task.priority])
+        begin = task.start or task.finish
+        sub(el, "Start", stamp(begin, False))
+        sub(el, "Finish", stamp(task.finish or begin, not task.milestone))
+        begin = begin or doc.start
         days = ((task.finish or begin) - begin).days + 1 if begin else 1
         sub(el, "Duration", "PT0H0M0S" if task.milestone else f"PT{max(days, 1) * 8}H0M0S")
         sub(el, "DurationFormat", 7)  # days
@@ -193,7 +319,7 @@ def write_mspdi(doc: PlanDoc) -> bytes:
         sub(el, "PercentComplete", task.percent_complete)
         if not summary:  # a summary's dates are its children's
             sub(el, "ConstraintType", 2)  # must start on
-            sub(el, "ConstraintDate", stamp(task.start, False))
+            sub(el, "ConstraintDate", stamp(begin, False))
         if task.notes:
             sub(el, "Notes", task.notes)
         for link in preds.get(task.uid, []):
@@ -202,6 +328,16 @@ def write_mspdi(doc: PlanDoc) -> bytes:
             sub(pl, "Type", KIND_TO_TYPE.get(link.kind, "1"))
             sub(pl, "LinkLag", link.lag_days * TENTHS_OF_MINUTE_PER_DAY)
             sub(pl, "LagFormat", 7)
+        attrs(el, TASK_TEXT, TASK_FIELDS, {
+            "OpsDesk role": role_text(task.role), "OpsDesk status": task.status or "",
+            "OpsDesk phase": SEP.join((task.phase_key, task.name_en or "", task.color or ""))
+            if task.phase_key else "",
+            "OpsDesk routine": task.routine or "",
+            "OpsDesk start": "none" if task.start_unset else task.exact_start.isoformat()
+            if task.exact_start and task.exact_start != task.start else "",
+            "OpsDesk done": SEP.join((task.done_by or "", task.done_at.isoformat()
+                                      if task.done_at else "")) if task.done_by or task.done_at
+            else ""})
     res_el = ET.SubElement(root, f"{{{NS}}}Resources")
     for n, r in enumerate(doc.resources, 1):  # the schema's order: Type before Initials, Group
         el = ET.SubElement(res_el, f"{{{NS}}}Resource")
@@ -214,6 +350,11 @@ def write_mspdi(doc: PlanDoc) -> bytes:
         if r.group:
             sub(el, "Group", r.group)
         sub(el, "CalendarUID", CALENDAR_UID + n)
+        if not r.active:
+            sub(el, "IsInactive", 1)
+        attrs(el, RESOURCE_TEXT, RESOURCE_FIELDS, {
+            "OpsDesk login": r.login, "OpsDesk role": role_text(r.role_key),
+            "OpsDesk manager": "yes" if r.is_manager else ""})
     asg_el = ET.SubElement(root, f"{{{NS}}}Assignments")
     n = 0
     for task, _number in ordered:

@@ -62,6 +62,21 @@ class TaskDoc:
     notes: str = ""
     resources: list[str] = field(default_factory=list)  # resource uids
     depth: int = 0
+    # What OpsDesk itself keeps (read back from its own exports, or from a file's own fields);
+    # None: the file does not say, the importer decides
+    status: str | None = None  # todo, doing, done, blocked, cancelled
+    priority: str | None = None  # low, normal, high, urgent
+    role: str | None = None  # the role key, for a task nobody is assigned to
+    name_en: str | None = None  # a phase's English name (``name`` is the Chinese one)
+    phase_key: str | None = None
+    color: str | None = None  # a phase's colour
+    routine: str | None = None  # "RRULE|start|until" of the routine it is an occurrence of
+    done_by: str | None = None  # login of who ticked it off
+    done_at: dt.datetime | None = None
+    # OpsDesk's own start when ``start`` only stands in for it (a milestone is shown on its
+    # day; a task with a due day only starts that day in other planners)
+    start_unset: bool = False
+    exact_start: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,20 @@ class ResourceDoc:
     name: str
     group: str = ""
     short_name: str = ""
+    login: str = ""  # OpsDesk's own exports: the login, the role key, the manager flag
+    role_key: str = ""
+    is_manager: bool = False
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class RoleDoc:
+    """A role OpsDesk's own export carries, so an import into a new file recreates it."""
+
+    key: str
+    name_zh: str
+    name_en: str
+    color: str = ""
 
 
 @dataclass
@@ -88,6 +117,9 @@ class PlanDoc:
     links: list[LinkDoc] = field(default_factory=list)
     resources: list[ResourceDoc] = field(default_factory=list)
     source: str = ""
+    roles: list[RoleDoc] = field(default_factory=list)
+    launch: dt.date | None = None  # OpsDesk's own exports: the launch day (``start`` is the first day)
+    currency: str = ""
     # What the reader fixed or left out, each naming its task (shown in the import's preview)
     warnings: list[ValidationError] = field(default_factory=list)
 

@@ -58,7 +58,9 @@ def parse_planner(data: bytes, file: str = "plan.planner") -> PlanDoc:
     doc = PlanDoc(name=root.get("name") or "", start=start, source="planner")
     groups = {g.get("id"): g.get("name") or "" for g in root.iter("group")}
     for r in root.iterfind("resources/resource"):
-        doc.resources.append(ResourceDoc(r.get("id") or "", r.get("name") or "",
+        if not (r.get("name") or "").strip():
+            continue  # a nameless resource is nobody (the dry run and the import agree)
+        doc.resources.append(ResourceDoc(r.get("id") or "", (r.get("name") or "").strip(),
                                          groups.get(r.get("group"), ""),
                                          r.get("short-name") or ""))
     tasks_el = root.find("tasks")
@@ -66,10 +68,11 @@ def parse_planner(data: bytes, file: str = "plan.planner") -> PlanDoc:
         _walk(tasks_el, None, 0, doc, file, [0])
     check_plan(doc, file)
     by_uid = {t.uid: t for t in doc.tasks}
+    people = {r.uid for r in doc.resources}
     for a in root.iterfind("allocations/allocation"):
         task_id, resource_id = a.get("task-id"), a.get("resource-id")
         task = by_uid.get(task_id) if task_id is not None else None
-        if task is not None and resource_id is not None:  # not a None among the resources
+        if task is not None and resource_id in people:  # not a None among the resources
             task.resources.append(resource_id)
     return doc
 

@@ -11,6 +11,7 @@ class TaskStatus(StrEnum):
     DONE = "done"
     BLOCKED = "blocked"
     CANCELLED = "cancelled"
+    SKIPPED = "skipped"  # a routine occurrence let go on purpose: neither done nor overdue
 
     @property
     def is_open(self) -> bool:

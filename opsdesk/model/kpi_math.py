@@ -218,3 +218,112 @@ def pace(actual: float | None, target: float | None, elapsed_days: int,
         return None
     due = target * max(1, min(elapsed_days, period_days)) / period_days
     return actual / due
+
+
+# ---- what a target means: a goal to reach, a floor, a ceiling or a range
+
+GOAL = "goal"  # an amount to reach over the period (monthly sales): attainment in %, judged by pace
+FLOOR = "floor"  # at least (conversion ≥ 1 %, at least 30 orders a day): met or not, with the margin
+CEILING = "ceiling"  # at most
+RANGE = "range"  # between low and high (ROI 3–5, a traffic step's 300–1,000 UV a day)
+NO_DATA = "no_data"  # a target, but no value yet in the period (the 1st of a month)
+BELOW, INSIDE, ABOVE = "below", "inside", "above"
+# Words that mark a cost KPI: above its range is too much (marketing cost share 10–15 %).
+COST_WORDS = ("cost", "share", "spend", "expense", "refund", "费", "占比", "退款", "成本")
+
+
+def target_kind(aggregation: str, direction: str, low: float | None, high: float | None) -> str:
+    """What a target asks for. A summed "higher is better" KPI has a goal to reach; any other
+    KPI with both bounds has a range (a traffic step's "5–50 orders a day" is a range whose
+    top is no ceiling: see ``above_is_good``), with one bound a floor or a ceiling."""
+    if low is None and high is None:
+        return NO_TARGET
+    if aggregation == "sum" and direction == "higher":
+        return GOAL
+    if low is not None and high is not None and low != high:
+        return RANGE
+    if direction == "lower" or (direction == "range" and low is None):
+        return CEILING
+    return FLOOR
+
+
+def above_is_good(direction: str, key: str = "", names: Iterable[str] = ()) -> bool:
+    """Whether a value above a KPI's range is good news. "higher is better" KPIs (orders,
+    visitors): yes; "lower is better": no; a true range: yes (ROI above 5, target completion
+    above 80 %) unless it is a cost or a share of costs (marketing cost share above 15 %)."""
+    if direction == "higher":
+        return True
+    if direction == "lower":
+        return False
+    text = " ".join([key, *names]).lower()
+    return not any(word in text for word in COST_WORDS)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How a period's actual stands against its target, in the target's own terms.
+
+    ``margin`` is signed, in the KPI's unit: actual minus the bound it is measured from (the
+    floor, the ceiling, or the range's nearer end); ``attainment`` is capped at 1.0 for
+    anything but a goal (a floor met 23 times over is met, not 2378 %)."""
+
+    kind: str
+    position: str | None  # BELOW / INSIDE / ABOVE (None without an actual or a target)
+    met: bool | None
+    margin: float | None
+    attainment: float | None
+    status: str
+    above_good: bool = True
+
+
+def judge(actual: float | None, low: float | None, high: float | None, direction: str,
+          aggregation: str, above_good: bool | None = None) -> Verdict:
+    """The verdict of ``actual`` against ``low``/``high`` (see ``target_kind``). A goal's
+    status here is by attainment; the dashboard judges a goal by pace (``pace``)."""
+    kind = target_kind(aggregation, direction, low, high)
+    good = above_is_good(direction) if above_good is None else above_good
+    if kind == NO_TARGET:
+        return Verdict(kind, None, None, None, None, NO_TARGET, good)
+    if actual is None:
+        return Verdict(kind, None, None, None, None, NO_DATA, good)
+    if kind == GOAL:
+        bound = low if low is not None else high
+        assert bound is not None
+        att = attainment(actual, low, high, "higher")
+        return Verdict(kind, BELOW if actual < bound else ABOVE, actual >= bound, actual - bound,
+                       att, status(att), good)
+    if kind == FLOOR:
+        bound = low if low is not None else high
+        assert bound is not None
+        met = actual >= bound
+        att = 1.0 if met else (actual / bound if bound > 0 else 0.0)
+        return Verdict(kind, ABOVE if met else BELOW, met, actual - bound, att, status(att), good)
+    if kind == CEILING:
+        bound = high if high is not None else low
+        assert bound is not None
+        met = actual <= bound
+        att = 1.0 if met else (bound / actual if actual > 0 and bound > 0 else 0.0)
+        return Verdict(kind, BELOW if met else ABOVE, met, actual - bound, att, status(att), False)
+    assert low is not None and high is not None
+    if actual < low:
+        att = actual / low if low > 0 else 0.0
+        return Verdict(kind, BELOW, False, actual - low, att, status(att), good)
+    if actual > high:
+        if good:
+            return Verdict(kind, ABOVE, True, actual - high, 1.0, ON_TRACK, good)
+        att = high / actual if actual > 0 and high > 0 else 0.0
+        return Verdict(kind, ABOVE, False, actual - high, att, status(att), good)
+    return Verdict(kind, INSIDE, True, 0.0, 1.0, ON_TRACK, good)
+
+
+def day_of_period(today: dt.date, start: dt.date, end: dt.date) -> tuple[int, int]:
+    """(day number of ``today`` in ``start..end``, clamped, and the period's length): the
+    dashboard's "day 2 of 31"."""
+    days = (end - start).days + 1
+    return max(1, min(days, (today - start).days + 1)), days
+
+
+def previous_month(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar month before the one holding ``day``."""
+    end = month_start(day) - dt.timedelta(days=1)
+    return month_start(end), end

@@ -3,7 +3,9 @@ views and the CLI all ask these, so that a rule cannot differ from one screen to
 
 - whose a task is ("mine"): ``is_mine`` (its SQL twin is ``permissions.mine_clause``);
 - what a status change does to done at / done by: ``done_fields``;
-- which occurrences of a routine My work shows: ``shown_occurrences``.
+- which occurrences of a routine My work shows: ``shown_occurrences``, and the missed ones
+  it folds into one row: ``collapse_missed``;
+- which section of a to-do list a due date falls in: ``due_section``.
 
 Who may tick off or reopen a task is in ``opsdesk.services.permissions`` (``can_tick``,
 ``can_reopen``), built on ``is_mine``.
@@ -18,6 +20,9 @@ from typing import Any, Protocol, TypeVar
 from opsdesk.model.enums import TaskStatus
 
 DONE = TaskStatus.DONE.value
+OPEN = frozenset({TaskStatus.TODO.value, TaskStatus.DOING.value, TaskStatus.BLOCKED.value})
+SECTIONS = ("overdue", "today", "week", "nextweek", "later")
+"""The open sections of a to-do list: Overdue / Today / Rest of this week / Next week / Later."""
 
 
 def is_mine(user_id: int | None, role_ids: Collection[int], assignee_id: int | None,
@@ -73,4 +78,45 @@ def shown_occurrences(tasks: Iterable[T], today: dt.date) -> list[T]:
                 continue
             upcoming.add(series)
         out.append(t)
+    return out
+
+
+def due_section(due: dt.date | None, today: dt.date) -> str:
+    """The section of ``SECTIONS`` an open task due on ``due`` falls in. Weeks run Monday
+    to Sunday: on a Friday "the rest of this week" is Saturday and Sunday, and next Monday
+    is in "next week", never in this one."""
+    if due is None:
+        return "later"
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    sunday = today + dt.timedelta(days=6 - today.weekday())
+    if due <= sunday:
+        return "week"
+    if due <= sunday + dt.timedelta(days=7):
+        return "nextweek"
+    return "later"
+
+
+def collapse_missed(tasks: Iterable[T], today: dt.date) -> list[tuple[T, list[T]]]:
+    """``tasks`` (in due-date order) with the missed occurrences of each routine — open and
+    due before ``today`` — folded into one entry: ``(the latest missed, all missed, oldest
+    first)``, placed where the oldest was. A routine missed once, and every other task,
+    stays as it is: ``(task, [])``."""
+    items = list(tasks)
+    missed: dict[int, list[T]] = {}
+    is_missed: set[int] = set()  # (by identity: equal rows of two tasks stay apart)
+    for t in items:
+        if t.series_id is not None and t.status in OPEN and t.due is not None and t.due < today:
+            missed.setdefault(t.series_id, []).append(t)
+            is_missed.add(id(t))
+    out: list[tuple[T, list[T]]] = []
+    for t in items:
+        group = missed.get(t.series_id) if id(t) in is_missed and t.series_id is not None \
+            else None
+        if group is None or len(group) < 2:
+            out.append((t, []))
+        elif t is group[0]:
+            out.append((group[-1], group))
     return out

@@ -68,6 +68,16 @@ class Task(Base):
     done_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # What the due date hangs on (model/anchors.py): launch day ("launch", moved with it),
+    # a calendar month-day ("date"), a Chinese lunar month-day ("lunar"), or another task
+    # ("task": ``anchor_days`` after its due, negative = before). ``anchor_days`` is also
+    # added to a calendar or lunar date. The start keeps its distance to the due.
+    anchor_kind: Mapped[str] = mapped_column(String(8), default="launch", server_default="launch")
+    anchor_month: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    anchor_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # No foreign key (migration 0005): an anchor that is gone means launch day again.
+    anchor_task_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    anchor_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class TaskLink(Base):

@@ -12,15 +12,19 @@ from opsdesk.services.changes import Changes
 from opsdesk.store import Store
 
 if TYPE_CHECKING:
+    from opsdesk.services.anchors import AnchorService
     from opsdesk.services.audit import AuditService
     from opsdesk.services.history import HistoryService
     from opsdesk.services.kpis import KpiService
     from opsdesk.services.mywork import MyWorkService
     from opsdesk.services.overview import OverviewService
     from opsdesk.services.people import PeopleService
+    from opsdesk.services.phases import PhaseService
+    from opsdesk.services.plan_copy import PlanCopyService
     from opsdesk.services.plans import PlanService
     from opsdesk.services.schedule import ScheduleService
     from opsdesk.services.series import SeriesService
+    from opsdesk.services.spending import SpendingService
     from opsdesk.services.storage import StorageService
     from opsdesk.services.tasks import TaskService
     from opsdesk.services.team import TeamService
@@ -59,11 +63,15 @@ class Services:
     overview: OverviewService = _OnFirstUse("overview", "OverviewService")  # type: ignore[assignment]
     audit: AuditService = _OnFirstUse("audit", "AuditService")  # type: ignore[assignment]
     schedule: ScheduleService = _OnFirstUse("schedule", "ScheduleService")  # type: ignore[assignment]
+    anchors: AnchorService = _OnFirstUse("anchors", "AnchorService")  # type: ignore[assignment]
+    plan_copy: PlanCopyService = _OnFirstUse("plan_copy", "PlanCopyService")  # type: ignore[assignment]
     mywork: MyWorkService = _OnFirstUse("mywork", "MyWorkService")  # type: ignore[assignment]
     series: SeriesService = _OnFirstUse("series", "SeriesService")  # type: ignore[assignment]
     team: TeamService = _OnFirstUse("team", "TeamService")  # type: ignore[assignment]
     history: HistoryService = _OnFirstUse("history", "HistoryService")  # type: ignore[assignment]
     storage: StorageService = _OnFirstUse("storage", "StorageService")  # type: ignore[assignment]
+    phases: PhaseService = _OnFirstUse("phases", "PhaseService")  # type: ignore[assignment]
+    spending: SpendingService = _OnFirstUse("spending", "SpendingService")  # type: ignore[assignment]
 
     def __init__(self, store: Store, clock: Clock = utc_now) -> None:
         self.store = store

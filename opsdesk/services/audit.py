@@ -37,6 +37,34 @@ class AuditService(Service):
             return [ChangeRow(*r) for r in s.execute(stmt)]
 
 
+    def last_task_change(self, task_id: int) -> LastChange | None:
+        """Who last changed task ``task_id``, when, and which of its fields (from the row
+        log): what the conflict dialog names. None when nothing is logged for it."""
+        from opsdesk.model.audit import ChangeRow as LoggedRow
+        from opsdesk.store import rowlog
+
+        with self.store.read() as s:
+            row = s.execute(select(LoggedRow.change_id, LoggedRow.old, LoggedRow.new)
+                            .where(LoggedRow.tbl == "tasks", LoggedRow.pk == str(int(task_id)))
+                            .order_by(LoggedRow.id.desc()).limit(1)).first()
+            if row is None or row.change_id is None:
+                return None
+            who = s.execute(select(Change.at, User.name).outerjoin(User, User.id == Change.user_id)
+                            .where(Change.id == row.change_id)).first()
+        old, new = rowlog.loads(row.old) or {}, rowlog.loads(row.new) or {}
+        fields = tuple(k for k in new if k != "version" and old.get(k) != new.get(k))
+        if who is None:
+            return None
+        return LastChange(who.name, who.at, fields)
+
+
+@dataclass(frozen=True)
+class LastChange:
+    who: str | None
+    at: dt.datetime  # UTC, naive
+    fields: tuple[str, ...]  # the task's columns it changed (status, done_at…)
+
+
 # ---- the Activity view: filtered, with the title of what changed
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from sqlalchemy import String, nulls_last, select, type_coerce
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
-from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc
-from opsdesk.model import Phase, Plan, Role, Task, User
+from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, RoleDoc, TaskDoc
+from opsdesk.model import Phase, Plan, Role, Task, TaskSeries, User
 from opsdesk.services.base import Service
 from opsdesk.services.sanitize import FORMULA_STARTS, safe_cell
 from opsdesk.store import files
@@ -215,31 +215,63 @@ class ExportService(Service):
         return len(rows)
 
     def plan_doc(self, plan_id: int) -> PlanDoc:
-        """The plan as a neutral document: phases become summary tasks."""
+        """The plan as a neutral document: phases become summary tasks. It carries what an
+        OpsDesk → MSPDI → OpsDesk round trip must keep: the phases' English names, keys and
+        colours, each task's status, priority and role, routines, who ticked off what and
+        when, and the people's logins, roles and manager flag."""
         from opsdesk.services.plans import PlanService
         from opsdesk.services.tasks import TaskService
 
         plans, tasks = PlanService(self.store), TaskService(self.store)
         plan = plans.get(plan_id)
         doc = PlanDoc(plan.name, plan.launch_date, source="opsdesk")
+        doc.launch = plan.launch_date
         for ph in plans.phases(plan_id):
             doc.tasks.append(TaskDoc(f"p{ph.id}", ph.name_zh if ph.name_zh else ph.name_en,
-                                     ph.start, ph.end, summary=True))
+                                     ph.start, ph.end, summary=True, name_en=ph.name_en,
+                                     phase_key=ph.key or f"phase{ph.id}", color=ph.color))
         rows = tasks.list(plan_id)
         with self.store.read() as s:  # a person's role goes to the resource's group
-            people = {uid: (name, role_zh or role_en or "") for uid, name, role_zh, role_en in
-                      s.execute(select(User.id, User.name, Role.name_zh, Role.name_en)
-                                .outerjoin(Role, Role.id == User.role_id)).all()}
+            doc.currency = s.scalar(select(Plan.currency).where(Plan.id == plan_id)) or ""
+            role_rows = s.execute(select(Role.id, Role.key, Role.name_zh, Role.name_en,
+                                         Role.color)).all()
+            people = {uid: (name, login, role_id, manager, active)
+                      for uid, name, login, role_id, manager, active in
+                      s.execute(select(User.id, User.name, User.login, User.role_id,
+                                       User.is_manager, User.active)).all()}
+            series = {sid: f"{rule}|{start.isoformat()}|{until.isoformat() if until else ''}"
+                      for sid, rule, start, until in s.execute(
+                          select(TaskSeries.id, TaskSeries.rule, TaskSeries.start,
+                                 TaskSeries.until).where(TaskSeries.plan_id == plan_id))}
+            series_of: dict[int, int | None] = dict(s.execute(select(Task.id, Task.series_id).where(
+                Task.plan_id == plan_id, Task.series_id.is_not(None))).all())
+        role_key = {rid: key for rid, key, *_ in role_rows}
+        role_name = {rid: zh or en or "" for rid, _key, zh, en, _color in role_rows}
+        doc.roles = [RoleDoc(key, zh, en, color or "") for _rid, key, zh, en, color in role_rows]
         used = {r.assignee_id for r in rows if r.assignee_id is not None}
-        doc.resources = [ResourceDoc(str(uid), *people[uid]) for uid in sorted(used)]
+        doc.resources = [ResourceDoc(str(uid), people[uid][0], role_name.get(people[uid][2], ""),
+                                     login=people[uid][1],
+                                     role_key=role_key.get(people[uid][2], ""),
+                                     is_manager=bool(people[uid][3]),
+                                     active=bool(people[uid][4]))
+                         for uid in sorted(used | {u for u, p in people.items() if p[3]})]
         has_children = {r.parent_id for r in rows if r.parent_id is not None}
         for r in rows:
             parent = str(r.parent_id) if r.parent_id else (f"p{r.phase_id}" if r.phase_id else None)
+            done_at = r.done_at
+            if isinstance(done_at, str):
+                done_at = dt.datetime.fromisoformat(done_at)
             doc.tasks.append(TaskDoc(
                 str(r.id), r.title, r.due if r.is_milestone else (r.start or r.due), r.due,
                 parent=parent, milestone=r.is_milestone,
                 summary=r.id in has_children, percent_complete=100 if r.status == "done" else 0,
-                notes=r.notes, resources=[str(r.assignee_id)] if r.assignee_id else []))
+                notes=r.notes, resources=[str(r.assignee_id)] if r.assignee_id else [],
+                status=r.status, priority=r.priority,
+                role=role_key.get(r.role_id) if r.role_id is not None else None,
+                routine=series.get(series_of.get(r.id) or -1), start_unset=r.start is None,
+                exact_start=r.start,
+                done_by=people[r.done_by][1] if r.done_by in people else None,
+                done_at=done_at))
         doc.links = [LinkDoc(str(p), str(q), kind, lag) for p, q, kind, lag in tasks.links(plan_id)]
         return doc
 
@@ -253,8 +285,10 @@ class ExportService(Service):
 
     def ics(self, plan_id: int, out: Path, *, milestones_only: bool = False,
             assignee_id: int | None = None, role_id: int | None = None) -> int:
-        """An iCalendar file; UIDs are stable, so a re-export updates the events. With no
-        task to put in it, nothing is written (a ValidationError names whose calendar)."""
+        """An iCalendar file; UIDs are stable, so a re-export updates the events. A person's
+        calendar (``assignee_id``) holds their tasks and the unassigned tasks of their roles
+        (``permissions.mine_clause``, as My work). With no task to put in it, nothing is
+        written (a ValidationError names whose calendar)."""
         from opsdesk.interchange.ics import write_ics
 
         with self.store.read() as s:
@@ -264,8 +298,8 @@ class ExportService(Service):
                                                                  Task.due.is_not(None))
             if milestones_only:
                 stmt = stmt.where(Task.is_milestone.is_(True))
-            if assignee_id is not None:
-                stmt = stmt.where(Task.assignee_id == assignee_id)
+            if assignee_id is not None:  # the person's work, as My work shows it
+                stmt = stmt.where(self._whose(assignee_id))
             if role_id is not None:
                 stmt = stmt.where(Task.role_id == role_id)
             rows = s.execute(stmt.order_by(Task.due, Task.id)).all()
@@ -284,6 +318,19 @@ class ExportService(Service):
             files.write_user_bytes(tmp, write_ics(plan.name, f"{plan_id}.{plan.created_at:%Y%m%d%H%M%S}",
                                       rows, self.clock()))
         return len(rows)
+
+
+    def _whose(self, user_id: int):
+        """The WHERE clause of a person's own work (``permissions.mine_clause``); someone
+        no longer active has only what is still assigned to them."""
+        from opsdesk.errors import NotFound
+        from opsdesk.services import permissions
+        from opsdesk.services.people import PeopleService
+
+        try:
+            return permissions.mine_clause(PeopleService(self.store).actor_for(user_id))
+        except NotFound:
+            return Task.assignee_id == user_id
 
 
 @contextmanager

@@ -55,7 +55,8 @@ STAFF_TABLES = {"tasks", "comments", "kpi_values"}
 STAFF_TASK_COLUMNS = {"status", "done_at", "done_by", "version"}
 KINDS = {"tasks": "tasks", "task_links": "tasks", "task_series": "tasks", "plans": "plans",
          "phases": "plans", "users": "people", "roles": "people", "user_roles": "people",
-         "kpis": "kpis", "kpi_targets": "kpis", "kpi_values": "kpis", "comments": "comments"}
+         "kpis": "kpis", "kpi_targets": "kpis", "kpi_values": "kpis", "comments": "comments",
+         "spending": "kpis", "spending_budgets": "kpis"}
 
 
 @dataclass

@@ -6,13 +6,15 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
-from opsdesk.interchange.plan_doc import PlanDoc, TaskDoc, Where, check_plan
-from opsdesk.model import Phase, Plan, Role, Task, TaskLink, User
+from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc, Where, check_plan
+from opsdesk.model import Phase, Plan, Role, Task, TaskLink, TaskSeries, User
 from opsdesk.model.dates import MAX_DATE, MIN_DATE, in_bounds
+from opsdesk.model.enums import Priority, TaskStatus
 from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
@@ -24,6 +26,10 @@ START_OUT_OF_BOUNDS = QT_TRANSLATE_NOOP(
     "Errors", "{file}, task {task} “{name}”: the start {value} is outside {low} … {high}.")
 FINISH_OUT_OF_BOUNDS = QT_TRANSLATE_NOOP(
     "Errors", "{file}, task {task} “{name}”: the finish {value} is outside {low} … {high}.")
+TARGET_EXISTS = QT_TRANSLATE_NOOP("Errors", "{path} already exists; choose a new file.")
+LINK_TO_PHASE = QT_TRANSLATE_NOOP(
+    "Errors", "{file}: the link from task {pred} “{pred_name}” to task {succ} “{succ_name}” is "
+    "left out: “{phase}” becomes a phase, and OpsDesk links tasks, not phases.")
 PHASE_COLORS = ("#90caf9", "#a5d6a7", "#ffcc80", "#ce93d8", "#80cbc4", "#ef9a9a")
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
@@ -43,7 +49,10 @@ class PlanImportPreview:
     people_new: list[str] = field(default_factory=list)
     people_matched: list[str] = field(default_factory=list)
     groups_unmatched: list[str] = field(default_factory=list)
+    roles_new: list[str] = field(default_factory=list)  # roles the file brings that are added
     undated: int = 0  # tasks with neither start nor finish (imported unscheduled)
+    # links the import leaves out, each saying why (a link to a task that becomes a phase)
+    links_dropped: list[ValidationError] = field(default_factory=list)
     # What the reader fixed or left out (a finish before the start, a link to a missing task),
     # each a typed error naming its task: show ``error_text(w)`` / ``w.message`` for each
     warnings: list[ValidationError] = field(default_factory=list)
@@ -71,8 +80,40 @@ class ImportService(Service):
 
     @staticmethod
     def _phase_tasks(doc: PlanDoc) -> list[TaskDoc]:
-        """Top-level summary tasks become phases (or one phase when there are none)."""
+        """Top-level summary tasks become phases (or one phase when there are none); in
+        OpsDesk's own export exactly its phases (the tasks that carry a phase key)."""
+        if any(t.phase_key for t in doc.tasks):
+            return [t for t in doc.tasks if t.parent is None and t.phase_key]
         return [t for t in doc.tasks if t.parent is None and t.summary]
+
+    @classmethod
+    def _links(cls, doc: PlanDoc, file: str) -> tuple[list[LinkDoc], list[ValidationError]]:
+        """The links the import makes, and those it leaves out with why: a link from or to a
+        task that becomes a phase (phases are not linked)."""
+        phases = {t.uid: t for t in cls._phase_tasks(doc)}
+        names = {t.uid: t.name for t in doc.tasks}
+        kept, dropped = [], []
+        for link in doc.links:
+            phase = phases.get(link.pred) or phases.get(link.succ)
+            if phase is None:
+                kept.append(link)
+            else:
+                dropped.append(ValidationError(
+                    LINK_TO_PHASE, field="file", file=file, pred=link.pred,
+                    pred_name=names.get(link.pred, ""), succ=link.succ,
+                    succ_name=names.get(link.succ, ""), phase=phase.name))
+        return kept, dropped
+
+    @staticmethod
+    def _people_in(doc: PlanDoc) -> list[ResourceDoc]:
+        """The resources that are people: a nameless one is nobody (the same for the preview
+        and the import, so they always agree)."""
+        return [r for r in doc.resources if r.name.strip()]
+
+    @classmethod
+    def check_doc(cls, doc: PlanDoc, file: str) -> None:
+        """Refuse a plan that cannot be imported (before anything is made for it)."""
+        cls._check(doc, file)
 
     @staticmethod
     def _check(doc: PlanDoc, file: str) -> None:
@@ -97,16 +138,31 @@ class ImportService(Service):
         phase_uids = {p.uid for p in phases}
         preview.tasks = sum(1 for t in doc.tasks if t.uid not in phase_uids)
         preview.milestones = sum(1 for t in doc.tasks if t.milestone)
-        preview.links = len(doc.links)
+        kept, preview.links_dropped = self._links(doc, file or doc.name)
+        preview.links = len(kept)
         with self.store.read() as s:
             roles, people = self._roles(s), self._people(s)
-        for r in doc.resources:
-            (preview.people_matched if _norm(r.name) in people else preview.people_new).append(r.name)
+        own_roles = {_norm(r.key) for r in doc.roles}
+        preview.roles_new = [r.name_zh or r.key for r in doc.roles
+                             if _norm(r.key) not in roles
+                             and not any(_norm(x) in roles for x in (r.name_zh, r.name_en))]
+        for r in self._people_in(doc):
+            (preview.people_matched if self._match(r, people) is not None
+             else preview.people_new).append(r.name)
+            if r.role_key and _norm(r.role_key) in own_roles | set(roles):
+                continue
             if r.group and _norm(r.group) not in roles and r.group not in preview.groups_unmatched:
                 preview.groups_unmatched.append(r.group)
         preview.undated = sum(1 for t in doc.tasks if t.start is None and t.finish is None)
         preview.warnings = list(doc.warnings)
         return preview
+
+    @staticmethod
+    def _match(r: ResourceDoc, people: dict[str, int]) -> int | None:
+        """The person a resource is: by login (OpsDesk's own exports), else by name."""
+        if r.login and _norm(r.login) in people:
+            return people[_norm(r.login)]
+        return people.get(_norm(r.name))
 
     def import_plan(self, actor: Actor, doc: PlanDoc, *, name: str | None = None,
                     launch: dt.date | None = None, default_role: str = "operations",
@@ -116,25 +172,28 @@ class ImportService(Service):
         self._check(doc, file or doc.name)
         span = doc.span()
         name = validate.text(name or doc.name or file or "Imported plan", "name", 200)
-        launch = validate.date(launch or doc.start or (span[0] if span else dt.date.today()),
-                               "launch_date")
+        launch = validate.date(launch or doc.launch or doc.start
+                               or (span[0] if span else dt.date.today()), "launch_date")
+        kept, _dropped = self._links(doc, file or doc.name)
         with self.store.write() as s:
-            roles, people = self._roles(s), self._people(s)
+            roles = self._import_roles(s, doc)
+            people = self._people(s)
             default_role_id = roles.get(_norm(default_role)) or s.scalar(select(func.min(Role.id)))
             if default_role_id is None:
                 default_role_id = inserted_id(s.execute(insert(Role).values(
                     key="operations", name_zh="运营", name_en="Operations", color="#1e88e5")
                 ))
             plan_id = inserted_id(s.execute(insert(Plan).values(
-                name=name, launch_date=launch, currency="CNY", template_key=f"import:{doc.source}",
-                created_at=self.clock())))
+                name=name, launch_date=launch, currency=(doc.currency or "CNY")[:8],
+                template_key=f"import:{doc.source}", created_at=self.clock())))
             person_of, role_of_person = self._import_people(s, doc, roles, people, default_role_id)
             phase_of = self._import_phases(s, doc, plan_id, launch, span)
+            series_of = self._import_series(s, doc, plan_id)
             ids = self._import_tasks(s, doc, plan_id, phase_of, person_of, role_of_person,
-                                     default_role_id, progress, actor)
+                                     default_role_id, progress, actor, roles, people, series_of)
             links = [dict(pred_id=ids[link.pred], succ_id=ids[link.succ], kind=link.kind,
                           lag_days=link.lag_days)
-                     for link in doc.links if link.pred in ids and link.succ in ids
+                     for link in kept if link.pred in ids and link.succ in ids
                      and link.pred != link.succ]
             unique = {(lk["pred_id"], lk["succ_id"]): lk for lk in links}
             if unique:
@@ -147,15 +206,35 @@ class ImportService(Service):
 
     # ---- pieces of one import (inside its transaction)
 
+    def _import_roles(self, s, doc: PlanDoc) -> dict[str, int]:
+        """The roles OpsDesk's own export carries that this database lacks are added (by
+        key); role names (zh, en, key) → id."""
+        roles = self._roles(s)
+        keys = {key.lower() for key in s.scalars(select(Role.key))}
+        for r in doc.roles:
+            if r.key.lower() in keys or any(_norm(x) in roles for x in (r.name_zh, r.name_en)):
+                continue  # the database has it (by key, or by name)
+            rid = inserted_id(s.execute(insert(Role).values(
+                key=validate.text(r.key, "key", 64), name_zh=(r.name_zh or r.key)[:100],
+                name_en=(r.name_en or r.name_zh or r.key)[:100],
+                color=r.color or PHASE_COLORS[len(keys) % len(PHASE_COLORS)])))
+            keys.add(r.key.lower())
+            for label in (r.key, r.name_zh, r.name_en):
+                roles.setdefault(_norm(label), rid)
+        return roles
+
     def _import_people(self, s, doc, roles, people, default_role_id):
         person_of: dict[str, int] = {}
         role_of_person: dict[int, int] = {}
         logins = {login.lower() for login in s.scalars(select(User.login))}
-        for r in doc.resources:
-            uid = people.get(_norm(r.name))
+        for r in self._people_in(doc):
+            uid = self._match(r, people)
             if uid is None:
-                role_id = roles.get(_norm(r.group), default_role_id)
-                base = re.sub(r"[^0-9a-z_.-]", "", (r.short_name or "").lower()) or f"user{r.uid}"
+                role_id = (roles.get(_norm(r.role_key)) if r.role_key else None) \
+                    or roles.get(_norm(r.group), default_role_id)
+                base = next((b for b in (re.sub(r"[^0-9a-z_.-]", "", w.lower()) for w in
+                                         (r.login, r.short_name, r.name.replace(" ", ".")))
+                             if b.strip("._-")), f"user{r.uid}")
                 login, n = base, 1
                 while login.lower() in logins:
                     n += 1
@@ -163,8 +242,9 @@ class ImportService(Service):
                 logins.add(login.lower())
                 uid = inserted_id(s.execute(insert(User).values(
                     name=validate.text(r.name, "name", 100), login=login, role_id=role_id,
-                    is_manager=False, password_hash=None, active=True)))
+                    is_manager=r.is_manager, password_hash=None, active=r.active)))
                 people[_norm(r.name)] = uid
+                people[_norm(login)] = uid
             person_of[r.uid] = uid
         for uid, role_id in s.execute(select(User.id, User.role_id).where(
                 User.id.in_(list(person_of.values()) or [-1]))):
@@ -172,7 +252,8 @@ class ImportService(Service):
         return person_of, role_of_person
 
     def _import_phases(self, s, doc, plan_id, launch, span) -> dict[str, int]:
-        """uid of every task → id of its phase (the top-level summary it sits under)."""
+        """uid of every task → id of its phase (the top-level summary it sits under). A
+        phase without dates of its own spans its tasks."""
         tops = self._phase_tasks(doc)
         if not tops:
             start, end = span if span else (launch, launch)
@@ -180,68 +261,207 @@ class ImportService(Service):
                 plan_id=plan_id, key="imported", name_zh=doc.name or "导入", name_en=doc.name or "Imported",
                 start=start, end=end, position=0, color=PHASE_COLORS[0])))
             return {t.uid: pid for t in doc.tasks}
-        phase_ids: dict[str, int] = {}
-        for pos, top in enumerate(tops):
-            start = top.start or launch
-            end = max(top.finish or start, start)
-            phase_ids[top.uid] = inserted_id(s.execute(insert(Phase).values(
-                plan_id=plan_id, key=f"phase{pos + 1}", name_zh=top.name, name_en=top.name,
-                start=start, end=end, position=pos, color=PHASE_COLORS[pos % len(PHASE_COLORS)])
-            ))
         by_uid = {t.uid: t for t in doc.tasks}
-        phase_of: dict[str, int] = {}
+        top_of: dict[str, str] = {}
+        top_uids = {t.uid for t in tops}
         for t in doc.tasks:
-            node = t
-            while node.parent is not None and node.uid not in phase_ids:
+            node, seen = t, 0
+            while node.parent is not None and node.uid not in top_uids and seen <= len(by_uid):
                 node = by_uid.get(node.parent, node)
+                seen += 1
                 if node.parent is None:
                     break
-            if node.uid in phase_ids:
-                phase_of[t.uid] = phase_ids[node.uid]
-        return phase_of
+            if node.uid in top_uids:
+                top_of[t.uid] = node.uid
+        days: dict[str, list[dt.date]] = {}
+        for uid, top_uid in top_of.items():
+            member = by_uid[uid]
+            days.setdefault(top_uid, []).extend(
+                d for d in (member.start, member.finish) if d is not None)
+        phase_ids: dict[str, int] = {}
+        keys: set[str] = set()
+        for pos, top in enumerate(tops):
+            own = days.get(top.uid) or [launch]
+            start = top.start or min(own)
+            end = max(top.finish or max(own), start)
+            key = (top.phase_key or f"phase{pos + 1}")[:64]
+            if key in keys:
+                key = f"{key[:56]}-{pos + 1}"
+            keys.add(key)
+            phase_ids[top.uid] = inserted_id(s.execute(insert(Phase).values(
+                plan_id=plan_id, key=key, name_zh=top.name, name_en=top.name_en or top.name,
+                start=start, end=end, position=pos,
+                color=top.color or PHASE_COLORS[pos % len(PHASE_COLORS)])))
+        return {uid: phase_ids[top] for uid, top in top_of.items()}
+
+    def _import_series(self, s, doc, plan_id) -> dict[str, int]:
+        """The routines of OpsDesk's own export ("RRULE|start|until") → their new ids."""
+        out: dict[str, int] = {}
+        for t in doc.tasks:
+            if not t.routine or t.routine in out:
+                continue
+            rule, start, until = (t.routine.split("|") + ["", ""])[:3]
+            try:
+                first = dt.date.fromisoformat(start) if start else (t.finish or t.start)
+                last = dt.date.fromisoformat(until) if until else None
+            except ValueError:
+                continue  # not a routine OpsDesk wrote: the task stays an ordinary one
+            if not rule or first is None:
+                continue
+            out[t.routine] = inserted_id(s.execute(insert(TaskSeries).values(
+                plan_id=plan_id, rule=rule[:500], start=first, until=last)))
+        return out
 
     def _import_tasks(self, s, doc, plan_id, phase_of, person_of, role_of_person,
-                      default_role_id, progress, actor: Actor) -> dict[str, int]:
+                      default_role_id, progress, actor: Actor, roles=None, people=None,
+                      series_of=None) -> dict[str, int]:
         """Insert level by level (parents first) with RETURNING ids; uid → task id. A task
-        done in the file is done by the importer, now (``done_fields``)."""
+        done in the file is done by the importer, now (``done_fields``), unless the file
+        says who and when (OpsDesk's own export)."""
         now = self.clock()
+        roles, people, series_of = roles or {}, people or {}, series_of or {}
         tops = {t.uid for t in self._phase_tasks(doc)}
         levels: dict[int, list[TaskDoc]] = {}
         for t in doc.tasks:
             if t.uid not in tops:
                 levels.setdefault(t.depth, []).append(t)
         ids: dict[str, int] = {}
-        done, total = 0, sum(len(v) for v in levels.values())
+        total = sum(len(v) for v in levels.values())
         position = 0
+        statuses = {st.value for st in TaskStatus}
+        priorities = {p.value for p in Priority}
         table = Task.__table__  # Core: the ORM's bulk RETURNING path is quadratic here
         stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        # SQLite cannot keep RETURNING rows in parameter order for a batch, so SQLAlchemy
+        # would insert row by row: there the ids are handed out here instead (the
+        # transaction holds the write lock), and the rows go in as one executemany
+        next_id = None
+        if s.connection().dialect.name == "sqlite":
+            next_id = (s.scalar(select(func.max(Task.id))) or 0) + 1
         for depth in sorted(levels):
             batch = levels[depth]
             for chunk_start in range(0, len(batch), 5000):
                 chunk = batch[chunk_start:chunk_start + 5000]
                 rows = []
                 for t in chunk:
-                    assignee = person_of.get(t.resources[0]) if t.resources else None
+                    assignee = next((person_of[r] for r in t.resources if r in person_of), None)
                     start, due = t.start, t.finish or t.start
                     if start and due and due < start:
                         due = start
                     position += 1
-                    status = ("done" if t.percent_complete >= 100 else
-                              "doing" if t.percent_complete > 0 else "todo")
+                    status = t.status if t.status in statuses else (
+                        "done" if t.percent_complete >= 100 else
+                        "doing" if t.percent_complete > 0 else "todo")
+                    role_id = roles.get(_norm(t.role)) if t.role else None
+                    stamp = done_fields(None, status, now, actor.user_id)
+                    if status == "done" and (t.done_by or t.done_at):
+                        stamp = {"done_at": t.done_at or now,
+                                 "done_by": people.get(_norm(t.done_by or ""), actor.user_id)}
                     rows.append(dict(
                         plan_id=plan_id, phase_id=phase_of.get(t.uid),
                         parent_id=ids.get(t.parent)
                         if t.parent is not None and t.parent not in tops else None,
-                        series_id=None, title=(t.name or "—")[:500], notes=t.notes or "",
-                        role_id=role_of_person.get(assignee, default_role_id),
+                        series_id=series_of.get(t.routine) if t.routine else None,
+                        title=(t.name or "—")[:500], notes=t.notes or "",
+                        role_id=role_id or role_of_person.get(assignee, default_role_id),
                         assignee_id=assignee, start=start, due=due,
-                        status=status, priority="normal", is_milestone=t.milestone,
-                        position=position, version=1,
-                        **done_fields(None, status, now, actor.user_id)))
-                new_ids = s.connection().execute(stmt, rows).scalars().all()
+                        status=status,
+                        priority=t.priority if t.priority in priorities else "normal",
+                        is_milestone=t.milestone, position=position, version=1, **stamp))
+                if next_id is not None:
+                    new_ids = list(range(next_id, next_id + len(rows)))
+                    for row, new_id in zip(rows, new_ids, strict=True):
+                        row["id"] = new_id
+                    next_id += len(rows)
+                    s.connection().execute(insert(table), rows)
+                else:
+                    new_ids = s.connection().execute(stmt, rows).scalars().all()
                 for t, new_id in zip(chunk, new_ids, strict=True):
                     ids[t.uid] = new_id
-                done += len(chunk)
-                if progress is not None and progress(done, total) is False:
+                if progress is not None and progress(len(ids), total) is False:
                     raise Cancelled()
         return ids
+
+
+# ---- a plan file into a database of its own (File ▸ Open of a plan, `opsdesk --db new.db import`)
+
+PLAN_SUFFIXES = {".planner": "planner", ".mrproject": "planner", ".xml": "mspdi",
+                 ".mspdi": "mspdi", ".gan": "gan"}
+
+
+def is_plan_file(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in PLAN_SUFFIXES
+
+
+def read_plan_file(path: str | Path) -> PlanDoc:
+    """A plan file as a PlanDoc, by its type: GNOME Planner, MS Project XML, GanttProject."""
+    from opsdesk.store import files
+
+    path = Path(path)
+    kind = PLAN_SUFFIXES.get(path.suffix.lower(), "mspdi")
+    if kind == "planner":
+        from opsdesk.interchange.planner import parse_planner as parse
+    elif kind == "gan":
+        from opsdesk.interchange.gan import parse_gan as parse
+    else:
+        from opsdesk.interchange.mspdi import parse_mspdi as parse
+    return parse(files.read_user_bytes(path), path.name)
+
+
+def database_beside(plan_file: str | Path) -> Path:
+    """A new database file beside ``plan_file``: ``plan.db``, else ``plan-2.db``, …"""
+    plan_file = Path(plan_file)
+    candidate, n = plan_file.with_suffix(".db"), 1
+    while candidate.exists() or Path(f"{candidate}-wal").exists():
+        n += 1
+        candidate = plan_file.with_name(f"{plan_file.stem}-{n}.db")
+    return candidate
+
+
+def preview_in_new(doc: PlanDoc, file: str) -> PlanImportPreview:
+    """The preview of ``doc`` imported into an empty database (nobody there to match)."""
+    import tempfile
+
+    from opsdesk.store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="opsdesk-preview-") as tmp:
+        store = open_store(Path(tmp) / "preview.db", create=True)
+        try:
+            return ImportService(store).preview_plan(doc, file)
+        finally:
+            store.close()
+
+
+def import_into_new(target: Path, doc: PlanDoc, *, file: str, manager_name: str,
+                    manager_login: str, password: str, name: str | None = None,
+                    launch: dt.date | None = None, default_role: str = "operations",
+                    progress: Progress | None = None) -> Changes:
+    """Make the database ``target`` (which must not exist) with its first manager, as
+    ``opsdesk init`` does, and import ``doc`` into it as that manager. Anything refused
+    leaves no file behind."""
+    from opsdesk.services.people import PeopleService
+    from opsdesk.store import open_store
+
+    ImportService._check(doc, file)
+    if target.exists():
+        raise ValidationError(TARGET_EXISTS, field="db", path=str(target))
+    login = validate.text(manager_login, "login", 64)
+    store = open_store(target, create=True)
+    try:
+        people = PeopleService(store)
+        system = Actor.system()
+        if not any(r.key == "operations" for r in people.roles()):
+            people.create_role(system, "operations", "运营", "Operations", "#1e88e5")
+        people.create_user(system, manager_name, login, "operations", is_manager=True,
+                           password=password)
+        actor = people.authenticate(login, password)
+        changes = ImportService(store).import_plan(actor, doc, name=name, launch=launch,
+                                                   default_role=default_role,
+                                                   progress=progress, file=file)
+    except BaseException:
+        store.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        raise
+    store.close()
+    return changes

@@ -29,7 +29,7 @@ def parse_number(text: str | float | int) -> float:
             value = float(text)  # the common cases first, fast
         except ValueError:
             try:
-                value = float(text.replace(",", ""))
+                value = float(text[:-1] if text[-1:] == "%" else text.replace(",", ""))
             except ValueError:
                 value = _parse_text(text)
     if value != value or value in (float("inf"), float("-inf")):

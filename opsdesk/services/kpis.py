@@ -336,3 +336,48 @@ class KpiService(KpiReads, Service):
                            after=dict(targets=[{k: v for k, v in r.items() if k != "kpi_id"} for r in rows]),
                            plan_id=plan_id)
         return Changes(kpis=True, ids=frozenset({kpi_id}), change_id=cid, plan_id=plan_id)
+
+    # ---- a plan without KPIs (an imported Planner or MS Project plan)
+
+    def add_from_template(self, actor: Actor, plan_id: int, template,
+                          lang: str = "zh_CN") -> Changes:
+        """Copy the template's KPI definitions and targets (dated from the plan's launch day)
+        into the plan, leaving out keys it already has; one action, one undo step. The
+        template's owner roles are made when the team has none of that key."""
+        from opsdesk.model import Role
+
+        permissions.require_manager(actor, permissions.SET_TARGETS)
+        with self.store.write() as s:
+            launch = s.execute(select(Plan.launch_date).where(Plan.id == plan_id)).scalar_one_or_none()
+            if launch is None:
+                raise NotFound()
+            have = set(s.execute(select(Kpi.key).where(Kpi.plan_id == plan_id)).scalars())
+            roles = dict(s.execute(select(Role.key, Role.id)).all())
+            pos = s.execute(select(func.coalesce(func.max(Kpi.position), 0))
+                            .where(Kpi.plan_id == plan_id)).scalar_one()
+            added: builtins.list[int] = []
+            for k in template.kpis:
+                if k.key in have:
+                    continue
+                if k.owner and k.owner not in roles:
+                    spec = next((r for r in template.roles if r.key == k.owner), None)
+                    if spec is not None:
+                        roles[k.owner] = inserted_id(s.execute(insert(Role).values(
+                            key=spec.key, name_zh=spec.name.zh, name_en=spec.name.en, color=spec.color)))
+                pos += 1
+                kpi_id = inserted_id(s.execute(insert(Kpi).values(
+                    plan_id=plan_id, key=k.key, name_zh=k.name.zh, name_en=k.name.en, unit=k.unit,
+                    direction=k.direction, aggregation=k.aggregation,
+                    owner_role_id=roles.get(k.owner) if k.owner else None, decimals=k.decimals,
+                    position=pos)))
+                rows = [dict(kpi_id=kpi_id, period_start=tg.start.on(launch),
+                             period_end=tg.end.on(launch), low=tg.low, high=tg.high,
+                             label=tg.label.get(lang)) for tg in k.targets]
+                if rows:
+                    s.execute(insert(KpiTarget), rows)
+                added.append(kpi_id)
+            if not added:
+                return Changes(plan_id=plan_id)
+            cid = self.log(s, actor, "kpis", None, "add_from_template", plan_id=plan_id,
+                           after=dict(template=template.key, count=len(added)))
+        return Changes(kpis=True, people=True, ids=frozenset(added), change_id=cid, plan_id=plan_id)

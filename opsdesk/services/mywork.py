@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import case, func, literal, or_, select
 
 from opsdesk.model import Phase, Task
 from opsdesk.model.dates import progress
 from opsdesk.model.enums import TaskStatus
+from opsdesk.model.rules import SECTIONS, collapse_missed, due_section, shown_occurrences
 from opsdesk.services import permissions
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service
 
-GROUPS = ("overdue", "today", "week", "later", "done")
+GROUPS = (*SECTIONS, "done")  # Overdue / Today / Rest of this week / Next week / Later / Done
 RECENT_DAYS = 7
 
 
@@ -39,6 +40,10 @@ class MyTask:
     phase_color: str | None
     phase_total: int
     phase_done: int
+    missed_ids: tuple[int, ...] = ()
+    """On the row of a routine missed on several days (``rules.collapse_missed``): every
+    missed occurrence, oldest first (this task, the latest, is the last)."""
+    missed_from: dt.date | None = None
 
     def phase_name(self, lang: str) -> str:
         return (self.phase_zh if lang.startswith("zh") else self.phase_en) or ""
@@ -51,27 +56,35 @@ class MyTask:
     def done(self) -> bool:
         return self.status == TaskStatus.DONE
 
+    @property
+    def missed(self) -> int:
+        """How many missed days this row stands for (0: an ordinary row)."""
+        return len(self.missed_ids)
+
     def group(self, today: dt.date) -> str:
-        """overdue / today / week (the next 7 days) / later / done."""
-        if self.done:
-            return "done"
-        if self.due is None:
-            return "later"
-        if self.due < today:
-            return "overdue"
-        if self.due == today:
-            return "today"
-        if self.due < today + dt.timedelta(days=7):
-            return "week"
-        return "later"
+        """A section of ``GROUPS``: ``rules.due_section`` of an open task, or done."""
+        return "done" if self.done else due_section(self.due, today)
+
+
+def list_rows(tasks: list[MyTask], today: dt.date) -> list[MyTask]:
+    """The rows My work shows of ``tasks`` (in due-date order): a routine's occurrences up
+    to today and its next one (``rules.shown_occurrences``), its missed days as one row
+    (``rules.collapse_missed``)."""
+    out = []
+    for t, missed in collapse_missed(shown_occurrences(tasks, today), today):
+        if missed:
+            t = replace(t, missed_ids=tuple(m.id for m in missed), missed_from=missed[0].due)
+        out.append(t)
+    return out
 
 
 class MyWorkService(Service):
     def tasks(self, plan_id: int, actor: Actor, today: dt.date,
-              task_ids: frozenset[int] | None = None) -> list[MyTask]:
+              task_ids: frozenset[int] | None = None, whose=None) -> list[MyTask]:
         """Open work and what was done in the last week, by due date (one query); with
         ``task_ids``, just those tasks (whoever holds them) and phase counts left at 0.
-        Whose a task is: ``permissions.mine_clause`` (``rules.is_mine`` in SQL)."""
+        Whose a task is: ``permissions.mine_clause`` (``rules.is_mine`` in SQL), or the
+        clause ``whose`` (a role's list: every task of the role)."""
         stats = (select(Task.phase_id.label("pid"), func.count().label("total"),
                         func.sum(case((Task.status == TaskStatus.DONE, 1), else_=0)).label("done"))
                  .where(Task.plan_id == plan_id, Task.status != TaskStatus.CANCELLED)
@@ -91,8 +104,9 @@ class MyWorkService(Service):
                            func.coalesce(stats.c.done, 0).label("phase_done"))
                     .outerjoin(Phase, Phase.id == Task.phase_id)
                     .outerjoin(stats, stats.c.pid == Task.phase_id)
-                    .where(Task.plan_id == plan_id, permissions.mine_clause(actor),
-                           Task.status != TaskStatus.CANCELLED,
+                    .where(Task.plan_id == plan_id,
+                           permissions.mine_clause(actor) if whose is None else whose,
+                           Task.status.notin_((TaskStatus.CANCELLED, TaskStatus.SKIPPED)),
                            or_(Task.status != TaskStatus.DONE, Task.done_at >= since))
                     .order_by(Task.due.is_(None), Task.due, Task.is_milestone.desc(),
                               Task.position, Task.id))
@@ -100,6 +114,45 @@ class MyWorkService(Service):
             return [MyTask(**r._mapping) for r in s.execute(stmt)]
 
     def due_summary(self, plan_id: int, actor: Actor, today: dt.date) -> tuple[int, int]:
-        """(overdue, due today) of the person's open work: the notice shown on start."""
-        groups = [t.group(today) for t in self.tasks(plan_id, actor, today)]
+        """(overdue, due today) of the person's open work as My work lists it (a routine
+        missed on several days is one): the notice shown on start and by the reminders."""
+        groups = [t.group(today) for t in list_rows(self.tasks(plan_id, actor, today), today)]
         return groups.count("overdue"), groups.count("today")
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A printed to-do list: open work due by ``until`` (today, or this week's Sunday),
+    overdue work first, a routine's missed days as one row."""
+
+    who: str  # the person's name, or the role's name in the language asked
+    today: dt.date
+    until: dt.date
+    rows: list[MyTask]
+    week: bool = False  # this week's list (to ``until``, the Sunday), not today's
+
+
+def checklist(services, plan_id: int, actor: Actor, today: dt.date, week: bool = False,
+              person_id: int | None = None, role_id: int | None = None,
+              lang: str = "zh_CN") -> Checklist:
+    """The list to print: ``actor``'s own, or (a manager only) ``person_id``'s, or every
+    task of role ``role_id``."""
+    until = today + dt.timedelta(days=6 - today.weekday()) if week else today
+    if role_id is not None:
+        permissions.require_manager(actor, permissions.PRINT_OTHERS)
+        role = next((r for r in services.people.roles() if r.id == role_id), None)
+        if role is None:
+            from opsdesk.errors import NotFound
+
+            raise NotFound()
+        who = role.name(lang)
+        tasks = services.mywork.tasks(plan_id, actor, today, whose=Task.role_id == role_id)
+    else:
+        if person_id is not None and person_id != actor.user_id:
+            permissions.require_manager(actor, permissions.PRINT_OTHERS)
+            actor = services.people.actor_for(person_id)
+        who = actor.name
+        tasks = services.mywork.tasks(plan_id, actor, today)
+    rows = [t for t in list_rows(tasks, today)
+            if not t.done and t.due is not None and t.due <= until]
+    return Checklist(who, today, until, rows, week)

@@ -103,7 +103,7 @@ class OverviewService(Service):
                     .where(Task.plan_id == plan_id)
                     .group_by(Task.phase_id, Task.status, Task.is_milestone)):
                 counts[status] = counts.get(status, 0) + n
-                if status == "cancelled":
+                if status in ("cancelled", "skipped"):  # (skipped: counted apart, in counts)
                     continue
                 acc = per_phase.setdefault(phase_id, [0, 0, 0])
                 acc[0] += n

@@ -26,6 +26,7 @@ TICK_OFF = QT_TRANSLATE_NOOP(
 REOPEN = QT_TRANSLATE_NOOP(
     "Errors", "reopen this task (only the one who ticked it off, or a manager)"
 )
+PRINT_OTHERS = QT_TRANSLATE_NOOP("Errors", "print someone else's or a role's list (manager only)")
 ENTER_KPI = QT_TRANSLATE_NOOP("Errors", "enter values for this KPI (only its owner role or a manager)")
 
 DENIED = QT_TRANSLATE_NOOP("Errors", "{name} may not {right}.")

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, insert, select, update
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from opsdesk.model import Kpi, KpiTarget, Phase, Plan, Role, Task, TaskLink, TaskSeries
+from opsdesk.model import anchors as A
 from opsdesk.model.dates import MAX_DATE, MIN_DATE, shift
-from opsdesk.services import permissions, validate
+from opsdesk.services import anchors, permissions, validate
 from opsdesk.services.actor import Actor
+from opsdesk.services.anchors import LaunchMove
 from opsdesk.services.base import Service, inserted_id
 from opsdesk.services.changes import Changes
 
@@ -51,6 +54,43 @@ class PhaseInfo:
 
 PHASE_COLUMNS = (Phase.id, Phase.plan_id, Phase.key, Phase.name_zh, Phase.name_en, Phase.start,
                  Phase.end, Phase.position, Phase.color)
+
+
+def template_dates(template: Template, launch: dt.date
+                   ) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+    """Each template task's (start, due) for ``launch``: offsets from launch day, or its
+    anchor: a calendar or lunar date's first occurrence on or after the plan's first day,
+    another task's due plus days."""
+    first = min((p.start.on(launch) for p in template.phases), default=launch)
+    specs = {t.key: t for t in template.tasks}
+    out: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+
+    def dates_of(key: str) -> tuple[dt.date | None, dt.date | None]:
+        if key in out:
+            return out[key]
+        t = specs[key]
+        a = t.anchor
+        if a is None:
+            out[key] = (t.start.on(launch) if t.start else None,
+                        t.due.on(launch) if t.due else None)
+            return out[key]
+        if a.kind == A.TASK:
+            base = dates_of(a.task)[1] if a.task else None
+        else:
+            assert a.month is not None and a.day is not None
+            try:
+                base = A.first_on_or_after(a.kind, a.month, a.day, first).date
+            except ValueError as exc:
+                raise ValidationError(anchors.OUT_OF_RANGE, field="anchor",
+                                      year=first.year) from exc
+        due = shift(base, a.days) if base is not None else None
+        start = shift(due, -a.length) if due is not None and a.length is not None else None
+        out[key] = (start, due)
+        return out[key]
+
+    for key in specs:
+        dates_of(key)
+    return out
 
 
 class PlanService(Service):
@@ -107,17 +147,24 @@ class PlanService(Service):
                     plan_id=plan_id, key=p.key, name_zh=p.name.zh, name_en=p.name.en,
                     start=start, end=end, position=pos, color=p.color)))
             tasks: dict[str, int] = {}
+            dates = template_dates(template, launch)
             for pos, t in enumerate(template.tasks):
-                start = t.start.on(launch) if t.start else None
-                due = t.due.on(launch) if t.due else None
+                start, due = dates[t.key]
                 validate.date_order(start, due)
+                a = t.anchor
                 tasks[t.key] = inserted_id(s.execute(insert(Task).values(
                     plan_id=plan_id, phase_id=phases[t.phase],
                     parent_id=tasks[t.parent] if t.parent else None,
                     title=t.title.get(lang), notes=t.notes.get(lang),
                     role_id=roles[t.role] if t.role else None, start=start, due=due,
                     status="todo", priority=t.priority, is_milestone=t.milestone,
-                    position=pos, version=1)))
+                    position=pos, version=1, anchor_kind=a.kind if a else A.LAUNCH,
+                    anchor_month=a.month if a else None, anchor_day=a.day if a else None,
+                    anchor_days=a.days if a else 0)))
+            for t in template.tasks:
+                if t.anchor is not None and t.anchor.task is not None:
+                    s.execute(update(Task).where(Task.id == tasks[t.key])
+                              .values(anchor_task_id=tasks[t.anchor.task]))
             links = [dict(pred_id=tasks[pred], succ_id=tasks[t.key], kind="FS", lag_days=0)
                      for t in template.tasks for pred in t.after]
             if links:
@@ -151,12 +198,33 @@ class PlanService(Service):
                        ids=frozenset({plan_id}), change_id=cid, plan_id=plan_id)
 
     def set_launch_date(self, actor: Actor, plan_id: int, launch: dt.date) -> Changes:
-        """Move launch day; every date of the plan moves by the same number of days."""
+        """Move launch day; what depends on it moves by the same number of days (``shift``)."""
         launch = validate.date(launch, "launch_date")
         return self.shift(actor, plan_id, (launch - self.get(plan_id).launch_date).days)
 
+    def launch_move(self, plan_id: int, launch: dt.date) -> LaunchMove:
+        """What moving launch day to ``launch`` would move and what would stay, and why
+        (the confirmation before a launched plan's launch day moves)."""
+        launch = validate.date(launch, "launch_date")
+        with self.store.read() as s:
+            plan = s.get(Plan, plan_id)
+            if plan is None:
+                raise NotFound()
+            rows, moving, stay = anchors.classify_launch_move(s, plan_id)
+            periods = s.execute(select(KpiTarget.period_start, KpiTarget.period_end).where(
+                KpiTarget.kpi_id.in_(select(Kpi.id).where(Kpi.plan_id == plan_id)))).all()
+            old = plan.launch_date
+        kept = sum(anchors.month_aligned(a, b) for a, b in periods)
+        return LaunchMove(plan_id, old, launch,
+                          tuple((i, rows[i].title) for i in rows if i in moving),
+                          tuple((i, rows[i].title, *stay[i]) for i in rows if i in stay),
+                          len(periods) - kept, kept)
+
     def shift(self, actor: Actor, plan_id: int, days: int) -> Changes:
-        """Shift every date of a plan (phases, tasks, targets, routines) by ``days``: one action."""
+        """Move launch day by ``days`` in one action: the phases, the routines, the
+        unfinished launch-relative tasks and what hangs on them (``anchors``) and the
+        targets that are not whole calendar months move; finished tasks, calendar and
+        lunar dates and monthly targets stay."""
         permissions.require_manager(actor)
         if abs(days) > (MAX_DATE - MIN_DATE).days:  # would overflow ``date``; out of bounds anyway
             raise ValidationError(validate.OUT_OF_BOUNDS, field="launch_date",
@@ -169,23 +237,34 @@ class PlanService(Service):
             before = plan.launch_date
             after = validate.date(shift(before, days), "launch_date")
             plan.launch_date = after
+            rows, moving, stay = anchors.classify_launch_move(s, plan_id)
+            direct = {i for i in moving if anchors.effective_kind(rows[i], rows) != A.TASK}
             self._shift_rows(s, Phase, Phase.plan_id == plan_id, ("start", "end"), days)
-            self._shift_rows(s, Task, Task.plan_id == plan_id, ("start", "due"), days)
+            self._shift_rows(s, Task, Task.plan_id == plan_id, ("start", "due"), days,
+                             only=lambda row: row[0] in direct)
+            followed = anchors.follow(s, plan_id, direct) if days else set()
             self._shift_rows(s, TaskSeries, TaskSeries.plan_id == plan_id, ("start", "until"), days)
             self._shift_rows(s, KpiTarget, KpiTarget.kpi_id.in_(
-                select(Kpi.id).where(Kpi.plan_id == plan_id)), ("period_start", "period_end"), days)
+                select(Kpi.id).where(Kpi.plan_id == plan_id)), ("period_start", "period_end"), days,
+                only=lambda row: not anchors.month_aligned(row[1], row[2]))
             cid = self.log(s, actor, "plan", plan_id, "shift", plan_id=plan_id,
-                           before=dict(launch_date=before), after=dict(launch_date=after, days=days))
+                           before=dict(launch_date=before),
+                           after=dict(launch_date=after, days=days,
+                                      moved=len(direct | followed) if days else 0,
+                                      kept=len(stay)))
         return Changes(plans=True, tasks=True, kpis=True, ids=frozenset({plan_id}),
                        change_id=cid, plan_id=plan_id)
 
     @staticmethod
-    def _shift_rows(s, model, where, columns: tuple[str, ...], days: int) -> None:
-        """Read the dates, move them in Python (portable across backends), write back."""
+    def _shift_rows(s, model, where, columns: tuple[str, ...], days: int,
+                    only: Callable[[Any], bool] | None = None) -> None:
+        """Read the dates, move them in Python (portable across backends), write back;
+        ``only`` picks the rows (id, *columns) that move."""
         if days == 0:
             return
         cols = [getattr(model, c) for c in columns]
-        rows = s.execute(select(model.id, *cols).where(where)).all()
+        rows = [r for r in s.execute(select(model.id, *cols).where(where)).all()
+                if only is None or only(r)]
         if not rows:
             return
         params = []

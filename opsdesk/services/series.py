@@ -49,8 +49,11 @@ def occurrence_dates(rule: str, start: dt.date, until: dt.date | None) -> list[d
 
 
 def make_rule(freq: str, weekdays: tuple[str, ...] = (), interval: int = 1,
-              monthday: int | None = None) -> str:
-    """An RRULE body from the editor's choices: ``daily``, ``weekdays`` (BYDAY), ``weekly``, ``monthly``."""
+              monthday: int | None = None, nth: int | None = None,
+              weekday: str | None = None) -> str:
+    """An RRULE body from the editor's choices: ``daily``, ``weekdays`` (BYDAY), ``weekly``,
+    ``monthly`` (on ``monthday``, -1 the last day; or on the ``nth`` ``weekday``, as the
+    template writes it: ``nth=1, weekday="MO"`` is ``BYDAY=+1MO``, ``nth=-1`` the last one)."""
     parts: list[str]
     if freq == "daily":
         parts = ["FREQ=DAILY"]
@@ -59,7 +62,12 @@ def make_rule(freq: str, weekdays: tuple[str, ...] = (), interval: int = 1,
     elif freq == "weekly":
         parts = ["FREQ=WEEKLY"]
     elif freq == "monthly":
-        parts = ["FREQ=MONTHLY"] + ([f"BYMONTHDAY={monthday}"] if monthday else [])
+        if nth and weekday:
+            if weekday not in WEEKDAYS or not -5 <= nth <= 5:
+                raise ValidationError(BAD_RULE, field="rule", detail=f"{nth:+d}{weekday}")
+            parts = ["FREQ=MONTHLY", f"BYDAY={nth:+d}{weekday}"]
+        else:
+            parts = ["FREQ=MONTHLY"] + ([f"BYMONTHDAY={monthday}"] if monthday else [])
     else:
         raise ValidationError(BAD_RULE, field="rule", detail=freq)
     if interval > 1:
@@ -324,3 +332,23 @@ def parse_rule(rule: str) -> tuple[str, tuple[str, ...], int | None]:
     if freq == "MONTHLY":
         return "monthly", (), int(monthday) if monthday and monthday.lstrip("-").isdigit() else None
     return ("weekly" if freq == "WEEKLY" else "daily"), (), None
+
+
+def parse_monthly(rule: str) -> tuple[str, int | None, str | None]:
+    """How a monthly rule picks its day: ("day", BYMONTHDAY or None, None), ("last", -1, None)
+    for BYMONTHDAY=-1, or ("nth", n, weekday) for ``BYDAY=+1MO``, ``BYDAY=1MO`` or
+    ``BYDAY=MO;BYSETPOS=1`` (n = -1: the last such weekday of the month)."""
+    parts = dict(p.split("=", 1) for p in rule.upper().removeprefix("RRULE:").split(";") if "=" in p)
+    monthday = parts.get("BYMONTHDAY", "")
+    if monthday.lstrip("+-").isdigit():
+        n = int(monthday)
+        return ("last", -1, None) if n == -1 else ("day", n if n > 0 else None, None)
+    byday = [d for d in parts.get("BYDAY", "").split(",") if d]
+    setpos = parts.get("BYSETPOS", "")
+    if len(byday) == 1:
+        day, count = byday[0][-2:], byday[0][:-2]
+        if day in WEEKDAYS and count.lstrip("+-").isdigit() and int(count):
+            return "nth", int(count), day
+        if day in WEEKDAYS and not count and setpos.lstrip("+-").isdigit() and int(setpos):
+            return "nth", int(setpos), day
+    return "day", None, None

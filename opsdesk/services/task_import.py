@@ -91,6 +91,10 @@ class TaskImportPlan:
     unmatched: dict[str, set[str]] = field(default_factory=dict)  # kind → names
     unmatched_lines: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # kind → name → lines
     warnings: list[ValidationError] = field(default_factory=list)  # shown, do not stop the import
+    # Without an id column: rows whose title and due date match a task already in the plan.
+    # ``matched_applied``: they update those tasks (asked for); else they are added again.
+    matched: int = 0
+    matched_applied: bool = False
 
     @property
     def ok(self) -> bool:
@@ -107,7 +111,11 @@ def _day(value):
 
 
 class TaskImportService(Service):
-    def prepare(self, plan_id: int, table: Table, mapping: TaskMapping) -> TaskImportPlan:
+    def prepare(self, plan_id: int, table: Table, mapping: TaskMapping, *,
+                update_matches: bool = False) -> TaskImportPlan:
+        """What importing ``table`` would do. Without an id column, rows are matched to the
+        plan's tasks by title and due date: ``matched`` says how many would be added twice;
+        with ``update_matches`` they update those tasks instead."""
         cols = {}
         for key, header in mapping.columns.items():
             if header not in table.headers:
@@ -115,7 +123,7 @@ class TaskImportService(Service):
             cols[key] = table.headers.index(header)
         if "title" not in cols:
             raise ValidationError(NO_TITLE_COLUMN, field="mapping", file=table.name)
-        result = TaskImportPlan(table.name)
+        result = TaskImportPlan(table.name, matched_applied=update_matches and "id" not in cols)
         with self.store.read() as s:
             phases = {}
             for pid, zh, en in s.execute(select(Phase.id, Phase.name_zh, Phase.name_en)
@@ -142,6 +150,11 @@ class TaskImportService(Service):
                                                    sheets=", ".join(table.skipped_sheets)))
 
         seen_ids: dict[int, int] = {}  # task id → the line it is first on
+        by_title_due: dict[tuple[str, dt.date | None], list[int]] = {}
+        if "id" not in cols:  # in id order, so the n-th row of a pair matches the n-th task
+            for tid in sorted(existing):
+                known = existing[tid]
+                by_title_due.setdefault((_norm(known[0]), _day(known[5])), []).append(tid)
         for index, row in enumerate(table.rows):
             if not any(str(c).strip() for c in row):
                 continue
@@ -213,6 +226,13 @@ class TaskImportService(Service):
             for kind, name in unmatched:
                 result.unmatched.setdefault(kind, set()).add(name)
                 result.unmatched_lines.setdefault(kind, {}).setdefault(name, []).append(n)
+            if task_id is None and by_title_due:
+                same = by_title_due.get((_norm(values["title"]), values.get("due")))
+                if same:
+                    result.matched += 1
+                    matched_id = same.pop(0)
+                    if update_matches:
+                        task_id = matched_id
             old = None
             if task_id is not None and task_id in existing:
                 old = dict(zip(fields, existing[task_id], strict=True))

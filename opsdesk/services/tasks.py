@@ -5,14 +5,14 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import delete, func, insert, select, update
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
 from opsdesk.model import Comment, Phase, Role, Task, TaskLink, User
-from opsdesk.model.enums import LinkKind, Priority, TaskStatus
+from opsdesk.model.enums import OPEN_STATUSES, LinkKind, Priority, TaskStatus
 from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
@@ -27,6 +27,8 @@ PARENT_LOOP = QT_TRANSLATE_NOOP("Errors", "A task cannot be placed under itself 
 CYCLE = QT_TRANSLATE_NOOP("Errors", "Linking these tasks would make a loop: a task would wait for itself.")
 ALREADY_DONE = QT_TRANSLATE_NOOP("Errors", "“{title}” is already done.")
 NOT_DONE = QT_TRANSLATE_NOOP("Errors", "“{title}” is not done, so it cannot be reopened.")
+NOT_SKIPPABLE = QT_TRANSLATE_NOOP(
+    "Errors", "“{title}” cannot be skipped: only open occurrences of a routine can.")
 NOT_IN_PLAN = QT_TRANSLATE_NOOP("Errors", "The {label} does not belong to this plan.")
 NO_PERSON = QT_TRANSLATE_NOOP("Errors", "There is no active person with id {id}.")
 INACTIVE_PERSON = QT_TRANSLATE_NOOP("Errors", "{name} is no longer active; choose someone else.")
@@ -197,9 +199,16 @@ class TaskService(BulkTaskOps, Service):
                 clean.update(done_fields(current.status, clean["status"], self.clock(),
                                          actor.user_id))
             self._write(s, current, expected_version, clean)
+            followed: set[int] = set()
+            if clean.get("due") is not None and current.due is not None:
+                from opsdesk.services.anchors import after_due_change  # the tasks hanging on it
+
+                followed = after_due_change(s, current.plan_id,
+                                            {task_id: (clean["due"] - current.due).days})
             cid = self.log(s, actor, "task", task_id, "update", before=before, after=clean,
                            plan_id=current.plan_id)
-        return self._restorable(current, clean, cid)
+        changes = self._restorable(current, clean, cid)
+        return replace(changes, ids=changes.ids | followed) if followed else changes
 
     def delete(self, actor: Actor, task_id: int) -> Changes:
         """Delete the task with its subtasks, comments and links; the returned
@@ -284,6 +293,35 @@ class TaskService(BulkTaskOps, Service):
                            before=dict(status=current.status), after=dict(status=values["status"]),
                            plan_id=current.plan_id)
         return self._restorable(current, values, cid)
+
+    def skip(self, actor: Actor, ids: Iterable[int],
+             expected_versions: dict[int, int] | None = None) -> BulkChanges:
+        """Mark open occurrences of routines *skipped* (missed days let go: neither done nor
+        overdue): one transaction, one change-log entry, one undo step. Staff may skip the
+        occurrences that are theirs to tick off (``permissions.can_tick``)."""
+        ids = self._ids(ids)
+        skipped = TaskStatus.SKIPPED.value
+        with self.store.write() as s:
+            current, plan_id = self._current(
+                s, ids, ["title", "status", "series_id", "assignee_id", "role_id", "done_at",
+                         "done_by"])
+            before = {}
+            for tid in ids:
+                row = current[tid]
+                if not permissions.can_tick(actor, row["assignee_id"], row["role_id"]):
+                    raise permissions.deny(actor, permissions.TICK_OFF)
+                if row["series_id"] is None or row["status"] not in OPEN_STATUSES:
+                    raise ValidationError(NOT_SKIPPABLE, field="status", title=row["title"])
+                self._check_version(row, expected_versions)
+                new = {"status": skipped, "done_at": None, "done_by": None}
+                before[tid] = {k: row[k] for k in new} | {AFTER: new}
+            self._write_many(s, ids, current, [before[t][AFTER] for t in ids])
+            cid = self.log(s, actor, "task", None, "skip", plan_id=plan_id,
+                           before={str(k): {f: v for f, v in b.items() if f != AFTER}
+                                   for k, b in before.items()},
+                           after={"ids": ids, "count": len(ids), "status": skipped})
+        return BulkChanges(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id,
+                           before=before)
 
     @staticmethod
     def _restorable(current: TaskRow, written: dict[str, Any], cid: int) -> BulkChanges:

@@ -15,7 +15,7 @@ STATUSES = ("todo", "doing", "done", "blocked", "cancelled")
 STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 NO_DAY = 0
 """Stored for a missing date (real dates are proleptic ordinals, always > 0)."""
-CHUNK = 20_000
+CHUNK = 2_000
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,14 @@ COLUMNS = (Task.id, Task.title, Task.role_id, Task.assignee_id, Task.start, Task
 
 
 class TimelineService(Service):
+    def count(self, plan_id: int) -> int:
+        """How many tasks the plan holds (one indexed count: whether to read it at once)."""
+        from sqlalchemy import func
+
+        with self.store.read() as s:
+            return int(s.scalar(select(func.count()).select_from(Task)
+                                .where(Task.plan_id == plan_id)) or 0)
+
     def tasks(self, plan_id: int, ids: list[int]) -> list[tuple]:
         """Fresh rows of a few tasks (same columns as ``load``; dates as ordinals, status as
         its code, missing ids left out): to patch a loaded timeline after a small write."""

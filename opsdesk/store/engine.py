@@ -241,7 +241,13 @@ def _open_sqlite(path: Path, create: bool, readonly: bool, busy_timeout_ms: int,
 
 
 def _create_private(path: Path) -> None:
-    """Make an empty file readable and writable by its owner only (0600 on POSIX)."""
+    """Make an empty file readable and writable by its owner only (0600 on POSIX).
+
+    On Windows the mode bits mean nothing (only "read-only"): what keeps the file private
+    there is where it is, the per-user data folder (platformdirs: %LOCALAPPDATA%\\OpsDesk),
+    whose ACL lets in only that user, SYSTEM and the administrators; a file the user puts
+    elsewhere (a shared or network folder) has that folder's ACL.
+    """
     import os
 
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)

@@ -188,7 +188,13 @@ def fsync_file(path: str | os.PathLike[str]) -> None:
 
 
 def make_private_file(path: str | os.PathLike[str]) -> None:
-    """Create an empty file readable and writable by its owner only (0600 on POSIX)."""
+    """Create an empty file readable and writable by its owner only (0600 on POSIX).
+
+    On Windows the mode bits mean nothing (only "read-only"): what keeps the file private
+    there is where it is, the per-user data folder (platformdirs: %LOCALAPPDATA%\\OpsDesk),
+    whose ACL lets in only that user, SYSTEM and the administrators; a file the user puts
+    elsewhere (a shared or network folder) has that folder's ACL.
+    """
     refuse_live(path)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
     os.close(fd)

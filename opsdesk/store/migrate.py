@@ -12,7 +12,7 @@ from opsdesk.errors import MigrationFailed
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision this version knows, oldest first. A test checks it against Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

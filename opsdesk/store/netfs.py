@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 # Filesystem types (as /proc/mounts names them) that are served over the network.
@@ -50,5 +51,21 @@ def is_network_share(path: Path, mounts_file: str = "/proc/mounts") -> bool:
     text = str(path)
     if text.startswith("\\\\") or text.startswith("//"):
         return True
+    if sys.platform == "win32":  # a mapped network drive (Z:\plans\shop.db) has no /proc/mounts
+        return windows_drive_is_remote(path)
     fstype = filesystem_type(path, mounts_file)
     return fstype is not None and fstype.lower() in NETWORK_FS_TYPES
+
+
+DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
+
+
+def windows_drive_is_remote(path: Path) -> bool:
+    """Windows: is ``path`` on a drive letter mapped to a share (``net use Z: \\\\server\\x``)?"""
+    import ctypes
+
+    drive = os.path.splitdrive(os.path.abspath(path))[0]
+    if not drive:
+        return False
+    kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 - windll: Windows only
+    return bool(kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE)

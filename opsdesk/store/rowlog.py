@@ -38,6 +38,8 @@ LOGGED: dict[str, tuple[str, ...]] = {
     "kpis": ("id",),
     "kpi_targets": ("id",),
     "kpi_values": ("id",),
+    "spending": ("id",),
+    "spending_budgets": ("id",),
 }
 EXCLUDED: dict[str, tuple[str, ...]] = {
     "users": ("password_hash", "failed_logins", "locked_until"),
@@ -114,8 +116,14 @@ def _pg_triggers(table: str) -> list[str]:
             f"FOR EACH ROW EXECUTE FUNCTION opsdesk_rowlog({args})"]
 
 
+def _present(conn: Connection) -> list[str]:
+    """The logged tables this database has (an older revision lacks the later ones)."""
+    have = set(inspect(conn).get_table_names())
+    return [t for t in LOGGED if t in have]
+
+
 def drop(conn: Connection) -> None:
-    for table in LOGGED:
+    for table in _present(conn):
         if conn.dialect.name == "sqlite":
             for suffix in ("ins", "upd", "del"):
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS rowlog_{table}_{suffix}")
@@ -139,13 +147,14 @@ def missing_triggers(conn: Connection) -> list[str]:
 def install(conn: Connection) -> None:
     """(Re)create the triggers for the tables as they are now."""
     drop(conn)
+    present = _present(conn)
     if conn.dialect.name == "sqlite":
-        for table in LOGGED:
+        for table in present:
             for statement in _sqlite_triggers(conn, table):
                 conn.exec_driver_sql(statement)
     else:
         conn.exec_driver_sql(PG_FUNCTION)
-        for table in LOGGED:
+        for table in present:
             for statement in _pg_triggers(table):
                 conn.exec_driver_sql(statement)
 

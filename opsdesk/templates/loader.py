@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, ValidationError
+from opsdesk.model import anchors
 from opsdesk.model.dates import add_months
 from opsdesk.model.enums import Aggregation, Direction, Priority
+from opsdesk.paths import RESOURCES
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
+TEMPLATE_DIR = RESOURCES / "templates"  # (in the frozen app, inside its bundle folder)
 _OFFSET = re.compile(r"^L(?:([+-]\d+)m)?(?:([+-]\d+))?$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 
 BAD_TEMPLATE = QT_TRANSLATE_NOOP("Errors", "The template {name} is not valid: {detail}")
 NO_TEMPLATE = QT_TRANSLATE_NOOP("Errors", "There is no template “{name}”; available: {available}.")
@@ -64,6 +67,41 @@ class PhaseSpec:
 
 
 @dataclass(frozen=True)
+class AnchorSpec:
+    """What a task's due hangs on instead of launch day (``model/anchors.py``): a calendar
+    date (``anchor = "11-11"``), a lunar date (``anchor = "lunar:8-15"``) or another task
+    (``anchor = "task:double11"``), plus ``anchor_days`` (negative = before); the start is
+    ``length`` days before the due (no start without ``length``)."""
+
+    kind: str
+    month: int | None = None
+    day: int | None = None
+    task: str | None = None
+    days: int = 0
+    length: int | None = None
+
+    @classmethod
+    def parse(cls, text: str, days: int = 0, length: int | None = None) -> AnchorSpec:
+        text = text.strip()
+        if text.startswith("task:"):
+            return cls(anchors.TASK, task=text[5:].strip(), days=int(days),
+                       length=None if length is None else int(length))
+        kind = anchors.LUNAR if text.startswith("lunar:") else anchors.DATE
+        body = text[6:] if kind == anchors.LUNAR else text
+        m = _MONTH_DAY.match(body.strip())
+        if not m or anchors.check(kind, int(m.group(1)), int(m.group(2))):
+            raise ValueError(f"bad anchor {text!r} (expected e.g. 11-11, lunar:8-15, task:double11)")
+        return cls(kind, int(m.group(1)), int(m.group(2)), days=int(days),
+                   length=None if length is None else int(length))
+
+    def text(self) -> str:
+        if self.kind == anchors.TASK:
+            return f"task:{self.task}"
+        prefix = "lunar:" if self.kind == anchors.LUNAR else ""
+        return f"{prefix}{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
 class TaskSpec:
     key: str
     phase: str
@@ -76,6 +114,7 @@ class TaskSpec:
     priority: str = "normal"
     parent: str | None = None
     after: tuple[str, ...] = ()
+    anchor: AnchorSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +186,8 @@ def parse_template(data: dict, name: str = "template") -> Template:
             role=t.get("role"), start=_opt(t.get("start")), due=_opt(t.get("due")),
             milestone=bool(t.get("milestone", False)), priority=t.get("priority", "normal"),
             parent=t.get("parent"), after=tuple(t.get("after", ())),
+            anchor=(AnchorSpec.parse(t["anchor"], t.get("anchor_days", 0), t.get("length"))
+                    if t.get("anchor") else None),
         ) for t in data.get("tasks", []))
         kpis = tuple(KpiSpec(
             key=k["key"], name=_bi(k, "name"), unit=k["unit"], direction=k["direction"],
@@ -186,6 +227,11 @@ def _check(t: Template, name: str) -> None:
         for ref in (*task.after, *([task.parent] if task.parent else [])):
             if ref not in keys:
                 problems.append(f"task {task.key}: unknown task {ref}")
+        if task.anchor is not None and task.anchor.kind == anchors.TASK:
+            if task.anchor.task not in keys:
+                problems.append(f"task {task.key}: anchored on unknown task {task.anchor.task}")
+            elif task.anchor.task == task.key:
+                problems.append(f"task {task.key}: anchored on itself")
         if task.parent in keys and task.parent not in seen:
             problems.append(f"task {task.key}: its parent {task.parent} must come before it")
         seen.add(task.key)
@@ -207,6 +253,16 @@ def _check(t: Template, name: str) -> None:
         if key not in state and (found := loop_at(key)):
             problems.append(f"task {found}: its “after” tasks make a loop")
             break
+    hangs = {task.key: task.anchor.task for task in t.tasks
+             if task.anchor is not None and task.anchor.kind == anchors.TASK}
+    for key in hangs:
+        path, current = {key}, hangs.get(key)
+        while current is not None and current not in path:
+            path.add(current)
+            current = hangs.get(current)
+        if current is not None:
+            problems.append(f"task {key}: its anchors make a loop")
+            break
     for r in t.routines:
         if r.role is not None and r.role not in roles:
             problems.append(f"routine {r.key}: unknown role {r.role}")
@@ -221,9 +277,22 @@ def _check(t: Template, name: str) -> None:
         raise ValidationError(BAD_TEMPLATE, field="template", name=name, detail="; ".join(problems))
 
 
+def user_template_dir() -> Path:
+    """Where "Save as template…" puts a plan's template (beside the built-in ones in the
+    lists of New plan and ``opsdesk init --template``)."""
+    from opsdesk.paths import data_dir
+
+    return data_dir() / "templates"
+
+
 def available_templates() -> dict[str, Path]:
-    """Template key (``ecommerce-launch``) → file."""
-    return {p.stem.replace("_", "-"): p for p in sorted(TEMPLATE_DIR.glob("*.toml"))}
+    """Template key (``ecommerce-launch``) → file: the built-in ones, then the saved ones."""
+    found = {p.stem.replace("_", "-"): p for p in sorted(TEMPLATE_DIR.glob("*.toml"))}
+    user = user_template_dir()
+    if user.is_dir():
+        for p in sorted(user.glob("*.toml")):
+            found.setdefault(p.stem.replace("_", "-"), p)
+    return found
 
 
 def load_template(key_or_path: str | Path) -> Template:

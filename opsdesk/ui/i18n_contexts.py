@@ -63,3 +63,11 @@ class Timeline(TrContext):
 
 class MyWork(TrContext):
     """My work's due notice (``opsdesk.ui.mywork.notice``)."""
+
+
+class LaunchMove(TrContext):
+    """The confirmation before a launched plan's launch day moves (``opsdesk.ui.dialogs.launch_move``)."""
+
+
+class CopyPlan(TrContext):
+    """File ▸ Copy plan…'s result (``opsdesk.ui.dialogs.plan_copy``)."""

@@ -14,8 +14,31 @@ def status_name(status: str) -> str:
         "done": QCoreApplication.translate("Labels", "Done"),
         "blocked": QCoreApplication.translate("Labels", "Blocked"),
         "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+        "skipped": QCoreApplication.translate("Labels", "Skipped"),
     }
     return names.get(status, status)
+
+
+def link_kind_name(kind: str) -> str:
+    """A link kind's short name (FS, SS, FF, SF: "完成-开始"… in Chinese)."""
+    names = {
+        "FS": QCoreApplication.translate("LinkKinds", "FS", "finish-to-start link"),
+        "SS": QCoreApplication.translate("LinkKinds", "SS", "start-to-start link"),
+        "FF": QCoreApplication.translate("LinkKinds", "FF", "finish-to-finish link"),
+        "SF": QCoreApplication.translate("LinkKinds", "SF", "start-to-finish link"),
+    }
+    return names.get(kind, kind)
+
+
+def link_kind_help(kind: str) -> str:
+    """What a link kind means, in a sentence (a tooltip)."""
+    names = {
+        "FS": QCoreApplication.translate("LinkKinds", "Finish to start: this task starts when the other finishes"),
+        "SS": QCoreApplication.translate("LinkKinds", "Start to start: this task starts when the other starts"),
+        "FF": QCoreApplication.translate("LinkKinds", "Finish to finish: this task finishes when the other finishes"),
+        "SF": QCoreApplication.translate("LinkKinds", "Start to finish: this task finishes when the other starts"),
+    }
+    return names.get(kind, kind)
 
 
 def priority_name(priority: str) -> str:

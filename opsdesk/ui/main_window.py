@@ -11,7 +11,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -43,6 +50,8 @@ if TYPE_CHECKING:
 
 
 NAV_MAX_WIDTH = 200
+PANEL_WIDTH = 380
+"""The task side panel's width when it opens (a third of a narrower window)."""
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -139,6 +148,9 @@ class MainWindow(Retranslating, QMainWindow):
         from opsdesk.ui.sync import ChangeSync
 
         self.backup_actions = BackupActions(self)  # File ▸ Back up… / Restore…
+        from opsdesk.ui.dialogs.phases import PhaseActions
+
+        self.phase_actions = PhaseActions(self)  # Plan ▸ Phases… (managers)
         self.change_sync = ChangeSync(self)  # other processes' writes → changes_applied
         self.toolbar.addAction(self.act_switch_user)
 
@@ -150,6 +162,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.readonly_label)
 
+        from opsdesk.ui.reminders import Reminders
+
+        self.reminders = Reminders(self)  # the tray icon (where there is a tray)
         self.retranslate_ui()
         self._restore_layout()
         if ctx is not None:
@@ -158,6 +173,7 @@ class MainWindow(Retranslating, QMainWindow):
     # ---- views
     def set_context(self, ctx: AppContext) -> None:
         """Show ``ctx``'s database for its signed-in person (again after open or switch)."""
+        self.statusBar().clearMessage()  # (the previous person's notice is not this one's)
         for view in self.built.values():
             view.deleteLater()
         self.built.clear()
@@ -187,6 +203,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate_ui()
         self.load_plans()
         self.file_actions.update()
+        self.phase_actions.update()
         self.backup_actions.attach()
         self.change_sync.attach(ctx.store)
         self.nav.setCurrentRow(0)
@@ -206,9 +223,17 @@ class MainWindow(Retranslating, QMainWindow):
             self.built[key] = view
             if hasattr(view, "sig_open_task"):
                 view.sig_open_task.connect(self.show_task)
+            if hasattr(view, "sig_due_changed"):  # My work: the notice follows tick-offs
+                view.sig_due_changed.connect(self._due_changed)
             view.refresh()
             heap.keep()  # (its data is long-lived: collections no longer walk it)
         return self.built[key]
+
+    def _due_changed(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 60_000)
+        else:
+            self.statusBar().clearMessage()
 
     def show_view(self, key: str) -> QWidget:
         row = [s.key for s in self.specs].index(key)
@@ -282,6 +307,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _dispatch(self, changes: Changes) -> None:
         """The view shown handles ``changes`` now; every other built view only collects them."""
+        if changes.plans and self.ctx is not None:  # a plan added or renamed (here or elsewhere)
+            self._refill_plans()
         shown = self.current_key()
         for key, view in list(self.built.items()):
             if key == shown:
@@ -305,6 +332,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.task_panel.show_task(task_id)
         self.task_dock.show()
         self.task_dock.raise_()
+        # (at 1280 px a dock restored or first shown could come up a few pixels wide)
+        wanted = min(PANEL_WIDTH, max(self.width() // 3, 240))
+        if self.task_dock.width() < wanted:
+            self.resizeDocks([self.task_dock], [wanted], Qt.Orientation.Horizontal)
 
     # ---- actions and menus
     def _build_actions(self) -> None:
@@ -316,7 +347,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_open.triggered.connect(lambda: self._on_open and self._on_open(None))
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.act_quit.triggered.connect(self.close)
+        self.act_quit.triggered.connect(self.quit_app)
         self.act_undo = self.undo_stack.createUndoAction(self)
         self.act_undo.setObjectName("undo")
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -332,6 +363,23 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_refresh.triggered.connect(self.refresh_all)
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
+        self.act_copy_plan = QAction(self)  # issue #13: next season from this one
+        self.act_copy_plan.setObjectName("copyPlan")
+        self.act_copy_plan.triggered.connect(self.copy_plan)
+        self.act_save_template = QAction(self)
+        self.act_save_template.setObjectName("saveTemplate")
+        self.act_save_template.triggered.connect(self.save_as_template)
+        self.act_print_list = QAction(self)
+        self.act_print_list.setObjectName("printMyList")
+        self.act_print_list.setShortcut(QKeySequence("Ctrl+P"))
+        self.act_print_list.triggered.connect(self.print_my_list)
+        self.act_spending = QAction(self)  # money out: spending entries and budgets (#14)
+        self.act_spending.setObjectName("spendingAndBudgets")
+        self.act_spending.triggered.connect(self.open_spending)
+        self.act_shortcuts = QAction(self)
+        self.act_shortcuts.setObjectName("keyboardShortcuts")
+        self.act_shortcuts.setShortcut(QKeySequence("F1"))
+        self.act_shortcuts.triggered.connect(self.show_shortcuts)
         self.view_actions: list[QAction] = []
         for n in range(1, 10):
             act = QAction(self)
@@ -357,12 +405,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_copy_plan)
+        self.menu_file.addAction(self.act_save_template)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_print_list)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.act_history)
+        self.menu_edit.addAction(self.act_spending)
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.act_refresh)
         self.menu_lang = self.menu_view.addMenu("")
@@ -371,6 +425,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_user = bar.addMenu("")
         self.menu_user.addAction(self.act_switch_user)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_shortcuts)
         self.menu_help.addAction(self.act_about)
 
     def _fill_recent(self) -> None:
@@ -400,6 +455,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_user.setTitle(self.tr("&User"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_new.setText(self.tr("&New plan…"))
+        self.act_copy_plan.setText(self.tr("&Copy plan…"))
+        self.act_save_template.setText(self.tr("Save as &template…"))
         self.act_open.setText(self.tr("&Open database…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_history.setText(self.tr("Undo &history"))
@@ -409,10 +466,21 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_switch_user.setText(self.tr("Switch &user…"))
         self.act_refresh.setText(self.tr("&Refresh"))
         self.act_about.setText(self.tr("&About OpsDesk"))
+        self.act_shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        self.act_print_list.setText(self.tr("&Print my list…"))
+        self.act_print_list.setEnabled(ctx is not None)
+        for act in (self.act_copy_plan, self.act_save_template):  # a manager's (#13)
+            act.setEnabled(ctx is not None and ctx.actor.is_manager)
+        self.act_spending.setText(self.tr("&Spending and budgets…"))
+        self.act_spending.setVisible(ctx is not None and ctx.actor.is_manager)
         if hasattr(self, "file_actions"):
             self.file_actions.retranslate()
+        if hasattr(self, "reminders"):
+            self.reminders.retranslate()
         if hasattr(self, "backup_actions"):
             self.backup_actions.retranslate()
+        if hasattr(self, "phase_actions"):
+            self.phase_actions.retranslate()
         self.act_lang["zh_CN"].setText("中文")
         self.act_lang["en"].setText("English")
         if ctx is None:
@@ -422,7 +490,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.readonly_label.setVisible(False)
             self.act_switch_user.setEnabled(False)
             return
-        self.setWindowTitle(self.tr("OpsDesk — {db}").format(db=ctx.store.display_name))
+        self._update_title()
         self.act_switch_user.setEnabled(True)
         self._update_user()
         self.db_label.setText(self.tr("Database: {db}").format(db=ctx.store.display_name))
@@ -460,7 +528,32 @@ class MainWindow(Retranslating, QMainWindow):
         self.plan_picker.blockSignals(False)
         self.plan_picker.setEnabled(len(plans) > 1)
         ctx.plan_id = self.plan_picker.currentData()
+        self._update_title()
         self.refresh_all()
+
+    def _refill_plans(self) -> None:
+        """The Plan box lists the plans as they are now (enabled when there is a choice),
+        keeping the plan shown."""
+        ctx = self._open_ctx()
+        plans = ctx.services.plans.list()
+        self.plan_picker.blockSignals(True)
+        self.plan_picker.clear()
+        for plan in plans:
+            self.plan_picker.addItem(plan.name, plan.id)
+        self.plan_picker.setCurrentIndex(max(0, self.plan_picker.findData(ctx.plan_id)))
+        self.plan_picker.blockSignals(False)
+        self.plan_picker.setEnabled(len(plans) > 1)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        """"plan — person — OpsDesk": two people's windows (or plans) tell apart at a glance;
+        the database is in the status bar."""
+        if self.ctx is None:
+            self.setWindowTitle("OpsDesk")
+            return
+        plan = self.plan_picker.currentText() or self.ctx.store.display_name
+        self.setWindowTitle(self.tr("{plan} — {person} — OpsDesk").format(
+            plan=plan, person=self.ctx.actor.name))
 
     def _plan_chosen(self, _index: int) -> None:
         if self.ctx is None:
@@ -469,6 +562,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.ctx.plan_id is not None:
             self.ctx.settings.set_last_plan(self.ctx.db_key, self.ctx.plan_id)
         self.undo_stack.clear()
+        self._update_title()
         self.refresh_all()
 
     def refresh_all(self) -> None:
@@ -497,6 +591,37 @@ class MainWindow(Retranslating, QMainWindow):
             act.setChecked(act_lang == lang)
 
     # ---- window
+    def copy_plan(self) -> int | None:
+        from opsdesk.ui.dialogs.plan_copy import copy_plan
+
+        return copy_plan(self)
+
+    def save_as_template(self):
+        from opsdesk.ui.dialogs.plan_copy import save_as_template
+
+        return save_as_template(self)
+
+    def print_my_list(self) -> None:
+        from opsdesk.ui.mywork.print_list import print_my_list
+
+        print_my_list(self)
+
+    def open_spending(self):
+        """The spending and budgets dialog (a manager's); each change one undo step."""
+        from opsdesk.ui.kpis.spending import SpendingDialog
+
+        ctx = getattr(self, "ctx", None)
+        if ctx is None or ctx.plan_id is None:
+            return None
+        dialog = SpendingDialog(ctx, self, parent=self)
+        dialog.show()
+        return dialog
+
+    def show_shortcuts(self) -> None:
+        from opsdesk.ui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About OpsDesk"), self.tr(
             "<h3>OpsDesk {version}</h3><p>Plans, tasks, milestones and KPIs for teams that "
@@ -507,14 +632,47 @@ class MainWindow(Retranslating, QMainWindow):
         geometry = self.settings.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            self._clamp_to_screen()
         else:
             self.resize(1280, 800)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        self.task_dock.hide()  # (no task is shown yet: no empty panel taking a third)
+
+    def _clamp_to_screen(self) -> None:
+        """A remembered size from a bigger monitor, or a place off every screen, is brought
+        back onto the screen the window opens on (issue #16)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        if self.isMaximized() or room.isEmpty():
+            return
+        width, height = min(self.width(), room.width()), min(self.height(), room.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), room.left()), room.right() - frame.width() + 1)
+        y = min(max(frame.y(), room.top()), room.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
+
+    def quit_app(self) -> None:
+        """File ▸ Quit (and the tray's Quit): close for good, even when closing the window
+        would only hide it in the tray."""
+        self._quitting = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from opsdesk.ui import background
+
+        reminders = getattr(self, "reminders", None)
+        if not getattr(self, "_quitting", False) and reminders is not None \
+                and reminders.keeps_running():
+            event.ignore()  # the setting: keep running in the tray (with the reminders)
+            self.hide()
+            return
 
         self.settings.set_window_layout(self.saveGeometry(), self.saveState())
         background.stop_all()  # cancel what can stop (it rolls back), wait for the rest

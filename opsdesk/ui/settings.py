@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import cast
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -23,6 +24,30 @@ class Settings:
 
     def sync(self) -> None:
         self._s.sync()
+
+    # ---- reminders (the tray icon and the morning notification)
+    def reminder_time(self) -> str | None:
+        """"HH:MM" of the morning notification of due work; None: no morning notice."""
+        value = self._s.value("reminders/time", "09:00")
+        return str(value) if value else None
+
+    def set_reminder_time(self, value: str | None) -> None:
+        self._s.setValue("reminders/time", value or "")
+
+    def keep_in_tray(self) -> bool:
+        """Closing the window keeps OpsDesk running in the tray (with its reminders)."""
+        return str(self._s.value("reminders/keep_in_tray", "false")).lower() in ("true", "1")
+
+    def set_keep_in_tray(self, on: bool) -> None:
+        self._s.setValue("reminders/keep_in_tray", "true" if on else "false")
+
+    def reminded_on(self, who: str) -> str | None:
+        """The ISO date ``who`` (a database's login) last got the morning notice."""
+        value = self._s.value(f"reminders/last/{_key(who)}")
+        return str(value) if value else None
+
+    def set_reminded_on(self, who: str, day: str) -> None:
+        self._s.setValue(f"reminders/last/{_key(who)}", day)
 
     # ---- general
     def language(self) -> str | None:
@@ -73,8 +98,11 @@ class Settings:
         return recent
 
     def remember_db(self, target: str) -> None:
-        """Remember ``target`` as the last and most recent database, never with a password."""
+        """Remember ``target`` as the last and most recent database, never with a password;
+        a file by its absolute path (``run/opsdesk.db`` would not open from another folder)."""
         target = str(without_password(str(target)))
+        if "://" not in target:
+            target = os.path.abspath(os.path.expanduser(target))
         recent = [target] + [r for r in self.recent_dbs() if r != target]
         self._s.setValue("db/recent", recent[:MAX_RECENT])
         self._s.setValue("db/last", target)
@@ -144,6 +172,14 @@ class Settings:
 
     def set_timeline_group(self, mode: str) -> None:
         self._s.setValue("timeline/group", mode)
+
+    def working_days(self) -> bool:
+        """Count durations and shifts in China's working days (holidays, 调休) instead of
+        calendar days: an app setting, like the other views' options."""
+        return cast(bool, self._s.value("schedule/working_days", False, type=bool))
+
+    def set_working_days(self, on: bool) -> None:
+        self._s.setValue("schedule/working_days", bool(on))
 
 
 def _json(value, default):

@@ -10,6 +10,7 @@ the context lupdate wrote must be the one the call uses (``opsdesk/ui/i18n_conte
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import importlib
 import re
 import xml.etree.ElementTree as ET
@@ -175,7 +176,10 @@ def _launch_shift_text(days: int) -> str:
 
     texts = []
     window = SimpleNamespace(run=lambda text, do, undo=None: texts.append(text))
-    edits = TimelineEdits(SimpleNamespace(services=None, actor=None), window,
+    plans = SimpleNamespace(get=lambda _id: SimpleNamespace(launch_date=dt.date(2026, 9, 1)))
+    ctx = SimpleNamespace(services=SimpleNamespace(plans=plans), actor=None,
+                          today=lambda: dt.date(2026, 8, 1))  # (before launch: no question)
+    edits = TimelineEdits(ctx, window,
                           SimpleNamespace(data=SimpleNamespace(plan_id=1)), None)
     edits.shift_plan(days)
     return texts[-1]

@@ -95,8 +95,10 @@ def test_cards_show_actual_target_and_colour_by_direction(qtbot, filled):
     assert cards[k["marketing_share"]].status == km.OFF_TRACK  # a range: 15/30 = 50 %
     assert cards[k["marketing_share"]].color() == STATUS_COLORS["off_track"]
     assert cards[k["gross_margin"]].status == km.AT_RISK  # 47 of ≥ 50: 94 %
-    assert cards[k["conversion"]].status == "none"
-    assert "on track" in cards[k["roi"]].state.text()
+    assert cards[k["conversion"]].status == km.NO_DATA  # a target, no value yet
+    assert "no values yet" in cards[k["conversion"]].status_text
+    assert "at least 1.00%" in cards[k["conversion"]].target.text()
+    assert "on track" in cards[k["roi"]].state.toolTip()
     assert "1 Sept – 31 Dec" in view.summary.sales.text() and "¥140,000" in view.summary.sales.text()
     assert view.summary.sales_bar.value() == round(140_000 / 3_000_000 * 1000)
 
@@ -141,7 +143,7 @@ def test_chart_items_sit_at_the_right_dates(qtbot, filled):
     view.panel.show_kpi(k["roi"], mode="daily")
     assert chart.average.isVisible() and np.allclose(chart.average.getData()[1], 4.2)
     text = chart.show_values_at(x_of(D(2026, 9, 5)))
-    assert text.startswith("2026-09-05") and "4.20" in text and chart.cross.isVisible()
+    assert text.startswith("5 Sept 2026") and "4.20" in text and chart.cross.isVisible()
     names = [label.text for _sample, label in chart.legend.items]
     assert "7-day average" in names and "Target range" in names
     assert [ax for ax in chart.axis.tickStrings([x_of(D(2026, 9, 1))], 1, 30 * DAY)] == ["Sep"]
@@ -154,7 +156,7 @@ def test_small_multiples_and_export(qtbot, filled, tmp_path):
     window, view = _open(qtbot, filled)
     view.tabs.setCurrentIndex(1)
     charts = [c for _t, c in view.multiples.charts if c.isVisibleTo(view.multiples)]
-    assert len(charts) == len(view.kpis) == 10
+    assert len(charts) == len(view.kpis) == len(filled.services.kpis.list(filled.plan_id))
     assert [c.data.kpi.key for c in charts][:2] == ["sales", "roi"]
     for name in ("chart.png", "chart.svg"):
         view.panel.chart.export(str(tmp_path / name))
@@ -176,7 +178,7 @@ def test_entry_grid_typing_paste_and_undo(qtbot, ctx):
     with qtbot.waitSignal(window.changes_applied):
         item.setText("1.5万")
     assert ctx.services.kpis.values(k["sales"]) == [(D(2026, 9, 20), 15_000)]
-    assert grid.table.item(0, col).text() == "15000"
+    assert grid.table.item(0, col).text() == "15,000"
     # a word is refused, nothing is written
     grid.table.item(1, col).setText("很多")
     assert "is not a number" in grid.message.text()
@@ -202,7 +204,7 @@ def test_entry_grid_typing_paste_and_undo(qtbot, ctx):
 def test_staff_see_only_their_kpis(qtbot, ctx):
     ctx.actor = ctx.services.people.authenticate("kefu")
     window, view = _open(qtbot, ctx)
-    assert len([c for c in view.cards if c.isVisibleTo(view)]) == 10  # everyone sees the dashboard
+    assert len([c for c in view.cards if c.isVisibleTo(view)]) == len(view.kpis)  # everyone sees it
     view.tabs.setCurrentIndex(2)
     assert {k.key for k in view.entry.kpis} == {"repurchase", "positive_reviews", "daily_orders"}
 
@@ -215,6 +217,7 @@ def test_manager_edits_definitions_and_targets_with_undo(qtbot, ctx):
     k = _kpis(ctx)
     dialog.list.setCurrentRow(list(k).index("gross_margin"))
     assert dialog.name_en.text() == "Gross margin" and dialog.targets.rowCount() == 1
+    label = ctx.services.kpis.targets(k["gross_margin"])[0].label  # the template's
     dialog.direction.setCurrentIndex(dialog.direction.findData("range"))
     dialog.decimals.setValue(2)
     with qtbot.waitSignal(window.changes_applied):
@@ -229,7 +232,7 @@ def test_manager_edits_definitions_and_targets_with_undo(qtbot, ctx):
     dialog.save_targets.click()
     assert [(t.period_start, t.period_end, t.low, t.high, t.label)
             for t in ctx.services.kpis.targets(k["gross_margin"])] == [
-        (D(2026, 9, 1), D(2026, 12, 31), 50, 60, ""), (D(2027, 1, 1), D(2027, 1, 31), 55, None, "一月")]
+        (D(2026, 9, 1), D(2026, 12, 31), 50, 60, label), (D(2027, 1, 1), D(2027, 1, 31), 55, None, "一月")]
     window.undo_stack.undo()
     assert [(t.low, t.high) for t in ctx.services.kpis.targets(k["gross_margin"])] == [(50, None)]
     window.undo_stack.undo()
@@ -238,17 +241,19 @@ def test_manager_edits_definitions_and_targets_with_undo(qtbot, ctx):
     # a new KPI shows up on the dashboard; undo removes it
     with qtbot.waitSignal(window.changes_applied):
         dialog.new_button.click()
-    assert len([c for c in view.cards if c.isVisibleTo(view)]) == 11
+    assert len([c for c in view.cards if c.isVisibleTo(view)]) == len(k) + 1
     window.undo_stack.undo()
-    assert len([c for c in view.cards if c.isVisibleTo(view)]) == 10
+    assert len([c for c in view.cards if c.isVisibleTo(view)]) == len(k)
 
 
 def test_staff_do_not_see_definitions(qtbot, ctx):
     ctx.actor = ctx.services.people.authenticate("meigong")
     window, view = _open(qtbot, ctx)
-    assert not view.definitions_button.isVisible() and view.import_button.isVisible()
+    # the designer owns no KPI: no Import…, and the grid says why it is empty
+    assert not view.definitions_button.isVisible() and not view.import_button.isVisible()
     view.tabs.setCurrentIndex(2)
     assert view.entry.kpis == [] and "own no KPI" in view.entry.message.text()
+    assert not view.entry.table.isVisible() and view.entry.message.isVisible()
 
 
 def test_language_switch_relabels_cards_and_axis(qtbot, filled):

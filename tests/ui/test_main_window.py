@@ -23,7 +23,7 @@ def test_overview_shows_the_plan(qtbot, ctx):
     assert view.tiles["done"].value.text() == f"{data.counts['done']} / {data.total}"
     visible_cards = [c for c in view.phase_cards if c.isVisibleTo(view)]
     assert [c.name.text().split("  ·")[0] for c in visible_cards] == \
-        ["Preparation", "Launch (trial operation)", "Growth"]
+        ["Preparation", "Launch (soft launch)", "Growth"]
     assert "now" in visible_cards[1].name.text()  # 20 Sep is in the launch phase
     assert view.milestones.topLevelItemCount() == len(data.milestones) > 0
     first = view.milestones.topLevelItem(0)

@@ -101,3 +101,71 @@ def test_rule_change_and_its_undo_leave_no_stale_rows_in_open_views(qtbot, ctx):
     assert len(stored()) == 30 and shown() == stored()
     window.undo_stack.redo()
     assert shown() == stored() and len(shown()) == 10
+
+
+def _monthly(qtbot, ctx, window, title, mode, **choice):
+    dialog = RoutineDialog(ctx, window, None)
+    qtbot.addWidget(dialog)
+    dialog.title.setText(title)
+    dialog.freq.setCurrentIndex(dialog.freq.findData("monthly"))
+    dialog.month_mode.setCurrentIndex(dialog.month_mode.findData(mode))
+    for name, value in choice.items():
+        combo = getattr(dialog, name)
+        combo.setCurrentIndex(combo.findData(value))
+    dialog.start.setDate(QDate(2026, 9, 1))
+    dialog.until.setDate(QDate(2026, 12, 31))
+    return dialog
+
+
+def test_first_monday_and_last_day_of_the_month_round_trip(qtbot, ctx):
+    """The template's two monthly routines (BYDAY=+1MO, BYMONTHDAY=-1) can be made in the
+    dialog, and the dialog shows them as such when it opens them again."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    sv = ctx.services
+    first = _monthly(qtbot, ctx, window, "月度例会", "nth", nth=1, nth_day="MO")
+    assert first.nth.isVisibleTo(first) and not first.monthday.isVisibleTo(first)
+    assert first.rule() == "FREQ=MONTHLY;BYDAY=+1MO"
+    _ok(qtbot, first)
+    mondays = sorted(t.due for t in sv.tasks.list(ctx.plan_id) if t.title == "月度例会")
+    assert mondays == [dt.date(2026, 9, 7), dt.date(2026, 10, 5), dt.date(2026, 11, 2),
+                       dt.date(2026, 12, 7)]
+
+    last = _monthly(qtbot, ctx, window, "月度总结", "last")
+    assert not last.monthday.isVisibleTo(last) and not last.nth.isVisibleTo(last)
+    assert last.rule() == "FREQ=MONTHLY;BYMONTHDAY=-1"
+    _ok(qtbot, last)
+    ends = sorted(t.due for t in sv.tasks.list(ctx.plan_id) if t.title == "月度总结")
+    assert ends == [dt.date(2026, 9, 30), dt.date(2026, 10, 31), dt.date(2026, 11, 30),
+                    dt.date(2026, 12, 31)]
+
+    # opened again, each shows what it is, and saving it unchanged keeps its rule
+    for title, mode, rule in (("月度例会", "nth", "FREQ=MONTHLY;BYDAY=+1MO"),
+                              ("月度总结", "last", "FREQ=MONTHLY;BYMONTHDAY=-1")):
+        task = next(t for t in sv.tasks.list(ctx.plan_id) if t.title == title)
+        edit = RoutineDialog(ctx, window, task.id)
+        qtbot.addWidget(edit)
+        assert edit.freq.currentData() == "monthly" and edit.month_mode.currentData() == mode
+        assert edit.rule() == rule
+    assert edit.month_mode.currentData() == "last"
+    opened = RoutineDialog(ctx, window, next(t for t in sv.tasks.list(ctx.plan_id)
+                                             if t.title == "月度例会").id)
+    qtbot.addWidget(opened)
+    assert (opened.nth.currentData(), opened.nth_day.currentData()) == (1, "MO")
+
+
+def test_the_other_spellings_of_first_monday_open_as_first_monday(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    sv = ctx.services
+    for i, rule in enumerate(("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1", "FREQ=MONTHLY;BYDAY=1MO",
+                              "FREQ=MONTHLY;BYDAY=-1FR")):
+        sv.series.create(ctx.actor, ctx.plan_id, title=f"例{i}", rule=rule,
+                         start=dt.date(2026, 9, 1), until=dt.date(2026, 10, 31))
+        task = next(t for t in sv.tasks.list(ctx.plan_id) if t.title == f"例{i}")
+        dialog = RoutineDialog(ctx, window, task.id)
+        qtbot.addWidget(dialog)
+        assert dialog.month_mode.currentData() == "nth"
+        expected = (-1, "FR") if rule.endswith("-1FR") else (1, "MO")
+        assert (dialog.nth.currentData(), dialog.nth_day.currentData()) == expected
+        assert dialog.rule() == f"FREQ=MONTHLY;BYDAY={expected[0]:+d}{expected[1]}"

@@ -225,10 +225,15 @@ def test_ics_has_stable_uids_and_all_day_events(services, tmp_path):
     event = Calendar.from_ical(a.read_bytes()).walk("VEVENT")[0]
     assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(days=1)
     cs = services.people.authenticate("cs")
+    # a person's calendar holds the unassigned tasks of their role, as My work does (#15)
+    assert ex.ics(plan_id, tmp_path / "cs.ics", assignee_id=cs.user_id) == \
+        ex.ics(plan_id, tmp_path / "role.ics", role_id=next(iter(cs.role_ids))) > 0
+    services.people.create_role(Actor.system(), "finance", "财务", "Finance")
+    services.people.create_user(Actor.system(), "会计", "kuaiji", "finance")
+    kuaiji = services.people.authenticate("kuaiji")
     with pytest.raises(ValidationError, match="no tasks"):  # a person with no tasks:
-        ex.ics(plan_id, tmp_path / "cs.ics", assignee_id=cs.user_id)  # said, nothing written
-    assert not (tmp_path / "cs.ics").exists()
-    assert ex.ics(plan_id, tmp_path / "role.ics", role_id=next(iter(cs.role_ids))) > 0
+        ex.ics(plan_id, tmp_path / "none.ics", assignee_id=kuaiji.user_id)  # said, nothing written
+    assert not (tmp_path / "none.ics").exists()
 
 
 PLANNER_DTD = "/usr/share/planner/dtd/mrproject-0.6.dtd"

@@ -128,7 +128,7 @@ def test_chart_data_and_marks(services, world):
     assert data.days == (D(2026, 9, 1), D(2026, 9, 2)) and data.values == (1, 2)
     assert data.targets[0] == km.Band(D(2026, 9, 1), D(2026, 9, 30), 200_000, None)
     phases, milestones = services.kpis.marks(world.plan_id)
-    assert [p.name_en for p in phases][:2] == ["Preparation", "Launch (trial operation)"]
+    assert [p.name_en for p in phases][:2] == ["Preparation", "Launch (soft launch)"]
     assert milestones and all(m.start == m.end for m in milestones)
     first, last = services.kpis.plan_span(world.plan_id)
     assert first <= D(2026, 8, 1) and last >= D(2026, 12, 31)

@@ -130,6 +130,11 @@ CASES = [
         a, c.world.phases["launch"], name_en="Soft launch", end=dt.date(2026, 10, 5))),
     Case("plans.create_from_template", M, lambda c, a: c.services.plans.create_from_template(
         a, c.world.template, dt.date(2027, 3, 1), name="Second shop")),
+    # ---- anchored dates and next season (#13): manager only
+    Case("anchors.set", M, lambda c, a: c.services.anchors.set(
+        a, c.task("selection"), "date", month=8, day=18, year=2026)),
+    Case("plan_copy.copy", M, lambda c, a: c.services.plan_copy.copy(
+        a, c.world.plan_id, dt.date(2027, 9, 1)).changes),
     # ---- people: manager only, except one's own password
     Case("people.create_user", M, _new_user, right="manage people"),
     Case("people.update_user.other", M, lambda c, a: c.services.people.update_user(
@@ -202,7 +207,8 @@ def test_matrix_covers_every_write_service() -> None:
         "tasks.create", "tasks.update", "tasks.delete", "tasks.link", "tasks.unlink",
         "tasks.bulk_create", "tasks.tick_off", "tasks.reopen", "tasks.comment",
         "plans.shift", "plans.set_launch_date", "plans.update_phase",
-        "plans.create_from_template", "people.create_user", "people.update_user",
+        "plans.create_from_template", "anchors.set", "plan_copy.copy",
+        "people.create_user", "people.update_user",
         "people.create_role", "people.set_password", "people.set_extra_roles", "kpis.record",
     }
     assert expected <= covered

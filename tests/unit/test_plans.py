@@ -38,14 +38,28 @@ def _all_dates(services: Services, plan_id: int) -> dict[str, object]:
     return out
 
 
-def _moved(dates: dict[str, object], days: int) -> dict[str, object]:
+def _moved(dates: dict[str, object], days: int, stay: frozenset[str] = frozenset()
+           ) -> dict[str, object]:
     def mv(v):
         if v is None:
             return None
         if isinstance(v, tuple):
             return tuple(mv(x) for x in v)
         return v + dt.timedelta(days=days)
-    return {k: mv(v) for k, v in dates.items()}
+    return {k: v if k in stay else mv(v) for k, v in dates.items()}
+
+
+def _stays(services: Services, plan_id: int) -> frozenset[str]:
+    """What moving launch day leaves alone in a fresh plan: the festivals and the work
+    hanging on them (anchored, not launch-relative), and the targets on calendar months."""
+    with services.store.read() as s:
+        anchored = {f"task {i}" for (i,) in s.execute(select(Task.id).where(
+            Task.plan_id == plan_id, Task.anchor_kind != "launch"))}
+        monthly = {f"target {i}" for i, a, b in s.execute(
+            select(KpiTarget.id, KpiTarget.period_start, KpiTarget.period_end).join(
+                Kpi, Kpi.id == KpiTarget.kpi_id).where(Kpi.plan_id == plan_id))
+            if a.day == 1 and (b + dt.timedelta(days=1)).day == 1}
+    return frozenset(anchored | monthly)
 
 
 # ---- create from template
@@ -87,7 +101,7 @@ def test_create_from_template_on_a_fresh_database(empty_store, clock):
     online = by_key["ms_online"]
     assert (online.start, online.due, online.is_milestone, online.priority) == (
         LAUNCH, LAUNCH, True, "urgent")
-    assert online.title == "里程碑:天猫店上线"
+    assert online.title == "天猫店上线"  # no "里程碑:" prefix: the ◆ says it
     assert (by_key["team"].start, by_key["team"].due) == (D(2026, 8, 1), D(2026, 8, 10))
     assert by_key["ms_cstore"].due == D(2026, 11, 30)  # L+3m-1
     assert by_key["tmall_photos"].parent_id == by_key["tmall_ready"].id
@@ -103,7 +117,7 @@ def test_create_from_template_on_a_fresh_database(empty_store, clock):
             ("selection", "targets")} <= link_pairs
 
     kpis = services.kpis.list(plan_id)
-    assert len(kpis) == len(template.kpis) == 10
+    assert len(kpis) == len(template.kpis) == 15
     sales = next(k for k in kpis if k.key == "sales")
     assert (sales.unit, sales.direction, sales.aggregation, sales.owner_role_id) == (
         "CNY", "higher", "sum", role_ids["operations"])
@@ -133,7 +147,7 @@ def test_second_plan_reuses_roles_and_can_be_english(services: Services, world):
     assert services.people.roles() == roles_before
     assert services.plans.get(ch.plan_id).name == "E-commerce shop launch plan"
     titles = {t.title for t in services.tasks.list(ch.plan_id)}
-    assert "Milestone: Tmall store online" in titles
+    assert "Tmall store online" in titles
     assert [p.id for p in services.plans.list()] == [world.plan_id, ch.plan_id]
     # the first plan is untouched
     assert len(services.tasks.list(world.plan_id)) == len(world.template.tasks)
@@ -159,7 +173,7 @@ def test_create_from_template_validates(services: Services, world, snapshot):
 
 
 @pytest.mark.parametrize("days", [10, -30, 1, 365])
-def test_shift_moves_every_date_in_one_action(services: Services, world, change_count, days):
+def test_shift_moves_what_hangs_on_launch_day_in_one_action(services: Services, world, change_count, days):
     boss = world.manager
     # a routine too: its dates move with the plan
     with services.store.write() as s:
@@ -172,16 +186,20 @@ def test_shift_moves_every_date_in_one_action(services: Services, world, change_
     ch = services.plans.shift(boss, world.plan_id, days)
 
     after = _all_dates(services, world.plan_id)
-    assert after == _moved(before, days)
+    stay = _stays(services, world.plan_id)
+    assert len([k for k in stay if k.startswith("task")]) == 11  # festivals and their work
+    assert after == _moved(before, days, stay)
     assert after["launch"] == LAUNCH + dt.timedelta(days=days)
     assert {t.id: t.version for t in services.tasks.list(world.plan_id)} == {
-        k: v + 1 for k, v in versions.items()}
+        k: v + (f"task {k}" not in stay) for k, v in versions.items()}
     assert change_count() == n_changes + 1
     entry = services.audit.recent(limit=1)[0]
     assert entry.id == ch.change_id
     assert (entry.entity, entry.entity_id, entry.action) == ("plan", world.plan_id, "shift")
     assert entry.before == {"launch_date": LAUNCH.isoformat()}
-    assert entry.after == {"launch_date": after["launch"].isoformat(), "days": days}
+    assert entry.after == {"launch_date": after["launch"].isoformat(), "days": days,
+                           "moved": len(versions) - len([k for k in stay if k[:4] == "task"]),
+                           "kept": len([k for k in stay if k[:4] == "task"])}
     assert ch.plans and ch.tasks and ch.kpis
 
 
@@ -197,9 +215,10 @@ def test_set_launch_date_shifts_by_the_difference(services: Services, world):
     new_launch = D(2026, 10, 15)
     services.plans.set_launch_date(world.manager, world.plan_id, new_launch)
     assert services.plans.get(world.plan_id).launch_date == new_launch
-    assert _all_dates(services, world.plan_id) == _moved(before, (new_launch - LAUNCH).days)
+    assert _all_dates(services, world.plan_id) == _moved(before, (new_launch - LAUNCH).days,
+                                                         _stays(services, world.plan_id))
     entry = services.audit.recent(limit=1)[0]
-    assert entry.after == {"launch_date": "2026-10-15", "days": 44}
+    assert (entry.after["launch_date"], entry.after["days"]) == ("2026-10-15", 44)
 
 
 @pytest.mark.parametrize(

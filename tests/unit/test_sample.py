@@ -109,7 +109,9 @@ def test_tasks_as_of(services, plan_id):
     later = [t for t in tasks if t.due is not None and t.start is not None and t.start > AS_OF]
     assert later and all(t.status == "todo" for t in later)
     routine = {r["id"] for r in services.series.snapshot(plan_id).tasks}
-    assert len(routine) == 122 + 4 + 4  # daily order checks, monthly meetings and summaries
+    # daily order checks, weekly follow-up calls (Wednesdays from L+7), monthly team
+    # meetings, data reviews (last Fridays) and summaries
+    assert len(routine) == 122 + 17 + 4 + 4 + 4
     planned = [t for t in tasks if t.id not in routine]
     assigned = [t for t in planned if t.assignee_id is not None]
     assert len(planned) - 8 < len(assigned) < len(planned)

@@ -100,15 +100,20 @@ def test_template_routines_in_a_new_plan(services, actors):
     from opsdesk.templates import load_template
 
     template = load_template("ecommerce-launch")
-    assert [r.key for r in template.routines] == ["daily_orders", "managers_meeting",
+    assert [r.key for r in template.routines] == ["daily_orders", "follow_up_calls",
+                                                  "team_meeting", "data_review",
                                                   "monthly_summary"]
     plan_id = services.plans.create_from_template(actors["manager"], template, SEP1,
                                                   name="routines", routines=True).plan_id
     routine = services.series.snapshot(plan_id).tasks
     daily = [t for t in routine if t["title"] == "打印并核对当日订单"]
-    assert len(daily) == 122 and len(routine) == 130
-    meetings = sorted(t["due"] for t in routine if t["title"] == "月度经理会议")
-    assert all(d.weekday() == 0 and d.day <= 7 for d in meetings)
+    assert len(daily) == 122 and len(routine) == 122 + 17 + 4 + 4 + 4
+    meetings = sorted(t["due"] for t in routine if t["title"] == "月度例会")
+    assert len(meetings) == 4 and all(d.weekday() == 0 and d.day <= 7 for d in meetings)
+    calls = [t["due"] for t in routine if t["title"] == "客服回访"]
+    assert len(calls) == 17 and all(d.weekday() == 2 for d in calls)
+    reviews = [t["due"] for t in routine if t["title"] == "月度数据复盘"]
+    assert len(reviews) == 4 and all(d.weekday() == 4 and d.day > 24 for d in reviews)
 
 
 def test_rule_changes_and_restores_name_what_they_remove(services, plan, actors):
@@ -121,3 +126,20 @@ def test_rule_changes_and_restores_name_what_they_remove(services, plan, actors)
     assert len(new) == 5 and changes.ids == old | new  # the removed ones too
     undone = services.history.revert(actors["manager"], changes.change_id)
     assert (old ^ new) <= undone.ids  # every occurrence it removed or made again
+
+
+def test_monthly_rules_as_the_template_writes_them():
+    from opsdesk.services.series import parse_monthly
+
+    rule = make_rule("monthly", nth=1, weekday="MO")
+    assert rule == "FREQ=MONTHLY;BYDAY=+1MO"
+    assert occurrence_dates(rule, SEP1, dt.date(2026, 11, 30)) == [
+        dt.date(2026, 9, 7), dt.date(2026, 10, 5), dt.date(2026, 11, 2)]
+    for spelling in (rule, "FREQ=MONTHLY;BYDAY=1MO", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1"):
+        assert parse_monthly(spelling) == ("nth", 1, "MO")
+        assert occurrence_dates(spelling, SEP1, dt.date(2026, 11, 30))[0] == dt.date(2026, 9, 7)
+    assert parse_monthly("FREQ=MONTHLY;BYMONTHDAY=-1") == ("last", -1, None)
+    assert parse_monthly("FREQ=MONTHLY;BYMONTHDAY=5") == ("day", 5, None)
+    assert parse_monthly("FREQ=MONTHLY;BYDAY=-1FR") == ("nth", -1, "FR")
+    with pytest.raises(ValidationError):
+        make_rule("monthly", nth=9, weekday="MO")

@@ -333,8 +333,13 @@ def test_libreoffice_reads_the_exported_xlsx(services, tmp_path):
     plan_id = _plan(services)
     ex = ExportService(services.store)
     ex.tasks_xlsx(plan_id, tmp_path / "t.xlsx", lang="en")
-    subprocess.run(["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path),
-                    str(tmp_path / "t.xlsx")], check=True, capture_output=True, timeout=180)
+    # LibreOffice's default CSV filter writes the system's legacy charset (Chinese comes back
+    # as ???): ask for UTF-8 (76), comma (44) and double quotes (34) explicitly; a profile of
+    # its own so that a LibreOffice already running does not swallow the conversion.
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                    "--outdir", str(tmp_path), str(tmp_path / "t.xlsx")],
+                   check=True, capture_output=True, timeout=180)
     rows = _csv_rows(tmp_path / "t.csv", "utf-8")
     _, table = ex.task_table(plan_id, lang="en")
     assert rows[0][:3] == ["ID", "Task", "Phase"] and len(rows) == len(table) + 1

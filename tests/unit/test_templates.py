@@ -41,13 +41,64 @@ def test_builtin_template_loads():
 
 
 def test_builtin_template_dates_are_consistent():
+    from opsdesk.services.plans import template_dates
+
     t = load_template("ecommerce-launch")
     phases = {p.key: (p.start.on(LAUNCH), p.end.on(LAUNCH)) for p in t.phases}
+    dates = template_dates(t, LAUNCH)  # anchored festivals: their 2026 dates
     for task in t.tasks:
-        start, due = task.start.on(LAUNCH), task.due.on(LAUNCH)
-        assert start <= due, task.key
+        start, due = dates[task.key]
+        assert start is not None and due is not None and start <= due, task.key
         lo, hi = phases[task.phase]
         assert lo <= start and due <= hi, f"{task.key} lies outside its phase"
+
+
+def test_builtin_template_holds_what_the_seeds_say():
+    """Issue #13, item 6: the cost structure, the budget figures, the daily-order floors,
+    seed 000's launch-phase and growth work, the routines, operators' English."""
+    t = load_template("ecommerce-launch")
+    kpis = {k.key: k for k in t.kpis}
+
+    def bounds(key: str) -> list[tuple]:
+        return [(tg.low, tg.high) for tg in kpis[key].targets]
+
+    assert bounds("marketing_share") == [(10, 15)]
+    assert bounds("staff_share") == [(None, 10)] and kpis["staff_share"].direction == "lower"
+    assert bounds("operations_share") == [(None, 25)]
+    assert bounds("gross_margin") == [(50, None)]
+    assert set(bounds("team_cost")) == {(None, 20000)} and len(bounds("team_cost")) == 5
+    assert kpis["team_cost"].aggregation == "sum" and kpis["team_cost"].unit == "CNY"
+    (ztc,) = kpis["ztc_daily_spend"].targets
+    assert (ztc.low, ztc.high, ztc.start, ztc.end) == (50, 100, Offset(1, 0), Offset(2, -1))
+    step3 = next(task for task in t.tasks if task.key == "step3")
+    assert (step3.start, step3.due) == (ztc.start, ztc.end)  # the traffic step it belongs to
+    floors = [tg.low for tg in kpis["daily_orders"].targets]
+    assert floors[-3:] == [30, 50, 200]
+    assert next(tg for tg in kpis["daily_orders"].targets if tg.low == 30).start == Offset(2, 0)
+    assert bounds("hot_item_sales") == [(10, 20), (30, 60), (200, 300)]
+    titles = {task.title.zh: task for task in t.tasks}
+    for zh in ("店铺装修、描述页优化,塑造品牌形象", "关联搭配与套餐优化", "会员等级与积分制,老客户优惠",
+               "微博、微信、微淘内容与论坛推广", "公司官网建设与维护",
+               "店铺小促销:满减、优惠券、+1元换购、一元拍、淘金币"):
+        assert zh in titles, zh
+    assert "7折" in titles["店铺小促销:满减、优惠券、+1元换购、一元拍、淘金币"].notes.zh
+    routines = {r.title.zh: r for r in t.routines}
+    assert "月度例会" in routines and "月度经理会议" not in routines
+    assert routines["月度例会"].rule == "FREQ=MONTHLY;BYDAY=+1MO"
+    assert routines["客服回访"].role == "customer_service"
+    assert "月度数据复盘" in routines
+    english = {task.title.en for task in t.tasks}
+    assert "12.12 flash deals" in english
+    assert any("Zhitongche (pay-per-click ads)" in e for e in english)
+    assert next(p for p in t.phases if p.key == "launch").name.en == "Launch (soft launch)"
+    for task in t.tasks:
+        assert not task.title.zh.startswith("里程碑") and not task.title.en.startswith("Milestone")
+    anchors = {task.key: task.anchor for task in t.tasks if task.anchor is not None}
+    assert anchors["double11"].text() == "11-11" and anchors["double12"].text() == "12-12"
+    assert anchors["midautumn"].text() == "lunar:08-15"
+    assert anchors["doubleninth"].text() == "lunar:09-09"
+    assert anchors["double11_pages"].text() == "task:double11"
+    assert anchors["double11_pages"].days == -3
 
 
 def test_unknown_template_key():

@@ -174,6 +174,8 @@ class Describer:
         n = self._count(after)
         if action == "bulk_update":
             return self._bulk_update(n, after)
+        if action == "skip":
+            return Activity.tr("marked %n missed day(s) skipped", "", n)
         if action in ("bulk_shift", "move"):
             days = int(after.get("days") or 0)
             tasks = q if action == "move" and n == 1 and q else Activity.tr("%n task(s)", "", n)

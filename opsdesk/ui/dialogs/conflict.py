@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from opsdesk.errors import ConflictError
+
+if TYPE_CHECKING:
+    from opsdesk.services.audit import LastChange
 
 
 class ConflictChoice(Enum):
@@ -20,16 +24,30 @@ class ConflictChoice(Enum):
 class ConflictDialog(QMessageBox):
     """Someone else changed this; reload theirs, or overwrite with mine."""
 
-    def __init__(self, parent: QWidget | None, what: str | None = None) -> None:
+    def __init__(self, parent: QWidget | None, what: str | None = None,
+                 last: LastChange | None = None, lang: str = "zh_CN") -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(self.tr("Changed by someone else"))
-        self.setText(self.tr("Someone else changed {what} after you opened it.").format(
-            what=what or self.tr("this task")))
+        what = what or self.tr("this task")
+        if last is not None and last.fields:
+            from opsdesk.ui import fmt
+            from opsdesk.ui.activity.describe import field_name
+
+            shown = [f for f in last.fields if f not in ("done_at", "done_by")] or ["status"]
+            self.setText(self.tr("{who} changed the {fields} of {what} at {when}, after you "
+                                 "opened it.").format(
+                who=last.who or self.tr("Someone"), what=what,
+                fields=self.tr(", ").join(field_name(f) for f in shown),
+                when=fmt.local_datetime(last.at, lang)))
+        else:
+            self.setText(self.tr("Someone else changed {what} after you opened it.").format(
+                what=what))
         self.setInformativeText(self.tr(
-            "Reload shows their version and drops your edit. Overwrite saves your edit over "
-            "theirs (their change stays in the activity log)."))
+            "Reload: see the task as it is now; your edit is dropped. Overwrite: save the "
+            "fields you changed over theirs; what they changed in other fields stays (and "
+            "the activity log keeps both). Cancel: do nothing."))
         self.reload_button = self.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
         self.reload_button.setObjectName("conflictReload")
         self.overwrite_button = self.addButton(self.tr("Overwrite"),
@@ -49,9 +67,10 @@ class ConflictDialog(QMessageBox):
         return ConflictChoice.CANCEL
 
 
-def ask_conflict(parent: QWidget | None, what: str | None = None) -> ConflictChoice:
-    """Ask (modally) whether to reload or overwrite."""
-    dialog = ConflictDialog(parent, what)
+def ask_conflict(parent: QWidget | None, what: str | None = None,
+                 last: LastChange | None = None, lang: str = "zh_CN") -> ConflictChoice:
+    """Ask (modally) whether to reload or overwrite; ``last``: who changed what, and when."""
+    dialog = ConflictDialog(parent, what, last, lang)
     dialog.exec()
     return dialog.choice()
 

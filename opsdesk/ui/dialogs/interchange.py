@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -97,6 +98,34 @@ class _JobDialog(QDialog):
         super().reject()
 
 
+def preview_text(p) -> str:
+    """What a plan import will do (a ``PlanImportPreview``), one line a fact: shown by
+    File ▸ Import a plan and by File ▸ Open of a plan file."""
+
+    def tr(text: str, n: int = -1) -> str:
+        return QCoreApplication.translate("ImportPlanDialog", text, "", n)
+
+    lines = [tr("Phases: {phases}").format(phases=tr(", ").join(p.phases)),
+             tr(", ").join((tr("%n task(s)", p.tasks), tr("%n milestone(s)", p.milestones),
+                            tr("%n link(s)", p.links))),
+             tr("People: {new} new, {matched} already here").format(
+                 new=len(p.people_new), matched=len(p.people_matched))]
+    if p.roles_new:
+        lines.append(tr("New roles: {roles}").format(roles=tr(", ").join(p.roles_new)))
+    if p.groups_unmatched:
+        lines.append(tr("Groups that match no role: {groups}").format(
+            groups=tr(", ").join(p.groups_unmatched)))
+    if p.undated:
+        lines.append(tr("%n task(s) have no dates; they are imported unscheduled.", p.undated))
+    lines += ["↷ " + error_text(d) for d in p.links_dropped[:PREVIEW_WARNINGS]]
+    if len(p.links_dropped) > PREVIEW_WARNINGS:
+        lines.append(tr("… and %n more link(s) left out", len(p.links_dropped) - PREVIEW_WARNINGS))
+    lines += ["⚠ " + error_text(w) for w in p.warnings[:PREVIEW_WARNINGS]]
+    if len(p.warnings) > PREVIEW_WARNINGS:
+        lines.append(tr("… and %n more warning(s)", len(p.warnings) - PREVIEW_WARNINGS))
+    return "\n".join(lines)
+
+
 class ImportPlanDialog(Retranslating, _JobDialog):
     """A plan from GNOME Planner or MS Project XML: preview, then import as a new plan."""
 
@@ -145,19 +174,14 @@ class ImportPlanDialog(Retranslating, _JobDialog):
 
 
     def load(self, path: str) -> None:
-        from opsdesk.interchange.mspdi import parse_mspdi
-        from opsdesk.interchange.planner import parse_planner
-        from opsdesk.services.imports import ImportService
+        from opsdesk.services.imports import ImportService, read_plan_file
 
         file = Path(path)
         self.file.setText(file.name)
-        parse = parse_planner if file.suffix.lower() in (".planner", ".mrproject") else parse_mspdi
         importer = ImportService(self.ctx.store)
 
         def work(_progress):
-            from opsdesk.services import files
-
-            doc = parse(files.read_user_bytes(file), file.name)
+            doc = read_plan_file(file)
             return doc, importer.preview_plan(doc, file.name)
 
         self.status.setText(self.tr("Reading {file}…").format(file=file.name))
@@ -166,25 +190,9 @@ class ImportPlanDialog(Retranslating, _JobDialog):
     def _previewed(self, result) -> None:
         doc, p = result
         self.doc = doc
-        lines = [self.tr("Phases: {phases}").format(phases=self.tr(", ").join(p.phases)),
-                 self.tr(", ").join((self.tr("%n task(s)", "", p.tasks),
-                            self.tr("%n milestone(s)", "", p.milestones),
-                            self.tr("%n link(s)", "", p.links))),
-                 self.tr("People: {new} new, {matched} already here").format(
-                     new=len(p.people_new), matched=len(p.people_matched))]
-        if p.groups_unmatched:
-            lines.append(self.tr("Groups that match no role: {groups}").format(
-                groups=self.tr(", ").join(p.groups_unmatched)))
-        if p.undated:
-            lines.append(self.tr("%n task(s) have no dates; they are imported unscheduled.", "",
-                                 p.undated))
-        lines += ["⚠ " + error_text(w) for w in p.warnings[:PREVIEW_WARNINGS]]
-        if len(p.warnings) > PREVIEW_WARNINGS:
-            more = len(p.warnings) - PREVIEW_WARNINGS
-            lines.append(self.tr("… and %n more warning(s)", "", more))
-        self.summary.setText("\n".join(lines))
+        self.summary.setText(preview_text(p))
         self.name.setText(p.name)
-        start = doc.start or p.start or dt.date.today()
+        start = doc.launch or doc.start or p.start or dt.date.today()
         self.launch.setDate(QDate(start.year, start.month, start.day))
         self.status.setText(self.tr("Nothing has been written yet. Importing accepts the "
                                     "warnings above.") if p.warnings
@@ -241,6 +249,11 @@ class ImportTasksDialog(Retranslating, _JobDialog):
         self.summary.setWordWrap(True)
         self.check_button = QPushButton()
         self.check_button.clicked.connect(self._check)
+        # #15: rows without an id that match a task by title and due date
+        self.update_matches = QCheckBox()
+        self.update_matches.setObjectName("importUpdateMatches")
+        self.update_matches.setVisible(False)
+        self.update_matches.toggled.connect(self._check)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
@@ -260,6 +273,7 @@ class ImportTasksDialog(Retranslating, _JobDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.check_button)
         layout.addWidget(self.summary)
+        layout.addWidget(self.update_matches)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
@@ -279,6 +293,8 @@ class ImportTasksDialog(Retranslating, _JobDialog):
             label.setText(names[key])
         self.check_button.setText(self.tr("Check"))
         self.import_button.setText(self.tr("Import"))
+        self.update_matches.setText(self.tr("Update the tasks that match instead of adding "
+                                            "them again"))
 
 
     def load(self, path: str) -> None:
@@ -326,7 +342,10 @@ class ImportTasksDialog(Retranslating, _JobDialog):
             return
         importer, plan_id, table, mapping = (TaskImportService(self.ctx.store), self.ctx.plan_id,
                                              self.table, self.mapping())
-        self.start(lambda _p: importer.prepare(plan_id, table, mapping), self._checked)
+        update = self.update_matches.isChecked()
+        self.import_button.setEnabled(False)
+        self.start(lambda _p: importer.prepare(plan_id, table, mapping, update_matches=update),
+                   self._checked)
 
     def _changes(self, updates: list[dict]) -> list[str]:
         """The first tasks the import changes, each with the fields it changes."""
@@ -348,6 +367,13 @@ class ImportTasksDialog(Retranslating, _JobDialog):
         lines = [new + self.tr(", ") + self.tr("{changed} changed, {same} unchanged").format(
             changed=len(prepared.updates), same=prepared.unchanged)]
         lines += self._changes(prepared.updates)
+        if prepared.matched:
+            lines.append(("" if prepared.matched_applied else "⚠ ") + (
+                self.tr("%n row(s) match tasks of the plan by title and due date: they update "
+                        "those tasks.", "", prepared.matched) if prepared.matched_applied else
+                self.tr("%n row(s) match tasks of the plan by title and due date and would be "
+                        "added twice.", "", prepared.matched)))
+        self.update_matches.setVisible(bool(prepared.matched) or self.update_matches.isChecked())
         kinds = {"phase": self.tr("phases"), "role": self.tr("roles"), "person": self.tr("people")}
         for kind, names in sorted(prepared.unmatched.items()):
             where = prepared.unmatched_lines.get(kind, {})
@@ -574,11 +600,11 @@ class FileActions(TrContext):
         return path or None
 
     def _import_plan(self) -> None:
-        path = self._file(QCoreApplication.translate("FileActions", "Import a plan"), QCoreApplication.translate("FileActions", "Plans (*.planner *.mrproject *.xml);;All files (*)"))
+        path = self._file(QCoreApplication.translate("FileActions", "Import a plan"), QCoreApplication.translate("FileActions", "Plans (*.planner *.mrproject *.gan *.xml);;All files (*)"))
         if path:
             ImportPlanDialog(self.window.ctx, self.window, path).exec()
 
     def _import_tasks(self) -> None:
-        path = self._file(QCoreApplication.translate("FileActions", "Import tasks"), QCoreApplication.translate("FileActions", "Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        path = self._file(QCoreApplication.translate("FileActions", "Import tasks"), QCoreApplication.translate("FileActions", "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)"))
         if path:
             ImportTasksDialog(self.window.ctx, self.window, path).exec()

@@ -46,7 +46,10 @@ class NewPlanDialog(QDialog):
         row.addWidget(browse)
         self.template = QComboBox()
         for key in available_templates():
-            self.template.addItem(load_template(key).name.get(lang), key)
+            try:  # a saved template (Save as template…) that no longer reads is left out
+                self.template.addItem(load_template(key).name.get(lang), key)
+            except OpsDeskError:
+                continue
         self.launch = QDateEdit()
         self.launch.setCalendarPopup(True)
         self.launch.setDisplayFormat("yyyy-MM-dd")

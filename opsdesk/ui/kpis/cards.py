@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opsdesk.ui import fmt
 
 STATUS_COLORS = {"on_track": "#2e7d32", "at_risk": "#f9a825", "off_track": "#c62828",
-                 "none": "#9e9e9e"}
+                 "none": "#9e9e9e", "no_data": "#78909c"}
 
 
-def format_value(value: float | None, unit: str, decimals: int) -> str:
-    """A KPI value with its unit: ¥1,234 · 12.3% · 3.48 · 1,234."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    if unit == "CNY":
-        return "¥" + text
-    if unit == "%":
-        return text + "%"
-    return text
+def format_value(value: float | None, unit: str, decimals: int, lang: str = "en") -> str:
+    """A KPI value with its unit (``fmt.kpi_value``): ¥150万 / ¥1,500,000 · 12.3% · 3.48 · 1,234."""
+    return fmt.kpi_value(value, unit, decimals, lang)
 
 
 class Sparkline(QWidget):
@@ -31,10 +34,10 @@ class Sparkline(QWidget):
         super().__init__()
         self.values: tuple[float, ...] = ()
         self.color = QColor("#1e88e5")
-        self.setMinimumHeight(28)
+        self.setMinimumHeight(22)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(120, 30)
+        return QSize(120, 24)
 
     def set_values(self, values: Sequence[float], color: str) -> None:
         self.values = tuple(values)
@@ -66,12 +69,14 @@ class KpiCardWidget(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("kpiCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.kpi_id = 0
         self.status = "none"
         self.name = QLabel()
         self.name.setObjectName("kpiCardName")
+        # a long name is cut at the card's edge (the tooltip has it), never widening the grid
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.actual = QLabel()
         self.actual.setObjectName("kpiCardActual")
         self.target = QLabel()
@@ -79,6 +84,13 @@ class KpiCardWidget(QFrame):
         self.attainment = QLabel()
         self.attainment.setObjectName("kpiCardAttainment")
         self.state = QLabel()
+        self.status_text = ""
+        self.pace = QLabel()  # "day 2 of 31 · last month ¥117万 (78%)"
+        self.pace.setObjectName("kpiCardPace")
+        self.pace.setProperty("class", "muted")
+        self.pace.setWordWrap(True)
+        self.pace.setMinimumHeight(2 * self.pace.fontMetrics().lineSpacing() + 2)  # room for two lines
+        self.pace.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.spark = Sparkline()
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
@@ -92,27 +104,55 @@ class KpiCardWidget(QFrame):
         layout.addLayout(top)
         layout.addLayout(row)
         layout.addWidget(self.target)
+        layout.addWidget(self.pace)
         layout.addWidget(self.spark)
-        self.setMinimumWidth(210)
+        self.setMinimumWidth(196)
 
     def set_card(self, kpi_id: int, name: str, actual: str, target: str, attainment: str,
-                 status: str, status_text: str, spark: Sequence[float], period: str) -> None:
+                 status: str, status_text: str, spark: Sequence[float], period: str,
+                 pace: str = "", margin: str = "") -> None:
         self.kpi_id = kpi_id
         self.status = status
         color = STATUS_COLORS.get(status, STATUS_COLORS["none"])
         self.setProperty("status", status)
-        self.setStyleSheet(f"#kpiCard {{ border: 1px solid #ddd; border-left: 6px solid {color};"
-                           " border-radius: 6px; background: palette(base); }")
+        self.update()  # the border in the status colour (paintEvent: cheaper than a style sheet)
         self.name.setText(f"<b>{name}</b>")
+        self.name.setToolTip(name)
         self.actual.setText(f"<span style='font-size:18pt'>{actual}</span>")
         self.target.setText(target)
         self.target.setToolTip(period)
-        self.attainment.setText(f"<span style='font-size:13pt;color:{color}'><b>{attainment}</b></span>")
-        self.state.setText(f"<span style='color:{color}'>● {status_text}</span>")
+        self.pace.setText(pace)
+        self.pace.setVisible(bool(pace))
+        self.status_text = status_text
+        if attainment in ("", "–"):  # nothing judged yet: the state says why (no values yet)
+            self.attainment.setText(f"<span style='font-size:9pt;color:{color}'>{status_text}</span>")
+        else:
+            small = f"<br><span style='font-size:8pt;color:{color}'>{margin}</span>" if margin else ""
+            self.attainment.setText(f"<div align='right'><span style='font-size:13pt;color:{color}'>"
+                                    f"<b>{attainment}</b></span>{small}</div>")
+        # the state is a coloured dot beside the name (the words in its tooltip and the
+        # verdict's colour), so the name keeps the card's width
+        self.state.setText(f"<span style='color:{color}'>●</span>")
+        self.state.setToolTip(status_text)
+        self.state.setAccessibleName(status_text)
         self.spark.set_values(spark, color)
 
     def color(self) -> str:
         return STATUS_COLORS.get(self.status, STATUS_COLORS["none"])
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """A rounded card on the base colour, its left edge in the status colour."""
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        p.setPen(QPen(QColor("#dddddd"), 1))
+        p.setBrush(self.palette().base())
+        p.drawRoundedRect(rect, 6, 6)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(self.color()))
+        p.drawRoundedRect(QRectF(rect.left(), rect.top(), 8, rect.height()), 4, 4)
+        p.drawRect(QRectF(rect.left() + 3, rect.top(), 3, rect.height()))
+        p.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton:
@@ -135,6 +175,9 @@ class SummaryBar(QFrame):
         self.sales_bar.setRange(0, 1000)
         self.sales_bar.setTextVisible(False)
         self.sales_bar.setMaximumHeight(12)
+        self.budget = QLabel()  # budget used and left this month (when the plan has budgets)
+        self.budget.setObjectName("kpiBudget")
+        self.budget.setVisible(False)
         right = QVBoxLayout()
         right.addWidget(self.sales)
         right.addWidget(self.sales_bar)
@@ -142,3 +185,4 @@ class SummaryBar(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.completion, 1)
         layout.addLayout(right, 2)
+        layout.addWidget(self.budget, 1)

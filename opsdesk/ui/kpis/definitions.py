@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import OpsDeskError, ValidationError
+from opsdesk.model import kpi_math as km
 from opsdesk.services.kpi_parse import parse_day, parse_number
+from opsdesk.ui import fmt
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets.messages import show_error
 from opsdesk.ui.widgets.retranslate import Retranslating
@@ -71,6 +73,11 @@ class DefinitionsDialog(Retranslating, QDialog):
                                               self.direction, self.aggregation, self.owner,
                                               self.decimals), strict=True):
             self.form.addRow(label, field)
+        self.meaning = QLabel()  # what the targets mean: a floor, a range, above it good or not
+        self.meaning.setObjectName("kpiTargetMeaning")
+        self.meaning.setProperty("class", "muted")
+        self.meaning.setWordWrap(True)
+        self.form.addRow("", self.meaning)
         self.targets_label = QLabel()
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -172,13 +179,27 @@ class DefinitionsDialog(Retranslating, QDialog):
                              (self.aggregation, k.aggregation), (self.owner, k.owner_role_id)):
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.decimals.setValue(k.decimals)
+        self.meaning.setText(self.meaning_text(k))
         targets = self.ctx.services.kpis.targets(k.id)
         self.targets.setRowCount(len(targets))
         for r, t in enumerate(targets):
             for c, v in enumerate((t.period_start.isoformat(), t.period_end.isoformat(),
-                                   "" if t.low is None else f"{t.low:g}",
-                                   "" if t.high is None else f"{t.high:g}", t.label)):
+                                   fmt.editable(t.low), fmt.editable(t.high), t.label)):
                 self.targets.setItem(r, c, QTableWidgetItem(v))
+
+    def meaning_text(self, k) -> str:
+        """How the dashboard reads this KPI's targets (from its direction, aggregation, key)."""
+        if k.aggregation == "sum" and k.direction == "higher":
+            return self.tr("A target is an amount to reach over its period; the dashboard "
+                           "judges it by pace (the share due by today).")
+        good = km.above_is_good(k.direction, k.key, (k.name_zh, k.name_en))
+        if k.direction == "lower":
+            return self.tr("A target is a maximum (met or not, with the margin); a low and a "
+                           "high make a range.")
+        return (self.tr("A single target is a minimum (met or not, with the margin); a low "
+                        "and a high make a range, and above the range is good.") if good else
+                self.tr("A single target is a minimum (met or not, with the margin); a low "
+                        "and a high make a range, and above the range is too high (a cost)."))
 
     def fields(self) -> dict:
         return dict(key=self.key.text(), name_zh=self.name_zh.text(), name_en=self.name_en.text(),

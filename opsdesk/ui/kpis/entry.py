@@ -81,6 +81,7 @@ class EntryGrid(Retranslating, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        layout.addStretch(0)  # (takes the room when the table is hidden: the message stays on top)
         self.last_day.setDate(fmt.qdate(ctx.today()))
         self.last_day.dateChanged.connect(lambda _d: self.refresh())
         self.earlier.clicked.connect(lambda: self.last_day.setDate(self.last_day.date().addDays(-DAYS)))
@@ -91,6 +92,9 @@ class EntryGrid(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Type or paste (Ctrl+V) the day’s figures: 1,234 · 12.5% · "
                                      "20W · 20万 · 1.5万. Ctrl+Z undoes."))
+        lang = self.ctx.lang
+        self.last_day.setLocale(fmt.locale_for(lang))  # the app's dates: 2026年12月2日 / 2 Dec 2026
+        self.last_day.setDisplayFormat("yyyy年M月d日" if lang.startswith("zh") else "d MMM yyyy")
         self.earlier.setToolTip(self.tr("Earlier days"))
         self.later.setToolTip(self.tr("Later days"))
         if self.isVisible():
@@ -122,14 +126,26 @@ class EntryGrid(Retranslating, QWidget):
         for r, d in enumerate(self.days):
             for c, k in enumerate(self.kpis):
                 v = stored.get((k.id, d))
-                item = QTableWidgetItem("" if v is None else f"{v:.{k.decimals}f}")
+                item = QTableWidgetItem("" if v is None else fmt.number(v, k.decimals))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for c, k in enumerate(self.kpis):  # wide enough for the KPI's name and a value
+            self.table.setColumnWidth(c, max(self.table.columnWidth(c), 110,
+                                             metrics.horizontalAdvance(k.name(self.ctx.lang)) + 36))
         self._filling = False
-        if not self.kpis:
-            self.message.setText(self.tr("You own no KPI in this plan; the manager or a KPI’s "
-                                         "owner role enters its values."))
+        none = not self.kpis
+        for w in (self.table, self.earlier, self.later, self.last_day, self.heading):
+            w.setVisible(not none)
+        if none:
+            self.message.setText(self.tr(
+                "You own no KPI in this plan, so there is nothing for you to enter here. Each "
+                "KPI’s values are entered by the manager or by the people of its owner role "
+                "(KPI definitions); ask the manager if you should enter one."))
+        elif self.message.text() and self.message.property("empty"):
+            self.message.setText("")
+        self.message.setProperty("empty", none)
 
     # ---- writing
     def _edited(self, item: QTableWidgetItem) -> None:

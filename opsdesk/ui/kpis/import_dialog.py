@@ -1,7 +1,11 @@
-"""The import dialog: pick a CSV/XLSX export, map its columns, preview, check off the GUI thread, then import."""
+"""The import dialog: pick a shop export (CSV, .xlsx, .xls, .ods), pick its header row when
+title lines hide it, map its columns (a mapping saved for the export's layout comes back),
+preview, check off the GUI thread — "1,240 rows → 30 days", the per-day totals, the notes
+(a 合计 row left out, a rate averaged) — then import."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 from opsdesk.errors import OpsDeskError
 from opsdesk.services import kpi_import as ki
 from opsdesk.services import permissions
+from opsdesk.ui import fmt
 from opsdesk.ui.background import Job, run_in_background
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets import file_dialog
@@ -62,8 +68,16 @@ class ImportDialog(Retranslating, QDialog):
         self.encoding = QComboBox()
         for code, label in ENCODINGS:
             self.encoding.addItem(label, code)
+        self.header_label = QLabel()
+        self.header_row = QSpinBox()  # the line holding the column names; 0: found
+        self.header_row.setObjectName("kpiImportHeaderRow")
+        self.header_row.setRange(0, 100)
         top = QHBoxLayout()
         top.addWidget(self.path, 1)
+        top.addWidget(self.header_label)
+        top.addWidget(self.header_row)
+        self.encoding_label = QLabel()
+        top.addWidget(self.encoding_label)
         top.addWidget(self.encoding)
         top.addWidget(self.choose)
         self.map_box = QGroupBox()
@@ -80,6 +94,14 @@ class ImportDialog(Retranslating, QDialog):
             self.map_form.addRow(k.name(ctx.lang), combo)
         self.preview = QTableWidget()
         self.preview.setObjectName("kpiImportPreview")
+        self.preview_title = QLabel()
+        self.preview_title.setObjectName("kpiImportPreviewTitle")
+        self.save_layout = QCheckBox()
+        self.save_layout.setObjectName("kpiImportSaveLayout")
+        self.notes = QLabel()
+        self.notes.setObjectName("kpiImportNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.cancel_button = QPushButton()
@@ -101,19 +123,27 @@ class ImportDialog(Retranslating, QDialog):
         run.addWidget(self.check_button)
         run.addWidget(self.progress, 1)
         run.addWidget(self.cancel_button)
+        left = QVBoxLayout()
+        left.addWidget(self.map_box, 1)
+        left.addWidget(self.save_layout)
+        right = QVBoxLayout()
+        right.addWidget(self.preview_title)
+        right.addWidget(self.preview, 1)
         mid = QHBoxLayout()
-        mid.addWidget(self.map_box)
-        mid.addWidget(self.preview, 1)
+        mid.addLayout(left)
+        mid.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(mid, 1)
         layout.addLayout(run)
         layout.addWidget(self.summary)
+        layout.addWidget(self.notes)
         layout.addWidget(self.problems)
         layout.addWidget(self.skip_bad)
         layout.addWidget(self.buttons)
         self.choose.clicked.connect(self._choose)
         self.encoding.currentIndexChanged.connect(lambda _i: self.table and self.load(self.table.path))
+        self.header_row.valueChanged.connect(self._header_row_changed)
         self.check_button.clicked.connect(self.check)
         self.cancel_button.clicked.connect(self.cancel)
         self.skip_bad.toggled.connect(lambda _on: self._update_buttons())
@@ -131,14 +161,24 @@ class ImportDialog(Retranslating, QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.skip_bad.setText(self.tr("Skip the bad rows and import the rest"))
         self.import_button.setText(self.tr("Import"))
+        self.header_label.setText(self.tr("Header row"))
+        self.encoding_label.setText(self.tr("Encoding"))
+        self.header_row.setSpecialValueText(self.tr("Auto"))
+        self.header_row.setToolTip(self.tr("The line that holds the column names; Auto finds it "
+                                           "below the export's title lines."))
+        self.save_layout.setText(self.tr("Remember this mapping for exports with these columns"))
         if self.table is None:
             self.path.setText(self.tr("Choose a CSV or Excel export from the shop backend."))
+            self.preview_title.setText("")
+        elif self.prepared is None:
+            self.preview_title.setText(self._file_title())
 
 
     # ---- file and mapping
     def _choose(self) -> None:
-        path, _ = file_dialog.get_open_file_name(self, self.tr("Import KPI values"), "",
-                                              self.tr("Exports (*.csv *.txt *.xlsx)"))
+        path, _ = file_dialog.get_open_file_name(
+            self, self.tr("Import KPI values"), "",
+            self.tr("Exports (*.csv *.txt *.xlsx *.xls *.ods);;All files (*)"))
         if path:
             self.load(path)
 
@@ -147,15 +187,19 @@ class ImportDialog(Retranslating, QDialog):
         self.prepared = None
         self._update_buttons()
         try:
-            self.table = ki.read_table(path, self.encoding.currentData() or None)
+            self.table = ki.read_table(path, self.encoding.currentData() or None,
+                                       self.header_row.value() or None, self.kpis)
         except (OpsDeskError, OSError) as exc:
             self.table = None
             self._say(error_text(exc) if isinstance(exc, OpsDeskError) else str(exc), [])
             return False
         table = self.table
         self.path.setText(f"{Path(path).name} · {table.encoding.upper()} · "
-                          + self.tr("%n row(s)", "", len(table.rows)))
-        guess = ki.guess_mapping(table.headers, self.kpis)
+                          + self.tr("%n row(s)", "", len(table.rows)) + " · "
+                          + self.tr("header on line {line}").format(line=table.header_line))
+        saved = ki.saved_mapping(table.headers)
+        guess = saved or ki.guess_mapping(table.headers, self.kpis)
+        self.save_layout.setChecked(saved is not None)
         choices = ["", *table.headers]
         for combo, chosen in [(self.date_combo, guess.date),
                               *[(self.combos[k], guess.columns.get(k, "")) for k in self.combos]]:
@@ -163,17 +207,73 @@ class ImportDialog(Retranslating, QDialog):
             combo.addItems(choices)
             combo.setItemText(0, "—")
             combo.setCurrentIndex(choices.index(chosen) if chosen in choices else 0)
+        self._show_file_rows()
+        if not table.header_found and not guess.date:
+            lines = ", ".join(map(str, table.looked_at))
+            self._say(self.tr("No row naming a date column (统计日期, 日期, date) in lines {lines}: "
+                              "set the header row to the line holding the column names.")
+                      .format(lines=lines), [])
+        else:
+            self._say(self.tr("Check the columns, then press Check: nothing is written yet."), [])
+        return True
+
+    def _header_row_changed(self, _value: int) -> None:
+        if self.table is not None:
+            self.load(self.table.path)
+
+    def _file_title(self) -> str:
+        return self.tr("The file's first rows")
+
+    def _show_file_rows(self) -> None:
+        """The file's title lines above its header (greyed) and its first rows, each with its
+        line number; the column names are the table's header."""
+        table = self.table
+        if table is None:
+            return
+        self.preview_title.setText(self._file_title())
         self.preview.clear()
-        self.preview.setColumnCount(len(table.headers))
-        self.preview.setHorizontalHeaderLabels(table.headers)
-        rows = table.rows[:PREVIEW_ROWS]
+        top = [(line, cells) for line, cells in table.top if line < table.header_line]
+        rows = [(line, list(cells)) for line, cells in top]
+        rows += [(table.line(i), r) for i, r in enumerate(table.rows[:PREVIEW_ROWS])]
+        width = max((len(r) for _l, r in rows), default=0)
+        self.preview.setColumnCount(width)
+        self.preview.setHorizontalHeaderLabels(
+            [table.headers[c] if c < len(table.headers) else "" for c in range(width)])
+        self.preview.clearSpans()
+        self.preview.verticalHeader().setVisible(True)
         self.preview.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row[:len(table.headers)]):
+        self.preview.setVerticalHeaderLabels([str(line) for line, _r in rows])
+        for r, (line, row) in enumerate(rows):
+            if line < table.header_line:  # a title line, across the table, greyed: not data
+                item = QTableWidgetItem("  ".join(str(v) for v in row if str(v).strip()))
+                item.setForeground(self.palette().placeholderText())
+                self.preview.setItem(r, 0, item)
+                if width > 1:
+                    self.preview.setSpan(r, 0, 1, width)
+                continue
+            for c, value in enumerate(row[:width]):
                 self.preview.setItem(r, c, QTableWidgetItem(str(value)))
         self.preview.resizeColumnsToContents()
-        self._say(self.tr("Check the columns, then press Check: nothing is written yet."), [])
-        return True
+
+    def _show_per_day(self, prep: ki.Prepared) -> None:
+        """What will be stored: one row per day, a column per KPI, values combined."""
+        lang = self.ctx.lang
+        used = [k for k in self.kpis if any(k.id in v for _d, v in prep.per_day)]
+        self.preview_title.setText(self.tr("Per day, as it will be stored ({days} days)").format(
+            days=f"{prep.days:,}"))
+        self.preview.clear()
+        self.preview.clearSpans()
+        self.preview.setColumnCount(1 + len(used))
+        self.preview.setHorizontalHeaderLabels([self.tr("Day"), *[k.name(lang) for k in used]])
+        self.preview.setRowCount(len(prep.per_day))
+        self.preview.verticalHeader().setVisible(False)
+        for r, (day, values) in enumerate(prep.per_day):
+            self.preview.setItem(r, 0, QTableWidgetItem(fmt.short_date(day, lang)))
+            for c, k in enumerate(used, 1):
+                value = values.get(k.id)
+                text = "" if value is None else fmt.kpi_value(value, k.unit, k.decimals, lang)
+                self.preview.setItem(r, c, QTableWidgetItem(text))
+        self.preview.resizeColumnsToContents()
 
     def mapping(self) -> ki.Mapping:
         cols = {k: c.currentText() for k, c in self.combos.items() if c.currentIndex() > 0}
@@ -220,8 +320,10 @@ class ImportDialog(Retranslating, QDialog):
         self.prepared = prep
         names = {k.id: k.name(self.ctx.lang) for k in self.kpis}
         per_kpi = ", ".join(f"{names.get(k, k)} {n}" for k, n in prep.by_kpi.items())
-        text = self.tr("{rows} rows: {new} new values, {changed} changed, {same} unchanged.").format(
-            rows=prep.rows, new=prep.new, changed=prep.changed, same=prep.unchanged)
+        text = self.tr("{rows} rows → {days} days: {new} new values, {changed} changed, "
+                       "{same} unchanged.").format(
+            rows=f"{prep.rows:,}", days=f"{prep.days:,}", new=f"{prep.new:,}",
+            changed=f"{prep.changed:,}", same=f"{prep.unchanged:,}")
         if per_kpi:
             text += " " + self.tr("Will change: {list}.").format(list=per_kpi)
         elif not prep.problems:
@@ -229,11 +331,17 @@ class ImportDialog(Retranslating, QDialog):
         if prep.problems:
             text += " " + self.tr("%n problem(s) found.", "", len(prep.problems))
         self._say(text, [error_text(p.error()) for p in prep.problems[:500]])
+        notes = [error_text(n.error()) for n in prep.notes[:50]]
+        self.notes.setText("\n".join(f"⚠ {n}" for n in notes))
+        self.notes.setVisible(bool(notes))
+        self._show_per_day(prep)
         self._update_buttons()
         self.sig_checked.emit(prep)
 
     def _say(self, text: str, problems: list[str]) -> None:
         self.summary.setText(text)
+        if not problems and self.prepared is None:
+            self.notes.setVisible(False)
         self.problems.clear()
         self.problems.addItems(problems)
         self.problems.setVisible(bool(problems))
@@ -252,6 +360,10 @@ class ImportDialog(Retranslating, QDialog):
             return
         skip = self.skip_bad.isChecked()
         services, actor = ctx.services, ctx.actor
+        if self.save_layout.isChecked() and self.table is not None:
+            # remembering the mapping is a convenience: the import goes on without it
+            with contextlib.suppress(OSError):
+                ki.save_mapping(self.table.headers, self.mapping(), self.table.name)
         self.progress.setMaximum(0)  # busy
         self.progress.setVisible(True)
         self.import_button.setEnabled(False)

@@ -43,8 +43,12 @@ class ChartPanel(Retranslating, QWidget):
         self.period_combo.setObjectName("kpiChartPeriod")
         self.export_button = QPushButton()
         self.export_button.setObjectName("kpiChartExport")
+        self.formula = QLabel()  # a derived KPI's formula (ROI = sales ÷ ad spend)
+        self.formula.setObjectName("kpiChartFormula")
+        self.formula.setProperty("class", "muted")
+        self.formula.setVisible(False)
         self.chart = KpiChart(lang=ctx.lang)
-        self.chart.setMinimumHeight(280)
+        self.chart.setMinimumHeight(216)
         bar = QHBoxLayout()
         bar.addWidget(self.kpi_combo, 1)
         bar.addWidget(self.mode_combo)
@@ -53,6 +57,7 @@ class ChartPanel(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.formula)
         layout.addWidget(self.chart, 1)
         for combo in (self.kpi_combo, self.mode_combo, self.period_combo):
             combo.currentIndexChanged.connect(lambda _i: self.redraw())
@@ -107,6 +112,10 @@ class ChartPanel(Retranslating, QWidget):
         mode = self.mode_combo.currentData() or MODES[0]
         self.chart.set_data(data, mode, self.period_combo.currentData() or "month",
                             self.marks[0], self.marks[1], self.ctx.today())
+        formula = getattr(self.ctx.services.kpis, "formula_text", None)
+        text = formula(data.kpi, self.ctx.lang) if formula is not None else ""
+        self.formula.setText(text)
+        self.formula.setVisible(bool(text))
         self.last_switch_ms = (time.perf_counter() - t0) * 1000
 
     def _export(self) -> None:

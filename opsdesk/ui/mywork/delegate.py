@@ -156,6 +156,8 @@ class MyWorkDelegate(QStyledItemDelegate):
         extra = self.texts.get("unassigned", "") if t.assignee_id is None else ""
         if t.done and t.done_at is not None:
             extra = self.texts.get("done", "")
+        if t.missed:
+            extra = self.texts.get("missed", "")
         if extra and x < right:
             p.setPen(QColor("#80868b"))
             p.drawText(QRect(x, y, right - x, 16), Qt.AlignmentFlag.AlignVCenter,

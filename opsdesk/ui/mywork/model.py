@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from opsdesk.model.rules import shown_occurrences
-from opsdesk.services.mywork import GROUPS
+from opsdesk.services.mywork import GROUPS, list_rows
 
 if TYPE_CHECKING:
     from opsdesk.services.mywork import MyTask
@@ -22,20 +22,23 @@ Index = QModelIndex | QPersistentModelIndex
 
 class MyWorkModel(QAbstractListModel):
     """https://doc.qt.io/qt-6/qabstractlistmodel.html: rows from one service read
-    (``MyWorkService.tasks``); a tick-off updates its row in place (``dataChanged``)."""
+    (``MyWorkService.tasks``, shown as ``mywork.list_rows``: a routine's missed days are one
+    row); a tick-off updates its row in place (``dataChanged``) and the section counts by
+    the difference, touching no other row (a long list stays quick)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, MyTask | None]] = []
         self.counts: dict[str, int] = {}
         self.row_of: dict[int, int] = {}
+        self.header_rows: list[int] = []
         self.group_titles: dict[str, str] = {}
         self.phase_stats: dict[int | None, list[int]] = {}  # phase → [tasks, done]
 
     # ---- filling
     def set_tasks(self, tasks: list[MyTask], today: dt.date) -> None:
         groups: dict[str, list[MyTask]] = {g: [] for g in GROUPS}
-        for t in shown_occurrences(tasks, today):  # a routine: up to today, then the next
+        for t in list_rows(tasks, today):  # a routine: up to today (missed days: one row)
             groups[t.group(today)].append(t)
         groups["done"].sort(key=lambda t: t.done_at or dt.datetime.min, reverse=True)
         self.beginResetModel()
@@ -45,6 +48,7 @@ class MyWorkModel(QAbstractListModel):
                 self.rows.append((g, None))
                 self.rows.extend((g, t) for t in groups[g])
         self.row_of = {t.id: i for i, (_g, t) in enumerate(self.rows) if t is not None}
+        self.header_rows = [i for i, (_g, t) in enumerate(self.rows) if t is None]
         self._count(today)
         self.phase_stats = {t.phase_id: [t.phase_total, t.phase_done] for t in tasks}
         self.endResetModel()
@@ -64,17 +68,27 @@ class MyWorkModel(QAbstractListModel):
             if row is None or not mine(t):
                 return False
             section, old = self.rows[row]
-            if old is not None and old.done == t.done and t.group(today) != section:
+            if old is None or (old.done == t.done and t.group(today) != section):
                 return False
+            if old.missed and (t.status != old.status or t.due != old.due):
+                return False  # a folded row: which days are missed is worked out again
         for t in tasks:
             row = self.row_of[t.id]
             old = self.rows[row][1]
-            if old is not None and old.done != t.done and t.phase_id in self.phase_stats:
+            assert old is not None  # (checked above)
+            if old.missed:
+                t = replace(t, missed_ids=old.missed_ids, missed_from=old.missed_from)
+            if old.done != t.done and t.phase_id in self.phase_stats:
                 self.phase_stats[t.phase_id][1] += 1 if t.done else -1
+            self.counts[old.group(today)] -= 1
+            self.counts[t.group(today)] += 1
             self.rows[row] = (self.rows[row][0], t)
             index = self.index(row)
             self.dataChanged.emit(index, index)
-        self._count(today)
+        if self.rows:  # the section headers' counts (a few rows, not the list)
+            for header in self.header_rows:
+                index = self.index(header)
+                self.dataChanged.emit(index, index)
         return True
 
     def _count(self, today: dt.date) -> None:

@@ -27,4 +27,7 @@ def announce(window) -> str:
     text = due_text(*view.banner_counts)
     if text:
         window.statusBar().showMessage(text, 60_000)
+    reminders = getattr(window, "reminders", None)
+    if reminders is not None:  # and a desktop notification (where there is a tray)
+        reminders.signed_in()
     return text

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opsdesk.services.series import WEEKDAYS, make_rule, parse_rule
+from opsdesk.services.series import WEEKDAYS, make_rule, parse_monthly, parse_rule
 from opsdesk.ui import fmt
 from opsdesk.ui.widgets.retranslate import Retranslating
 
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
 
 FREQS = ("daily", "weekdays", "weekly", "monthly")
+MONTH_MODES = ("day", "last", "nth")  # on day N, on the last day, on the Nth weekday
+NTHS = (1, 2, 3, 4, -1)
 
 
 def _date(q: QDate) -> dt.date:
@@ -70,6 +72,19 @@ class RoutineDialog(Retranslating, QDialog):
         self.monthday = QSpinBox()
         self.monthday.setRange(0, 31)
         self.monthday.setObjectName("routineMonthday")
+        self.month_mode = QComboBox()
+        self.month_mode.setObjectName("routineMonthMode")
+        self.nth = QComboBox()
+        self.nth.setObjectName("routineNth")
+        self.nth_day = QComboBox()
+        self.nth_day.setObjectName("routineNthDay")
+        month_row = QHBoxLayout()
+        month_row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.month_mode, self.monthday, self.nth, self.nth_day):
+            month_row.addWidget(w)
+        month_row.addStretch(1)
+        self.month_box = QWidget()
+        self.month_box.setLayout(month_row)
         self.days = [QCheckBox() for _ in WEEKDAYS]
         day_row = QHBoxLayout()
         for box, key in zip(self.days, WEEKDAYS, strict=True):
@@ -102,7 +117,7 @@ class RoutineDialog(Retranslating, QDialog):
         self.labels: dict[str, QLabel] = {}
         for key, widget in (("title", self.title), ("role", self.role), ("person", self.person),
                             ("freq", self.freq), ("days", self.day_box),
-                            ("monthday", self.monthday), ("start", self.start),
+                            ("monthday", self.month_box), ("start", self.start),
                             ("until", self.until), ("notes", self.notes),
                             ("scope", self.scope_box)):
             self.rows[key] = widget
@@ -117,6 +132,7 @@ class RoutineDialog(Retranslating, QDialog):
         layout.addLayout(self.form)
         layout.addWidget(buttons)
         self.freq.currentIndexChanged.connect(self._freq_changed)
+        self.month_mode.currentIndexChanged.connect(self._freq_changed)
         self.labels["scope"].setVisible(self.task is not None)
         self.scope_box.setVisible(self.task is not None)
         self.retranslate_ui()
@@ -126,7 +142,7 @@ class RoutineDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Edit routine") if self.task else self.tr("New routine"))
         labels = {"title": self.tr("Task"), "role": self.tr("Role"), "person": self.tr("Person"),
                   "freq": self.tr("Repeats"), "days": self.tr("On"),
-                  "monthday": self.tr("Day of month"), "start": self.tr("From"),
+                  "monthday": self.tr("Monthly on"), "start": self.tr("From"),
                   "until": self.tr("Until"), "notes": self.tr("Notes"),
                   "scope": self.tr("Apply to")}
         for key, label in self.labels.items():
@@ -140,7 +156,21 @@ class RoutineDialog(Retranslating, QDialog):
         self.freq.setCurrentIndex(max(current, 0))
         self.monthday.setSpecialValueText(self.tr("same day as the start"))
         self.monthday.setToolTip(self.tr("0: the start's day of the month"))
+        modes = [self.tr("Day of the month"), self.tr("The last day of the month"),
+                 self.tr("A weekday of the month")]
+        nths = [self.tr("first"), self.tr("second"), self.tr("third"), self.tr("fourth"),
+                self.tr("last")]
         short = fmt.locale_for(self.ctx.lang)
+        weekdays = [short.dayName(i + 1, short.FormatType.LongFormat) for i in range(7)]
+        choices: tuple[tuple[QComboBox, tuple, list[str]], ...] = (
+            (self.month_mode, MONTH_MODES, modes), (self.nth, NTHS, nths),
+            (self.nth_day, WEEKDAYS, weekdays))
+        for combo, keys, texts in choices:
+            current = combo.currentIndex()
+            combo.clear()
+            for key, text in zip(keys, texts, strict=True):
+                combo.addItem(text, key)
+            combo.setCurrentIndex(max(current, 0))
         for i, box in enumerate(self.days):
             box.setText(short.dayName(i + 1, short.FormatType.ShortFormat))
         self.scopes["one"].setText(self.tr("This one"))
@@ -164,6 +194,12 @@ class RoutineDialog(Retranslating, QDialog):
         for box, key in zip(self.days, WEEKDAYS, strict=True):
             box.setChecked(key in days)
         self.monthday.setValue(monthday if monthday and monthday > 0 else 0)
+        if freq == "monthly":
+            mode, n, weekday = parse_monthly(self.series.rule)
+            self.month_mode.setCurrentIndex(MONTH_MODES.index(mode))
+            if mode == "nth":
+                self.nth.setCurrentIndex(max(self.nth.findData(n if n in NTHS else 1), 0))
+                self.nth_day.setCurrentIndex(max(self.nth_day.findData(weekday), 0))
         self.start.setDate(fmt.qdate(self.task.due if self.task and self.task.due else self.series.start))
         self.until.setDate(fmt.qdate(self.series.until or self.series.start))
         self._freq_changed()
@@ -172,12 +208,21 @@ class RoutineDialog(Retranslating, QDialog):
         freq = self.freq.currentData()
         self.day_box.setVisible(freq == "weekdays")
         self.labels["days"].setVisible(freq == "weekdays")
-        self.monthday.setVisible(freq == "monthly")
+        self.month_box.setVisible(freq == "monthly")
         self.labels["monthday"].setVisible(freq == "monthly")
+        mode = self.month_mode.currentData()
+        self.monthday.setVisible(mode == "day")
+        self.nth.setVisible(mode == "nth")
+        self.nth_day.setVisible(mode == "nth")
 
     # ---- the rule and the scope as chosen
     def rule(self) -> str:
         days = tuple(k for box, k in zip(self.days, WEEKDAYS, strict=True) if box.isChecked())
+        mode = self.month_mode.currentData()
+        if self.freq.currentData() == "monthly" and mode == "last":
+            return make_rule("monthly", monthday=-1)
+        if self.freq.currentData() == "monthly" and mode == "nth":
+            return make_rule("monthly", nth=self.nth.currentData(), weekday=self.nth_day.currentData())
         return make_rule(self.freq.currentData(), days, monthday=self.monthday.value() or None)
 
     def scope(self) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from opsdesk.model.rules import SECTIONS
 from opsdesk.services import permissions
 from opsdesk.ui import fmt
 from opsdesk.ui.mywork.delegate import MyWorkDelegate
@@ -36,16 +37,20 @@ FAST_UPDATE = 50  # a write touching at most this many shown tasks updates rows 
 
 
 class MyWorkView(Retranslating, QWidget):
-    """The person's to-do list (Overdue / Today / This week / Later / Done recently)."""
+    """The person's to-do list (Overdue / Today / Rest of this week / Next week / Later /
+    Done recently)."""
 
     sig_open_task = Signal(int)
     """A task id to show in the side panel (double-click or Enter)."""
+    sig_due_changed = Signal(str)
+    """The due notice ("You have 2 overdue tasks…") after a tick-off changed it ("" none)."""
 
     def __init__(self, ctx: AppContext, window=None) -> None:
         super().__init__()
         self.setObjectName("myworkView")
         self.ctx, self.main_window = ctx, window
         self.tasks: list[MyTask] = []
+        self.role_names = ""  # the person's roles, for the subtitle (read on refresh)
         self.banner_counts = (0, 0)
         self.banner_dismissed = False
         self.banner_shown = False
@@ -58,11 +63,15 @@ class MyWorkView(Retranslating, QWidget):
         self.new_routine.setObjectName("newRoutine")
         self.new_routine.setVisible(ctx.actor.is_manager)
         self.new_routine.clicked.connect(lambda: self.edit_routine(None))
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printMyList")
+        self.print_button.clicked.connect(self._print)
         top = QHBoxLayout()
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
         top.addLayout(heading, 1)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.new_routine, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.banner = QFrame()
@@ -123,6 +132,9 @@ class MyWorkView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("My work"))
         self.new_routine.setText(self.tr("New routine…"))
+        self.print_button.setText(self.tr("Print my list…"))
+        self.print_button.setToolTip(self.tr("Today’s or this week’s list on paper or as PDF, "
+                                             "with tick boxes (Ctrl+P)"))
         self.new_routine.setToolTip(self.tr("A task that repeats daily, on chosen weekdays, "
                                             "weekly or monthly"))
         self.banner_close.setToolTip(self.tr("Dismiss"))
@@ -130,38 +142,50 @@ class MyWorkView(Retranslating, QWidget):
         self.list.setAccessibleName(self.tr("My tasks"))
         self.empty.setText(self.tr("Nothing to do: no open task is yours or your role's."))
         titles = {"overdue": self.tr("Overdue"), "today": self.tr("Today"),
-                  "week": self.tr("This week"), "later": self.tr("Later"),
-                  "done": self.tr("Done recently")}
+                  "week": self.tr("Rest of this week"), "nextweek": self.tr("Next week"),
+                  "later": self.tr("Later"), "done": self.tr("Done recently")}
         self.delegate.group_titles = self.model.group_titles = titles
-        self.delegate.texts = {"unassigned": self.tr("for your role"), "done": ""}
+        self.delegate.texts = {"unassigned": self.tr("for your role"), "done": "",
+                               "missed": self.tr("the box: tick off today’s, or mark the "
+                                                 "missed days skipped")}
         self.delegate.lang = self.ctx.lang
+        self._read_roles()
         self._subtitle()
         self._banner_text()
         self.list.viewport().update()
 
 
-    def _subtitle(self) -> None:
+    def _read_roles(self) -> None:
         roles = {r.id: r.name(self.ctx.lang) for r in self.ctx.services.people.roles()}
-        names = " · ".join(roles[r] for r in sorted(self.ctx.actor.role_ids) if r in roles)
-        open_n = sum(self.model.counts.get(g, 0) for g in ("overdue", "today", "week", "later"))
+        self.role_names = " · ".join(roles[r] for r in sorted(self.ctx.actor.role_ids)
+                                     if r in roles)
+
+    def _subtitle(self) -> None:
+        open_n = sum(self.model.counts.get(g, 0) for g in SECTIONS)
         self.subtitle.setText(self.tr("{name} · {roles} · {today} · %n open", "", open_n).format(
-            name=self.ctx.actor.name, roles=names, today=fmt.long_date(self.ctx.today(), self.ctx.lang)))
+            name=self.ctx.actor.name, roles=self.role_names,
+            today=fmt.long_date(self.ctx.today(), self.ctx.lang)))
 
     def _due_text(self, t: MyTask) -> tuple[str, str]:
-        today = self.ctx.today()
+        """The row's date pill: its date, and how late, when (or "missed N days")."""
+        today, lang = self.ctx.today(), self.ctx.lang
         if t.done:
             when = t.done_at.replace(tzinfo=dt.UTC).astimezone().date() if t.done_at else None
-            return (self.tr("done {date}").format(date=fmt.short_date(when, self.ctx.lang)), "done")
+            return (self.tr("done {date}").format(date=fmt.short_date(when, lang)), "done")
         if t.due is None:
             return ("", "")
+        date = fmt.short_date(t.due, lang)
+        if t.missed and t.missed_from is not None:
+            return (self.tr("{dates} · missed %n day(s)", "", t.missed).format(
+                dates=fmt.date_range(t.missed_from, t.due, lang)), "bad")
         days = (t.due - today).days
         if days < 0:
-            return (self.tr("%n day(s) late", "", -days), "bad")
+            return (self.tr("{date} · %n day(s) late", "", -days).format(date=date), "bad")
         if days == 0:
-            return (self.tr("today"), "today")
+            return (self.tr("today {date}").format(date=date), "today")
         if days == 1:
-            return (self.tr("tomorrow"), "")
-        return (fmt.short_date(t.due, self.ctx.lang), "")
+            return (self.tr("tomorrow {date}").format(date=date), "")
+        return (date, "")
 
     # ---- data
     def refresh(self) -> None:
@@ -173,10 +197,12 @@ class MyWorkView(Retranslating, QWidget):
         current = self.current_task()
         self.delegate.today = self.ctx.today()
         self.model.set_tasks(self.tasks, self.ctx.today())
+        self._read_roles()
         if not self.banner_shown:  # the first load tells what is overdue and due today
             self.banner_shown = True
-            groups = [t.group(self.ctx.today()) for t in self.tasks]
-            self.show_banner(groups.count("overdue"), groups.count("today"))
+            self.show_banner(*self.due_counts())
+        else:
+            self._follow_counts()
         self.list.setVisible(bool(self.tasks))
         self.empty.setVisible(not self.tasks)
         if current is not None and current.id in self.model.row_of:
@@ -201,12 +227,26 @@ class MyWorkView(Retranslating, QWidget):
                 return permissions.mine(actor, t.assignee_id, t.role_id)
             if len(rows) == len(changes.ids) and self.model.update_tasks(
                     rows, self.ctx.today(), mine):
-                by_id = {t.id: t for t in rows}
-                self.tasks = [by_id.get(t.id, t) for t in self.tasks]
+                # (self.tasks is left as read: the model holds the rows shown now)
                 self.list.viewport().update()  # the phase bars of the other rows
                 self._subtitle()
+                self._follow_counts()
                 return
         self.refresh()
+
+    def due_counts(self) -> tuple[int, int]:
+        """(overdue, due today) rows as listed now (a routine's missed days count once)."""
+        return self.model.counts.get("overdue", 0), self.model.counts.get("today", 0)
+
+    def _follow_counts(self) -> None:
+        """After a write: the banner (unless dismissed) and the status bar say what is due
+        now, e.g. one overdue task fewer after a tick-off."""
+        counts = self.due_counts()
+        if counts == self.banner_counts:
+            return
+        self.banner_counts = counts
+        self._banner_text()
+        self.sig_due_changed.emit(due_text(*counts))
 
     # ---- ticking off
     def current_task(self) -> MyTask | None:
@@ -227,6 +267,12 @@ class MyWorkView(Retranslating, QWidget):
         if t is None or not self.can_toggle(t) or self.ctx.plan_id is None:
             return
         self.list.setCurrentIndex(self.model.index(row))
+        if t.missed:  # a routine's missed days: which to do, asked beside the box
+            menu = QMenu(self)
+            self._add_missed_actions(menu, t)
+            rect = MyWorkDelegate.box_rect(self.list.visualRect(self.model.index(row)))
+            menu.exec(self.list.viewport().mapToGlobal(rect.bottomLeft()))
+            return
         done = not t.done
         text = (self.tr("Tick off “{title}”") if done else self.tr("Reopen “{title}”")).format(
             title=t.title)
@@ -234,6 +280,44 @@ class MyWorkView(Retranslating, QWidget):
         run_checked(self, self.main_window, text,
                     lambda check: ops.tick(t.id, done, t.version if check else None),
                     ids=[t.id], plan_id=self.ctx.plan_id, what=quoted(t.title))
+
+    # ---- a routine missed on several days
+    def todays_occurrence(self, t: MyTask) -> MyTask | None:
+        """The open occurrence due today of ``t``'s routine, as listed (None: there is none)."""
+        today = self.ctx.today()
+        for _g, other in self.model.rows:
+            if other is not None and other.series_id == t.series_id and other.due == today \
+                    and not other.done:
+                return other
+        return None
+
+    def _add_missed_actions(self, menu: QMenu, t: MyTask) -> None:
+        todays = self.todays_occurrence(t)
+        tick = menu.addAction(self.tr("Tick off today’s"))
+        tick.setObjectName("tickTodays")
+        tick.setEnabled(todays is not None and self.can_toggle(todays))
+        if todays is not None:
+            tick.triggered.connect(lambda: self.toggle_row(self.model.row_of[todays.id]))
+        skip = menu.addAction(self.tr("Mark the %n missed day(s) skipped", "", t.missed))
+        skip.setObjectName("skipMissed")
+        skip.setEnabled(self.can_toggle(t))
+        skip.triggered.connect(lambda: self.skip_missed(t))
+
+    def skip_missed(self, t: MyTask) -> None:
+        """Mark every missed day of ``t``'s routine *skipped*: one write, one undo step."""
+        from opsdesk.ui.tasks.editing import quoted, run_checked
+
+        if not t.missed or self.ctx.plan_id is None:
+            return
+        ids = list(t.missed_ids)
+        versions = {x.id: x.version for x in self.tasks if x.id in t.missed_ids}
+        versions[t.id] = t.version
+        services, actor = self.ctx.services, self.ctx.actor
+        text = self.tr("Skip %n missed day(s) of “{title}”", "", len(ids)).format(title=t.title)
+        run_checked(self, self.main_window, text,
+                    lambda check: lambda: services.tasks.skip(actor, ids,
+                                                              versions if check else None),
+                    ids=ids, plan_id=self.ctx.plan_id, what=quoted(t.title))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if obj is self.list and event.type() == QEvent.Type.KeyPress \
@@ -259,10 +343,13 @@ class MyWorkView(Retranslating, QWidget):
         menu = QMenu(self)
         if t is not None:
             menu.addAction(self.tr("Show details"), lambda: self.sig_open_task.emit(t.id))
-            act = QAction(self.tr("Reopen") if t.done else self.tr("Tick off"), menu)
-            act.setEnabled(self.can_toggle(t))
-            act.triggered.connect(lambda: self.toggle_row(index.row()))
-            menu.addAction(act)
+            if t.missed:
+                self._add_missed_actions(menu, t)
+            else:
+                act = QAction(self.tr("Reopen") if t.done else self.tr("Tick off"), menu)
+                act.setEnabled(self.can_toggle(t))
+                act.triggered.connect(lambda: self.toggle_row(index.row()))
+                menu.addAction(act)
             if t.series_id is not None and self.ctx.actor.is_manager:
                 menu.addSeparator()
                 menu.addAction(self.tr("Edit routine…"), lambda: self.edit_routine(t.id))
@@ -270,6 +357,12 @@ class MyWorkView(Retranslating, QWidget):
             menu.addAction(self.tr("New routine…"), lambda: self.edit_routine(None))
         if not menu.isEmpty():
             menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def _print(self) -> None:
+        from opsdesk.ui.mywork.print_list import PrintListDialog
+
+        if self.ctx.plan_id is not None:
+            PrintListDialog(self.ctx, self).exec()
 
     def edit_routine(self, task_id: int | None) -> None:
         from opsdesk.ui.mywork.routine_dialog import RoutineDialog

@@ -176,7 +176,10 @@ class OverviewView(Retranslating, QScrollArea):
                                   "bad" if data.overdue_total else "good")
         self.tiles["blocked"].set(str(c.get("blocked", 0)), self.tr("blocked"),
                                   "warn" if c.get("blocked") else "")
-        self.tiles["done"].set(f"{c.get('done', 0)} / {data.total}", self.tr("tasks done"), "")
+        skipped = c.get("skipped", 0)  # (routine days let go: counted apart)
+        self.tiles["done"].set(f"{c.get('done', 0)} / {data.total - skipped}",
+                               self.tr("tasks done (%n skipped)", "", skipped) if skipped
+                               else self.tr("tasks done"), "")
         days = data.days_to_next_milestone()
         if days is None:
             self.tiles["milestone"].set("–", self.tr("no milestone ahead"))

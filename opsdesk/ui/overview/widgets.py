@@ -83,11 +83,11 @@ class PhaseStrip(QWidget):
         self._launch: dt.date | None = None
         self._today_text = ""
         self._launch_text = ""
-        self.setMinimumHeight(64)
+        self.setMinimumHeight(66)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(600, 64)
+        return QSize(600, 66)
 
     def set_data(self, phases: list[tuple[str, dt.date, dt.date, str, float]], today: dt.date,
                  launch: dt.date, today_text: str, launch_text: str) -> None:
@@ -131,5 +131,11 @@ class PhaseStrip(QWidget):
             x = self._x(day, start, span, width)
             painter.setPen(QPen(QColor(color), 2))
             painter.drawLine(int(x), int(top - 4), int(x), int(top + height + 4))
-            painter.drawText(QRectF(x - 80, y_text - 12, 160, 14), Qt.AlignmentFlag.AlignCenter, text)
+            # centred on its day but kept inside the strip (today on a fresh plan is at its
+            # left edge), as tall as the font
+            fm = painter.fontMetrics()
+            w, h = fm.horizontalAdvance(text) + 8, fm.height()
+            left = min(max(0.0, x - w / 2), max(0.0, width - w))
+            painter.drawText(QRectF(left, max(0.0, y_text - h + 2), w, h),
+                             Qt.AlignmentFlag.AlignCenter, text)
         painter.end()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QImage,
     QPageLayout,
     QPageSize,
@@ -68,6 +67,13 @@ def texts() -> dict[str, str]:
         'on track': QCoreApplication.translate("WeeklyReport", 'on track'),
         'at risk': QCoreApplication.translate("WeeklyReport", 'at risk'),
         'off track': QCoreApplication.translate("WeeklyReport", 'off track'),
+        'no values yet': QCoreApplication.translate("WeeklyReport", 'no values yet'),
+        'Last month': QCoreApplication.translate("WeeklyReport", 'Last month'),
+        'met': QCoreApplication.translate("WeeklyReport", 'met'),
+        'not met': QCoreApplication.translate("WeeklyReport", 'not met'),
+        'below': QCoreApplication.translate("WeeklyReport", 'below'),
+        'inside': QCoreApplication.translate("WeeklyReport", 'inside'),
+        'above': QCoreApplication.translate("WeeklyReport", 'above'),
         'Monthly sales against target': QCoreApplication.translate("WeeklyReport", 'Monthly sales against target'),
         'Weekly report {year}-W{week:02d} ({start} – {end})': QCoreApplication.translate("WeeklyReport", 'Weekly report {year}-W{week:02d} ({start} – {end})'),
     }
@@ -77,8 +83,32 @@ def _e(text) -> str:
     return html.escape(str(text or ""))
 
 
-def _money(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.0f}"
+def _money(value: float | None, lang: str) -> str:
+    """An amount as users write it (150万 / 1,500,000), the sentence says CNY."""
+    return "—" if value is None else fmt.amount(value, lang)
+
+
+def _previous(c, T, lang: str) -> str:  # noqa: N803 - the report's words
+    """Last month's result and verdict: 120 (met) · ¥90万 (67%)."""
+    previous = getattr(c, "previous", None)
+    if previous is None:
+        return "—"
+    text = fmt.kpi_value(previous, c.kpi.unit, c.kpi.decimals, lang)
+    verdict = getattr(c, "previous_verdict", None)
+    if verdict is not None and verdict.position is not None:
+        text += f" ({_verdict(verdict, T)})"
+    return text
+
+
+def _verdict(v, T) -> str:  # noqa: N803 - the report's words
+    """A goal's attainment in %; met / not met for a floor or ceiling; below / inside / above."""
+    if v is None or v.position is None:
+        return "—"
+    if v.kind == kpi_math.GOAL:
+        return f"{round((v.attainment or 0) * 100)}%"
+    if v.kind in (kpi_math.FLOOR, kpi_math.CEILING):
+        return T["met"] if v.met else T["not met"]
+    return T[v.position]
 
 
 def build_document(services, plan_id: int, monday: dt.date, lang: str,
@@ -105,6 +135,8 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str,
     parts.append("</table>")
     counts = ov.counts
     parts.append(f"<p>{_e(T['Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.'].format(done=counts.get('done', 0), open=counts.get('todo', 0) + counts.get('doing', 0) + counts.get('blocked', 0), blocked=counts.get('blocked', 0), overdue=ov.overdue_total, ms_done=ov.milestones_done, ms_total=ov.milestones_total))}</p>")
+    if counts.get("skipped"):  # routine days let go: neither done nor overdue
+        parts.append(f"<p>{_e(QCoreApplication.translate('WeeklyReport', '%n missed routine day(s) marked skipped (not counted as done or overdue).', '', counts['skipped']))}</p>")
     # ---- done this week
     parts.append(f"<h2>{_e(T['Done this week'])} ({len(data.done)})</h2>")
     if data.done:
@@ -144,23 +176,27 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str,
         parts.append(f"<h2>{_e(T['KPIs'])}</h2>")
         if dash.sales is not None:
             s = dash.sales
-            parts.append(f"<p>{_e(T['Sales so far: {actual} CNY of the {target} CNY target ({pct}%).'].format(actual=_money(s.actual), target=_money(s.low), pct=round((s.attainment or 0) * 100)))}</p>")
+            parts.append(f"<p>{_e(T['Sales so far: {actual} CNY of the {target} CNY target ({pct}%).'].format(actual=_money(s.actual, lang), target=_money(s.low, lang), pct=round((s.attainment or 0) * 100)))}</p>")
         parts.append(f"<table width='100%'><tr><th>{_e(T['KPI'])}</th><th>{_e(T['Period'])}</th>"
                      f"<th>{_e(T['Actual'])}</th><th>{_e(T['Target'])}</th><th>{_e(T['Attainment'])}</th>"
-                     f"<th>{_e(T['Status'])}</th></tr>")
+                     f"<th>{_e(T['Status'])}</th><th>{_e(T['Last month'])}</th></tr>")
         status_names = {kpi_math.ON_TRACK: T["on track"], kpi_math.AT_RISK: T["at risk"],
-                        kpi_math.OFF_TRACK: T["off track"], kpi_math.NO_TARGET: "—"}
+                        kpi_math.OFF_TRACK: T["off track"], kpi_math.NO_TARGET: "—",
+                        kpi_math.NO_DATA: T["no values yet"]}
         colors = {kpi_math.ON_TRACK: "#2e7d32", kpi_math.AT_RISK: "#ef6c00",
                   kpi_math.OFF_TRACK: "#c62828"}
         for c in dash.cards:
             k = c.kpi
-            target = _target_text(c.low, c.high, k.decimals)
-            actual = "—" if c.actual is None else f"{c.actual:,.{k.decimals}f}"
-            att = "—" if c.attainment is None else f"{round(c.attainment * 100)}%"
+            target = _target_text(c.low, c.high, k.decimals, k.unit, lang,
+                                  c.verdict.kind if c.verdict is not None else "")
+            actual = "—" if c.actual is None else fmt.kpi_value(c.actual, k.unit, k.decimals, lang)
+            att = _verdict(c.verdict, T) if c.verdict is not None else (
+                "—" if c.attainment is None else f"{round(c.attainment * 100)}%")
             parts.append(f"<tr><td>{_e(k.name(lang))}</td><td>{_e(fmt.date_range(c.period_start, c.period_end, lang))}</td>"
                          f"<td align='right'>{actual}</td><td align='right'>{target}</td>"
                          f"<td align='right'>{att}</td>"
-                         f"<td style='color:{colors.get(c.status, '#5f6368')}'>{_e(status_names.get(c.status, c.status))}</td></tr>")
+                         f"<td style='color:{colors.get(c.status, '#5f6368')}'>{_e(status_names.get(c.status, c.status))}</td>"
+                         f"<td align='right'>{_e(_previous(c, T, lang))}</td></tr>")
         parts.append("</table>")
     charts = _kpi_charts(services, plan_id, data.today, lang) if dash is not None else []
     for n, (title, _image) in enumerate(charts):
@@ -212,20 +248,28 @@ def _kpi_charts(services, plan_id: int, today: dt.date, lang: str) -> list[tuple
     return out
 
 
-def _target_text(low, high, decimals: int) -> str:
+def _target_text(low, high, decimals: int, unit: str = "count", lang: str = "en",
+                 kind: str = "") -> str:
+    """3.00–5.00 · ≥ 30 · ≤ 15.0% · ¥150万, as the dashboard writes them."""
     if low is None and high is None:
         return "—"
     if low is not None and high is not None and low != high:
-        return f"{low:,.{decimals}f}–{high:,.{decimals}f}"
-    return f"{(low if low is not None else high):,.{decimals}f}"
+        return (f"{fmt.kpi_value(low, unit, decimals, lang)}–"
+                f"{fmt.kpi_value(high, unit, decimals, lang)}")
+    value = fmt.kpi_value(low if low is not None else high, unit, decimals, lang)
+    if kind == kpi_math.FLOOR:
+        return f"≥ {value}"
+    if kind == kpi_math.CEILING:
+        return f"≤ {value}"
+    return value
 
 
 def _report_font() -> QFont:
-    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    preferred = [f for f in families if "Noto Sans CJK SC" in f or "Noto Sans SC" in f]
-    font = QFont(preferred[0] if preferred else (families[0] if families else QFont().family()))
-    font.setPointSizeF(10)
-    return font
+    """This system's Chinese font (Microsoft YaHei on Windows, Noto CJK on Linux: see
+    opsdesk/ui/fonts.py), embedded in the PDF."""
+    from opsdesk.ui.fonts import cjk_font
+
+    return cjk_font(10)
 
 
 def _sales_chart(months, lang: str) -> QImage:
@@ -256,7 +300,7 @@ def _sales_chart(months, lang: str) -> QImage:
         label = f"{month.month}月" if lang.startswith("zh") else month.strftime("%b %Y")
         p.drawText(QRectF(x, bottom + 8, slot, 40), Qt.AlignmentFlag.AlignHCenter, label)
         p.drawText(QRectF(x, bottom - bh - 40, slot, 36), Qt.AlignmentFlag.AlignHCenter,
-                   f"{value / 1e4:,.1f}万" if lang.startswith("zh") else f"{value / 1e3:,.0f}k")
+                   fmt.amount(value, lang))
     p.end()
     return img
 

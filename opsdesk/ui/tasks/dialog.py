@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from opsdesk.errors import ValidationError
 from opsdesk.services.task_rows import TaskListRow
+from opsdesk.ui import labels
 from opsdesk.ui.labels import error_text, priority_name, status_name
+from opsdesk.ui.tasks.anchor_row import AnchorRow
 from opsdesk.ui.tasks.delegates import (
     PRIORITIES,
     STATUSES,
@@ -50,7 +52,8 @@ class TaskDialog(Retranslating, QDialog):
 
     def __init__(self, parent: QWidget | None, *, lang: str, phases: list, roles: list,
                  people: list, rows: list[TaskListRow], detail=None, defaults: dict | None = None,
-                 submit: Callable[[TaskDialog], bool | None] | None = None) -> None:
+                 submit: Callable[[TaskDialog], bool | None] | None = None,
+                 anchor=None, preview: Callable[..., object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("taskDialog")
         self.setMinimumWidth(560)
@@ -105,13 +108,17 @@ class TaskDialog(Retranslating, QDialog):
         self.link_task.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.link_kind = QComboBox()
         for k in LINK_KINDS:
-            self.link_kind.addItem(k, k)
+            self.link_kind.addItem(labels.link_kind_name(k), k)
         self.link_lag = QSpinBox()
         self.link_lag.setRange(-365, 365)
         self.add_link = QPushButton()
         self.add_link.clicked.connect(self._add_link)
         self.remove_link = QPushButton()
         self.remove_link.clicked.connect(self._remove_link)
+        self.anchor_info, self.preview = anchor, preview
+        self.anchor = AnchorRow(self, lang, rows, self._own_id_of(detail), anchor,
+                                values.get("due"))
+        self.anchor.changed.connect(self._check_anchor)
         self.warning = QLabel()
         self.warning.setObjectName("dateWarning")
         self.warning.setStyleSheet("color:#b26a00")
@@ -143,7 +150,8 @@ class TaskDialog(Retranslating, QDialog):
         date_row.addStretch(1)
         rows_spec: list[tuple[str, QWidget | QLayout]] = [("title", self.title), ("notes", self.notes), ("phase_id", self.phase),
                      ("parent_id", self.parent_task), ("is_milestone", self.milestone),
-                     ("due", date_row), ("role_id", self.role), ("assignee_id", self.assignee),
+                     ("due", date_row), ("anchor", self.anchor),
+                     ("role_id", self.role), ("assignee_id", self.assignee),
                      ("status", self.status), ("priority", self.priority),
                      ("subtasks", self.subtasks), ("new_subtask", sub_row),
                      ("link", self.links), ("new_link", link_row)]
@@ -180,6 +188,8 @@ class TaskDialog(Retranslating, QDialog):
         self._fill_link_choices()
         self.retranslate_ui()
         self._check_dates()
+        self._check_anchor()
+        self.title.setFocus()  # (given when the dialog shows: typing goes to the title)
 
     # ---- text
     def retranslate_ui(self) -> None:
@@ -187,7 +197,8 @@ class TaskDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Edit task") if editing else self.tr("New task"))
         names = {"title": self.tr("Title"), "notes": self.tr("Notes"), "phase_id": self.tr("Phase"),
                  "parent_id": self.tr("Part of"), "is_milestone": self.tr("Milestone"),
-                 "due": self.tr("Start – due"), "role_id": self.tr("Role"),
+                 "due": self.tr("Start – due"), "anchor": self.tr("Anchor"),
+                 "role_id": self.tr("Role"),
                  "assignee_id": self.tr("Assignee"), "status": self.tr("Status"),
                  "priority": self.tr("Priority"), "subtasks": self.tr("Subtasks"),
                  "new_subtask": "", "link": self.tr("Waits for"), "new_link": ""}
@@ -217,6 +228,9 @@ class TaskDialog(Retranslating, QDialog):
         self.link_lag.setSuffix(self.tr(" d"))
         self.link_lag.setAccessibleName(self.tr("Lag in days"))
         self.link_kind.setAccessibleName(self.tr("Link kind"))
+        for i, k in enumerate(LINK_KINDS):
+            self.link_kind.setItemText(i, labels.link_kind_name(k))
+            self.link_kind.setItemData(i, labels.link_kind_help(k), Qt.ItemDataRole.ToolTipRole)
 
 
     # ---- choices
@@ -227,6 +241,50 @@ class TaskDialog(Retranslating, QDialog):
 
     def _own_id(self) -> int | None:
         return self.detail.task.id if self.detail else None
+
+    @staticmethod
+    def _own_id_of(detail) -> int | None:
+        return detail.task.id if detail else None
+
+    # ---- the anchor: what the due date hangs on
+    def anchor_changes(self) -> dict | None:
+        """The anchor to set (``AnchorService.set`` keywords), or None when unchanged."""
+        wanted = self.anchor.values()
+        info = self.anchor_info
+        if info is None:
+            return None if wanted["kind"] == "launch" else wanted
+        same = (wanted["kind"] == info.kind and wanted.get("month") == info.month
+                and wanted.get("day") == info.day and wanted.get("days", 0) == info.days
+                and wanted.get("anchor_task_id") == info.task_id
+                and (info.base is None or wanted.get("year") is None
+                     or self.anchor.base_year(info) == wanted.get("year")))
+        return None if same else wanted
+
+    def _check_anchor(self) -> None:
+        """Show where the anchor puts the due date, and what to know (a lunar 30th that
+        does not exist that year, a date before the plan starts)."""
+        wanted = self.anchor.values()
+        if self.preview is None or wanted["kind"] == "launch":
+            self.anchor.note.setText(self.tr("Moves with launch day.")
+                                     if wanted["kind"] == "launch" else "")
+            self.errors["anchor"].hide()
+            return
+        try:
+            res = self.preview(**wanted, title=self.title.text() or "…",
+                               start=get_date(self.start), due=get_date(self.due))
+        except ValidationError as exc:
+            self.anchor.note.setText("")
+            self.errors["anchor"].setText(error_text(exc))
+            self.errors["anchor"].show()
+            return
+        self.errors["anchor"].hide()
+        due = getattr(res, "due", None)
+        follows = wanted["kind"] == "task"
+        text = (self.tr("Due on {date}; it follows the task it hangs on.") if follows else
+                self.tr("Due on {date}; stays there when launch day moves."))
+        lines = [text.format(date=due.isoformat())] if due is not None else []
+        lines += [error_text(w) for w in getattr(res, "warnings", ())]
+        self.anchor.note.setText("\n".join(lines))
 
     def _fill_parents(self) -> None:
         current = self.parent_task.currentData()
@@ -250,7 +308,7 @@ class TaskDialog(Retranslating, QDialog):
         self.link_task.setCurrentIndex(-1)
 
     def _link_item(self, pred_id: int, title: str, kind: str, lag: int, existing: bool) -> None:
-        text = f"{title}  · {kind}" + (f" {lag:+d}" if lag else "")
+        text = f"{title}  · {labels.link_kind_name(kind)}" + (f" {lag:+d}" if lag else "")
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, (pred_id, kind, lag, existing))
         self.links.addItem(item)
@@ -327,6 +385,7 @@ class TaskDialog(Retranslating, QDialog):
         label.setText(error_text(exc))
         label.show()
         widget = {"title": self.title, "due": self.due, "start": self.start,
+                  "anchor": self.anchor.kind,
                   "assignee_id": self.assignee, "role_id": self.role, "phase_id": self.phase,
                   "parent_id": self.parent_task, "link": self.link_task}.get(exc.field or "")
         if widget is not None:

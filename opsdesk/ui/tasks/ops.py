@@ -58,6 +58,12 @@ class TaskOps:
         shared, day = ({}, value) if field == "due" else ({field: value}, None)
         return compound(self.services, [self.routine_step(task_id, version, scope, shared, day)])
 
+    def anchor_step(self, task_id: int | None, anchor: dict) -> Step:
+        """Set what the due of ``task_id`` (None: the task an earlier step made) hangs on:
+        ``AnchorService.set`` keywords (kind, month, day, year, anchor_task_id, days)."""
+        anchors, actor = self.services.anchors, self.actor
+        return lambda st: anchors.set(actor, task_id or st["id"], **anchor)
+
     def update_step(self, task_id: int | None, version: int | None, before: dict,
                     after: dict) -> Step:
         """Edit fields of ``task_id`` (None: the task an earlier step named, ``st["id"]``),

@@ -13,10 +13,12 @@ from opsdesk.ui.i18n_contexts import TaskPrompts
 from opsdesk.ui.widgets import messages
 
 
-def ask_conflict(parent: QWidget | None, what: str | None = None) -> ConflictChoice:
+def ask_conflict(parent: QWidget | None, what: str | None = None, last=None,
+                 lang: str = "zh_CN") -> ConflictChoice:
     """Someone changed the task meanwhile: reload, overwrite or cancel — the app's one
-    conflict dialog (``opsdesk.ui.dialogs.conflict``), the same for every edit path."""
-    return conflict.ask_conflict(parent, what)
+    conflict dialog (``opsdesk.ui.dialogs.conflict``), the same for every edit path;
+    ``last`` (``AuditService.last_task_change``) names who changed what and when."""
+    return conflict.ask_conflict(parent, what, last, lang)
 
 
 def ask_scope(parent: QWidget | None) -> str | None:

@@ -333,6 +333,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         # database, a person deactivated) shows as "All phases"/"Everyone": filter so too.
         self.model.filters = self.filter_bar.filters()
         self._fill_menus()
+        self._fit_name_columns()
         self._generation += 1
         self._patch_queue.clear()  # (a patch under way is moot: generation)
         if self.load_problem is not None:
@@ -350,6 +351,18 @@ class TasksView(Retranslating, TaskEditing, QWidget):
             self._load_all(plan_id, self._generation)
         else:
             self.sig_loaded.emit()
+
+    def _fit_name_columns(self) -> None:
+        """Role and Assignee as wide as their longest name in this language (issue #16:
+        "Customer …" at every width), never narrower than the default."""
+        for item_view in self.delegates:
+            header = _header(item_view)
+            fm = item_view.fontMetrics()
+            for col, names, extra, default in (
+                    (COL["role"], [r[1] for r in self._roles], 28, 100),
+                    (COL["assignee"], [p[1] for p in self._people], 16, 90)):
+                need = max((fm.horizontalAdvance(n) for n in names if n), default=0) + extra
+                header.resizeSection(col, min(max(default, need), 180))
 
     def _scroll_to_open_work(self) -> None:
         """Open at the first unfinished task (the finished past stays above, a scroll away)."""

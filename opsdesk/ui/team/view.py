@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from opsdesk.services.team import UNASSIGNED, Load, monday
 from opsdesk.ui import fmt
 from opsdesk.ui.refresher import Refresher
-from opsdesk.ui.team.heat import HeatDelegate, WeeksRole
+from opsdesk.ui.team.heat import HeatDelegate, HeatHeader, HeatLegend, WeeksRole
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -103,6 +103,8 @@ class TeamView(Retranslating, QWidget):
         self.tree.setDropIndicatorShown(True)
         self.heat = HeatDelegate(self.tree)
         self.tree.setItemDelegateForColumn(HEAT_COL, self.heat)
+        self.heat_header = HeatHeader(HEAT_COL, self.tree)  # week dates over the grid
+        self.tree.setHeader(self.heat_header)
         self.tree.currentItemChanged.connect(lambda *_: self._fill_tasks())
         self.tree.sig_dropped.connect(self.reassign)
         self.tasks_heading = QLabel()
@@ -130,8 +132,7 @@ class TeamView(Retranslating, QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        self.legend = QLabel()
-        self.legend.setProperty("class", "muted")
+        self.legend = HeatLegend()
         top = QHBoxLayout()
         head = QVBoxLayout()
         head.addWidget(self.title)
@@ -147,14 +148,17 @@ class TeamView(Retranslating, QWidget):
     # ---- text
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Team"))
+        self.heat_header.title = self.tr("Open work per week")
         self.tree.setHeaderLabels([self.tr("Role / person"), self.tr("Open"), self.tr("Overdue"),
-                                   self.tr("Done this week"), self.tr("Open work per week")])
+                                   self.tr("Done this week"), ""])
         self.tree.setAccessibleName(self.tr("Team workload"))
         self.tasks.setAccessibleName(self.tr("Open tasks of the selected person"))
         self.hint.setText(self.tr("Drag tasks onto a person, or right-click them, to reassign.")
                           if self.ctx.actor.is_manager else "")
-        self.legend.setText(self.tr("Each cell is a week; darker means more open tasks due. "
-                                    "The outlined cell is this week."))
+        self.legend.set_texts(self.tr("no open work due"), self.tr("a few tasks due"),
+                              self.tr("the most"), self.tr("this week"))
+        self.legend.setToolTip(self.tr("Each cell of the grid is a week (its Monday above it); "
+                                       "the colour says how many open tasks are due in it."))
         self.populate()
 
 
@@ -208,6 +212,7 @@ class TeamView(Retranslating, QWidget):
             monday=fmt.long_date(monday(today), lang), weeks=data.weeks,
             first=fmt.short_date(data.first_week, lang)))
         self.heat.today_week = (monday(today) - data.first_week).days // 7
+        self.heat_header.set_weeks(data.first_week, data.weeks)
         selected = self.selected_person()
         self.tree.clear()
         users = [u for u in self.ctx.services.people.users(active_only=False)
@@ -275,16 +280,21 @@ class TeamView(Retranslating, QWidget):
         return item.data(0, PersonRole) if item is not None and item.parent() is not None else None
 
     def _select(self, who) -> None:
+        """``who`` again after a reload; at first, the person signed in (staff see their own
+        tasks, not the first manager's), else the first person listed."""
         root = self.tree.invisibleRootItem()
-        first = None
+        first = own = None
         for role in _children(root):
             for child in _children(role):
                 first = first or child
                 if who is not None and child.data(0, PersonRole) == who:
                     self.tree.setCurrentItem(child)
                     return
-        if first is not None:
-            self.tree.setCurrentItem(first)
+                if own is None and child.data(0, PersonRole)[0] == self.ctx.actor.user_id:
+                    own = child
+        target = own or first
+        if target is not None:
+            self.tree.setCurrentItem(target)
 
     def select_user(self, user_id: int) -> None:
         root = self.tree.invisibleRootItem()

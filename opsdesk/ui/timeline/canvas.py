@@ -12,10 +12,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from opsdesk.model.workdays import workday_count
 from opsdesk.services.timeline import NO_DAY, TimelineData, from_day
 from opsdesk.ui import fmt, labels
 from opsdesk.ui.i18n_contexts import Timeline
 from opsdesk.ui.timeline import layout as lay
+from opsdesk.ui.timeline.calendar_days import day_note
 from opsdesk.ui.timeline.frame import HEADER_HEIGHT, ROW_HEADER_WIDTH, Frame, Overlay
 from opsdesk.ui.timeline.header import day_range
 from opsdesk.ui.timeline.interaction import Gesture, Hit, hit_test
@@ -55,6 +57,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self.end_day = self.scale.origin + 180
         self.overlay = Overlay()
         self.can_edit = False
+        self.working_days = False  # durations also in working days (the view's option)
         self.gesture: Gesture | None = None
         self.viewport().setMouseTracking(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -63,6 +66,13 @@ class TimelineCanvas(QAbstractScrollArea):
         self.verticalScrollBar().setSingleStep(lay.ROW_HEIGHT)
         self._placed = False
         self._first_data = True
+        self.loading = False  # a big plan is being read for its first showing
+
+    def clear(self) -> None:
+        """Show nothing (another plan is being read)."""
+        self.data, self.layout_ = None, None
+        self.update_scrollbars()
+        self.viewport().update()
 
     def collapse_finished(self) -> None:
         """Fold groups that are all done and ended over a month ago: the morning view opens
@@ -181,6 +191,12 @@ class TimelineCanvas(QAbstractScrollArea):
     # ---- Qt overrides
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self.data is None or self.layout_ is None:
+            if self.loading:
+                p = QPainter(self.viewport())
+                p.setPen(self.palette().placeholderText().color())
+                p.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter,
+                           QCoreApplication.translate("TimelineCanvas", "Loading the plan…"))
+                p.end()
             return
         p = QPainter(self.viewport())
         paint(p, self.frame())
@@ -297,7 +313,7 @@ class TimelineCanvas(QAbstractScrollArea):
             ph = d.phases[hit.task]
             return f"{ph.name(self.lang)}\n" + day_range(ph.start, ph.end, self.lang)
         if hit.kind != "task" or hit.part == "row" or hit.task is None:
-            return ""
+            return day_note(hit.day, self.lang) if hit.day is not None else ""
         i = hit.task
         d0, d1 = int(layout.d0[i]), int(layout.d1[i])
         role = d.roles.get(int(d.role[i]))
@@ -308,6 +324,9 @@ class TimelineCanvas(QAbstractScrollArea):
             days = d1 - d0 + 1
             lines.append(day_range(d0, d1, self.lang) + "  ·  "
                          + Timeline.tr("%n day(s)", "", days))
+            if self.working_days:
+                work = workday_count(dt.date.fromordinal(d0), dt.date.fromordinal(d1))
+                lines[-1] += "  ·  " + Timeline.tr("%n working day(s)", "", work)
         lines.append(QCoreApplication.translate("Timeline", "Role: {role}").format(role=role.name(self.lang) if role else "—"))
         lines.append(QCoreApplication.translate("Timeline", "Assignee: {name}").format(name=d.people.get(int(d.assignee[i]), "—")))
         from opsdesk.services.timeline import STATUSES

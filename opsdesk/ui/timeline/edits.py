@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from opsdesk.errors import OpsDeskError, ValidationError
+from opsdesk.model.workdays import workdays_between
 from opsdesk.services import validate
 from opsdesk.services.timeline import NO_DAY, from_day
 from opsdesk.ui.i18n_contexts import Timeline
@@ -100,6 +102,16 @@ class TimelineEdits:
                 indexes += following
         ids = [int(data.id[i]) for i in indexes]
         versions = {int(data.id[i]): int(data.version[i]) for i in indexes}
+        if self.canvas.working_days:  # the option: by working days (holidays, 调休)
+            start = dt.date.fromordinal(int(layout.d0[task]))
+            work = workdays_between(start, start + dt.timedelta(days=days))
+            count = abs(work)
+            text = (Timeline.tr("Move “{title}” %n working day(s) later", "", count) if work > 0
+                    else Timeline.tr("Move “{title}” %n working day(s) earlier", "", count))
+            if work:
+                self.run(text.format(title=data.title[task]), lambda: sv.schedule.move(
+                    actor, ids, work, versions, working_days=True))
+            return
         shift = abs(days)  # (Qt leaves %n as it is for a negative count)
         text = (Timeline.tr("Move “{title}” %n day(s) later", "", shift) if days > 0
                 else Timeline.tr("Move “{title}” %n day(s) earlier", "", shift)).format(title=data.title[task])
@@ -142,6 +154,13 @@ class TimelineEdits:
         shift = abs(days)  # (Qt leaves %n as it is for a negative count)
         text = (Timeline.tr("Move launch day %n day(s) later", "", shift) if days > 0
                 else Timeline.tr("Move launch day %n day(s) earlier", "", shift))
+        from opsdesk.ui.dialogs.launch_move import confirm_launch_move  # (#13: after launch, ask)
+
+        old = sv.plans.get(plan).launch_date
+        if not confirm_launch_move(self.parent, sv, plan, old, old + dt.timedelta(days=days),
+                                   self.ctx.today()):
+            self.canvas.update()  # (the launch mark goes back where it was)
+            return
         self.run(text, lambda: sv.plans.shift(actor, plan, days))
 
     def tick(self, task: int, done: bool) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from opsdesk.services.timeline import NO_DAY
-from opsdesk.ui.timeline import scale as sc
+from opsdesk.ui.timeline.calendar_days import shading_for
 from opsdesk.ui.timeline.frame import Frame
 from opsdesk.ui.timeline.header import (
     LAUNCH,
@@ -92,11 +92,7 @@ def _background(p: QPainter, f: Frame, rows: range) -> None:
     for ph in f.data.phases:
         x0, x1 = f.view_x(ph.start), f.view_x(ph.end + 1)
         p.fillRect(QRectF(x0, top, x1 - x0, bottom - top), blend(ph.color, 45))
-    if f.scale.ppd >= 9:
-        for d in sc.weekend_days(first, last):
-            phase = next((ph for ph in f.data.phases if ph.start <= d <= ph.end), None)
-            under = blend(phase.color, 45) if phase else None
-            p.fillRect(QRectF(f.view_x(d), top, f.scale.ppd, bottom - top), blend("#90a4ae", 38, under))
+    _day_shading(p, f, first, last, top, bottom)
     p.setPen(QPen(color("#eceff1")))
     lay = f.layout
     for row in rows:
@@ -115,6 +111,25 @@ def _background(p: QPainter, f: Frame, rows: range) -> None:
     x = f.view_x(f.today + 0.5) if f.scale.ppd >= 6 else f.view_x(f.today)
     p.setPen(QPen(TODAY, 2))
     p.drawLine(QPointF(x, top), QPointF(x, bottom))
+
+
+DAY_SHADES = {"weekend": ("#90a4ae", 38), "holiday": ("#e57373", 60)}
+MAKEUP = QColor("#5c6bc0")
+
+
+def _day_shading(p: QPainter, f: Frame, first: int, last: int, top: float, bottom: float) -> None:
+    """Weekends and public holidays shaded, make-up working days (调休) hatched and marked
+    with a bar under the header (calendar_days.py says which days)."""
+    for d, kind in shading_for(first, last, f.scale.ppd):
+        rect = QRectF(f.view_x(d), top, max(f.scale.ppd, 1.0), bottom - top)
+        if kind == "makeup":
+            p.fillRect(rect, QBrush(color("#5c6bc0", 60), Qt.BrushStyle.BDiagPattern))
+            p.fillRect(QRectF(rect.x(), top, rect.width(), 3), MAKEUP)
+            continue
+        phase = next((ph for ph in f.data.phases if ph.start <= d <= ph.end), None)
+        under = blend(phase.color, 45) if phase else None
+        hex_, alpha = DAY_SHADES[kind]
+        p.fillRect(rect, blend(hex_, alpha, under))
 
 
 def _link_points(f: Frame, pred: int, succ: int, kind: str) -> tuple[QPointF, QPointF] | None:

@@ -34,12 +34,18 @@ from opsdesk.ui.timeline import layout as lay
 from opsdesk.ui.timeline.canvas import TimelineCanvas
 from opsdesk.ui.timeline.edits import TimelineEdits
 from opsdesk.ui.timeline.layout import MODES
+from opsdesk.ui.timeline.legend import DayLegend
 from opsdesk.ui.timeline.scale import ZOOM_LEVELS
 from opsdesk.ui.widgets import file_dialog
+from opsdesk.ui.widgets.elided_label import ElidedLabel
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 PATCH_LIMIT = 2000
 """Writes touching at most this many known tasks patch the loaded timeline in place."""
+LOAD_AT_ONCE = 5000
+"""A plan of at most this many tasks is read on the GUI thread when the view is shown (a
+few milliseconds); a bigger one is read and laid out off it, the canvas saying it is
+loading meanwhile (issue #17: the first switch to a 100k-task Timeline blocked 0.8 s)."""
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
@@ -61,7 +67,7 @@ class TimelineView(Retranslating, QWidget):
         self.canvas = TimelineCanvas(ctx.lang, ctx.today().toordinal(), self)
         self.canvas.can_edit = ctx.actor.is_manager
         self.edits = TimelineEdits(ctx, window, self.canvas, self)
-        self.refresher = Refresher(self, self._loaded)
+        self.refresher = Refresher(self, self._loaded, self._load_failed)
 
         # ---- toolbar
         self.group_label = QLabel()
@@ -78,7 +84,7 @@ class TimelineView(Retranslating, QWidget):
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_menu = QMenu(self)
         self.export_button.setMenu(self.export_menu)
-        self.info = QLabel()
+        self.info = ElidedLabel()  # (a long note gives way at 1280 px, never widens the window)
         self.info.setObjectName("timelineInfo")
         self.info.setProperty("class", "muted")
         bar = QHBoxLayout()
@@ -86,6 +92,8 @@ class TimelineView(Retranslating, QWidget):
                   self.export_button):
             bar.addWidget(w)
         bar.addWidget(self.info, 1)
+        self.legend = DayLegend(ctx, self.canvas)  # weekends, holidays, 调休; working days
+        bar.addWidget(self.legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(bar)
@@ -111,8 +119,22 @@ class TimelineView(Retranslating, QWidget):
             return
         self.refresher.cancel()
         self.canvas.lang, self.canvas.today = self.ctx.lang, self.ctx.today().toordinal()
-        self.canvas.set_data(self.ctx.services.timeline.load(self.ctx.plan_id))
+        timeline = self.ctx.services.timeline
+        if timeline.count(self.ctx.plan_id) > LOAD_AT_ONCE:
+            if self.canvas.data is not None and self.canvas.data.plan_id != self.ctx.plan_id:
+                self.canvas.clear()  # (another plan's bars never show under this one's name)
+            self.canvas.loading = True
+            self.canvas.viewport().update()
+            self.reload()
+            return
+        self.canvas.set_data(timeline.load(self.ctx.plan_id))
+        self.legend.set_data(self.canvas.loaded()[0])
         heap.keep()
+
+    @property
+    def loading(self) -> bool:
+        """The plan is still being read for its first showing (benchmarks and tests wait)."""
+        return self.canvas.loading
 
     def on_changes(self, changes: Changes) -> None:
         """Bars of tasks it holds are patched in place; after any other change the plan is
@@ -150,13 +172,19 @@ class TimelineView(Retranslating, QWidget):
             return plan_id, mode, collapsed, data, lay.build(data, mode, collapsed)
         self.refresher.request(read)
 
+    def _load_failed(self, _error) -> None:
+        self.canvas.loading = False  # (the error was shown; Refresh tries again)
+        self.canvas.viewport().update()
+
     def _loaded(self, result) -> None:
         plan_id, mode, collapsed, data, built = result
         if plan_id != self.ctx.plan_id:
             return
         self.canvas.lang, self.canvas.today = self.ctx.lang, self.ctx.today().toordinal()
         same = (mode, collapsed) == (self.canvas.mode, frozenset(self.canvas.collapsed))
+        self.canvas.loading = False
         self.canvas.set_data(data, built if same else None)
+        self.legend.set_data(data)
         heap.keep()
 
     def retranslate_ui(self) -> None:

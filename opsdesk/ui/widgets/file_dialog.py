@@ -3,7 +3,7 @@
 SQLite's locks are POSIX locks owned by the process: if anything in the process opens and
 closes the live database file (or its ``-wal``/``-shm``) through another descriptor, those
 locks are silently released and another OpsDesk process may delete the journal from under
-us (see ../shared/design.md "Storage and safety").  A stock file dialog does exactly that:
+us (see docs/architecture.md).  A stock file dialog does exactly that:
 the platform dialog, and Qt's own dialog through ``QFileIconProvider``/``QMimeDatabase``,
 open files to sniff their type and icon.  The dialogs here are Qt's own (never the native
 one) with an icon provider that answers from the file's *name* and ``isDir()`` only.
@@ -14,6 +14,7 @@ Use :func:`get_open_file_name` / :func:`get_save_file_name` everywhere instead o
 
 from __future__ import annotations
 
+import os
 from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QFileInfo
@@ -88,10 +89,29 @@ class _Dialog(QFileDialog):
         super().accept()
 
 
+def documents_folder() -> str:
+    """The person's Documents folder (their home folder when there is none)."""
+    from PySide6.QtCore import QStandardPaths
+
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if docs and os.path.isdir(docs):
+        return docs
+    return os.path.expanduser("~")
+
+
+def start_in(directory: str) -> str:
+    """Where a dialog opens: ``directory`` when it is an absolute path, else (a bare file
+    name like "tasks.xlsx", or nothing) in the Documents folder — never the program's
+    working folder. Only names are joined: no file is opened or read."""
+    if directory and os.path.isabs(os.path.expanduser(directory)):
+        return os.path.expanduser(directory)
+    return os.path.join(documents_folder(), directory) if directory else documents_folder()
+
+
 def build_file_dialog(parent: QWidget | None, caption: str = "", directory: str = "", filter: str = "",
                       save: bool = False) -> QFileDialog:
     """A configured, not yet shown dialog (what the two functions below run; tests show it)."""
-    dialog = _Dialog(parent, caption, directory, filter)
+    dialog = _Dialog(parent, caption, start_in(directory), filter)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
     dialog.setIconProvider(icon_provider())
