@@ -110,3 +110,23 @@ def test_the_side_panel_opens_at_a_usable_width_at_1280(qtbot, ctx):
     qtbot.waitUntil(lambda: window.task_dock.isVisible())
     qtbot.wait(20)
     assert window.task_dock.width() >= 240 and window.width() == 1280
+
+
+def test_after_a_live_switch_to_english_nothing_keeps_the_chinese_width(qtbot, ctx, styled):
+    """Combo boxes measured in Chinese ("Everyc", "Phas" once switched live) re-measure."""
+    from opsdesk.ui.i18n import translators
+
+    window = _in(qtbot, ctx, "zh_CN", None)
+    for spec in window.specs:
+        view = window.show_view(spec.key)
+        qtbot.waitUntil(lambda v=view: not getattr(v, "loading", False))
+        qtbot.wait(30)  # (shown and laid out in Chinese: the combo boxes measure now)
+    assert translators().install("en")
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.menu_file.title() == "&File")
+    problems = []
+    for spec in window.specs:
+        window.show_view(spec.key)
+        qtbot.wait(10)
+        problems += [f"{spec.key}: {p}" for p in clipped(window)]
+    assert problems == []

@@ -30,4 +30,18 @@ class Retranslating(_MixinBase):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            refit_combos(self)
         super().changeEvent(event)
+
+
+def refit_combos(widget: QWidget) -> None:
+    """Combo boxes size themselves to their items once, when first shown: after a live
+    language switch they would keep the other language's width ("Everyc", "Phas"). Asking
+    again makes them measure their new texts (issue #16)."""
+    from PySide6.QtWidgets import QComboBox
+
+    for combo in widget.findChildren(QComboBox):
+        policy = combo.sizeAdjustPolicy()
+        if policy == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(policy)  # (the new size stays until the next switch)
