@@ -128,9 +128,11 @@ class OpsDeskApp(QObject):
             self.window.close()
             self.qapp.quit()
             return
+        preload.prefetch_views(QTimer.singleShot)  # (idle: the first switch to a view is quick)
         if os.environ.get("OPSDESK_BENCH_SHOT"):  # benchmarks/bench_open.py: the frame shown
             window, shot = self.window, os.environ["OPSDESK_BENCH_SHOT"]
-            _AfterPaint(window, window.stack.currentWidget().findChild(QWidget) or window,
+            page = window.stack.currentWidget()
+            _AfterPaint(window, (page.findChild(QWidget) if page is not None else None) or window,
                         lambda: _save_frame(window, shot))
         elif self._bench:
             self.window.overview.repaint()  # the overview with its data, painted
@@ -412,8 +414,8 @@ class _AfterPaint(QObject):
     def __init__(self, window: QWidget, watched: QWidget, then) -> None:
         super().__init__(window)
         self.then = then
-        self.watched = watched.widget() if isinstance(watched, QScrollArea) else watched
-        self.watched = self.watched or watched
+        inner = watched.widget() if isinstance(watched, QScrollArea) else None
+        self.watched: QWidget = inner or watched
         self.watched.installEventFilter(self)
         self.watched.update()
         QTimer.singleShot(self.FALLBACK_MS, self._run)
@@ -439,6 +441,20 @@ def _save_frame(window: QWidget, path: str) -> None:
 
 
 def _announce(window) -> None:
+    ctx = window.ctx
+    if ctx is not None and ctx.actor.is_manager and ctx.plan_id is not None \
+            and "mywork" not in window.built:
+        # A manager starts in the Overview: the notice's two counts from one read, without
+        # building My work for them (its own notice follows once it is opened).
+        from opsdesk.ui.mywork.notice import due_text
+
+        text = due_text(*ctx.services.mywork.due_summary(ctx.plan_id, ctx.actor, ctx.today()))
+        if text:
+            window.statusBar().showMessage(text, 60_000)
+        reminders = getattr(window, "reminders", None)
+        if reminders is not None:
+            reminders.signed_in()
+        return
     from opsdesk.ui.mywork.notice import announce
 
     announce(window)

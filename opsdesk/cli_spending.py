@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from opsdesk.model.spending import scope_name
-
 
 def add_parsers(kpi_sub, common) -> None:
     c = kpi_sub.add_parser("spend", parents=common,
@@ -84,6 +82,8 @@ def cmd_spending(services, actor, plan_id: int, args) -> int:
               f"({prep.rows:,} rows)")
         return 0
     # spending: a month's entries and its budgets
+    from opsdesk.model.spending import scope_name  # (here: the parser loads for every command)
+
     if args.month:
         day, _ = when(args.month if len(args.month) > 7 else args.month + "-01")
     else:

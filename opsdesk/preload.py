@@ -88,3 +88,30 @@ def resume_gc() -> None:
         _gc_paused = False
         gc.freeze()
         gc.enable()
+
+
+PREFETCH = ("opsdesk.ui.tasks.view", "opsdesk.ui.timeline.view")
+"""The views' modules imported once the app is idle after the first data is shown, so that
+the first switch to Tasks or the Timeline does not wait for its imports (#17)."""
+PREFETCH_AFTER_MS = 1500
+
+
+def prefetch_views(schedule, modules: Sequence[str] = PREFETCH) -> None:
+    """Import ``modules`` one at a time on the GUI thread (a view's module may make Qt
+    objects), each from ``schedule(ms, fn)`` (``QTimer.singleShot``) so that input is served
+    between them; a module that fails is left for the view's own import to report."""
+    import contextlib
+    import importlib
+    import sys
+
+    pending = [m for m in modules if m not in sys.modules]
+
+    def step() -> None:
+        if not pending:
+            return
+        with contextlib.suppress(Exception):  # (the view's own import reports it)
+            importlib.import_module(pending.pop(0))
+        schedule(0, step)
+
+    schedule(PREFETCH_AFTER_MS, step)
+

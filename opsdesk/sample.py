@@ -512,6 +512,35 @@ class _Builder:
                     self.later(when, self._record(actor, kpi.id, batch))
                     batch = []
 
+    def spending(self) -> None:
+        """Money out, as the manager enters it: the team's 2万/月 and an ad budget from
+        August, 直通车 at 50–100 元 a day from launch (the seeds' traffic step), 淘宝客 and
+        钻展 from October, monthly staff and operations costs; entered each Monday."""
+        manager = self.actor("manager")
+        ads_budget = {8: 1500.0, 9: 3000.0, 10: 4500.0, 11: 6000.0, 12: 6000.0}
+        budgets = [(_d(m, 1), "staff", 20_000.0) for m in range(8, 13)]
+        budgets += [(_d(m, 1), "ads", amount) for m, amount in ads_budget.items()]
+        self.later(_at(_d(8, 3), 9, 30),
+                   lambda: self.sv.spending.set_budgets(manager, self.plan_id, budgets))
+        batch: list[tuple[dt.date, bool, str, float | None, str]] = []
+        day = _d(9, 1)
+        while day <= AS_OF:
+            batch.append((day, False, "ztc", float(self.rng.randrange(50, 101)), ""))
+            if day.month >= 10:
+                batch.append((day, False, "taobaoke", float(self.rng.randrange(20, 61)), ""))
+                if day.weekday() == 4:  # a Friday booth slot
+                    batch.append((day, False, "zuanzhan", 300.0, ""))
+            if day.day == 1:
+                batch.append((day, True, "staff", 20_000.0, ""))
+                batch.append((day, True, "operations", 2_500.0, "软件、快递耗材"))
+            if day.weekday() == 6 or day == AS_OF:
+                entries = list(batch)
+                self.later(_office(self.rng, day + dt.timedelta(days=1), 9, 11) if day != AS_OF
+                           else _at(day, 18, 30),
+                           lambda e=entries: self.sv.spending.enter(manager, self.plan_id, e))
+                batch = []
+            day += dt.timedelta(days=1)
+
     # -- actions (run later, in time order)
 
     def _assign(self, key: str, login: str) -> Callable[[], object]:
@@ -581,6 +610,7 @@ def build_sample(out: Path) -> None:
         builder.extra_tasks()
         builder.comments(_figures(series))
         builder.kpi_values(series)
+        builder.spending()
         builder.run()  # every action in time order, so the change log reads as it happened
     finally:
         store.close()

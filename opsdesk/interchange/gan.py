@@ -155,7 +155,9 @@ def parse_gan(data: bytes, file: str = "plan.gan") -> PlanDoc:
 
 def _walk(parent_el: ET.Element, parent_uid: str | None, depth: int, doc: PlanDoc, file: str,
           calendar: _Calendar, columns: dict[str, str], counter: list[int]) -> None:
-    for el in parent_el.iterfind("task"):
+    for el in parent_el:
+        if el.tag != "task":
+            continue
         counter[0] += 1
         uid, name = (el.get("id") or "").strip(), (el.get("name") or "").strip()
         if not uid:
@@ -171,29 +173,35 @@ def _walk(parent_el: ET.Element, parent_uid: str | None, depth: int, doc: PlanDo
             finish = calendar.finish(start, duration)
         elif start is None and el.get("end"):  # not GanttProject's own, but seen in the wild
             finish = read_date(el.get("end"), _day, where, BAD_FINISH)
-        notes_el = el.find("notes")
-        notes = (notes_el.text or "").strip() if notes_el is not None else ""
-        extra = []
-        for prop in el.iterfind("customproperty"):
-            value = (prop.get("value") or "").strip()
-            column = columns.get(prop.get("taskproperty-id") or "")
-            if value and column:
-                extra.append(f"{column}: {value}")
+        notes, extra, depends, has_children = "", [], [], False
+        for child in el:  # one pass over the task's own elements
+            tag = child.tag
+            if tag == "task":
+                has_children = True
+            elif tag == "depend":
+                depends.append(child)
+            elif tag == "notes":
+                notes = (child.text or "").strip()
+            elif tag == "customproperty":
+                value = (child.get("value") or "").strip()
+                column = columns.get(child.get("taskproperty-id") or "")
+                if value and column:
+                    extra.append(f"{column}: {value}")
         if extra:
             notes = "\n\n".join(p for p in (notes, "\n".join(extra)) if p)
-        children = el.findall("task")
         priority = (el.get("priority") or "").strip()
         doc.tasks.append(TaskDoc(
             uid=uid, name=name, start=start, finish=finish, parent=parent_uid,
-            milestone=milestone, summary=bool(children),
+            milestone=milestone, summary=has_children,
             percent_complete=read_percent(el.get("complete"), where), notes=notes, depth=depth,
             priority=PRIORITIES.get(priority) if priority else None))
-        for d in el.iterfind("depend"):
+        for d in depends:
             succ = (d.get("id") or "").strip()
             lag = int(read_number(d.get("difference"), Where(file, succ, ""), BAD_LAG, pred=uid))
             doc.links.append(LinkDoc(uid, succ, TYPE_TO_KIND.get((d.get("type") or "2").strip(),
                                                                  "FS"), lag))
-        _walk(el, uid, depth + 1, doc, file, calendar, columns, counter)
+        if has_children:
+            _walk(el, uid, depth + 1, doc, file, calendar, columns, counter)
 
 
 def write_gan(doc: PlanDoc) -> bytes:

@@ -200,6 +200,13 @@ def after_due_change(s, plan_id: int, moved: dict[int, int]) -> set[int]:
     moved = {i: d for i, d in moved.items() if d}
     if not moved:
         return set()
+    ids = list(moved)  # most edits touch plain launch-relative tasks: two indexed looks
+    anchored = s.scalar(select(func.count()).select_from(Task).where(
+        Task.id.in_(ids), Task.anchor_kind != A.LAUNCH))
+    hanging = s.scalar(select(func.count()).select_from(Task).where(
+        Task.anchor_task_id.in_(ids), Task.anchor_kind == A.TASK))
+    if not anchored and not hanging:
+        return set()
     rows = {r.id: r for r in s.execute(select(*_ROW).where(Task.plan_id == plan_id))}
     params = []
     for i, d in moved.items():

@@ -95,7 +95,7 @@ KIND_ACTIONS: dict[str, tuple[str, ...]] = {
     "reopen": ("reopen", "update", "bulk_update"),
     "create": ("create", "bulk_create", "import"),
     "update": ("update", "bulk_update", "bulk_shift", "bulk_restore", "move", "import", "undo",
-               "redo"),
+               "redo", "skip"),
     "delete": ("delete", "restore"),  # the undo of a delete shows with the deletes
 }
 _PAGE = 1000
@@ -122,7 +122,7 @@ def task_kinds(action: str, before: dict | None, after: dict | None) -> set[str]
         if fields:
             kinds.add("update")
         return kinds or {"update"}
-    if action in ("bulk_shift", "bulk_restore", "move", "undo", "redo"):
+    if action in ("bulk_shift", "bulk_restore", "move", "undo", "redo", "skip"):
         return {"update"}
     if action == "import":
         return ({"create"} if after.get("created") else set()) | (

@@ -265,6 +265,12 @@ class ImportService(Service):
         top_of: dict[str, str] = {}
         top_uids = {t.uid for t in tops}
         for t in doc.tasks:
+            if t.uid in top_uids:
+                top_of[t.uid] = t.uid
+                continue
+            if t.parent in top_of:  # readers list a parent before its children
+                top_of[t.uid] = top_of[t.parent]
+                continue
             node, seen = t, 0
             while node.parent is not None and node.uid not in top_uids and seen <= len(by_uid):
                 node = by_uid.get(node.parent, node)

@@ -264,12 +264,13 @@ def mapping_for(headers: Sequence[str], kpis: Sequence) -> Mapping:
 
 # ---- checking
 
+NO_VALUE = ("-", "--", "—", "－", "/", "N/A", "n/a")  # what exports print for "no figure"
 CHUNK = 2000  # rows checked at a time (progress is reported, and cancel taken, between)
 _BAD = object()  # a cell that is not a number
 
 
 def _numbers(raws: list) -> list:
-    """A column's cells as floats: None for an empty cell, ``_BAD`` for what is not a
+    """A column's cells as floats: None for an empty cell (or a "-"), ``_BAD`` for what is not a
     number (:func:`parse_number`'s forms: 1,234.5, 12.5%, 1.5万 …)."""
     try:
         vals = list(map(float, raws))  # a column of plain numbers, in one go
@@ -287,7 +288,7 @@ def _numbers(raws: list) -> list:
             try:
                 v = float(text[:-1] if text[-1:] == "%" else text)
             except ValueError:
-                if not raw.strip():
+                if not raw.strip() or raw.strip() in NO_VALUE:
                     out.append(None)
                     continue
                 try:

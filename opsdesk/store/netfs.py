@@ -63,8 +63,9 @@ DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
 def windows_drive_is_remote(path: Path) -> bool:
     """Windows: is ``path`` on a drive letter mapped to a share (``net use Z: \\\\server\\x``)?"""
     import ctypes
+    import ntpath  # (os.path on Windows; named so that the tests run it anywhere)
 
-    drive = os.path.splitdrive(os.path.abspath(path))[0]
+    drive = ntpath.splitdrive(ntpath.abspath(str(path)))[0]
     if not drive:
         return False
     kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 - windll: Windows only

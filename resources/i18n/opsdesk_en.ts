@@ -4,7 +4,7 @@
 <context>
     <name>Activity</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="133"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="135"/>
         <source>undid a change of %n task(s)</source>
         <translation>
             <numerusform>undid a change of %n task</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="134"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="136"/>
         <source>redid a change of %n task(s)</source>
         <translation>
             <numerusform>redid a change of %n task</numerusform>
@@ -20,7 +20,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="177"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="178"/>
+        <source>marked %n missed day(s) skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="181"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>
@@ -28,9 +36,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="179"/>
         <location filename="../../opsdesk/ui/activity/describe.py" line="183"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="262"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="187"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="266"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -38,7 +46,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="190"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="194"/>
         <source>undid a change of {fields} to %n task(s)</source>
         <translation>
             <numerusform>undid a change of {fields} to %n task</numerusform>
@@ -46,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="192"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="196"/>
         <source>undid a change to %n task(s)</source>
         <translation>
             <numerusform>undid a change to %n task</numerusform>
@@ -54,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="194"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
         <source>added %n task(s)</source>
         <translation>
             <numerusform>added %n task</numerusform>
@@ -62,7 +70,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>%n new task</numerusform>
@@ -70,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="200"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="204"/>
         <source>%n task(s) updated</source>
         <translation>
             <numerusform>%n task updated</numerusform>
@@ -78,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="211"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="215"/>
         <source>unassigned %n task(s)</source>
         <translation>
             <numerusform>unassigned %n task</numerusform>
@@ -86,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="212"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="216"/>
         <source>assigned %n task(s) to {name}</source>
         <translation>
             <numerusform>assigned %n task to {name}</numerusform>
@@ -94,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="215"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="219"/>
         <source>set %n task(s) to {status}</source>
         <translation>
             <numerusform>set %n task to {status}</numerusform>
@@ -102,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="218"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="222"/>
         <source>set the {field} of %n task(s) to {value}</source>
         <translation>
             <numerusform>set the {field} of %n task to {value}</numerusform>
@@ -110,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="220"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="224"/>
         <source>edited %n task(s): {fields}</source>
         <translation>
             <numerusform>edited %n task: {fields}</numerusform>
@@ -118,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="245"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n subtask</numerusform>
@@ -126,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="247"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="251"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform>
@@ -134,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="253"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -142,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="281"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="285"/>
         <source>%n KPI(s)</source>
         <translation>
             <numerusform>%n KPI</numerusform>
@@ -150,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="283"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="287"/>
         <source>imported %n value(s) of {kpi}</source>
         <translation>
             <numerusform>imported %n value of {kpi}</numerusform>
@@ -158,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="285"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="289"/>
         <source>entered %n value(s) of {kpi}</source>
         <translation>
             <numerusform>entered %n value of {kpi}</numerusform>
@@ -178,9 +186,20 @@
     </message>
 </context>
 <context>
+    <name>CopyPlan</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="108"/>
+        <source>… and %n more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EntryGrid</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="169"/>
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="187"/>
         <source>Enter %n KPI value(s)</source>
         <translation>
             <numerusform>Enter %n KPI value</numerusform>
@@ -191,7 +210,7 @@
 <context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="421"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="457"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>%n row written to {file}</numerusform>
@@ -199,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="482"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="518"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>Weekly report (%n page) written to {file}</numerusform>
@@ -210,7 +229,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="156"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="198"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -218,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="228"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="332"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -229,41 +248,36 @@
 <context>
     <name>ImportPlanDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="160"/>
         <source>%n task(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n task</numerusform>
             <numerusform>%n tasks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="161"/>
         <source>%n milestone(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n milestone</numerusform>
             <numerusform>%n milestones</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="162"/>
         <source>%n link(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n link</numerusform>
             <numerusform>%n links</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="169"/>
         <source>%n task(s) have no dates; they are imported unscheduled.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n task has no dates; it is imported unscheduled.</numerusform>
             <numerusform>%n tasks have no dates; they are imported unscheduled.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="174"/>
         <source>… and %n more warning(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>… and %n more warning</numerusform>
             <numerusform>… and %n more warnings</numerusform>
         </translation>
@@ -272,7 +286,7 @@
 <context>
     <name>ImportTasksDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="326"/>
         <source>%n row(s) read; check the columns, then Check.</source>
         <translation>
             <numerusform>%n row read; check the columns, then Check.</numerusform>
@@ -280,7 +294,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="331"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="360"/>
         <source>  … and %n more changed task(s)</source>
         <translation>
             <numerusform>  … and %n more changed task</numerusform>
@@ -288,7 +302,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="337"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="366"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>%n new task</numerusform>
@@ -296,11 +310,62 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="353"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="372"/>
+        <source>%n row(s) match tasks of the plan by title and due date: they update those tasks.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="374"/>
+        <source>%n row(s) match tasks of the plan by title and due date and would be added twice.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="389"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… and %n more problem</numerusform>
             <numerusform>… and %n more problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LaunchMove</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="45"/>
+        <source>… and %n more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="50"/>
+        <source>%n unfinished task(s) that depend on launch day move with it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="52"/>
+        <source>%n task(s) stay where they are:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="55"/>
+        <source>Monthly targets stay on their calendar months (%n); the other targets move ({moving}).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -342,7 +407,7 @@
 <context>
     <name>MyWorkView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="147"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="165"/>
         <source>{name} · {roles} · {today} · %n open</source>
         <translation>
             <numerusform>{name} · {roles} · {today} · %n open</numerusform>
@@ -350,9 +415,40 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="159"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="179"/>
+        <source>{dates} · missed %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/view.py" line="183"/>
+        <source>{date} · %n day(s) late</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/view.py" line="301"/>
+        <source>Mark the %n missed day(s) skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/view.py" line="316"/>
+        <source>Skip %n missed day(s) of “{title}”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n day(s) late</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n day late</numerusform>
             <numerusform>%n days late</numerusform>
         </translation>
@@ -385,9 +481,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="215"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="230"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="181"/>
+        <source>tasks done (%n skipped)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="218"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="233"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -395,7 +499,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="205"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="208"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -403,7 +507,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="238"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="241"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -419,6 +523,28 @@
         <translation>
             <numerusform>{name} still holds %n open task of this plan.</numerusform>
             <numerusform>{name} still holds %n open tasks of this plan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhasesDialog</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="215"/>
+        <source>This phase holds %n task(s): move them to another phase first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpendingDialog</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="330"/>
+        <source>{file}: %n problem(s) found; nothing is imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -452,7 +578,7 @@
 <context>
     <name>TaskPrompts</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="42"/>
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="44"/>
         <source>Move %n task(s) by how many days? (negative: earlier)</source>
         <translation>
             <numerusform>Move %n task by how many days? (negative: earlier)</numerusform>
@@ -463,7 +589,7 @@
 <context>
     <name>TaskTreeModel</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="525"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="557"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -474,7 +600,7 @@
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/view.py" line="309"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="313"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>
@@ -482,7 +608,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="136"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="212"/>
         <source>Assign %n task(s) to {name}</source>
         <translation>
             <numerusform>Assign %n task to {name}</numerusform>
@@ -490,7 +616,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="149"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="225"/>
         <source>Set %n task(s) to {status}</source>
         <translation>
             <numerusform>Set %n task to {status}</numerusform>
@@ -498,7 +624,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="163"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="240"/>
         <source>Move %n task(s) by {days} days</source>
         <translation>
             <numerusform>Move %n task by {days} days</numerusform>
@@ -506,7 +632,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="185"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="261"/>
         <source>Duplicate %n task(s)</source>
         <translation>
             <numerusform>Duplicate %n task</numerusform>
@@ -514,7 +640,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="202"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="278"/>
         <source>Delete %n task(s)?</source>
         <translation>
             <numerusform>Delete %n task?</numerusform>
@@ -522,7 +648,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="205"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="281"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n subtask</numerusform>
@@ -530,7 +656,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="207"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="283"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform>
@@ -538,7 +664,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="209"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="285"/>
         <source>%n link(s) to other tasks</source>
         <translation>
             <numerusform>%n link to other tasks</numerusform>
@@ -546,7 +672,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="218"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="294"/>
         <source>Delete %n task(s)</source>
         <translation>
             <numerusform>Delete %n task</numerusform>
@@ -554,7 +680,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="345"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="428"/>
         <source>some of the %n selected tasks</source>
         <translation>
             <numerusform>some of the %n selected tasks</numerusform>
@@ -565,7 +691,7 @@
 <context>
     <name>TeamView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="358"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="365"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>Reassign %n task to {name}</numerusform>
@@ -576,7 +702,7 @@
 <context>
     <name>Timeline</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="303"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="326"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -584,7 +710,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="311"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="329"/>
+        <source>%n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="337"/>
         <source>overdue by %n day(s)</source>
         <translation>
             <numerusform>overdue by %n day</numerusform>
@@ -592,7 +726,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="61"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="63"/>
         <source>“{title}” has %n task(s) that follow it. Move them by the same number of days?</source>
         <translation>
             <numerusform>“{title}” has %n task that follows it. Move it by the same number of days?</numerusform>
@@ -600,7 +734,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="103"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="109"/>
+        <source>Move “{title}” %n working day(s) later</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="110"/>
+        <source>Move “{title}” %n working day(s) earlier</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="116"/>
         <source>Move “{title}” %n day(s) later</source>
         <translation>
             <numerusform>Move “{title}” %n day later</numerusform>
@@ -608,7 +758,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="104"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="117"/>
         <source>Move “{title}” %n day(s) earlier</source>
         <translation>
             <numerusform>Move “{title}” %n day earlier</numerusform>
@@ -616,7 +766,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="139"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="155"/>
         <source>Move launch day %n day(s) later</source>
         <translation>
             <numerusform>Move launch day %n day later</numerusform>
@@ -624,7 +774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="140"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="156"/>
         <source>Move launch day %n day(s) earlier</source>
         <translation>
             <numerusform>Move launch day %n day earlier</numerusform>
@@ -649,7 +799,7 @@
 <context>
     <name>TimelineView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/view.py" line="297"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="334"/>
         <source>Timeline (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>Timeline (%n page) written to {file}</numerusform>
@@ -660,7 +810,7 @@
 <context>
     <name>WeeklyReport</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/report/weekly.py" line="136"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="168"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>in %n day</numerusform>

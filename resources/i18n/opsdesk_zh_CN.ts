@@ -7,307 +7,372 @@
         <source>The backup failed: {detail}</source>
         <translation type="obsolete">备份失败：{detail}</translation>
     </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
+        <source>Phases: {phases}</source>
+        <translation type="unfinished">阶段：{phases}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="114"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="117"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
+        <source>%n task(s)</source>
+        <translation type="unfinished">%n 个任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
+        <source>%n milestone(s)</source>
+        <translation type="unfinished">%n 个里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="110"/>
+        <source>%n link(s)</source>
+        <translation type="unfinished">%n 个关联</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="111"/>
+        <source>People: {new} new, {matched} already here</source>
+        <translation type="unfinished">人员：新增 {new} 人，已有 {matched} 人</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="114"/>
+        <source>New roles: {roles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="116"/>
+        <source>Groups that match no role: {groups}</source>
+        <translation type="unfinished">未匹配到岗位的分组：{groups}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="119"/>
+        <source>%n task(s) have no dates; they are imported unscheduled.</source>
+        <translation type="unfinished">%n 个任务没有日期，将作为未排期任务导入。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="122"/>
+        <source>… and %n more link(s) left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="125"/>
+        <source>… and %n more warning(s)</source>
+        <translation type="unfinished">……另有 %n 条警告</translation>
+    </message>
 </context>
 <context>
     <name>Activity</name>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="21"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="23"/>
         <source>Ticked off</source>
         <translation>勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="22"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="24"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="23"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="25"/>
         <source>Tasks created</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="24"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="26"/>
         <source>Tasks edited</source>
         <translation>修改任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="25"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="27"/>
         <source>Tasks deleted</source>
         <translation>删除任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="26"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="28"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="27"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="29"/>
         <source>Routines</source>
         <translation>例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="28"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="30"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="29"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="31"/>
         <source>Roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="30"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="32"/>
         <source>Plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="35"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="37"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="35"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="37"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="35"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="37"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="36"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="38"/>
         <source>parent task</source>
         <translation>上级任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="36"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="38"/>
         <source>role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="36"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="38"/>
         <source>assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="37"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="39"/>
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="37"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="39"/>
         <source>due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="37"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="39"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="38"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="40"/>
         <source>priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="38"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="40"/>
         <source>milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="39"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="41"/>
         <source>position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="39"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="41"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="39"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="41"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="40"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="42"/>
         <source>active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="40"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="42"/>
         <source>colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="40"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="42"/>
         <source>repeat rule</source>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="41"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="43"/>
         <source>until</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="42"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="44"/>
         <source>launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="43"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="45"/>
         <source>end</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="44"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="46"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="45"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="47"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="46"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="48"/>
         <source>other roles</source>
         <translation>其他岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="47"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="49"/>
         <source>link type</source>
         <translation>关联类型</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="48"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="50"/>
         <source>lag (days)</source>
         <translation>延隔（天）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="80"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="82"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="80"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="82"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="104"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="106"/>
         <source>reactivated {name}</source>
         <translation>恢复了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="105"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="107"/>
         <source>deactivated {name}</source>
         <translation>停用了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="118"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="120"/>
         <source>edited the phase {name}</source>
         <translation>修改阶段{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="122"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="124"/>
         <source>made a change ({what})</source>
         <translation>做了更改（{what}）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="128"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="130"/>
         <source>undid a change of {task}</source>
         <translation>撤销了对{task}的修改</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="130"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="132"/>
         <source>redid a change of {task}</source>
         <translation>重做了对{task}的修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="133"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="135"/>
         <source>undid a change of %n task(s)</source>
         <translation>
             <numerusform>撤销了对 %n 个任务的修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="134"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="136"/>
         <source>redid a change of %n task(s)</source>
         <translation>
             <numerusform>重做了对 %n 个任务的修改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="139"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="141"/>
         <source>ticked off {task}</source>
         <translation>勾选完成{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="141"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="143"/>
         <source>reopened {task}</source>
         <translation>重新打开{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="143"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="145"/>
         <source>created {task}</source>
         <translation>新建{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="147"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="149"/>
         <source>deleted {task} with {what}</source>
         <translation>删除{task}及其{what}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="149"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="151"/>
         <source>deleted {task}</source>
         <translation>删除{task}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/activity/describe.py" line="178"/>
+        <source>marked %n missed day(s) skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="274"/>
         <source>added the KPI {kpi}</source>
         <translation>添加指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="271"/>
         <location filename="../../opsdesk/ui/activity/describe.py" line="275"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="279"/>
         <source>edited the KPI {kpi}</source>
         <translation>修改指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="272"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="276"/>
         <source>deleted the KPI {kpi}</source>
         <translation>删除指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="277"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="281"/>
         <source>set the targets of {kpi}</source>
         <translation>设置{kpi}的目标</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="281"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="285"/>
         <source>%n KPI(s)</source>
         <translation>
             <numerusform>%n 个指标</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="283"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="287"/>
         <source>imported %n value(s) of {kpi}</source>
         <translation>
             <numerusform>导入{kpi}的 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="285"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="289"/>
         <source>entered %n value(s) of {kpi}</source>
         <translation>
             <numerusform>录入{kpi}的 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="328"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="332"/>
         <source>{count} different values</source>
         <translation>{count} 个不同的值</translation>
     </message>
@@ -316,275 +381,275 @@
         <translation type="vanished">添加了 {count} 项任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="161"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="163"/>
         <source>moved due {before} → {after} of {task}</source>
         <translation>把{task}的截止日从{before}改到{after}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="165"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="167"/>
         <source>assigned {task} to {name}</source>
         <translation>把{task}指派给{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="168"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="170"/>
         <source>set {task} to {status}</source>
         <translation>把{task}设为{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="170"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="172"/>
         <source>edited {task}: {fields}</source>
         <translation>修改{task}:{fields}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="93"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="95"/>
         <source>commented on {task}</source>
         <translation>评论了{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="95"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="97"/>
         <source>linked {task} to a predecessor</source>
         <translation>为{task}添加前置任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="96"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="98"/>
         <source>removed a link of {task}</source>
         <translation>删除{task}的一个关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="98"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="100"/>
         <source>created the routine {task}</source>
         <translation>新建例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="98"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="100"/>
         <source>edited the routine {task}</source>
         <translation>修改例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="99"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="101"/>
         <source>changed how {task} repeats</source>
         <translation>修改了{task}的重复方式</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="99"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="101"/>
         <source>stopped the routine {task}</source>
         <translation>停止例行工作{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="100"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="102"/>
         <source>put routines back as they were</source>
         <translation>把例行工作恢复原样</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="101"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="103"/>
         <source>changed a routine</source>
         <translation>修改了例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="107"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="109"/>
         <source>added {name}</source>
         <translation>添加了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="107"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="109"/>
         <source>edited {name}</source>
         <translation>修改了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="108"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="110"/>
         <source>changed the password of {name}</source>
         <translation>修改了{name}的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="109"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="111"/>
         <source>changed the roles of {name}</source>
         <translation>修改了{name}的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="110"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="112"/>
         <source>changed {name}</source>
         <translation>修改了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="112"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="114"/>
         <source>added the role {name}</source>
         <translation>添加岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="113"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="115"/>
         <source>edited the role {name}</source>
         <translation>修改岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="155"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="157"/>
         <source>restored {task} with {what}</source>
         <translation>恢复{task}及其{what}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="157"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="159"/>
         <source>restored {task}</source>
         <translation>恢复{task}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="177"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="181"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="179"/>
         <location filename="../../opsdesk/ui/activity/describe.py" line="183"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="262"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="187"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="266"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="180"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="184"/>
         <source>moved {tasks} {days} later</source>
         <translation>将{tasks}推后 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="184"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="188"/>
         <source>moved {tasks} {days} earlier</source>
         <translation>将{tasks}提前 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="186"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="190"/>
         <source>moved {tasks}</source>
         <translation>移动{tasks}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="190"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="194"/>
         <source>undid a change of {fields} to %n task(s)</source>
         <translation>
             <numerusform>撤销了对 %n 个任务的{fields}修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="192"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="196"/>
         <source>undid a change to %n task(s)</source>
         <translation>
             <numerusform>撤销了对 %n 个任务的修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="194"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
         <source>added %n task(s)</source>
         <translation>
             <numerusform>添加了 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>新增 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="200"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="204"/>
         <source>%n task(s) updated</source>
         <translation>
             <numerusform>更新 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="206"/>
         <source>imported tasks from {file}: {what}</source>
         <translation>从 {file} 导入任务：{what}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="204"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="208"/>
         <source>changed {task} ({action})</source>
         <translation>更改{task}（{action}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="211"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="215"/>
         <source>unassigned %n task(s)</source>
         <translation>
             <numerusform>取消了 %n 个任务的负责人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="212"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="216"/>
         <source>assigned %n task(s) to {name}</source>
         <translation>
             <numerusform>将 %n 个任务分配给{name}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="215"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="219"/>
         <source>set %n task(s) to {status}</source>
         <translation>
             <numerusform>将 %n 个任务设为{status}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="218"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="222"/>
         <source>set the {field} of %n task(s) to {value}</source>
         <translation>
             <numerusform>将 %n 个任务的{field}设为{value}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="220"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="224"/>
         <source>edited %n task(s): {fields}</source>
         <translation>
             <numerusform>修改 %n 个任务：{fields}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="233"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="238"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="237"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="242"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="245"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n 个子任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="247"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="251"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n 条评论</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="253"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n 个关联</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="255"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="259"/>
         <source>created the plan {name}</source>
         <translation>创建计划{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="258"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="262"/>
         <source>imported the plan {name} from {file}</source>
         <translation>从 {file} 导入计划{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="264"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="268"/>
         <source>moved the whole plan {days} earlier</source>
         <translation>整个计划提前 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="265"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="269"/>
         <source>moved the whole plan {days} later</source>
         <translation>整个计划推后 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="266"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
         <source>changed the plan ({action})</source>
         <translation>修改了计划({action})</translation>
     </message>
@@ -687,46 +752,131 @@
     </message>
 </context>
 <context>
+    <name>AnchorRow</name>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="131"/>
+        <source>Launch day</source>
+        <translation type="unfinished">上线日</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="131"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="148"/>
+        <source>Calendar date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="132"/>
+        <source>Lunar date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="132"/>
+        <source>Another task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="136"/>
+        <source>What the due date hangs on. Launch day: it moves when launch day moves. A calendar date (双11 = 11-11) or a lunar date (中秋 = 八月十五): it stays. Another task: it follows that task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="139"/>
+        <source>Anchor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="142"/>
+        <source>Month {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="145"/>
+        <source>Lunar year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="146"/>
+        <source>Lunar month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="147"/>
+        <source>Lunar day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="149"/>
+        <source>Task it hangs on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="150"/>
+        <source> d</source>
+        <translation type="unfinished"> 天</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="151"/>
+        <source>Days after (negative: before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="152"/>
+        <source>Days after the anchor; negative: before it (e.g. −10: due 10 days before 双11).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../opsdesk/app.py" line="130"/>
+        <location filename="../../opsdesk/app.py" line="150"/>
         <source>No installed font can show Chinese, so Chinese text would appear as boxes. Install a Chinese font, for example the package {package} (Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk.</source>
         <translation>系统中没有可显示中文的字体，中文将显示为方框。请安装中文字体，例如软件包 {package}（Debian/Ubuntu：sudo apt install {package}），然后重新启动 OpsDesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="147"/>
+        <location filename="../../opsdesk/app.py" line="167"/>
         <source>Welcome to OpsDesk. There is no plan yet.</source>
         <translation>欢迎使用 OpsDesk。目前还没有计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="168"/>
-        <location filename="../../opsdesk/app.py" line="321"/>
+        <location filename="../../opsdesk/app.py" line="188"/>
+        <location filename="../../opsdesk/app.py" line="356"/>
         <source>Open an OpsDesk database</source>
         <translation>打开 OpsDesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="169"/>
-        <location filename="../../opsdesk/app.py" line="322"/>
+        <location filename="../../opsdesk/app.py" line="189"/>
+        <location filename="../../opsdesk/app.py" line="357"/>
         <source>OpsDesk databases (*.db *.sample *.sqlite);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db *.sample *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="233"/>
+        <location filename="../../opsdesk/app.py" line="258"/>
+        <source>Open an existing file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/app.py" line="260"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="234"/>
+        <location filename="../../opsdesk/app.py" line="358"/>
+        <source>;;Plans from other tools (*.planner *.gan *.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/app.py" line="256"/>
+        <location filename="../../opsdesk/app.py" line="261"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="235"/>
+        <location filename="../../opsdesk/app.py" line="262"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="249"/>
+        <location filename="../../opsdesk/app.py" line="276"/>
         <source>{path} cannot be written (read-only file or folder); it is open read-only.</source>
         <translation>{path} 无法写入（文件或文件夹为只读），已以只读方式打开。</translation>
     </message>
@@ -815,6 +965,24 @@
     </message>
 </context>
 <context>
+    <name>BudgetStrip</name>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="83"/>
+        <source>Budgets, {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="97"/>
+        <source>used {used} of {budget} · {left} over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="98"/>
+        <source>used {used} of {budget} · {left} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarExportDialog</name>
     <message>
         <location filename="../../opsdesk/ui/dialogs/export_options.py" line="116"/>
@@ -850,42 +1018,42 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="61"/>
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="68"/>
         <source>Actual per period vs target</source>
         <translation>每期实际 vs 目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="62"/>
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="69"/>
         <source>Cumulative vs target</source>
         <translation>累计 vs 目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="63"/>
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="70"/>
         <source>Daily with 7-day average</source>
         <translation>每日及7日均值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="64"/>
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="71"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="64"/>
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="71"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="65"/>
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="72"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="111"/>
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="122"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/panel.py" line="112"/>
+        <location filename="../../opsdesk/ui/kpis/panel.py" line="123"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
@@ -893,34 +1061,121 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="27"/>
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="32"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="28"/>
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="39"/>
+        <source>{who} changed the {fields} of {what} at {when}, after you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="41"/>
+        <source>Someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="42"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="45"/>
         <source>Someone else changed {what} after you opened it.</source>
         <translation>在您打开{what}之后，其他人修改了它。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="29"/>
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="48"/>
+        <source>Reload: see the task as it is now; your edit is dropped. Overwrite: save the fields you changed over theirs; what they changed in other fields stays (and the activity log keeps both). Cancel: do nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="33"/>
         <source>this task</source>
         <translation>此任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="31"/>
         <source>Reload shows their version and drops your edit. Overwrite saves your edit over theirs (their change stays in the activity log).</source>
-        <translation>“重新加载”显示对方的版本并放弃您的修改；“覆盖”用您的修改覆盖对方的修改（对方的修改仍保留在动态记录中）。</translation>
+        <translation type="vanished">“重新加载”显示对方的版本并放弃您的修改；“覆盖”用您的修改覆盖对方的修改（对方的修改仍保留在动态记录中）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="33"/>
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="51"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="35"/>
+        <location filename="../../opsdesk/ui/dialogs/conflict.py" line="53"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
+    </message>
+</context>
+<context>
+    <name>CopyPlan</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="92"/>
+        <source>Copy plan “{name}” to launch on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="99"/>
+        <source>Copy plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="103"/>
+        <source>“{name}” is made; it launches on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="106"/>
+        <source>Already late:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="108"/>
+        <source>… and %n more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="111"/>
+        <source>Open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="112"/>
+        <source>Stay here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CopyPlanDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="41"/>
+        <source>Copy plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="52"/>
+        <source>“{name}” with the new year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="54"/>
+        <source>Launch-relative work moves with the new launch day; festivals on a calendar or lunar date (双11, 中秋 …) land on the new year&apos;s dates. Statuses, comments and KPI actuals start empty; roles and people stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="65"/>
+        <source>New launch day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="66"/>
+        <source>New plan&apos;s name</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -937,175 +1192,238 @@
     </message>
 </context>
 <context>
+    <name>DayLegend</name>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="53"/>
+        <source>Weekend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="54"/>
+        <source>Public holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="55"/>
+        <source>Make-up working day (调休)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="57"/>
+        <source>China&apos;s public holidays and make-up working days, {first}–{last}. Hover a day for its holiday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="60"/>
+        <source>holidays known up to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="61"/>
+        <source>This plan reaches beyond {last}: there only Saturdays and Sundays count as days off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="65"/>
+        <source>Working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="67"/>
+        <source>Moving a task on the timeline moves it by working days (skipping weekends and public holidays, counting make-up days), and durations show working days too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DefinitionsDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="111"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="119"/>
         <source>KPI definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="112"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="120"/>
         <source>Key</source>
         <translation>键名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="112"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="120"/>
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="113"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="121"/>
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="113"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="121"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="114"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="122"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="114"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="122"/>
         <source>Aggregation</source>
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="115"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="123"/>
         <source>Owner role</source>
         <translation>负责岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="115"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="123"/>
         <source>Decimals</source>
         <translation>小数位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="117"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="125"/>
         <source>CNY</source>
         <translation>人民币</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="117"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="125"/>
         <source>ratio</source>
         <translation>比值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="118"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="126"/>
         <source>count</source>
         <translation>个数</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="119"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="127"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="120"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="128"/>
         <source>lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="121"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="129"/>
         <source>within a range</source>
         <translation>保持在区间内</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="122"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="130"/>
         <source>sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="122"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="130"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="123"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="131"/>
         <source>last value</source>
         <translation>期末值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="126"/>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="215"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="134"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="240"/>
         <source>New KPI</source>
         <translation>新建指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="127"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="135"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="128"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="136"/>
         <source>Save KPI</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="129"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="137"/>
         <source>Targets (per month, custom range, phase or traffic step; low and/or high)</source>
         <translation>目标(按月、自定义区间、阶段或引流步骤;下限和/或上限)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="131"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="139"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="131"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="139"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="131"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="139"/>
         <source>Low</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="132"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="140"/>
         <source>High</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="132"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="140"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="133"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="141"/>
         <source>Add target</source>
         <translation>添加目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="134"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="142"/>
         <source>Remove target</source>
         <translation>移除目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="135"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="143"/>
         <source>Save targets</source>
         <translation>保存目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="205"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="193"/>
+        <source>A target is an amount to reach over its period; the dashboard judges it by pace (the share due by today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="197"/>
+        <source>A target is a maximum (met or not, with the margin); a low and a high make a range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="199"/>
+        <source>A single target is a minimum (met or not, with the margin); a low and a high make a range, and above the range is good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="201"/>
+        <source>A single target is a minimum (met or not, with the margin); a low and a high make a range, and above the range is too high (a cost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="229"/>
         <source>Change KPI {name}</source>
         <translation>修改指标 {name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="226"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="251"/>
         <source>Delete KPI {name}</source>
         <translation>删除指标 {name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="242"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="267"/>
         <source>Target row {row}: write dates as 2026-09-01 and numbers as 200000 or 20万.</source>
         <translation>第 {row} 行目标:日期请写成 2026-09-01,数字写成 200000 或 20万。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/definitions.py" line="256"/>
+        <location filename="../../opsdesk/ui/kpis/definitions.py" line="281"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标</translation>
     </message>
@@ -1113,32 +1431,36 @@
 <context>
     <name>EntryGrid</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="91"/>
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="93"/>
         <source>Type or paste (Ctrl+V) the day’s figures: 1,234 · 12.5% · 20W · 20万 · 1.5万. Ctrl+Z undoes.</source>
         <translation>输入或粘贴(Ctrl+V)当天数据:1,234 · 12.5% · 20W · 20万 · 1.5万。Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="93"/>
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="98"/>
         <source>Earlier days</source>
         <translation>更早的日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="94"/>
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="99"/>
         <source>Later days</source>
         <translation>更晚的日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="130"/>
-        <source>You own no KPI in this plan; the manager or a KPI’s owner role enters its values.</source>
-        <translation>本计划中没有由你负责的指标;指标数值由经理或负责岗位录入。</translation>
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="143"/>
+        <source>You own no KPI in this plan, so there is nothing for you to enter here. Each KPI’s values are entered by the manager or by the people of its owner role (KPI definitions); ask the manager if you should enter one.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="162"/>
+        <source>You own no KPI in this plan; the manager or a KPI’s owner role enters its values.</source>
+        <translation type="vanished">本计划中没有由你负责的指标;指标数值由经理或负责岗位录入。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="179"/>
         <source>{day}, {kpi}: “{value}” is not a number.</source>
         <translation>{day},{kpi}:“{value}”不是数字。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/entry.py" line="169"/>
+        <location filename="../../opsdesk/ui/kpis/entry.py" line="187"/>
         <source>Enter %n KPI value(s)</source>
         <translation>
             <numerusform>录入 %n 个指标数值</numerusform>
@@ -1159,17 +1481,17 @@
         <translation>数据库中还没有计划，请使用 `opsdesk init` 创建。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="209"/>
+        <location filename="../../opsdesk/cli.py" line="231"/>
         <source>There is no plan {id}.</source>
         <translation>计划 {id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="220"/>
+        <location filename="../../opsdesk/cli.py" line="243"/>
         <source>--manager names the first manager of a new database; this one already has people. Add managers in the app (People and roles).</source>
         <translation>--manager 只用于为新数据库指定第一位经理；此数据库已有人员。请在应用中（人员与岗位）添加经理。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="422"/>
+        <location filename="../../opsdesk/cli.py" line="461"/>
         <source>Say which change to redo with --change ID.</source>
         <translation>请用 --change ID 指明要重做的修改。</translation>
     </message>
@@ -1194,7 +1516,7 @@
         <translation>两次输入的密码不一致；未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="401"/>
+        <location filename="../../opsdesk/cli.py" line="440"/>
         <source>“{value}” is not a size; write it as WIDTHxHEIGHT, e.g. 1280x800.</source>
         <translation>“{value}”不是有效尺寸，请按“宽x高”格式填写，例如 1280x800。</translation>
     </message>
@@ -1324,6 +1646,12 @@
         <translation>计划中已有键名为“{key}”的指标。</translation>
     </message>
     <message>
+        <location filename="../../opsdesk/cli_print.py" line="10"/>
+        <source>There is no role “{key}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/cli_print.py" line="11"/>
         <location filename="../../opsdesk/services/people.py" line="27"/>
         <source>There is no active person with the login “{login}”.</source>
         <translation>没有登录名为“{login}”的在职人员。</translation>
@@ -1435,21 +1763,38 @@
     </message>
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="29"/>
+        <source>print someone else&apos;s or a role&apos;s list (manager only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/permissions.py" line="30"/>
         <source>enter values for this KPI (only its owner role or a manager)</source>
         <translation>录入此指标的数值(仅限所属岗位或经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/permissions.py" line="31"/>
+        <location filename="../../opsdesk/services/permissions.py" line="32"/>
         <source>{name} may not {right}.</source>
         <translation>{name} 无权{right}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/plans.py" line="23"/>
+        <location filename="../../opsdesk/services/phases.py" line="22"/>
+        <source>The phase “{name}” still holds {count} task(s); move them to another phase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/phases.py" line="24"/>
+        <location filename="../../opsdesk/services/plan_copy.py" line="314"/>
+        <location filename="../../opsdesk/services/plans.py" line="26"/>
         <source>A plan needs at least one phase.</source>
         <translation>计划至少需要一个阶段。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/plans.py" line="24"/>
+        <location filename="../../opsdesk/services/phases.py" line="25"/>
+        <source>“{value}” is not a colour; write it as #rrggbb.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/plans.py" line="27"/>
         <source>The phase ends ({end}) before it starts ({start}).</source>
         <translation>阶段的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -1475,36 +1820,41 @@
     </message>
     <message>
         <location filename="../../opsdesk/services/tasks.py" line="30"/>
+        <source>“{title}” cannot be skipped: only open occurrences of a routine can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/tasks.py" line="32"/>
         <source>The {label} does not belong to this plan.</source>
         <translation>该{label}不属于此计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="31"/>
+        <location filename="../../opsdesk/services/tasks.py" line="33"/>
         <source>There is no active person with id {id}.</source>
         <translation>没有 ID 为 {id} 的在职人员。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="32"/>
+        <location filename="../../opsdesk/services/tasks.py" line="34"/>
         <source>{name} is no longer active; choose someone else.</source>
         <translation>{name} 已停用；请选择其他人。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="33"/>
+        <location filename="../../opsdesk/services/tasks.py" line="35"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="34"/>
+        <location filename="../../opsdesk/services/tasks.py" line="36"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="35"/>
+        <location filename="../../opsdesk/services/tasks.py" line="37"/>
         <source>parent task</source>
         <translation>父任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tasks.py" line="36"/>
+        <location filename="../../opsdesk/services/tasks.py" line="38"/>
         <source>role</source>
         <translation>岗位</translation>
     </message>
@@ -1589,12 +1939,12 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/templates/loader.py" line="19"/>
+        <location filename="../../opsdesk/templates/loader.py" line="22"/>
         <source>The template {name} is not valid: {detail}</source>
         <translation>模板 {name} 无效：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/templates/loader.py" line="20"/>
+        <location filename="../../opsdesk/templates/loader.py" line="23"/>
         <source>There is no template “{name}”; available: {available}.</source>
         <translation>没有模板“{name}”；可用模板：{available}。</translation>
     </message>
@@ -1605,11 +1955,20 @@
     </message>
     <message>
         <location filename="../../opsdesk/cli_interchange.py" line="13"/>
-        <source>{file}: the file type is not known; use .planner, .xml (MS Project), .csv or .xlsx.</source>
-        <translation>{file}：无法识别的文件类型，请使用 .planner、.xml(MS Project)、.csv 或 .xlsx。</translation>
+        <source>{file}: the file type is not known; use .planner, .gan (GanttProject), .xml (MS Project), .csv or .xlsx.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli_interchange.py" line="130"/>
+        <location filename="../../opsdesk/cli_interchange.py" line="14"/>
+        <source>There is no database at {db}; a new one is made only for a whole plan (.planner, .gan, .xml). Make one with `opsdesk init` first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the file type is not known; use .planner, .xml (MS Project), .csv or .xlsx.</source>
+        <translation type="vanished">{file}：无法识别的文件类型，请使用 .planner、.xml(MS Project)、.csv 或 .xlsx。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/cli_interchange.py" line="209"/>
         <source>There is no file {file}.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
@@ -1724,74 +2083,105 @@
         <translation>{name} 没有带日期的里程碑可放入日历。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="22"/>
+        <location filename="../../opsdesk/services/imports.py" line="24"/>
         <source>{file} holds no tasks to import.</source>
         <translation>{file} 中没有可导入的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="23"/>
+        <location filename="../../opsdesk/services/imports.py" line="25"/>
         <source>{file}, task {task} “{name}”: the start {value} is outside {low} … {high}.</source>
         <translation>{file}，任务 {task}“{name}”：开始日期 {value} 不在 {low} … {high} 之内。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="25"/>
+        <location filename="../../opsdesk/services/imports.py" line="27"/>
         <source>{file}, task {task} “{name}”: the finish {value} is outside {low} … {high}.</source>
         <translation>{file}，任务 {task}“{name}”：完成日期 {value} 不在 {low} … {high} 之内。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="27"/>
+        <location filename="../../opsdesk/services/imports.py" line="29"/>
+        <source>{path} already exists; choose a new file.</source>
+        <translation type="unfinished">{path} 已存在，请选择一个新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/imports.py" line="30"/>
+        <source>{file}: the link from task {pred} “{pred_name}” to task {succ} “{succ_name}” is left out: “{phase}” becomes a phase, and OpsDesk links tasks, not phases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/kpi_import.py" line="42"/>
         <source>{file}: map a date column and at least one KPI column.</source>
         <translation>{file}:请指定日期列和至少一个指标列。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="28"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="43"/>
         <source>{file}, line {line}: there is no column “{column}”.</source>
         <translation>{file},第 {line} 行:没有“{column}”列。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="29"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="44"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a number.</source>
         <translation>{file},第 {line} 行,{column} 列:“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="30"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="45"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a date (write 2026-09-01, 2026/9/1, 20260901 or 2026年9月1日).</source>
         <translation>{file},第 {line} 行,{column} 列:“{value}”不是有效日期(可写作 2026-09-01、2026/9/1、20260901 或 2026年9月1日)。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="31"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="46"/>
         <source>{file}, line {line}, column {column}: {value} is outside the plan ({first} to {last}).</source>
         <translation>{file},第 {line} 行,{column} 列:{value} 不在计划期内({first} 至 {last})。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="32"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="47"/>
         <source>{file}, line {line}, column {column}: {name} may not enter values for “{kpi}” (only its owner role or a manager).</source>
         <translation>{file},第 {line} 行,{column} 列:{name} 不能录入“{kpi}”的数值(仅限负责岗位或经理)。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="33"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="48"/>
         <source>{file}, line {line}, column {column}: a count cannot be negative ({value}).</source>
         <translation>{file},第 {line} 行,{column} 列:数量不能为负数({value})。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="34"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="49"/>
         <source>{file}, line {line}, column {column}: there is no KPI “{value}” in this plan.</source>
         <translation>{file},第 {line} 行,{column} 列:本计划中没有指标“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="35"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="50"/>
         <source>There is no KPI with the key “{key}” in this plan.</source>
         <translation>本计划中没有键名为“{key}”的指标。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="36"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="51"/>
+        <location filename="../../opsdesk/services/spending.py" line="53"/>
         <source>{file}: {count} problem(s) found, nothing was imported. First: {first}</source>
         <translation>{file}:发现 {count} 个问题,未导入任何数据。第一个问题:{first}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/kpi_import.py" line="37"/>
+        <location filename="../../opsdesk/services/kpi_import.py" line="52"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/kpi_import.py" line="53"/>
+        <source>{file}: no header row naming a date column (统计日期, 日期, date) in lines {lines}; choose the line that holds the column names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/kpi_import.py" line="54"/>
+        <source>{file}, line {line}: the “{word}” row is a total and was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/kpi_import.py" line="55"/>
+        <source>{file}: “{kpi}” has several rows for one day on {days} day(s) and the file has no columns to work it out from ({parts}); each day’s value is the mean of its rows. Check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/kpi_import.py" line="56"/>
+        <source>{file}: the columns {columns} are known but the plan has no KPI for them; they are not imported.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/migrate_to.py" line="14"/>
@@ -1804,12 +2194,12 @@
         <translation>源数据库和目标数据库是同一个。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/schedule.py" line="17"/>
+        <location filename="../../opsdesk/services/schedule.py" line="18"/>
         <source>“{title}” has no dates yet; give it a start or a due date first.</source>
         <translation>“{title}”还没有日期，请先设置开始或截止日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/schedule.py" line="18"/>
+        <location filename="../../opsdesk/services/schedule.py" line="19"/>
         <source>The tasks to move belong to different plans.</source>
         <translation>要移动的任务属于不同的计划。</translation>
     </message>
@@ -1829,37 +2219,46 @@
         <translation>这项例行工作会生成 {count} 项任务,最多允许 {limit} 项。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="26"/>
+        <location filename="../../opsdesk/services/tables.py" line="28"/>
         <source>{file}: the file is {size} MB; files up to {limit} MB can be imported.</source>
         <translation>{file}:文件大小为 {size} MB,最多只能导入 {limit} MB 的文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="27"/>
+        <location filename="../../opsdesk/services/tables.py" line="29"/>
         <source>{file}: the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 and try again.</source>
         <translation>{file}:文本既不是 UTF-8 也不是 GBK/GB18030;请另存为 UTF-8 后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="28"/>
+        <location filename="../../opsdesk/services/tables.py" line="30"/>
         <source>{file}, line {line}, column {column}: the text is not {encoding}; try GBK or GB18030.</source>
         <translation>{file},第 {line} 行,第 {column} 列:文本不是 {encoding} 编码;请尝试 GBK 或 GB18030。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="29"/>
-        <source>{file}: not a readable CSV or Excel (.xlsx) file.</source>
-        <translation>{file}:不是可读取的 CSV 或 Excel(.xlsx)文件。</translation>
+        <location filename="../../opsdesk/services/tables.py" line="31"/>
+        <source>{file}: not a readable CSV, Excel (.xlsx, .xls) or OpenDocument (.ods) file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/tables.py" line="30"/>
+        <location filename="../../opsdesk/services/tables.py" line="32"/>
+        <source>{file}: line {line} is empty or beyond the end of the file; pick the line that holds the column names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not a readable CSV or Excel (.xlsx) file.</source>
+        <translation type="vanished">{file}:不是可读取的 CSV 或 Excel(.xlsx)文件。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/tables.py" line="33"/>
         <source>{file}: the file has no rows.</source>
         <translation>{file}:文件中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_bulk.py" line="21"/>
+        <location filename="../../opsdesk/services/task_bulk.py" line="25"/>
         <source>Choose at least one task first.</source>
         <translation>请先选择至少一个任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/task_bulk.py" line="22"/>
+        <location filename="../../opsdesk/services/task_bulk.py" line="26"/>
         <source>The chosen tasks belong to different plans.</source>
         <translation>所选任务属于不同的计划。</translation>
     </message>
@@ -1974,7 +2373,7 @@
         <translation>另一个程序在 OpsDesk 打开数据库时删除了它的日志文件；您的修改未保存。OpsDesk 已重新连接，请再做一次修改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/mspdi.py" line="29"/>
+        <location filename="../../opsdesk/interchange/mspdi.py" line="31"/>
         <source>a Microsoft Project XML file</source>
         <translation>Microsoft Project XML 文件</translation>
     </message>
@@ -1984,19 +2383,24 @@
         <translation>GNOME Planner 文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/xlsx_read.py" line="33"/>
+        <location filename="../../opsdesk/interchange/xlsx_read.py" line="41"/>
         <source>{file}: the workbook unpacks to {size} MB; OpsDesk reads at most {max_mb} MB and {max_rows} rows per sheet.</source>
         <translation>{file}：该工作簿解压后为 {size} MB；OpsDesk 最多读取 {max_mb} MB、每个工作表 {max_rows} 行。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/xlsx_read.py" line="36"/>
+        <location filename="../../opsdesk/interchange/xlsx_read.py" line="44"/>
         <source>{file}: the sheet “{sheet}” has {rows} rows and {columns} columns; OpsDesk reads at most {max_rows} rows and {max_columns} columns per sheet.</source>
         <translation>{file}：工作表“{sheet}”有 {rows} 行 {columns} 列；OpsDesk 每个工作表最多读取 {max_rows} 行、{max_columns} 列。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/xlsx_read.py" line="39"/>
+        <location filename="../../opsdesk/interchange/xlsx_read.py" line="47"/>
         <source>{file}: the sheet “{sheet}” is damaged and cannot be read.</source>
         <translation>{file}：工作表“{sheet}”已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/xlsx_read.py" line="49"/>
+        <source>{file}: not a readable Excel (.xlsx, .xls) or OpenDocument (.ods) workbook.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/history.py" line="39"/>
@@ -2063,36 +2467,176 @@
         <source>{file} could not be used: {reason}</source>
         <translation>无法使用 {file}：{reason}</translation>
     </message>
+    <message>
+        <location filename="../../opsdesk/interchange/gan.py" line="45"/>
+        <source>a GanttProject file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/interchange/gan.py" line="46"/>
+        <source>{file}, task {task} “{name}”: the duration “{value}” is not a number of days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="25"/>
+        <source>“{value}” is not a kind of anchor (launch, date, lunar, task).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="26"/>
+        <source>{month}-{day} is not a valid {kind} date ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="27"/>
+        <source>The lunar calendar is known from 1900 to 2099; {year} is outside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="29"/>
+        <source>A task cannot hang on itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="30"/>
+        <source>“{title}” already hangs on this task; they would wait for each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="32"/>
+        <source>“{title}” has no due date to hang on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="33"/>
+        <source>days before or after the anchor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="34"/>
+        <source>Choose the task this one hangs on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="36"/>
+        <source>Lunar {wanted} does not exist in {year}: “{title}” is on the month&apos;s last day, {used} ({date}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="38"/>
+        <source>{year} has no 29 February: “{title}” is on 28 February.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="40"/>
+        <source>“{title}” falls on {date}, before the plan starts ({start}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="42"/>
+        <source>“{title}” ({date}) is already late: it comes before the shop opens on {launch}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/anchors.py" line="44"/>
+        <source>“{title}” ({date}) is already late: its preparation “{prep}” cannot finish before {prep_due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/plan_copy.py" line="23"/>
+        <source>“{value}” cannot be a template key: use letters, digits and “-” (e.g. shop-2027).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/plan_copy.py" line="25"/>
+        <source>The template could not be written to {path}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="42"/>
+        <source>enter spending and budgets (manager only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="43"/>
+        <source>“{value}” is not a spending channel (直通车, 钻展, 淘宝客, 其他推广, 人员, 运营费用, 商品成本).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="44"/>
+        <source>“{value}” is not a budget scope (a channel, or 广告推广 ads, 人员 staff, 运营费用 operations, 商品成本 goods).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="45"/>
+        <source>“{value}” is not a day or a month (write 2026-09-01 or 2026-09).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="46"/>
+        <source>An amount cannot be negative ({value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="47"/>
+        <source>“{value}” is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="48"/>
+        <source>{file}, line {line}, column {column}: “{value}” is not a spending channel (直通车, 钻展, 淘宝客, 其他推广, 人员, 运营费用, 商品成本).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="49"/>
+        <source>{file}, line {line}, column {column}: an amount cannot be negative ({value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="50"/>
+        <source>{file}, line {line}, column {column}: “{value}” is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="51"/>
+        <source>{file}, line {line}, column {column}: “{value}” is not a day or a month (write 2026-09-01 or 2026-09).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/spending.py" line="52"/>
+        <source>{file}: the spending file needs a date (日期), a channel (渠道) and an amount (金额) column; it has {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="392"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="428"/>
         <source>Export tasks to Excel</source>
         <translation>导出任务到 Excel</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="392"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="428"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="393"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="429"/>
         <source>Export tasks to CSV</source>
         <translation>导出任务到 CSV</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="393"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="429"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="394"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="430"/>
         <source>Export the plan to MS Project</source>
         <translation>导出计划到 MS Project</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="394"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="430"/>
         <source>MS Project XML (*.xml)</source>
         <translation>MS Project XML (*.xml)</translation>
     </message>
@@ -2101,7 +2645,7 @@
         <translation type="vanished">导出里程碑到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="397"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="433"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
@@ -2110,7 +2654,7 @@
         <translation type="vanished">导出我的任务到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="425"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="461"/>
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
@@ -2123,13 +2667,13 @@
         <translation type="vanished">已写入 {count} 行到 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="467"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="472"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="503"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="508"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="473"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="509"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2138,73 +2682,83 @@
         <translation type="vanished">周报（{pages} 页）已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="86"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="96"/>
         <source>Stopping…</source>
         <translation>正在停止……</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="395"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="431"/>
         <source>Export to a calendar</source>
         <translation>导出到日历</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="421"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="457"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>已写入 %n 行到 {file}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="482"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="518"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>周报（%n 页）已写入 {file}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="493"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="529"/>
         <source>Print the weekly report</source>
         <translation>打印周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="540"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="576"/>
         <source>Import a plan (Planner, MS Project)…</source>
         <translation>导入计划(Planner、MS Project)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="541"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="577"/>
         <source>Import tasks (Excel, CSV)…</source>
         <translation>导入任务(Excel、CSV)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="542"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="578"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="543"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="579"/>
         <source>&amp;Weekly report</source>
         <translation>周报(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="544"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="580"/>
         <source>Tasks to Excel…</source>
         <translation>任务到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="544"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="580"/>
         <source>Tasks to CSV…</source>
         <translation>任务到 CSV…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="545"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="581"/>
         <source>Plan to MS Project XML…</source>
         <translation>计划到 MS Project XML…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="546"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="582"/>
         <source>To a calendar (ICS)…</source>
         <translation>到日历 (ICS)…</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="603"/>
+        <source>Plans (*.planner *.mrproject *.gan *.xml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="608"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Milestones to a calendar (ICS)…</source>
@@ -2215,34 +2769,32 @@
         <translation type="vanished">我的任务到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="548"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="584"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="549"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="585"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="567"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="603"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="567"/>
         <source>Plans (*.planner *.mrproject *.xml);;All files (*)</source>
-        <translation>计划文件 (*.planner *.mrproject *.xml);;所有文件 (*)</translation>
+        <translation type="vanished">计划文件 (*.planner *.mrproject *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="572"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="608"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="572"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+        <translation type="vanished">电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2392,163 +2944,232 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="125"/>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="139"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="156"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="180"/>
         <source>Import KPI values</source>
         <translation>导入指标数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="126"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="157"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="127"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="158"/>
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="128"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="159"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="129"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="160"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="130"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="161"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="131"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="162"/>
         <source>Skip the bad rows and import the rest</source>
         <translation>跳过有问题的行,导入其余行</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="132"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="163"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="134"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="164"/>
+        <source>Header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="165"/>
+        <source>Encoding</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="166"/>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="167"/>
+        <source>The line that holds the column names; Auto finds it below the export&apos;s title lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="169"/>
+        <source>Remember this mapping for exports with these columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="171"/>
         <source>Choose a CSV or Excel export from the shop backend.</source>
         <translation>请选择店铺后台导出的 CSV 或 Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="140"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="181"/>
+        <source>Exports (*.csv *.txt *.xlsx *.xls *.ods);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="225"/>
+        <source>The file&apos;s first rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="262"/>
+        <source>Per day, as it will be stored ({days} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="267"/>
+        <source>Day</source>
+        <translation type="unfinished">日</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="323"/>
+        <source>{rows} rows → {days} days: {new} new values, {changed} changed, {same} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exports (*.csv *.txt *.xlsx)</source>
-        <translation>导出文件 (*.csv *.txt *.xlsx)</translation>
+        <translation type="vanished">导出文件 (*.csv *.txt *.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="156"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="198"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="174"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="199"/>
+        <source>header on line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="213"/>
+        <source>No row naming a date column (统计日期, 日期, date) in lines {lines}: set the header row to the line holding the column names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="217"/>
         <source>Check the columns, then press Check: nothing is written yet.</source>
         <translation>请核对列对应,然后点“检查”:此时尚未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="221"/>
         <source>{rows} rows: {new} new values, {changed} changed, {same} unchanged.</source>
-        <translation>共 {rows} 行:新增 {new} 个数值,修改 {changed} 个,未变 {same} 个。</translation>
+        <translation type="vanished">共 {rows} 行:新增 {new} 个数值,修改 {changed} 个,未变 {same} 个。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="224"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="328"/>
         <source>Will change: {list}.</source>
         <translation>将更改:{list}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="226"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="330"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="228"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="332"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>发现 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="263"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="377"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
 </context>
 <context>
+    <name>ImportNewDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="88"/>
+        <source>Import into a new database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="95"/>
+        <source>New database</source>
+        <translation type="unfinished">新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="104"/>
+        <source>Open a plan from another tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="130"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="168"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="131"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="169"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="131"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="169"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="132"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="170"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="133"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="171"/>
         <source>Role for unmatched people</source>
         <translation>未匹配人员的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="135"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="173"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="154"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="187"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="159"/>
         <source>Phases: {phases}</source>
-        <translation>阶段：{phases}</translation>
+        <translation type="vanished">阶段：{phases}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="160"/>
         <source>%n task(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="159"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="160"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="167"/>
         <source>, </source>
-        <translation>，</translation>
+        <translation type="vanished">，</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="161"/>
         <source>%n milestone(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 个里程碑</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="162"/>
         <source>%n link(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 个关联</numerusform>
         </translation>
     </message>
@@ -2557,36 +3178,32 @@
         <translation type="vanished">{tasks} 个任务，{milestones} 个里程碑，{links} 个关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="163"/>
         <source>People: {new} new, {matched} already here</source>
-        <translation>人员：新增 {new} 人，已有 {matched} 人</translation>
+        <translation type="vanished">人员：新增 {new} 人，已有 {matched} 人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="166"/>
         <source>Groups that match no role: {groups}</source>
-        <translation>未匹配到岗位的分组：{groups}</translation>
+        <translation type="vanished">未匹配到岗位的分组：{groups}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="169"/>
         <source>%n task(s) have no dates; they are imported unscheduled.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 个任务没有日期，将作为未排期任务导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="174"/>
         <source>… and %n more warning(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>……另有 %n 条警告</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="179"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="197"/>
         <source>Nothing has been written yet. Importing accepts the warnings above.</source>
         <translation>尚未写入任何内容。点击导入即表示接受上述警告。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="181"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="199"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
@@ -2594,126 +3211,145 @@
 <context>
     <name>ImportTasksDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="262"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="286"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="263"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="287"/>
         <source>Task ID (updates instead of adding)</source>
         <translation>任务编号(更新而非新增)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="263"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="287"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="264"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="288"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="264"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="288"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="264"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="288"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="265"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="289"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="265"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="289"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="265"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="289"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="266"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="290"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="266"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="290"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="267"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="291"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="270"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="294"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="271"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="295"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="288"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="296"/>
+        <source>Update the tasks that match instead of adding them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="314"/>
         <source>(not imported)</source>
         <translation>(不导入)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="326"/>
         <source>%n row(s) read; check the columns, then Check.</source>
         <translation>
             <numerusform>已读取 %n 行；请核对各列，然后点击“检查”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="329"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="358"/>
         <source>  “{title}”: {fields}</source>
         <translation>  “{title}”：{fields}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="331"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="360"/>
         <source>  … and %n more changed task(s)</source>
         <translation>
             <numerusform>  ……另有 %n 个任务被修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="337"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="366"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>新增 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="338"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="367"/>
         <source>{changed} changed, {same} unchanged</source>
         <translation>修改 {changed} 个，未变 {same} 个</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="372"/>
+        <source>%n row(s) match tasks of the plan by title and due date: they update those tasks.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="374"/>
+        <source>%n row(s) match tasks of the plan by title and due date and would be added twice.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="344"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="380"/>
         <source>{name} (line {lines})</source>
         <translation>{name}（第 {lines} 行）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="347"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="383"/>
         <source>No match for these {kind} (a task keeps what it had; a new task leaves it empty): {names}</source>
         <translation>以下{kind}未匹配（已有任务保持原值，新任务留空）：{names}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="328"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="338"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="345"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="349"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="357"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="367"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="381"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="385"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2726,17 +3362,17 @@
         <translation type="vanished">新增 {new} 个任务，修改 {changed} 个，未变 {same} 个</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="341"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="377"/>
         <source>phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="341"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="377"/>
         <source>roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="341"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="377"/>
         <source>people</source>
         <translation>人员</translation>
     </message>
@@ -2745,19 +3381,19 @@
         <translation type="vanished">以下{kind}未匹配(留空)：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="353"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="389"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… 还有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="357"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="393"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="358"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="394"/>
         <source>Fix the file: nothing will be imported while it has problems.</source>
         <translation>请修正文件：存在问题时不会导入任何内容。</translation>
     </message>
@@ -2765,142 +3401,308 @@
 <context>
     <name>KpiChart</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="160"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="184"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="274"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="245"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="271"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="475"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="173"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="278"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="259"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="479"/>
         <source>Cumulative actual</source>
         <translation>累计实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="175"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="280"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="261"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="481"/>
         <source>Cumulative target</source>
         <translation>累计目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="184"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="275"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="271"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="476"/>
         <source>7-day average</source>
         <translation>7日均值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="274"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="475"/>
         <source>Actual per period</source>
         <translation>每期实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="275"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="281"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="476"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="482"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="276"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="477"/>
         <source>Target range</source>
         <translation>目标区间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="279"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="480"/>
         <source>Average to date</source>
         <translation>至今均值</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="485"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="535"/>
+        <source>on track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="485"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="535"/>
+        <source>at risk</source>
+        <translation type="unfinished">有风险</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="486"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="536"/>
+        <source>off track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="486"/>
+        <source>no target</source>
+        <translation type="unfinished">无目标</translation>
     </message>
 </context>
 <context>
     <name>KpisView</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="99"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="129"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="100"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="130"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="101"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="131"/>
         <source>KPI definitions…</source>
         <translation>指标定义…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="102"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="132"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="103"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="133"/>
         <source>All charts</source>
         <translation>全部图表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="104"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="134"/>
         <source>Enter values</source>
         <translation>录入数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="182"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="135"/>
+        <source>Add KPIs from the template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="230"/>
+        <source>&lt;b&gt;Budget {month}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="233"/>
+        <source>{scope}: {used} of {budget} used, {left} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="237"/>
+        <source>{scope}: {used} of {budget} used, {over} over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="257"/>
+        <source>Add KPIs from the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="274"/>
+        <source>This plan has no KPIs yet (a plan imported from Planner or MS Project has none). Add the template’s KPIs (sales, ROI, conversion, reviews, orders, visitors) with their targets from the launch day, then change them under KPI definitions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="278"/>
+        <source>This plan has no KPIs yet. The manager can add them from the plan template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="286"/>
         <source>As of {today} · click a card to chart it</source>
         <translation>截至 {today} · 点击卡片查看图表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="195"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="300"/>
+        <source>&lt;b&gt;No values yet this month&lt;/b&gt;&lt;br&gt;{n} KPIs have a target; {month} is on each card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="304"/>
         <source>No KPI has a target for this period.</source>
         <translation>本期没有设定目标的指标。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="198"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="307"/>
         <source>&lt;b&gt;Overall target completion {pct}%&lt;/b&gt;&lt;br&gt;{on} of {total} KPIs on track</source>
         <translation>&lt;b&gt;总体目标完成率 {pct}%&lt;/b&gt;&lt;br&gt;{total} 个指标中 {on} 个达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="206"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="315"/>
         <source>&lt;b&gt;{kpi} {actual}&lt;/b&gt; of the {goal} goal for {span} ({pct}%)</source>
         <translation>&lt;b&gt;{kpi} {actual}&lt;/b&gt; / {span} 目标 {goal}({pct}%)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="213"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="345"/>
         <source>on track</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="213"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="345"/>
         <source>at risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="214"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="346"/>
         <source>off track</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="214"/>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="219"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="347"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="358"/>
         <source>no target</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="221"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="347"/>
+        <source>no values yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="360"/>
         <source>target {low}–{high}</source>
         <translation>目标 {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="224"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="363"/>
+        <source>at most {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="367"/>
+        <source>at least {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="368"/>
+        <source>target {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="377"/>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="377"/>
+        <source>not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="378"/>
+        <source>below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="378"/>
+        <source>inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="379"/>
+        <source>above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="387"/>
+        <source>{amount} above the minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="388"/>
+        <source>{amount} short of the minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="390"/>
+        <source>{amount} under the maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="391"/>
+        <source>{amount} over the maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="393"/>
+        <source>inside the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="395"/>
+        <source>{amount} below the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="396"/>
+        <source>{amount} above the range: good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="397"/>
+        <source>{amount} above the range: too high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="412"/>
+        <source>day {day} of {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="414"/>
+        <source>{month}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="439"/>
+        <source>Above the range is good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="440"/>
+        <source>Above the range is too high.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>target ≤ {value}</source>
-        <translation>目标 ≤ {value}</translation>
+        <translation type="vanished">目标 ≤ {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="227"/>
         <source>target ≥ {value}</source>
-        <translation>目标 ≥ {value}</translation>
+        <translation type="vanished">目标 ≥ {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="236"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="437"/>
         <source>Judged by pace: the share of the target due by today.</source>
         <translation>按进度评估:与截至今天应完成的目标份额相比。</translation>
     </message>
@@ -2933,45 +3735,159 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="23"/>
+        <location filename="../../opsdesk/ui/labels.py" line="17"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/labels.py" line="46"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="24"/>
+        <location filename="../../opsdesk/ui/labels.py" line="47"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="25"/>
+        <location filename="../../opsdesk/ui/labels.py" line="48"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/labels.py" line="26"/>
+        <location filename="../../opsdesk/ui/labels.py" line="49"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
 </context>
 <context>
+    <name>LaunchMove</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="21"/>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="23"/>
+        <source>on a calendar date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="25"/>
+        <source>on a lunar date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="26"/>
+        <source>hangs on “{title}”, which stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="45"/>
+        <source>… and %n more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="47"/>
+        <source>The shop opened on {old}. Move launch day to {new}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="50"/>
+        <source>%n unfinished task(s) that depend on launch day move with it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="52"/>
+        <source>%n task(s) stay where they are:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="55"/>
+        <source>Monthly targets stay on their calendar months (%n); the other targets move ({moving}).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="58"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="62"/>
+        <source>Move launch day</source>
+        <translation type="unfinished">移动上线日</translation>
+    </message>
+</context>
+<context>
+    <name>LinkKinds</name>
+    <message>
+        <location filename="../../opsdesk/ui/labels.py" line="25"/>
+        <source>FS</source>
+        <comment>finish-to-start link</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/labels.py" line="26"/>
+        <source>SS</source>
+        <comment>start-to-start link</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/labels.py" line="27"/>
+        <source>FF</source>
+        <comment>finish-to-finish link</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/labels.py" line="28"/>
+        <source>SF</source>
+        <comment>start-to-finish link</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/labels.py" line="36"/>
+        <source>Finish to start: this task starts when the other finishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/labels.py" line="37"/>
+        <source>Start to start: this task starts when the other starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/labels.py" line="38"/>
+        <source>Finish to finish: this task finishes when the other finishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/labels.py" line="39"/>
+        <source>Start to finish: this task finishes when the other starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="83"/>
+        <location filename="../../opsdesk/ui/login/dialog.py" line="81"/>
         <source>Sign in to OpsDesk</source>
         <translation>登录 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="84"/>
+        <location filename="../../opsdesk/ui/login/dialog.py" line="82"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="85"/>
+        <location filename="../../opsdesk/ui/login/dialog.py" line="83"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/dialog.py" line="89"/>
+        <location filename="../../opsdesk/ui/login/dialog.py" line="87"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
@@ -2979,149 +3895,188 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="370"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="437"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="379"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="446"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="413"/>
         <source>OpsDesk — {db}</source>
-        <translation>OpsDesk — {db}</translation>
+        <translation type="vanished">OpsDesk — {db}</translation>
     </message>
     <message>
         <source>Overview</source>
         <translation type="vanished">概览</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="381"/>
-        <location filename="../../opsdesk/ui/main_window.py" line="382"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="448"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="449"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="383"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="450"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="384"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="451"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="385"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="452"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="386"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="453"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="387"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="454"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="388"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="455"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="389"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="456"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="390"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="457"/>
         <source>&amp;New plan…</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="391"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="458"/>
+        <source>&amp;Copy plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="459"/>
+        <source>Save as &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="460"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="392"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="461"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="393"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="462"/>
         <source>Undo &amp;history</source>
         <translation>撤销历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="394"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="463"/>
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="395"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="464"/>
         <source>&lt;nothing done yet&gt;</source>
         <translation>&lt;尚无操作&gt;</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="396"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="465"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="397"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="466"/>
         <source>Switch &amp;user…</source>
         <translation>切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="398"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="467"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="399"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="468"/>
         <source>&amp;About OpsDesk</source>
         <translation>关于 OpsDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="409"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="469"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="470"/>
+        <source>&amp;Print my list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="474"/>
+        <source>&amp;Spending and budgets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="489"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="416"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="496"/>
         <source>Database: {db}</source>
         <translation>数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="418"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="498"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="424"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="514"/>
         <source>{name} (manager)</source>
         <translation>{name}(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="425"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="515"/>
         <source>Signed in: </source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="477"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="555"/>
+        <source>{plan} — {person} — OpsDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/main_window.py" line="626"/>
         <source>About OpsDesk</source>
         <translation>关于 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="478"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="627"/>
         <source>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;Plans, tasks, milestones and KPIs for teams that launch and run online shops.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;为开设和运营网店的团队管理计划、任务、里程碑和指标。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证发布的自由软件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="381"/>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="382"/>
+        <source>&amp;Phases…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3158,127 +4113,191 @@
 <context>
     <name>MyWorkView</name>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="124"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="133"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="125"/>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="267"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="134"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="357"/>
         <source>New routine…</source>
         <translation>新建例行工作…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="126"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="135"/>
+        <source>Print my list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="136"/>
+        <source>Today’s or this week’s list on paper or as PDF, with tick boxes (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="138"/>
         <source>A task that repeats daily, on chosen weekdays, weekly or monthly</source>
         <translation>每天、每周指定几天、每周或每月重复的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="128"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="140"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="129"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="141"/>
         <source>Dismiss the reminder</source>
         <translation>关闭提醒</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="130"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="142"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="131"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="143"/>
         <source>Nothing to do: no open task is yours or your role&apos;s.</source>
         <translation>没有待办:没有分给你或你岗位的未完成任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="132"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="144"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="132"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="144"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="133"/>
-        <source>This week</source>
-        <translation>本周</translation>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="145"/>
+        <source>Rest of this week</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="133"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="145"/>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/view.py" line="179"/>
+        <source>{dates} · missed %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/view.py" line="183"/>
+        <source>{date} · %n day(s) late</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="185"/>
+        <source>today {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="187"/>
+        <source>tomorrow {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="vanished">本周</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="146"/>
         <source>Later</source>
         <translation>以后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="134"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="146"/>
         <source>Done recently</source>
         <translation>最近完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="136"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="148"/>
         <source>for your role</source>
         <translation>你的岗位</translation>
     </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="149"/>
+        <source>the box: tick off today’s, or mark the missed days skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="147"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="165"/>
         <source>{name} · {roles} · {today} · %n open</source>
         <translation>
             <numerusform>{name} · {roles} · {today} · %n 项未完成</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="154"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="174"/>
         <source>done {date}</source>
         <translation>{date}完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="159"/>
         <source>%n day(s) late</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="161"/>
         <source>today</source>
-        <translation>今天</translation>
+        <translation type="vanished">今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="163"/>
         <source>tomorrow</source>
-        <translation>明天</translation>
+        <translation type="vanished">明天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="230"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="277"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="230"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="277"/>
         <source>Tick off “{title}”</source>
         <translation>勾选完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="258"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="296"/>
+        <source>Tick off today’s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/view.py" line="301"/>
+        <source>Mark the %n missed day(s) skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/view.py" line="316"/>
+        <source>Skip %n missed day(s) of “{title}”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="345"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="259"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="349"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="259"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="349"/>
         <source>Tick off</source>
         <translation>勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="265"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="355"/>
         <source>Edit routine…</source>
         <translation>编辑例行工作…</translation>
     </message>
@@ -3291,72 +4310,72 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="55"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="58"/>
         <source>the template&apos;s name</source>
         <translation>模板名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="73"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="74"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="74"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="75"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="75"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="76"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="76"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="77"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="77"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="78"/>
         <source>Your name (manager)</source>
         <translation>您的姓名(经理)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="78"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="79"/>
         <source>Your login</source>
         <translation>您的登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="79"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="80"/>
         <source>Your password</source>
         <translation>您的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="80"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="81"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="83"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="84"/>
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="86"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="87"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="87"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="88"/>
         <source>OpsDesk databases (*.db)</source>
         <translation>OpsDesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="95"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="96"/>
         <source>{path} already exists; choose a new file.</source>
         <translation>{path} 已存在，请选择一个新文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="105"/>
+        <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="106"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3497,82 +4516,89 @@
         <source>blocked</source>
         <translation>受阻</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/overview/view.py" line="181"/>
+        <source>tasks done (%n skipped)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="179"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="182"/>
         <source>tasks done</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="182"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="185"/>
         <source>no milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="215"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="218"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="215"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="230"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="218"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="233"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="185"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="188"/>
         <source>to the next milestone</source>
         <translation>距下一个里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="190"/>
         <source>milestones reached</source>
         <translation>已达成里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="201"/>
         <source>now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="200"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="203"/>
         <source>{done} of {total} tasks done ({pct}%)</source>
         <translation>已完成 {done}/{total} 个任务（{pct}%）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="203"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="206"/>
         <source>{pct}% of the time passed</source>
         <translation>时间已过 {pct}%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="205"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="208"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="221"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="224"/>
         <source>No milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="231"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="234"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="238"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="241"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 还有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="240"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="243"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>
@@ -3771,44 +4797,216 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="41"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="38"/>
         <source>Edit person</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="41"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="38"/>
         <source>Add person</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="53"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="50"/>
         <source>Manager (may edit the plan and manage people)</source>
         <translation>经理(可编辑计划、管理人员)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="59"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="56"/>
         <source>optional: staff may sign in without one</source>
         <translation>可不填:员工可以不用密码登录</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="61"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="58"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="62"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="59"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="63"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="60"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="66"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="63"/>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>PhasesDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="76"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="314"/>
+        <source>Name (Chinese)</source>
+        <translation type="unfinished">名称(中文)</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="77"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="314"/>
+        <source>Name (English)</source>
+        <translation type="unfinished">名称(英文)</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="78"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="315"/>
+        <source>Start</source>
+        <translation type="unfinished">开始</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="79"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="315"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="215"/>
+        <source>This phase holds %n task(s): move them to another phase first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="230"/>
+        <source>The end is before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="236"/>
+        <source>These dates overlap {phases}. That is allowed; the timeline shows the phases over each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="259"/>
+        <source>Change phase “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="279"/>
+        <source>Add phase “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="291"/>
+        <source>Remove phase “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="302"/>
+        <source>Move phase “{name}” up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="303"/>
+        <source>Move phase “{name}” down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="310"/>
+        <source>Phases</source>
+        <translation type="unfinished">阶段</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="311"/>
+        <source>Rename a phase, change its dates, add one (a 双11 campaign), remove an empty one or change the order. Each change is one step you can undo (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="315"/>
+        <source>Tasks</source>
+        <translation type="unfinished">任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="317"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="318"/>
+        <source>Add phase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="319"/>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="320"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="321"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="329"/>
+        <source>Add phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintListDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="153"/>
+        <source>Print my list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="156"/>
+        <source>My list ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="163"/>
+        <source>Role: {role}</source>
+        <translation type="unfinished">岗位：{role}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="166"/>
+        <source>Today</source>
+        <translation type="unfinished">今天</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="168"/>
+        <source>This week (to Sunday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="172"/>
+        <source>Whose list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="177"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="179"/>
+        <source>Preview and print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="182"/>
+        <source>Save as PDF…</source>
+        <translation type="unfinished">另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="228"/>
+        <source>Save the list as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="229"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3820,34 +5018,83 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../opsdesk/ui/reminders.py" line="117"/>
+        <source>Show OpsDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/reminders.py" line="118"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/reminders.py" line="119"/>
+        <source>Remind me each morning at {time}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/reminders.py" line="120"/>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/reminders.py" line="121"/>
+        <source>Quit OpsDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/reminders.py" line="165"/>
+        <source>OpsDesk: your work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/reminders.py" line="183"/>
+        <location filename="../../opsdesk/ui/reminders.py" line="193"/>
+        <source>Morning reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/reminders.py" line="184"/>
+        <source>Remind me of my due work each morning at (HH:MM; empty: never):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/reminders.py" line="194"/>
+        <source>“{value}” is not a time; write it as HH:MM, e.g. 08:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestoreSignInDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="33"/>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="34"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="35"/>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="36"/>
         <source>{backup} will be put in place of {file}, which is kept beside it under another name. Nobody can sign in to a file that will not open, so sign in as a manager of the backup.</source>
         <translation>将用 {backup} 替换 {file}，原文件会以另一个名称保留在旁边。无法打开的文件不能登录，所以请以备份中的经理身份登录。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="51"/>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="49"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="56"/>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="54"/>
         <source>Manager&apos;s login</source>
         <translation>经理账号</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="57"/>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="55"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="66"/>
+        <location filename="../../opsdesk/ui/dialogs/restore_sign_in.py" line="64"/>
         <source>Enter the login of a manager of the backup.</source>
         <translation>请输入备份中一位经理的账号。</translation>
     </message>
@@ -3855,32 +5102,32 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="95"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="92"/>
         <source>Edit role</source>
         <translation>编辑岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="95"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="92"/>
         <source>Add role</source>
         <translation>添加岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="106"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="103"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="107"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="104"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="108"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="105"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/dialogs.py" line="118"/>
+        <location filename="../../opsdesk/ui/people/dialogs.py" line="115"/>
         <source>Role colour</source>
         <translation>岗位颜色</translation>
     </message>
@@ -3888,132 +5135,219 @@
 <context>
     <name>RoutineDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="121"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="142"/>
         <source>Edit routine</source>
         <translation>编辑例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="121"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="142"/>
         <source>New routine</source>
         <translation>新建例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="122"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="143"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="122"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="143"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="122"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="143"/>
         <source>Person</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="123"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="144"/>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="123"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="144"/>
         <source>On</source>
         <translation>在</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="124"/>
         <source>Day of month</source>
-        <translation>每月几号</translation>
+        <translation type="vanished">每月几号</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="124"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="145"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="125"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="145"/>
+        <source>Monthly on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="146"/>
         <source>Until</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="125"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="146"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="126"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="147"/>
         <source>Apply to</source>
         <translation>应用于</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="129"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="150"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="129"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="150"/>
         <source>On chosen weekdays</source>
         <translation>每周指定几天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="129"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="150"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="130"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="151"/>
         <source>Every month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="136"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="157"/>
         <source>same day as the start</source>
         <translation>与开始日相同</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="137"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="158"/>
         <source>0: the start&apos;s day of the month</source>
         <translation>0:与开始日同一天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="141"/>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="228"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="159"/>
+        <source>Day of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="159"/>
+        <source>The last day of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="160"/>
+        <source>A weekday of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="161"/>
+        <source>first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="161"/>
+        <source>second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="161"/>
+        <source>third</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="161"/>
+        <source>fourth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="162"/>
+        <source>last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="176"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="280"/>
         <source>This one</source>
         <translation>仅这一次</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="142"/>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="230"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="177"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="282"/>
         <source>This and later</source>
         <translation>这一次及以后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="143"/>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="232"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="178"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="284"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="191"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="242"/>
         <source>New routine “{title}”</source>
         <translation>新建例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="211"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="263"/>
         <source>Edit routine “{title}”</source>
         <translation>编辑例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="223"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="275"/>
         <source>Routine</source>
         <translation>例行工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="224"/>
+        <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="276"/>
         <source>This task repeats. Change which ones?</source>
         <translation>这项任务是重复的。要修改哪些?</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="132"/>
+        <source>Save as template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="137"/>
+        <source>Letters, digits and “-”; also the file&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="152"/>
+        <source>Key</source>
+        <translation type="unfinished">键名</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="153"/>
+        <source>Name (Chinese)</source>
+        <translation type="unfinished">名称(中文)</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="154"/>
+        <source>Name (English)</source>
+        <translation type="unfinished">名称(英文)</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="165"/>
+        <source>Saved to {path}; New plan and “opsdesk init --template {key}” offer it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="174"/>
+        <source>A template “{key}” exists already. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="195"/>
+        <source>Template saved to {path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4052,40 +5386,171 @@
 <context>
     <name>SetPasswordDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/login/set_password.py" line="58"/>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="56"/>
         <source>Set your password</source>
         <translation>设置您的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/set_password.py" line="60"/>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="58"/>
         <source>{name}, you are a manager and have no password yet. Managers sign in with a password, so set one now; from now on you sign in with it.</source>
         <translation>{name}，您是经理，但还没有密码。经理需凭密码登录，请现在设置；以后请用它登录。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/set_password.py" line="62"/>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="60"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/set_password.py" line="63"/>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="61"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/login/set_password.py" line="67"/>
+        <location filename="../../opsdesk/ui/login/set_password.py" line="65"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/shortcuts.py" line="90"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/shortcuts.py" line="93"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/shortcuts.py" line="93"/>
+        <source>What it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendingDialog</name>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="217"/>
+        <source>Spending and budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="218"/>
+        <source>Month</source>
+        <translation type="unfinished">月</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="219"/>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="286"/>
+        <source>Enter spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="220"/>
+        <source>for the whole month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="221"/>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="229"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="222"/>
+        <source>Add</source>
+        <translation type="unfinished">添加</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="223"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="224"/>
+        <source>Monthly budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="225"/>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="307"/>
+        <source>Set budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="226"/>
+        <source>Import…</source>
+        <translation type="unfinished">导入…</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="227"/>
+        <source>Import</source>
+        <translation type="unfinished">导入</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="228"/>
+        <source>Day</source>
+        <translation type="unfinished">日</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="228"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="229"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="299"/>
+        <source>Remove spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="315"/>
+        <source>Import spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="316"/>
+        <source>Spending (*.csv *.txt *.xlsx *.xls *.ods);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="330"/>
+        <source>{file}: %n problem(s) found; nothing is imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="334"/>
+        <source>{file}: {new} new, {changed} changed, {same} unchanged; nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="344"/>
+        <source>Import {file}</source>
+        <translation type="unfinished">导入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/spending.py" line="348"/>
+        <source>{file} imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskDelegate</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/delegates.py" line="213"/>
+        <location filename="../../opsdesk/ui/tasks/delegates.py" line="214"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/delegates.py" line="231"/>
+        <location filename="../../opsdesk/ui/tasks/delegates.py" line="232"/>
         <source>{name} (no longer active)</source>
         <translation>{name}（已停用）</translation>
     </message>
@@ -4093,147 +5558,167 @@
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="86"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="90"/>
         <source>(deactivated person)</source>
         <translation>（已停用人员）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="186"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="197"/>
         <source>Edit task</source>
         <translation>编辑任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="186"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="197"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="187"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="198"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="187"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="198"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="187"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="198"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="188"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="199"/>
         <source>Part of</source>
         <translation>上级任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="188"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="199"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="189"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="200"/>
         <source>Start – due</source>
         <translation>开始 – 截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="189"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="200"/>
+        <source>Anchor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="201"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="190"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="202"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="190"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="202"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="191"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="203"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="191"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="203"/>
         <source>Subtasks</source>
         <translation>子任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="192"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="204"/>
         <source>Waits for</source>
         <translation>前置任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="204"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="216"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="205"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="217"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="206"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="218"/>
         <source>This task is a milestone</source>
         <translation>此任务是里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="207"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="219"/>
         <source>New subtask title</source>
         <translation>新子任务标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="208"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="220"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="209"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="221"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="210"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="222"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="211"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="225"/>
         <source>Task this one waits for</source>
         <translation>此任务要等待的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="212"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="226"/>
         <source>FS: starts after it finishes; SS: starts with it; FF: finishes with it. Lag in days.</source>
         <translation>FS：对方完成后开始；SS：与对方同时开始；FF：与对方同时完成。延迟以天计。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="214"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="228"/>
         <source> d</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="215"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="229"/>
         <source>Lag in days</source>
         <translation>延迟天数</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="216"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="230"/>
         <source>Link kind</source>
         <translation>关联类型</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="307"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="268"/>
+        <source>Moves with launch day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="283"/>
+        <source>Due on {date}; it follows the task it hangs on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="284"/>
+        <source>Due on {date}; stays there when launch day moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="368"/>
         <source>The dates fall outside the plan ({low} – {high}); you can still save.</source>
         <translation>日期超出计划范围（{low} – {high}），仍可保存。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="312"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="373"/>
         <source>The dates fall outside the phase ({low} – {high}); you can still save.</source>
         <translation>日期超出所选阶段（{low} – {high}），仍可保存。</translation>
     </message>
@@ -4478,12 +5963,12 @@
         <translation type="vanished">覆盖</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="44"/>
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="46"/>
         <source>Reschedule</source>
         <translation>调整日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="42"/>
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="44"/>
         <source>Move %n task(s) by how many days? (negative: earlier)</source>
         <translation>
             <numerusform>把 %n 个任务移动多少天？（负数为提前）</numerusform>
@@ -4493,80 +5978,80 @@
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="332"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="364"/>
         <source>Sorting by due date puts overdue work first</source>
         <translation>按截止日期排序时，逾期任务排在最前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="336"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="336"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="336"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="336"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="369"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="369"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="369"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="337"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="369"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="527"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="370"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="559"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="338"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="370"/>
         <source>Done by / at</source>
         <translation>完成人 / 时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="497"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="529"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="525"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="557"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="537"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="569"/>
         <source>No phase</source>
         <translation>无阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="538"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="570"/>
         <source>{phase}  ({count})</source>
         <translation>{phase}（{count}）</translation>
     </message>
@@ -4574,290 +6059,290 @@
 <context>
     <name>TasksView</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="89"/>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="295"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="164"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="378"/>
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="114"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="189"/>
         <source>Saved; note that it falls outside the plan ({low} – {high}).</source>
         <translation>已保存；请注意它超出了计划范围（{low} – {high}）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="121"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="197"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="121"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="197"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="133"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="209"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="136"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="212"/>
         <source>Assign %n task(s) to {name}</source>
         <translation>
             <numerusform>将 %n 个任务分配给{name}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="149"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="225"/>
         <source>Set %n task(s) to {status}</source>
         <translation>
             <numerusform>将 %n 个任务设为“{status}”</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="163"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="240"/>
         <source>Move %n task(s) by {days} days</source>
         <translation>
             <numerusform>将 %n 个任务移动 {days} 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="181"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="257"/>
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="185"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="261"/>
         <source>Duplicate %n task(s)</source>
         <translation>
             <numerusform>复制 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="199"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="275"/>
         <source>Delete “{title}”?</source>
         <translation>删除“{title}”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="202"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="278"/>
         <source>Delete %n task(s)?</source>
         <translation>
             <numerusform>删除 %n 个任务？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="205"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="281"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n 个子任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="207"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="283"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n 条评论</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="209"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="285"/>
         <source>%n link(s) to other tasks</source>
         <translation>
             <numerusform>%n 个与其他任务的关联</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="210"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="286"/>
         <source>This also removes: {items}.</source>
         <translation>同时删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="212"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="288"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="213"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="289"/>
         <source>Delete tasks</source>
         <translation>删除任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="218"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="294"/>
         <source>Delete %n task(s)</source>
         <translation>
             <numerusform>删除 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="295"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="378"/>
         <source>New task “{title}”</source>
         <translation>新建任务“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="324"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="407"/>
         <source>Edit routine “{title}”</source>
         <translation>编辑例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="337"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="420"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="345"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="428"/>
         <source>some of the %n selected tasks</source>
         <translation>
             <numerusform>所选 %n 个任务中的部分任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="254"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="258"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="256"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="256"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
         <source>Add a task to the plan (Ctrl+N)</source>
         <translation>向计划添加任务（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="257"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="257"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
         <source>Everything about the task: notes, subtasks, links (Ctrl+E)</source>
         <translation>任务的全部内容：备注、子任务、关联（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="259"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="259"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
         <source>Copy the selected tasks (Ctrl+D)</source>
         <translation>复制所选任务（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
         <source>Delete the selected tasks (Del)</source>
         <translation>删除所选任务（Del）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="265"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="265"/>
         <source>Assign the selected tasks to a person</source>
         <translation>把所选任务分配给某人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="262"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="266"/>
         <source>Reschedule…</source>
         <translation>调整日期…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
         <source>Move the selected tasks by a number of days</source>
         <translation>把所选任务前移或后移若干天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="268"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="268"/>
         <source>Set the status of the selected tasks</source>
         <translation>设置所选任务的状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="265"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="269"/>
         <source>Group by phase</source>
         <translation>按阶段分组</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="266"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="270"/>
         <source>Group by phase with subtasks under their parent, or a flat list</source>
         <translation>按阶段分组（子任务在其上级任务下），或平铺列表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="271"/>
         <source>Open details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="271"/>
         <source>Details and conversation (Enter)</source>
         <translation>详情与讨论（回车）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="268"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="272"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="268"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="272"/>
         <source>Filter tasks (Ctrl+F)</source>
         <translation>筛选任务（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="275"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="279"/>
         <source>Tasks of the plan</source>
         <translation>计划中的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="276"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="280"/>
         <source>Double-click or press Enter to open a task&apos;s details.</source>
         <translation>双击或按回车查看任务详情。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="287"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="291"/>
         <source>Nobody (unassigned)</source>
         <translation>无人（未分配）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="307"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="311"/>
         <source>Loading… {shown} shown</source>
         <translation>加载中… 已显示 {shown} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/view.py" line="309"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="313"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="311"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="315"/>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="590"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="623"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="590"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="623"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="592"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="625"/>
         <source>Comment…</source>
         <translation>评论…</translation>
     </message>
@@ -4865,27 +6350,27 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="149"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
         <source>Role / person</source>
         <translation>岗位 / 人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="151"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="153"/>
         <source>Done this week</source>
         <translation>本周完成</translation>
     </message>
@@ -4895,77 +6380,101 @@
         <translation>每周未完成工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="154"/>
         <source>Team workload</source>
         <translation>团队工作量</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="153"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="155"/>
         <source>Open tasks of the selected person</source>
         <translation>所选人员的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="154"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="156"/>
         <source>Drag tasks onto a person, or right-click them, to reassign.</source>
         <translation>把任务拖到某人身上,或右键单击任务,即可改派。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="156"/>
         <source>Each cell is a week; darker means more open tasks due. The outlined cell is this week.</source>
-        <translation>每格一周;颜色越深,到期的未完成任务越多。带框的是本周。</translation>
+        <translation type="vanished">每格一周;颜色越深,到期的未完成任务越多。带框的是本周。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="207"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="158"/>
+        <source>no open work due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/team/view.py" line="158"/>
+        <source>a few tasks due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/team/view.py" line="159"/>
+        <source>the most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/team/view.py" line="159"/>
+        <source>this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/team/view.py" line="160"/>
+        <source>Each cell of the grid is a week (its Monday above it); the colour says how many open tasks are due in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/team/view.py" line="211"/>
         <source>Week of {monday} · {weeks} weeks from {first}</source>
         <translation>{monday}这一周 · 自{first}起共 {weeks} 周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="232"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="237"/>
         <source>{name} (no longer active)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="236"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="241"/>
         <source>{login} no longer works here but still holds tasks: give them to someone else (drag them, or right-click).</source>
         <translation>{login} 已停用但仍有任务：请转交给其他人（拖动或右键）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="243"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="248"/>
         <source>Unassigned</source>
         <translation>未指派</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="268"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="273"/>
         <source>Busiest week: {day} ({count} open tasks due)</source>
         <translation>最忙的一周:{day}(到期未完成 {count} 项)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="308"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="315"/>
         <source>Open tasks of {name}</source>
         <translation>{name}的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="333"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="340"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="336"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="343"/>
         <source>Reassign to</source>
         <translation>改派给</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="342"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="349"/>
         <source>Leave to the role (unassign)</source>
         <translation>交给岗位(取消指派)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="357"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="364"/>
         <source>the role</source>
         <translation>岗位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="358"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="365"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>把 %n 项任务改派给{name}</numerusform>
@@ -4975,56 +6484,63 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="288"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="311"/>
         <source>Launch day: {date}</source>
         <translation>上线日：{date}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="299"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="322"/>
         <source>No dates yet</source>
         <translation>尚未设置日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="303"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="326"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="329"/>
+        <source>%n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="304"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="330"/>
         <source>Role: {role}</source>
         <translation>岗位：{role}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="305"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="331"/>
         <source>Assignee: {name}</source>
         <translation>负责人：{name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="311"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="337"/>
         <source>overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="312"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="338"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="314"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="340"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="62"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="64"/>
         <source>Move following tasks?</source>
         <translation>同时移动后续任务？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="61"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="63"/>
         <source>“{title}” has %n task(s) that follow it. Move them by the same number of days?</source>
         <translation>
             <numerusform>“{title}”之后有 %n 个后续任务。是否将它们移动相同的天数？</numerusform>
@@ -5037,38 +6553,52 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="103"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="109"/>
+        <source>Move “{title}” %n working day(s) later</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="110"/>
+        <source>Move “{title}” %n working day(s) earlier</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="116"/>
         <source>Move “{title}” %n day(s) later</source>
         <translation>
             <numerusform>将“{title}”推后 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="104"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="117"/>
         <source>Move “{title}” %n day(s) earlier</source>
         <translation>
             <numerusform>将“{title}”提前 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="125"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="139"/>
         <source>Change the dates of “{title}”</source>
         <translation>修改“{title}”的日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="131"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="145"/>
         <source>Link tasks</source>
         <translation>关联任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="139"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="155"/>
         <source>Move launch day %n day(s) later</source>
         <translation>
             <numerusform>上线日推后 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="140"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="156"/>
         <source>Move launch day %n day(s) earlier</source>
         <translation>
             <numerusform>上线日提前 %n 天</numerusform>
@@ -5081,27 +6611,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="146"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="169"/>
         <source>Tick off “{title}”</source>
         <translation>完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/edits.py" line="147"/>
+        <location filename="../../opsdesk/ui/timeline/edits.py" line="170"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/export.py" line="96"/>
+        <location filename="../../opsdesk/ui/timeline/export.py" line="97"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/export.py" line="152"/>
+        <location filename="../../opsdesk/ui/timeline/export.py" line="153"/>
         <source>{file} cannot be written: check the folder and its permissions.</source>
         <translation>{file} 无法写入：请检查文件夹及其权限。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/export.py" line="199"/>
+        <location filename="../../opsdesk/ui/timeline/export.py" line="203"/>
         <source>{file} cannot be written: {error}</source>
         <translation>{file} 无法写入：{error}</translation>
     </message>
@@ -5140,157 +6670,175 @@
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/calendar_days.py" line="53"/>
+        <source>{name}: public holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/calendar_days.py" line="56"/>
+        <source>Make-up working day (调休) for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="198"/>
+        <source>Loading the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="162"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="191"/>
         <source>Group by</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="163"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="192"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="163"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="192"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="163"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="192"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="170"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="199"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="170"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="199"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="170"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="199"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="171"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="200"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="176"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="205"/>
         <source>Fit the plan</source>
         <translation>显示整个计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="177"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="206"/>
         <source>Go to today</source>
         <translation>转到今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="178"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="207"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="180"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="209"/>
         <source>Whole timeline as PNG…</source>
         <translation>整个时间线导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="181"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="210"/>
         <source>Visible part as PNG…</source>
         <translation>可见部分导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="182"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="211"/>
         <source>Whole timeline as PDF…</source>
         <translation>整个时间线导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="183"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="212"/>
         <source>Visible part as PDF…</source>
         <translation>可见部分导出为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="185"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="214"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="187"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="216"/>
         <source>Read-only: right-click a task you own to tick it off.</source>
         <translation>只读：右键点击自己的任务可将其标记完成。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="218"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="248"/>
         <source>Only a manager can move tasks or change their dates.</source>
         <translation>只有经理可以移动任务或修改其日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="226"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="256"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="229"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="259"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="231"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="261"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="233"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="263"/>
         <source>Move launch day…</source>
         <translation>移动上线日…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="252"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="284"/>
         <source>Move launch day</source>
         <translation>移动上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="256"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="288"/>
         <source>Every date of the plan moves with launch day.</source>
         <translation>计划中的所有日期都会随上线日一起移动。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="257"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="289"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="272"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="305"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="281"/>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="302"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="314"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="339"/>
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="286"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="319"/>
         <source>Writing the timeline to {file}…</source>
         <translation>正在将时间线写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="287"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="320"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/view.py" line="297"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="334"/>
         <source>Timeline (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>时间线（%n 页）已写入 {file}</numerusform>
@@ -5300,42 +6848,42 @@
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="35"/>
+        <location filename="../../opsdesk/ui/views.py" line="44"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="36"/>
+        <location filename="../../opsdesk/ui/views.py" line="45"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="37"/>
+        <location filename="../../opsdesk/ui/views.py" line="46"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="38"/>
+        <location filename="../../opsdesk/ui/views.py" line="47"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="39"/>
+        <location filename="../../opsdesk/ui/views.py" line="48"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="40"/>
+        <location filename="../../opsdesk/ui/views.py" line="49"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="41"/>
+        <location filename="../../opsdesk/ui/views.py" line="50"/>
         <source>Activity</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/views.py" line="42"/>
+        <location filename="../../opsdesk/ui/views.py" line="51"/>
         <source>People and roles</source>
         <translation>人员与岗位</translation>
     </message>
@@ -5343,17 +6891,17 @@
 <context>
     <name>WeekDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="196"/>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="197"/>
         <source>A day of the week</source>
         <translation>该周中的一天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="197"/>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="198"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="209"/>
+        <location filename="../../opsdesk/ui/dialogs/export_options.py" line="210"/>
         <source>{year}-W{week:02d}: {days}</source>
         <translation>{year} 年第 {week:02d} 周：{days}</translation>
     </message>
@@ -5361,185 +6909,220 @@
 <context>
     <name>WeeklyReport</name>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="40"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="39"/>
         <source>Plan status</source>
         <translation>计划进度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="41"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="40"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="42"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="41"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="43"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="42"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="44"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="43"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="45"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="44"/>
         <source>Time passed</source>
         <translation>时间已过</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="46"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="45"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="47"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="46"/>
         <source>Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.</source>
         <translation>任务：已完成 {done} 项，未完成 {open} 项，受阻 {blocked} 项，逾期 {overdue} 项；已达成里程碑 {ms_done}/{ms_total}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="48"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="47"/>
         <source>Done this week</source>
         <translation>本周完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="49"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="48"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="50"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="49"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="51"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="50"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="52"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="51"/>
         <source>Done on</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="53"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="52"/>
         <source>Nothing was ticked off this week.</source>
         <translation>本周没有勾选完成的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="54"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="53"/>
         <source>Overdue by role and person</source>
         <translation>按岗位和人员的逾期工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="55"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="54"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="56"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="55"/>
         <source>Days late</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="57"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="56"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="58"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="57"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="59"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="58"/>
         <source>Next milestones</source>
         <translation>近期里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="60"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="59"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="61"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="60"/>
         <source>Sales so far: {actual} CNY of the {target} CNY target ({pct}%).</source>
         <translation>累计销售额：{actual} 元，目标 {target} 元（{pct}%）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="62"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="61"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="63"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="62"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="64"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="63"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="65"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="64"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="66"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="65"/>
         <source>Attainment</source>
         <translation>达成率</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="67"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="68"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="67"/>
         <source>on track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="69"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="68"/>
         <source>at risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="70"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="69"/>
         <source>off track</source>
         <translation>落后</translation>
     </message>
     <message>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="70"/>
+        <source>no values yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="71"/>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="186"/>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="72"/>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="73"/>
+        <source>not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="74"/>
+        <source>below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="75"/>
+        <source>inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="76"/>
+        <source>above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="77"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="222"/>
         <source>Monthly sales against target</source>
         <translation>月度销售额与目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="72"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="78"/>
         <source>Weekly report {year}-W{week:02d} ({start} – {end})</source>
         <translation>周报 {year} 年第 {week:02d} 周（{start} – {end}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/report/weekly.py" line="136"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="168"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="187"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="223"/>
         <source>Sales so far against the cumulative target</source>
         <translation>累计销售额与累计目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="188"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="224"/>
         <source>Daily orders with the 7-day average</source>
         <translation>日单量与 7 日均值</translation>
     </message>

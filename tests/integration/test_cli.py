@@ -64,10 +64,14 @@ def test_init_makes_a_ready_plan(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "2027-03-01" in r.stdout
     tasks = json.loads(opsdesk("--db", str(db), "tasks", "list", "--json").stdout)
-    # 44 template tasks + routines to L+4m-1: 122 daily order checks, 4 meetings, 4 summaries
-    assert len(tasks) == 44 + 122 + 4 + 4
+    # 49 template tasks + routines to L+4m-1: 122 daily order checks, 17 weekly follow-up
+    # calls, 4 team meetings, 4 data reviews, 4 summaries
+    assert len(tasks) == 49 + 122 + 17 + 4 + 4 + 4
     online = next(t for t in tasks if "天猫店上线" in t["title"])
     assert online["due"] == "2027-03-01" and online["milestone"]
+    # the festivals on their 2027 dates, not launch day + offset (#13)
+    due = {t["title"]: t["due"] for t in tasks}
+    assert (due["中秋促销"], due["双11限时购"]) == ("2027-09-15", "2027-11-11")
     assert opsdesk("--db", str(db), "check").returncode == 0
 
 

@@ -81,3 +81,25 @@ def test_the_header_row_can_be_picked_in_the_dialog(qtbot, window, ctx, tmp_path
         dialog.check_button.click()
     assert "1 rows → 1 days" in dialog.summary.text() or "1 row" in dialog.summary.text()
     assert dialog.import_button.isEnabled()
+
+
+def test_a_mapping_remembered_for_the_layout_comes_back(qtbot, window, ctx, tmp_path, monkeypatch):
+    monkeypatch.setenv("OPSDESK_DATA_DIR", str(tmp_path / "data"))
+    first = tmp_path / "own.csv"
+    first.write_text("天,净成交额\n2026-09-05,10\n", encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    assert dialog.load(str(first))
+    assert dialog.combos["sales"].currentIndex() == 0 and not dialog.save_layout.isChecked()
+    dialog.date_combo.setCurrentText("天")
+    dialog.combos["sales"].setCurrentText("净成交额")
+    dialog.save_layout.setChecked(True)
+    with qtbot.waitSignal(dialog.sig_checked, timeout=10_000):
+        dialog.check_button.click()
+    with qtbot.waitSignal(window.changes_applied, timeout=10_000):
+        dialog.import_button.click()
+    second = tmp_path / "own2.csv"
+    second.write_text("天,净成交额\n2026-09-06,20\n", encoding="utf-8")
+    dialog = _dialog(qtbot, window)
+    assert dialog.load(str(second))
+    assert dialog.date_combo.currentText() == "天" and dialog.combos["sales"].currentText() == "净成交额"
+    assert dialog.save_layout.isChecked()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from opsdesk.ui.main_window import MainWindow
@@ -121,3 +122,34 @@ def test_the_conflict_dialog_names_who_changed_which_fields_and_overwrite_keeps_
     assert shown and manager in shown[0] and "notes" in shown[0] and task.title in shown[0]
     after = ctx.services.tasks.get(task.id)
     assert after.status == "done" and after.notes == "the manager was here"
+
+
+def test_a_changed_row_repaints_alone_without_walking_the_list(qtbot):
+    """A tick-off patches its row: the list does not ask the model about every row (the
+    10,000-row case of a big plan stays as quick as a short list)."""
+    from PySide6.QtCore import QAbstractListModel, QModelIndex
+
+    from opsdesk.ui.mywork.view import RowList
+
+    asked = [0]
+
+    class Rows(QAbstractListModel):
+        def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
+            asked[0] += 1
+            return 0 if parent.isValid() else 10_000
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            return f"row {index.row()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+    model = Rows()
+    view = RowList()
+    qtbot.addWidget(view)
+    view.setUniformItemSizes(True)
+    view.setModel(model)
+    view.resize(400, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    asked[0] = 0
+    model.dataChanged.emit(model.index(3), model.index(3))
+    qtbot.wait(10)
+    assert asked[0] < 1000  # (QListView alone: about 20,000)

@@ -80,6 +80,10 @@ def test_add_reorder_remove_and_the_timeline_follows(qtbot, ctx):
     assert done is not None and _names(ctx)[-1] == ("双11大促", "Double 11 campaign")
     qtbot.waitUntil(lambda: "双11大促" in [p.name_zh for p in timeline.canvas.data.phases])
     assert dialog.table.rowCount() == len(before) + 1
+    overview = window.show_view("overview")  # the Overview follows when shown
+    qtbot.waitUntil(lambda: any(c.isVisibleTo(overview) and "Double 11 campaign" in c.name.text()
+                                for c in overview.phase_cards))
+    window.show_view("timeline")
 
     dialog.table.selectRow(len(before))
     dialog.up_button.click()
@@ -110,3 +114,22 @@ def test_staff_do_not_see_phases(qtbot, ctx):
     window.set_actor(staff)
     assert not window.phase_actions.action.isVisible()
     assert window.phase_actions.open() is None
+
+
+def test_a_refused_new_phase_keeps_what_was_typed(qtbot, ctx):
+    from opsdesk.ui.dialogs.phases import AddPhaseDialog
+
+    window = _window(qtbot, ctx)
+    dialog = _dialog(qtbot, ctx, window)
+    before = _names(ctx)
+    add = AddPhaseDialog(dialog)
+    qtbot.addWidget(add)
+    add.form.set_values("双11大促", "", dt.date(2026, 11, 1), dt.date(2026, 11, 12))  # no English
+    add.show()
+    add.accept()
+    assert add.isVisible() and add.error.text() and add.done_changes is None
+    assert add.form.name_zh.text() == "双11大促" and _names(ctx) == before
+    add.form.name_en.setText("Double 11 campaign")
+    add.accept()
+    assert not add.isVisible() and add.done_changes is not None
+    assert _names(ctx)[-1] == ("双11大促", "Double 11 campaign")

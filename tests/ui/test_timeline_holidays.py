@@ -118,3 +118,18 @@ def test_working_days_option_moves_over_the_holiday_and_is_remembered(qtbot, ctx
     assert f"{work} working day" in tip
     window.undo_stack.undo()
     assert (sv.tasks.get(tid).start, sv.tasks.get(tid).due) == (before.start, before.due)
+
+
+def test_the_date_header_colours_holidays_and_a_worked_saturday_as_a_working_day():
+    import datetime as dt
+
+    from opsdesk.ui.timeline import header
+
+    national_day = dt.date(2025, 10, 1).toordinal()
+    makeup_saturday = dt.date(2025, 10, 11).toordinal()  # worked for National Day (调休)
+    plain_sunday = dt.date(2025, 10, 19).toordinal()
+    tuesday = dt.date(2025, 10, 21).toordinal()
+    assert header.day_pen(national_day) == header.HOLIDAY_TEXT
+    assert header.day_pen(makeup_saturday) == header.TEXT
+    assert header.day_pen(plain_sunday) == header.MUTED
+    assert header.day_pen(tuesday) == header.TEXT

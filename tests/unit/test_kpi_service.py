@@ -113,8 +113,8 @@ def test_dashboard_cards_periods_and_status(services, world):
     assert cards["marketing_share"].status == km.AT_RISK
     assert cards["marketing_share"].attainment == pytest.approx(15 / 16)
     assert cards["conversion"].actual is None and cards["conversion"].status == km.NO_TARGET
-    # traffic steps: daily orders in November are judged against "引流第四步" 5–50
-    assert (cards["daily_orders"].low, cards["daily_orders"].high, cards["daily_orders"].label) == (5, 50, "引流第四步")
+    # daily orders from month 3 (November) are judged against the seed's floor: 30 a day
+    assert (cards["daily_orders"].low, cards["daily_orders"].high, cards["daily_orders"].label) == (30, None, "两个月后≥30单/日")
     assert board.sales.actual == 700_000 and board.sales.low == 3_000_000
     assert (board.sales.period_start, board.sales.period_end) == (D(2026, 9, 1), D(2026, 12, 31))
     assert board.with_target == 3 and board.on_track == 2

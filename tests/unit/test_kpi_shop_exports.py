@@ -146,7 +146,8 @@ def test_one_title_row_is_enough_to_need_the_search(tmp_path, services, world):
 def test_jd_shangzhi_column_names_are_recognised(tmp_path, services, world):
     path = tmp_path / "jd.csv"
     path.write_text("日期,访客数,浏览量,成交客户数,成交单量,成交金额,成交转化率\n"
-                    "2026-09-03,500,900,8,10,2000,1.6%\n", encoding="utf-8")
+                    "2026-09-03,500,900,8,10,2000,1.6%\n"
+                    "2026-09-04,-,-,-,-,-,-\n", encoding="utf-8")  # "-": no figure that day
     prep, _ = ki.import_file(services, world.manager, world.plan_id, path)
     assert prep.ok and prep.new == 4
     assert services.kpis.values(world.kpis["sales"]) == [(D(2026, 9, 3), 2000)]

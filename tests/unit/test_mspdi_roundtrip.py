@@ -235,6 +235,7 @@ def test_reimport_without_ids_matches_by_title_and_due(sample):
     store = open_store(sample)
     try:
         services = Services(store)
+        before = len(services.tasks.list(1))
         rows = [r for r in services.tasks.list(1) if r.due is not None][:3]
         table = Table("t.csv", ["任务", "截止", "优先级"],
                       [[r.title, r.due.isoformat(), "紧急"] for r in rows]
@@ -247,9 +248,10 @@ def test_reimport_without_ids_matches_by_title_and_due(sample):
         assert prepared.matched == 3 and len(prepared.creates) == 1
         assert {u["id"] for u in prepared.updates} == {r.id for r in rows}
         boss = services.people.authenticate("manager", "opsdesk")
+        before = len(services.tasks.list(1))
         importer.apply(boss, 1, prepared)
         assert {services.tasks.get(r.id).priority for r in rows} == {"urgent"}
-        assert len(services.tasks.list(1)) == 190
+        assert len(services.tasks.list(1)) == before + 1  # only the new one
     finally:
         store.close()
 

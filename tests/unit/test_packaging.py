@@ -8,7 +8,7 @@ import ast
 import importlib.util
 import re
 import sys
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import pytest
 
@@ -163,3 +163,45 @@ def test_paths_point_at_the_bundle_when_frozen(monkeypatch, tmp_path):
     assert paths._root() == tmp_path
     monkeypatch.delattr(sys, "frozen")
     assert paths._root() == ROOT
+
+
+# ---- the Windows guards (run here with Windows' answers faked)
+
+def test_a_mapped_network_drive_is_a_network_share_on_windows(monkeypatch, tmp_path):
+    import ctypes
+    import types
+
+    from opsdesk.store import netfs
+
+    asked = []
+
+    def drive_type(root):
+        asked.append(root)
+        return netfs.DRIVE_REMOTE if root.upper().startswith("Z:") else 3  # 3: a fixed disk
+
+    fake = types.SimpleNamespace(kernel32=types.SimpleNamespace(GetDriveTypeW=drive_type))
+    monkeypatch.setattr(ctypes, "windll", fake, raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.delenv(netfs.FORCE_ENV, raising=False)
+    assert netfs.is_network_share(PureWindowsPath("Z:/plans/shop.db"))
+    assert not netfs.is_network_share(PureWindowsPath("C:/Users/a/shop.db"))
+    assert asked == ["Z:\\", "C:\\"]
+    assert netfs.is_network_share(PureWindowsPath("//server/share/shop.db"))  # UNC: not asked
+    assert len(asked) == 2
+
+
+def test_chinese_font_prefers_yahei_on_windows_and_noto_here(qapp, monkeypatch):
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from opsdesk.ui import fonts
+
+    assert fonts.preferred_cjk("win32")[:2] == ["Microsoft YaHei UI", "Microsoft YaHei"]
+    monkeypatch.setattr(QFontDatabase, "families",
+                        staticmethod(lambda *a: ["SimSun", "Microsoft YaHei", "Noto Sans CJK SC"]))
+    assert fonts.cjk_family("win32") == "Microsoft YaHei"
+    assert fonts.cjk_family("linux") == "Noto Sans CJK SC"
+    font = fonts.add_cjk_fallback(QFont("Segoe UI"), "win32")
+    assert font.families() == ["Segoe UI", "Microsoft YaHei"]
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: []))
+    assert fonts.cjk_family("win32") is None
+    assert fonts.add_cjk_fallback(QFont("Segoe UI"), "win32").families() == ["Segoe UI"]

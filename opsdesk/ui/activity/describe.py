@@ -116,9 +116,13 @@ class Describer:
         if entity == "plan":
             return self._plan(action, q, before, after)
         if entity == "phase":
-            name = after.get("name_zh" if self.lang.startswith("zh") else "name_en") or title
-            return QCoreApplication.translate("Activity", "edited the phase {name}").format(
-                name=f"“{name}”" if name else "")
+            key = "name_zh" if self.lang.startswith("zh") else "name_en"
+            name = after.get(key) or before.get(key) or title
+            text = {"create": QCoreApplication.translate("Activity", "added the phase {name}"),
+                    "delete": QCoreApplication.translate("Activity", "removed the phase {name}"),
+                    "move": QCoreApplication.translate("Activity", "moved the phase {name}")}.get(
+                action, QCoreApplication.translate("Activity", "edited the phase {name}"))
+            return text.format(name=f"“{name}”" if name else "")
         if entity.startswith("kpi"):
             return self._kpi(entity, action, q, before, after)
         return QCoreApplication.translate("Activity", "made a change ({what})").format(

@@ -39,10 +39,16 @@ def confirm_launch_move(parent: QWidget | None, services, plan_id: int, old: dt.
         show_error(parent, exc)
         return False
     staying = list(move.staying)
-    lines = [f"• {title} — {_reason(reason, anchor)}"
-             for _id, title, reason, anchor in staying[:MAX_LISTED]]
-    if len(staying) > MAX_LISTED:
-        more = LaunchMove.tr("… and %n more.", "", len(staying) - MAX_LISTED)
+    finished = sum(1 for t in staying if t[2] == "done")
+    others = [t for t in staying if t[2] != "done"]
+    lines = []
+    if finished:
+        done = LaunchMove.tr("• %n finished task(s) keep their dates", "", finished)
+        lines.append(done)
+    lines += [f"• {title} — {_reason(reason, anchor)}"
+              for _id, title, reason, anchor in others[:MAX_LISTED]]
+    if len(others) > MAX_LISTED:
+        more = LaunchMove.tr("… and %n more.", "", len(others) - MAX_LISTED)
         lines.append(more)
     text = QCoreApplication.translate(
         "LaunchMove", "The shop opened on {old}. Move launch day to {new}?").format(

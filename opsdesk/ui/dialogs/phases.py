@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import OpsDeskError
-from opsdesk.services import Changes
-from opsdesk.services.phases import overlapping
 from opsdesk.ui import fmt
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets.messages import error_label
 from opsdesk.ui.widgets.retranslate import Retranslating
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the services load after the window's first paint: #17)
+    from opsdesk.services import Changes
     from opsdesk.services.plans import PhaseInfo
 
 WARN_COLOR = "#b26a00"
@@ -72,9 +71,12 @@ class PhaseForm(QWidget):
                                  strict=True):
             self.form.addRow(label, widget)
 
-    def retranslate(self, tr: Callable[[str], str]) -> None:
-        for label, text in zip(self.labels, (tr("Name (Chinese)"), tr("Name (English)"),
-                                             tr("Start"), tr("End")), strict=True):
+    def retranslate(self) -> None:
+        texts = (QCoreApplication.translate("PhasesDialog", "Name (Chinese)"),
+                 QCoreApplication.translate("PhasesDialog", "Name (English)"),
+                 QCoreApplication.translate("PhasesDialog", "Start"),
+                 QCoreApplication.translate("PhasesDialog", "End"))
+        for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
 
     def set_values(self, name_zh: str, name_en: str, start: dt.date, end: dt.date) -> None:
@@ -225,6 +227,8 @@ class PhasesDialog(Retranslating, QDialog):
     def overlap_text(self, start: dt.date, end: dt.date, skip: int | None) -> str:
         if end < start:
             return self.tr("The end is before the start.")
+        from opsdesk.services.phases import overlapping
+
         hits = overlapping(self.phases, start, end, skip)
         if not hits:
             return ""
@@ -268,7 +272,7 @@ class PhasesDialog(Retranslating, QDialog):
         dialog.check()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return self.add(**dialog.form.values())
+        return dialog.done_changes
 
     def add(self, name_zh: str, name_en: str, start: dt.date, end: dt.date) -> Changes | None:
         sv, actor, plan_id = self.ctx.services, self.ctx.actor, self.ctx.plan_id
@@ -310,7 +314,7 @@ class PhasesDialog(Retranslating, QDialog):
                                   "step you can undo (Ctrl+Z)."))
         self.table.setHorizontalHeaderLabels([self.tr("Name (Chinese)"), self.tr("Name (English)"),
                                               self.tr("Start"), self.tr("End"), self.tr("Tasks")])
-        self.form.retranslate(self.tr)
+        self.form.retranslate()
         self.apply_button.setText(self.tr("Apply"))
         self.add_button.setText(self.tr("Add phase…"))
         self.remove_button.setText(self.tr("Remove"))
@@ -323,24 +327,36 @@ class AddPhaseDialog(QDialog):
         super().__init__(owner)
         self.setObjectName("addPhaseDialog")
         self.owner = owner
-        self.setWindowTitle(owner.tr("Add phase"))
+        self.setWindowTitle(QCoreApplication.translate("PhasesDialog", "Add phase"))
         self.form = PhaseForm("newPhase")
-        self.form.retranslate(owner.tr)
+        self.form.retranslate()
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(f"color: {WARN_COLOR};")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
+        self.error = error_label("newPhaseError")
+        self.done_changes: Changes | None = None
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.warning)
+        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
     def check(self) -> None:
         v = self.form.values()
         self.warning.setText(self.owner.overlap_text(v["start"], v["end"], None))
+
+    def accept(self) -> None:
+        """Add the phase; when the service refuses it, say why here and keep what was typed."""
+        self.done_changes = self.owner.add(**self.form.values())
+        if self.done_changes is None:
+            self.error.setText(self.owner.error.text())
+            self.owner.error.clear()
+            return
+        super().accept()
 
 
 class PhaseActions:
@@ -374,8 +390,6 @@ class PhaseActions:
             self.menu.menuAction().setVisible(any(a.isVisible() for a in self.menu.actions()))
 
     def retranslate(self) -> None:
-        from PySide6.QtCore import QCoreApplication
-
         if self.owns_menu:
             self.menu.setTitle(QCoreApplication.translate("MainWindow", "&Plan"))
         self.action.setText(QCoreApplication.translate("MainWindow", "&Phases…"))

@@ -180,6 +180,9 @@ class KpiChart(pg.PlotWidget):
         self._points: tuple[np.ndarray, list[tuple[str, np.ndarray, np.ndarray]]] = (np.array([]), [])
         self._spans: list[tuple[dt.date, dt.date]] = []  # the period each point stands for
         self._rows_used = -1  # label rows in use (the y range leaves room for them)
+        self._marks_key: tuple | None = None  # the phases and milestones drawn
+        self._laid_out: tuple | None = None  # the view the labels were placed for
+        self._placing = False  # (set while the chart itself moves the range)
         self.scene().sigMouseMoved.connect(self._hover)
         vb = plot.getViewBox()
         vb.sigRangeChanged.connect(self._layout_labels)
@@ -277,8 +280,13 @@ class KpiChart(pg.PlotWidget):
         self.today.setVisible(today is not None)
         self._legend()
         self.getPlotItem().setTitle(None if self.compact else kpi.name(self.lang))
-        self.getPlotItem().enableAutoRange()
         self._rows_used = -1
+        self._laid_out = None
+        self._placing = True  # (one layout below, not one per range signal)
+        try:
+            self.getPlotItem().enableAutoRange()
+        finally:
+            self._placing = False
         self._layout_labels()
 
     @staticmethod
@@ -331,6 +339,11 @@ class KpiChart(pg.PlotWidget):
 
     def _set_marks(self, phases, milestones) -> None:
         plot = self.getPlotItem()
+        marks_key = (tuple(phases), tuple(milestones), self.lang)
+        if marks_key == self._marks_key:
+            return  # the same phases and milestones: the items are as they were
+        self._marks_key = marks_key
+        self._laid_out = None
         self._phases, self._miles = list(phases), list(milestones)
         while len(self.regions) < len(phases):
             region = pg.LinearRegionItem(movable=False, pen=pg.mkPen(None))
@@ -374,6 +387,7 @@ class KpiChart(pg.PlotWidget):
 
     def _resized(self, *_args) -> None:
         self._rows_used = -1  # the room the labels need is a share of the new height
+        self._laid_out = None
         self._layout_labels()
 
     def label_items(self) -> list[pg.TextItem]:
@@ -384,14 +398,18 @@ class KpiChart(pg.PlotWidget):
         """Place the phase names in the top row and the milestone labels in the rows under
         it, each in the first row where it covers no other label; a label that finds no
         row within ``LABEL_ROWS`` is hidden (the hover label names the milestone)."""
-        if self.compact:
+        if self.compact or self._placing:
             return
         vb = self.getPlotItem().getViewBox()
-        (x0, x1), (_y0, _y1) = vb.viewRange()
+        (x0, x1), (y0, y1) = vb.viewRange()
         box = vb.sceneBoundingRect()
         if box.width() <= 0 or box.height() <= 0:
             return
+        key = (x0, x1, y0, y1, box.width(), box.height(), box.top(), box.left(), self._marks_key)
+        if key == self._laid_out:
+            return  # (the range signals come in bursts: nothing moved)
         gap = 6.0
+        placed: list[tuple[pg.TextItem, int, float]] = []
         todo = [(lb, x_of(p.start), x_of(p.end + dt.timedelta(days=1)), 0)
                 for lb, p in zip(self.region_labels, self._phases, strict=False)]
         todo += [(lb, x_of(m.start), x_of(m.start), -1)  # any row a phase name leaves free
@@ -404,7 +422,8 @@ class KpiChart(pg.PlotWidget):
         rows: list[list[tuple[float, float]]] = [[] for _ in range(LABEL_ROWS)]
         for label, start, end, first_row in todo:
             if end < x0 or start > x1 or not label.textItem.toPlainText():
-                label.setVisible(False)
+                if label.isVisible():
+                    label.setVisible(False)
                 continue
             width = label.textItem.boundingRect().width()
             sx = vb.mapViewToScene(QPointF(max(start, x0), 0)).x()
@@ -412,7 +431,8 @@ class KpiChart(pg.PlotWidget):
                 sx += 2  # a phase name starts inside its region …
                 shown = vb.mapViewToScene(QPointF(min(end, x1), 0)).x() - sx
                 if width > shown:  # … and is left out where the region is too narrow for it
-                    label.setVisible(False)
+                    if label.isVisible():
+                        label.setVisible(False)
                     continue
             elif sx + width > box.right():
                 sx -= width  # a milestone near the right edge: its label to the left of its line
@@ -420,17 +440,27 @@ class KpiChart(pg.PlotWidget):
             for r in range(max(first_row, 0), max_rows):
                 if all(sx + width + gap <= a or sx >= b + gap for a, b in rows[r]):
                     rows[r].append((sx, sx + width))
-                    pos = vb.mapSceneToView(QPointF(sx, box.top() + r * row_h + 1))
-                    label.setAnchor((0, 0))
-                    label.setPos(pos.x(), pos.y())
-                    label.setVisible(True)
+                    placed.append((label, r, sx))
                     break
             else:
-                label.setVisible(False)
+                if label.isVisible():
+                    label.setVisible(False)
         used = max((r + 1 for r in range(LABEL_ROWS) if rows[r]), default=0)
-        if used != self._rows_used:
+        if used != self._rows_used:  # first make room above the data, then place the labels
             self._rows_used = used
-            self._fit_y(used * row_h + 4)
+            self._placing = True
+            try:
+                self._fit_y(used * row_h + 4)
+            finally:
+                self._placing = False
+        for label, r, sx in placed:
+            pos = vb.mapSceneToView(QPointF(sx, box.top() + r * row_h + 1))
+            label.setPos(pos.x(), pos.y())
+            if not label.isVisible():
+                label.setVisible(True)
+        (x0, x1), (y0, y1) = vb.viewRange()
+        self._laid_out = (x0, x1, y0, y1, box.width(), box.height(), box.top(), box.left(),
+                          self._marks_key)
 
     def _data_y(self) -> tuple[float, float] | None:
         """The lowest and highest value drawn (bars, lines, target)."""
@@ -456,6 +486,7 @@ class KpiChart(pg.PlotWidget):
         vb = self.getPlotItem().getViewBox()
         height = vb.sceneBoundingRect().height()
         if span is None or height <= 1.5 * head_px:
+            vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=True)
             return
         lo, hi = span
         lo = min(lo, 0.0)

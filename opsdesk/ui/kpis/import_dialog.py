@@ -91,6 +91,9 @@ class ImportDialog(Retranslating, QDialog):
             combo = QComboBox()
             combo.setObjectName(f"kpiImportMap_{k.key}")
             self.combos[k.key] = combo
+            formula = ctx.services.kpis.formula_text(k, ctx.lang)
+            if formula:  # a derived KPI: worked out from its parts when not imported
+                combo.setToolTip(formula)
             self.map_form.addRow(k.name(ctx.lang), combo)
         self.preview = QTableWidget()
         self.preview.setObjectName("kpiImportPreview")

@@ -54,6 +54,7 @@ class KpisView(Retranslating, QWidget):
         self.multiples: SmallMultiples | None = None
         self.selected: int | None = None
         self.budgets: list = []  # services.spending.BudgetUse of this month
+        self._budgets_read = False
 
         # ---- layout
         self.title = QLabel()
@@ -152,7 +153,10 @@ class KpisView(Retranslating, QWidget):
         self.import_button.setVisible(any(permissions.can_enter_kpi(self.ctx.actor, k.owner_role_id)
                                           for k in self.kpis))
         self.data = kpis.dashboard(self.ctx.plan_id, self.ctx.today(), self.kpis)
-        self.budgets = self._budgets()
+        if self._budgets_read:
+            self.budgets = self._budgets()
+        else:  # the first time after the first paint (the spending service loads on first use)
+            QTimer.singleShot(0, self._read_budgets)
         self.populate()
         if self.panel is not None:
             self.panel.set_kpis(self.kpis, kpis.marks(self.ctx.plan_id))
@@ -208,6 +212,13 @@ class KpisView(Retranslating, QWidget):
         dialog = DefinitionsDialog(self.ctx, self.main_window, self)
         dialog.open()
         return dialog
+
+    def _read_budgets(self) -> None:
+        self._budgets_read = True
+        self.budgets = self._budgets()
+        budget = self.budget_text()
+        self.summary.budget.setText(budget)
+        self.summary.budget.setVisible(bool(budget) and self.data is not None and bool(self.data.cards))
 
     def _budgets(self) -> list:
         """This month's budgets with what was spent (``services.spending``, when there)."""
@@ -297,8 +308,8 @@ class KpisView(Retranslating, QWidget):
                 self._fill_card(card, data.cards[i])
         if data.completion is None and data.targets:
             self.summary.completion.setText(self.tr(
-                "<b>No values yet this month</b><br>{n} KPIs have a target; {month} is on "
-                "each card").format(n=data.targets, month=fmt.month_name(
+                "<b>No values yet this month</b><br>%n KPI(s) with a target; {month} is on "
+                "each card", "", data.targets).format(month=fmt.month_name(
                     km.previous_month(data.today)[0], lang)))
         elif data.completion is None:
             self.summary.completion.setText(self.tr("No KPI has a target for this period."))

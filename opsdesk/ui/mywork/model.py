@@ -85,11 +85,15 @@ class MyWorkModel(QAbstractListModel):
             self.rows[row] = (self.rows[row][0], t)
             index = self.index(row)
             self.dataChanged.emit(index, index)
-        if self.rows:  # the section headers' counts (a few rows, not the list)
-            for header in self.header_rows:
+        return True
+
+    def headers_changed(self) -> None:
+        """The section headers' counts changed (after ``update_tasks``; the view calls this
+        right after the ticked row is painted): a few rows, not the list."""
+        for header in self.header_rows:
+            if header < len(self.rows):
                 index = self.index(header)
                 self.dataChanged.emit(index, index)
-        return True
 
     def _count(self, today: dt.date) -> None:
         """Each section's count is of the tasks that belong to it now (a task ticked off

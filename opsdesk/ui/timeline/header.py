@@ -18,6 +18,20 @@ GRID = QColor("#d5d9de")
 HEADER_BG = QColor("#f3f5f7")
 TEXT = QColor("#263238")
 MUTED = QColor("#607d8b")
+HOLIDAY_TEXT = QColor("#c62828")
+
+
+@functools.lru_cache(maxsize=4096)
+def day_kind(day: int) -> str:
+    """"workday", "weekend", "holiday" or "makeup" (model/workdays.py), remembered."""
+    from opsdesk.model import workdays
+
+    return workdays.day_info(dt.date.fromordinal(day)).kind
+
+
+def day_pen(day: int) -> QColor:
+    kind = day_kind(day)
+    return HOLIDAY_TEXT if kind == "holiday" else MUTED if kind == "weekend" else TEXT
 LAUNCH = QColor("#d81b60")
 
 CELL_FORMATS = {
@@ -127,8 +141,9 @@ def draw_date_header(p: QPainter, f: Frame) -> None:
             avail = (x1 - text_x - 2) if ticks is upper else (x1 - x0 - 3)
             if avail < 8:
                 continue
-            weekend = t.kind == "day" and (t.start - 1) % 7 >= 5
-            p.setPen(MUTED if weekend else TEXT)
+            # a day's number: a holiday in red, a day off muted, a 调休 Saturday worked as a
+            # working day (the same calendar as the background shading)
+            p.setPen(day_pen(t.start) if t.kind == "day" else TEXT)
             p.drawText(QRectF(text_x, y, avail, TIER),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        elided(p.fontMetrics(), label, int(avail)))

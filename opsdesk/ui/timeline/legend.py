@@ -28,6 +28,7 @@ class DayLegend(Retranslating, QWidget):
         self.label = QLabel()
         self.label.setObjectName("timelineLegend")
         self.label.setProperty("class", "muted")
+        self.label.setMinimumWidth(1)  # clipped on a narrow window, never widening it (1280 px)
         self.working = QCheckBox()
         self.working.setObjectName("timelineWorkingDays")
         self.working.setChecked(ctx.settings.working_days())
@@ -57,7 +58,7 @@ class DayLegend(Retranslating, QWidget):
         tip = self.tr("China's public holidays and make-up working days, {first}–{last}. "
                       "Hover a day for its holiday.").format(first=first, last=last)
         if self.outside is not None:
-            parts.append("⚠ " + self.tr("holidays known up to {last}").format(last=last))
+            parts[1] += "&nbsp;⚠"  # (the tooltip says why)
             tip += "\n" + self.tr("This plan reaches beyond {last}: there only Saturdays and "
                                   "Sundays count as days off.").format(last=last)
         self.label.setText("&nbsp;&nbsp;".join(parts))
