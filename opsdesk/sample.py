@@ -534,14 +534,16 @@ class _Builder:
                 batch.append((day, True, "staff", 20_000.0, ""))
                 batch.append((day, True, "operations", 2_500.0, "软件、快递耗材"))
             if day.weekday() == 6 or day == AS_OF:
-                entries = list(batch)
                 self.later(_office(self.rng, day + dt.timedelta(days=1), 9, 11) if day != AS_OF
-                           else _at(day, 18, 30),
-                           lambda e=entries: self.sv.spending.enter(manager, self.plan_id, e))
+                           else _at(day, 18, 30), self._spend(manager, list(batch)))
                 batch = []
             day += dt.timedelta(days=1)
 
     # -- actions (run later, in time order)
+
+    def _spend(self, actor: Actor,
+               entries: list[tuple[dt.date, bool, str, float | None, str]]) -> Callable[[], object]:
+        return lambda: self.sv.spending.enter(actor, self.plan_id, entries)
 
     def _assign(self, key: str, login: str) -> Callable[[], object]:
         return lambda: self.sv.tasks.update(self.actor("manager"), self.tasks[key],

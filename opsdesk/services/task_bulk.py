@@ -122,18 +122,26 @@ class BulkTaskOps(Service):
                            before=before)
 
     def bulk_shift(self, actor: Actor, ids: Iterable[int], days: int,
-                   expected_versions: dict[int, int] | None = None) -> BulkChanges:
-        """Move start and due of many tasks by ``days``: one transaction, one entry."""
+                   expected_versions: dict[int, int] | None = None,
+                   working_days: bool = False) -> BulkChanges:
+        """Move start and due of many tasks by ``days``: one transaction, one entry. With
+        ``working_days`` each date moves by that many working days of China's calendar
+        (weekends, public holidays and 调休 counted as ``model/workdays.py`` says)."""
+        from opsdesk.model.workdays import add_workdays
+
         permissions.require_manager(actor)
         ids = self._ids(ids)
         delta = dt.timedelta(days=int(days))
+
+        def moved(day: dt.date) -> dt.date:
+            return add_workdays(day, int(days)) if working_days else day + delta
         with self.store.write() as s:
             current, plan_id = self._current(s, ids, ["start", "due"])
             params, before = [], {}
             for tid in ids:
                 row = current[tid]
                 self._check_version(row, expected_versions)
-                new = {f: validate.date(row[f] + delta, f) if row[f] else None
+                new = {f: validate.date(moved(row[f]), f) if row[f] else None
                        for f in ("start", "due")}
                 before[tid] = {"start": row["start"], "due": row["due"], AFTER: new}
                 params.append(new)
@@ -141,7 +149,8 @@ class BulkTaskOps(Service):
             cid = self.log(s, actor, "task", None, "bulk_shift", plan_id=plan_id,
                            before={str(k): {f: v for f, v in b.items() if f != AFTER}
                                    for k, b in before.items()},
-                           after={"ids": ids, "count": len(ids), "days": int(days)})
+                           after={"ids": ids, "count": len(ids), "days": int(days)}
+                           | ({"working_days": True} if working_days else {}))
         return BulkChanges(tasks=True, ids=frozenset(ids), change_id=cid, plan_id=plan_id,
                            before=before)
 

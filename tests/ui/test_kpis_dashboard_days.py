@@ -312,3 +312,20 @@ def test_definitions_say_what_a_target_means_and_show_targets_as_written(qtbot, 
     assert "pace" in dialog.meaning.text()
     cells = [dialog.targets.item(r, 2).text() for r in range(dialog.targets.rowCount())]
     assert "1,500,000" in cells and "3,000,000" in cells and not any("e+" in c for c in cells)
+
+
+def test_the_dashboard_shows_budget_used_and_left_this_month(qtbot, ctx):
+    spending = getattr(ctx.services, "spending", None)
+    if spending is None:
+        pytest.skip("no spending service")
+    _kpis(ctx)
+    spending.set_budgets(ctx.actor, ctx.plan_id, [(D(2026, 9, 1), "staff", 20_000),
+                                                  (D(2026, 9, 1), "ads", 6_000)])
+    spending.enter(ctx.actor, ctx.plan_id, [(D(2026, 9, 1), True, "staff", 12_000, ""),
+                                            (D(2026, 9, 3), False, "ztc", 7_500, "")])
+    window, view = _open(qtbot, ctx)
+    qtbot.waitUntil(lambda: view.summary.budget.isVisible())
+    text = view.summary.budget.text()
+    assert "Sept 2026" in text
+    assert "Staff: ¥12,000 of ¥20,000 used, ¥8,000 left" in text
+    assert "Ads: ¥7,500 of ¥6,000 used, ¥1,500 over" in text

@@ -23,9 +23,9 @@ def answers(monkeypatch):
     monkeypatch.setattr(prompts, "show_error", lambda p, exc: state["errors"].append(exc))
     monkeypatch.setattr(prompts, "confirm",
                         lambda p, t, q, d="": state["asked"].append(q + " " + d) or state["confirm"])
-    monkeypatch.setattr(prompts, "ask_conflict", lambda p, what=None: state["asked"].append(
+    monkeypatch.setattr(prompts, "ask_conflict", lambda p, what=None, *last: state["asked"].append(
         "conflict") or ConflictChoice(state["conflict"]))
-    monkeypatch.setattr(prompts, "ask_days", lambda p, n: state["days"])
+    monkeypatch.setattr(prompts, "ask_days", lambda p, n, *working: state["days"])
     monkeypatch.setattr(prompts, "exec_dialog", lambda d: state["dialogs"].append(d) or d.show())
     return state
 

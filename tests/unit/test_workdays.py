@@ -84,3 +84,19 @@ def test_schedule_move_in_working_days(services, world):
     services.schedule.move(world.manager, [task.id], n)  # calendar days, as before
     plain = services.tasks.get(task.id)
     assert plain.start == task.start + dt.timedelta(days=n)
+
+
+def test_a_bulk_reschedule_in_working_days_skips_national_day(services, world):
+    """The Tasks view's Reschedule… with the working-days option: 2 working days from
+    30 Sep 2025 is 10 Oct (1–8 Oct are the holiday; 9 Oct is the first working day), not
+    2 Oct; undo puts them back."""
+    tasks = [t for t in services.tasks.list(world.plan_id) if t.due and t.status != "done"][:3]
+    for t in tasks:
+        services.tasks.update(world.manager, t.id, start=None, due=dt.date(2025, 9, 30))
+    ids = [t.id for t in tasks]
+    done = services.tasks.bulk_shift(world.manager, ids, 2, working_days=True)
+    assert {services.tasks.get(i).due for i in ids} == {dt.date(2025, 10, 10)}
+    services.history.revert(world.manager, done.change_id)
+    assert {services.tasks.get(i).due for i in ids} == {dt.date(2025, 9, 30)}
+    services.tasks.bulk_shift(world.manager, ids, 2)  # calendar days, as before
+    assert {services.tasks.get(i).due for i in ids} == {dt.date(2025, 10, 2)}

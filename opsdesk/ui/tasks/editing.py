@@ -231,17 +231,23 @@ class TaskEditing(_MixinBase):
         rows = self.selected_rows()
         if not rows:
             return
+        # the Timeline's "Working days" option counts the move in working days here too
+        working = self.ctx.settings.working_days()
         if days is None or isinstance(days, bool):
-            days = prompts.ask_days(self, len(rows))
+            days = prompts.ask_days(self, len(rows), working)
         if not days:
             return
         ops, ids = self._ops(), [r.id for r in rows]
         count = len(ids)
-        text = TasksView.tr("Move %n task(s) by {days} days", "", count).format(days=f"{days:+d}")
-        delta = dt.timedelta(days=days)
-        self._run_bulk(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days),
-                       ids, what=_what(rows), done=lambda _changes: self._note_outside_plan(
-                           [_day(d) + delta for r in rows for d in (r.start, r.due) if d]))
+        text = (TasksView.tr("Move %n task(s) by {days} working days", "", count) if working
+                else TasksView.tr("Move %n task(s) by {days} days", "", count)).format(days=f"{days:+d}")
+
+        def outside(changes) -> None:  # (the dates as they were moved)
+            moved = [self.ctx.services.tasks.get(i) for i in ids[:200]]
+            self._note_outside_plan([d for t in moved for d in (t.start, t.due) if d])
+        self._run_bulk(text, lambda check: ops.bulk_shift(ids, self._versions(rows, check), days,
+                                                          working_days=working),
+                       ids, what=_what(rows), done=outside)
 
     def duplicate_selected(self) -> None:
         rows = self.selected_rows()

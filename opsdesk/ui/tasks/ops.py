@@ -127,9 +127,11 @@ class TaskOps:
         tasks, actor = self.tasks, self.actor
         return lambda: tasks.bulk_update(actor, ids, expected_versions=versions, **fields)
 
-    def bulk_shift(self, ids: list[int], versions: dict[int, int] | None, days: int) -> Do:
+    def bulk_shift(self, ids: list[int], versions: dict[int, int] | None, days: int,
+                   working_days: bool = False) -> Do:
         tasks, actor = self.tasks, self.actor
-        return lambda: tasks.bulk_shift(actor, ids, days, expected_versions=versions)
+        return lambda: tasks.bulk_shift(actor, ids, days, expected_versions=versions,
+                                        working_days=working_days)
 
     def tick(self, task_id: int, done: bool, version: int | None) -> Do:
         """Tick off (``done``) or reopen, checking the version the row showed."""

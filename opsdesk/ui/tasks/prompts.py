@@ -38,10 +38,14 @@ def confirm(parent: QWidget | None, title: str, question: str, detail: str = "")
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def ask_days(parent: QWidget | None, count: int) -> int | None:
+def ask_days(parent: QWidget | None, count: int, working_days: bool = False) -> int | None:
     # (its own statement: right after a QCoreApplication.translate call lupdate files a
     # TaskPrompts.tr under the context "QCoreApplication.TaskPrompts")
-    question = TaskPrompts.tr("Move %n task(s) by how many days? (negative: earlier)", "", count)
+    if working_days:
+        question = TaskPrompts.tr(
+            "Move %n task(s) by how many working days? (negative: earlier)", "", count)
+    else:
+        question = TaskPrompts.tr("Move %n task(s) by how many days? (negative: earlier)", "", count)
     days, ok = QInputDialog.getInt(
         parent, QCoreApplication.translate("TaskPrompts", "Reschedule"), question, 7, -365, 365)
     return days if ok and days else None

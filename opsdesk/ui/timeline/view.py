@@ -285,7 +285,11 @@ class TimelineView(Retranslating, QWidget):
         edit = QDateEdit(fmt.qdate(launch))
         edit.setCalendarPopup(True)
         form = QFormLayout(dialog)
-        form.addRow(QLabel(self.tr("Every date of the plan moves with launch day.")))
+        note = QLabel(self.tr("Unfinished work counted from launch day moves with it; finished "
+                              "tasks, festivals on fixed or lunar dates and the monthly targets "
+                              "stay where they are. You see what moves before anything changes."))
+        note.setWordWrap(True)
+        form.addRow(note)
         form.addRow(self.tr("Launch day"), edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
