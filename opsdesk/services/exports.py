@@ -33,7 +33,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
 }
 STATUS_NAMES = {"todo": ("待办", "To do"), "doing": ("进行中", "In progress"),
                 "done": ("已完成", "Done"), "blocked": ("受阻", "Blocked"),
-                "cancelled": ("已取消", "Cancelled")}
+                "cancelled": ("已取消", "Cancelled"), "skipped": ("已跳过", "Skipped")}
 PRIORITY_NAMES = {"low": ("低", "Low"), "normal": ("普通", "Normal"), "high": ("高", "High"),
                   "urgent": ("紧急", "Urgent")}
 Progress = Callable[[int, int], bool]

@@ -244,6 +244,7 @@ class PlanService(Service):
                              only=lambda row: row[0] in direct)
             followed = anchors.follow(s, plan_id, direct) if days else set()
             self._shift_rows(s, TaskSeries, TaskSeries.plan_id == plan_id, ("start", "until"), days)
+            self._snap_routines(s, plan_id, direct)
             self._shift_rows(s, KpiTarget, KpiTarget.kpi_id.in_(
                 select(Kpi.id).where(Kpi.plan_id == plan_id)), ("period_start", "period_end"), days,
                 only=lambda row: not anchors.month_aligned(row[1], row[2]))
@@ -254,6 +255,44 @@ class PlanService(Service):
                                       kept=len(stay)))
         return Changes(plans=True, tasks=True, kpis=True, ids=frozenset({plan_id}),
                        change_id=cid, plan_id=plan_id)
+
+    @staticmethod
+    def _snap_routines(s, plan_id: int, moved: set[int]) -> None:
+        """Occurrences of a routine that moved with launch day land on the routine's own
+        days again (a "first Monday" meeting stays on a first Monday, a weekly check on its
+        weekday): each goes to the nearest day its shifted rule gives that no other
+        occurrence holds."""
+        from opsdesk.services.series import occurrence_dates
+
+        if not moved:
+            return
+        series = s.execute(select(TaskSeries.id, TaskSeries.rule, TaskSeries.start,
+                                  TaskSeries.until).where(TaskSeries.plan_id == plan_id)).all()
+        for sid, rule, start, until in series:
+            rows = s.execute(select(Task.id, Task.due).where(Task.series_id == sid)
+                             .order_by(Task.due, Task.id)).all()
+            mine = [(i, due) for i, due in rows if i in moved and due is not None]
+            if not mine:
+                continue
+            try:
+                days = occurrence_dates(rule, start, until or max(d for _i, d in mine))
+            except ValidationError:
+                continue  # (a rule that gives no days now: the occurrences keep the shift)
+            taken = {due for i, due in rows if i not in moved}
+            free = [d for d in days if d not in taken]
+            params = []
+            for i, due in mine:
+                if not free:
+                    break
+                near = min(free, key=lambda d, due=due: (abs((d - due).days), d < due))
+                free.remove(near)
+                if near != due:
+                    params.append({"_id": i, "_due": near})
+            if params:
+                table = Task.__table__
+                s.connection().execute(
+                    update(table).where(table.c.id == bindparam("_id"))
+                    .values(due=bindparam("_due"), version=table.c.version + 1), params)
 
     @staticmethod
     def _shift_rows(s, model, where, columns: tuple[str, ...], days: int,

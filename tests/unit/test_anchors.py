@@ -17,6 +17,7 @@ from opsdesk.model import anchors as A
 from opsdesk.paths import SAMPLE_DB
 from opsdesk.sample import MANAGER_PASSWORD
 from opsdesk.services import Services
+from opsdesk.services.series import occurrence_dates
 from opsdesk.store import open_store
 from opsdesk.templates import load_template
 from opsdesk.templates.loader import parse_template
@@ -266,13 +267,20 @@ def test_moving_launch_day_in_the_sample_moves_only_what_depends_on_it(sample):
     after, after_targets = _state(services)
     week = dt.timedelta(days=7)
     moved = {i for i, _ in preview.moving}
+    rules = {sid: services.series.get(sid) for sid in {r.series_id for r in tasks.values()} - {None}}
     for i, r in tasks.items():
         a = after[i]
-        if i in moved:
+        if i in moved and r.series_id is not None:  # a routine's day, by its shifted rule
+            info = rules[r.series_id]
+            assert a.due in occurrence_dates(info.rule, info.start, info.until or a.due), r.title
+            assert abs((a.due - r.due).days - 7) <= 31, r.title
+        elif i in moved:
             assert r.status not in ("done", "skipped") and r.anchor_kind == "launch"
             assert (a.start, a.due) == (r.start and r.start + week, r.due and r.due + week), r.title
         else:
             assert (a.start, a.due) == (r.start, r.due), r.title
+    monthly = [i for i in moved if tasks[i].title == "月度例会"]
+    assert monthly and all(after[i].due.weekday() == 0 and after[i].due.day <= 7 for i in monthly)
     assert moved and all(tasks[i].status == "done" for i in stay if reasons[i] == "done")
     # the monthly targets stay on calendar months (the sales chart's lines), the rest move
     for i, (start, end) in targets.items():

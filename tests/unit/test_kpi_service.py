@@ -112,7 +112,8 @@ def test_dashboard_cards_periods_and_status(services, world):
     assert cards["roi"].status == km.ON_TRACK and cards["roi"].attainment == 1.0
     assert cards["marketing_share"].status == km.AT_RISK
     assert cards["marketing_share"].attainment == pytest.approx(15 / 16)
-    assert cards["conversion"].actual is None and cards["conversion"].status == km.NO_TARGET
+    # a target but no value yet: "no values yet", never "no target" (issue #14)
+    assert cards["conversion"].actual is None and cards["conversion"].status == km.NO_DATA
     # daily orders from month 3 (November) are judged against the seed's floor: 30 a day
     assert (cards["daily_orders"].low, cards["daily_orders"].high, cards["daily_orders"].label) == (30, None, "两个月后≥30单/日")
     assert board.sales.actual == 700_000 and board.sales.low == 3_000_000

@@ -100,29 +100,41 @@ class _JobDialog(QDialog):
 
 def preview_text(p) -> str:
     """What a plan import will do (a ``PlanImportPreview``), one line a fact: shown by
-    File ▸ Import a plan and by File ▸ Open of a plan file."""
-
-    def tr(text: str, n: int = -1) -> str:
-        return QCoreApplication.translate("ImportPlanDialog", text, "", n)
-
-    lines = [tr("Phases: {phases}").format(phases=tr(", ").join(p.phases)),
-             tr(", ").join((tr("%n task(s)", p.tasks), tr("%n milestone(s)", p.milestones),
-                            tr("%n link(s)", p.links))),
-             tr("People: {new} new, {matched} already here").format(
-                 new=len(p.people_new), matched=len(p.people_matched))]
+    File ▸ Import a plan and by File ▸ Open of a plan file. (Literal translate calls with a
+    plain name for the count: what lupdate finds.)"""
+    comma = QCoreApplication.translate("ImportPlanDialog", ", ")
+    tasks, milestones, links = p.tasks, p.milestones, p.links
+    counts = (QCoreApplication.translate("ImportPlanDialog", "%n task(s)", "", tasks),
+              QCoreApplication.translate("ImportPlanDialog", "%n milestone(s)", "", milestones),
+              QCoreApplication.translate("ImportPlanDialog", "%n link(s)", "", links))
+    lines = [QCoreApplication.translate("ImportPlanDialog", "Phases: {phases}")
+             .format(phases=comma.join(p.phases)), comma.join(counts),
+             QCoreApplication.translate("ImportPlanDialog",
+                                        "People: {new} new, {matched} already here")
+             .format(new=len(p.people_new), matched=len(p.people_matched))]
     if p.roles_new:
-        lines.append(tr("New roles: {roles}").format(roles=tr(", ").join(p.roles_new)))
+        lines.append(QCoreApplication.translate("ImportPlanDialog", "New roles: {roles}")
+                     .format(roles=comma.join(p.roles_new)))
     if p.groups_unmatched:
-        lines.append(tr("Groups that match no role: {groups}").format(
-            groups=tr(", ").join(p.groups_unmatched)))
-    if p.undated:
-        lines.append(tr("%n task(s) have no dates; they are imported unscheduled.", p.undated))
+        lines.append(QCoreApplication.translate("ImportPlanDialog",
+                                                "Groups that match no role: {groups}")
+                     .format(groups=comma.join(p.groups_unmatched)))
+    undated = p.undated
+    if undated:
+        lines.append(QCoreApplication.translate(
+            "ImportPlanDialog", "%n task(s) have no dates; they are imported unscheduled.", "",
+            undated))
     lines += ["↷ " + error_text(d) for d in p.links_dropped[:PREVIEW_WARNINGS]]
-    if len(p.links_dropped) > PREVIEW_WARNINGS:
-        lines.append(tr("… and %n more link(s) left out", len(p.links_dropped) - PREVIEW_WARNINGS))
+    more_links = len(p.links_dropped) - PREVIEW_WARNINGS
+    if more_links > 0:
+        lines.append(QCoreApplication.translate("ImportPlanDialog",
+                                                "… and %n more link(s) left out", "",
+                                                more_links))
     lines += ["⚠ " + error_text(w) for w in p.warnings[:PREVIEW_WARNINGS]]
-    if len(p.warnings) > PREVIEW_WARNINGS:
-        lines.append(tr("… and %n more warning(s)", len(p.warnings) - PREVIEW_WARNINGS))
+    more = len(p.warnings) - PREVIEW_WARNINGS
+    if more > 0:
+        lines.append(QCoreApplication.translate("ImportPlanDialog", "… and %n more warning(s)",
+                                                "", more))
     return "\n".join(lines)
 
 
@@ -367,12 +379,13 @@ class ImportTasksDialog(Retranslating, _JobDialog):
         lines = [new + self.tr(", ") + self.tr("{changed} changed, {same} unchanged").format(
             changed=len(prepared.updates), same=prepared.unchanged)]
         lines += self._changes(prepared.updates)
-        if prepared.matched:
+        matched = prepared.matched  # (a plain name for the count: what lupdate finds)
+        if matched:
             lines.append(("" if prepared.matched_applied else "⚠ ") + (
                 self.tr("%n row(s) match tasks of the plan by title and due date: they update "
-                        "those tasks.", "", prepared.matched) if prepared.matched_applied else
+                        "those tasks.", "", matched) if prepared.matched_applied else
                 self.tr("%n row(s) match tasks of the plan by title and due date and would be "
-                        "added twice.", "", prepared.matched)))
+                        "added twice.", "", matched)))
         self.update_matches.setVisible(bool(prepared.matched) or self.update_matches.isChecked())
         kinds = {"phase": self.tr("phases"), "role": self.tr("roles"), "person": self.tr("people")}
         for kind, names in sorted(prepared.unmatched.items()):

@@ -183,6 +183,7 @@ class KpiChart(pg.PlotWidget):
         self._marks_key: tuple | None = None  # the phases and milestones drawn
         self._laid_out: tuple | None = None  # the view the labels were placed for
         self._placing = False  # (set while the chart itself moves the range)
+        self._legend_entries: list = []  # what the legend shows
         self.scene().sigMouseMoved.connect(self._hover)
         vb = plot.getViewBox()
         vb.sigRangeChanged.connect(self._layout_labels)
@@ -502,7 +503,6 @@ class KpiChart(pg.PlotWidget):
     def _legend(self) -> None:
         if self.legend is None:
             return
-        self.legend.clear()
         names = {self.bars: self.tr("Actual per period"), self.actual: self.tr("Actual"),
                  self.average: self.tr("7-day average"), self.target: self.tr("Target"),
                  self.band_low: self.tr("Target range")}
@@ -511,16 +511,20 @@ class KpiChart(pg.PlotWidget):
                                   else self.tr("Average to date"))
             names[self.target] = (self.tr("Cumulative target") if self.data.kpi.aggregation == "sum"
                                   else self.tr("Target"))
+        entries: list[tuple[pg.GraphicsObject, str]] = []
         if self.bars.isVisible():  # one entry per status the bars show
             del names[self.bars]
             state_names = {km.ON_TRACK: self.tr("on track"), km.AT_RISK: self.tr("at risk"),
                            km.OFF_TRACK: self.tr("off track"), km.NO_TARGET: self.tr("no target")}
-            for state, name in state_names.items():
-                if state in self.bar_states:
-                    self.legend.addItem(self.bar_keys[state], name)
-        for item, name in names.items():
-            if item.isVisible():
-                self.legend.addItem(item, name)
+            entries += [(self.bar_keys[state], name) for state, name in state_names.items()
+                        if state in self.bar_states]
+        entries += [(item, name) for item, name in names.items() if item.isVisible()]
+        if entries == self._legend_entries:
+            return  # the same entries (switching between KPIs of a kind): nothing to redo
+        self._legend_entries = entries
+        self.legend.clear()
+        for item, name in entries:
+            self.legend.addItem(item, name)
         # LegendItem.updateSize moves it to (0, 0) of the plot; put it back in its row now
         self.legend.setMinimumHeight(self.legend.height())
         self.legend.setMaximumHeight(self.legend.height())

@@ -54,7 +54,7 @@ _TOOLTIP, _ALIGN = int(R.ToolTipRole), int(R.TextAlignmentRole)
 _TASK_ID, _ROW, _OVERDUE = int(TASK_ID_ROLE), int(ROW_ROLE), int(OVERDUE_ROLE)
 _TASK_ROLES = frozenset((_DISPLAY, _EDIT, _CHECK, _DECORATION, _FOREGROUND, _BACKGROUND, _FONT,
                          _TOOLTIP, _ALIGN, _TASK_ID, _ROW, _OVERDUE))
-_DONE_LIKE = ("done", "cancelled")
+_DONE_LIKE = ("done", "cancelled", "skipped")
 _OPEN = ("todo", "doing", "blocked")
 LOOKUPS_BEFORE_MAP = 16
 """Rows of a node found by searching its children before a map of them is made."""

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from opsdesk.ui.context import AppContext
 
 STATUS_COLORS = {"todo": "#5f6368", "doing": "#1565c0", "done": "#2e7d32", "blocked": "#ef6c00",
-                 "cancelled": "#9e9e9e"}
+                 "cancelled": "#9e9e9e", "skipped": "#9e9e9e"}
 
 
 def _esc(text: str) -> str:

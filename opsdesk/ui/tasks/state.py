@@ -16,7 +16,7 @@ COLUMNS = ("title", "phase", "role", "assignee", "start", "due", "status", "prio
 COL = {name: i for i, name in enumerate(COLUMNS)}
 EDIT_FIELDS = {"title": "title", "role": "role_id", "assignee": "assignee_id", "start": "start",
                "due": "due", "status": "status", "priority": "priority"}
-STATUS_ORDER = {"blocked": 0, "doing": 1, "todo": 2, "done": 3, "cancelled": 4}
+STATUS_ORDER = {"blocked": 0, "doing": 1, "todo": 2, "done": 3, "skipped": 4, "cancelled": 5}
 PRIORITY_ORDER = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 UNASSIGNED = -1
 """``Filters.person_id`` value meaning "nobody"."""
