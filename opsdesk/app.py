@@ -446,14 +446,16 @@ def _announce(window) -> None:
             and "mywork" not in window.built:
         # A manager starts in the Overview: the notice's two counts from one read, without
         # building My work for them (its own notice follows once it is opened).
-        from opsdesk.ui.mywork.notice import due_text
+        reminders = getattr(window, "reminders", None)
+        if reminders is not None:  # (it reads the counts: the same text, read once)
+            reminders.signed_in()
+            text = reminders.last_message
+        else:
+            from opsdesk.ui.mywork.notice import due_text
 
-        text = due_text(*ctx.services.mywork.due_summary(ctx.plan_id, ctx.actor, ctx.today()))
+            text = due_text(*ctx.services.mywork.due_summary(ctx.plan_id, ctx.actor, ctx.today()))
         if text:
             window.statusBar().showMessage(text, 60_000)
-        reminders = getattr(window, "reminders", None)
-        if reminders is not None:
-            reminders.signed_in()
         return
     from opsdesk.ui.mywork.notice import announce
 

@@ -153,3 +153,19 @@ def test_a_changed_row_repaints_alone_without_walking_the_list(qtbot):
     model.dataChanged.emit(model.index(3), model.index(3))
     qtbot.wait(10)
     assert asked[0] < 1000  # (QListView alone: about 20,000)
+
+
+def test_a_tick_off_repaints_other_rows_only_when_their_phase_percentage_moves(qtbot, ctx):
+    window, staff, view = _staff(qtbot, ctx)
+    model = view.model
+    t = next(t for _g, t in model.rows if t is not None and not t.done and t.phase_id)
+    total, done = model.phase_stats[t.phase_id]
+    ticked = dataclasses.replace(t, status="done", version=t.version + 1)
+    assert model.update_tasks([ticked], ctx.today(), lambda _t: True)
+    moved = round((done + 1) / total * 100) != round(done / total * 100)
+    assert (t.phase_id in model.phases_changed) == moved and moved  # (a small plan: it moves)
+    model.phases_changed.clear()
+    model.phase_stats[t.phase_id] = [10_000, 5_000]  # a big phase: 1 of 10,000 moves no %
+    back = dataclasses.replace(ticked, status="todo", version=t.version + 2)
+    assert model.update_tasks([back], ctx.today(), lambda _t: True)
+    assert model.phases_changed == set() and model.phase_stats[t.phase_id] == [10_000, 4_999]

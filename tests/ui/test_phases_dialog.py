@@ -21,7 +21,7 @@ def _window(qtbot, ctx):
 
 def _dialog(qtbot, ctx, window):
     assert window.phase_actions.action.isVisible()
-    dialog = window.phase_actions.open()
+    dialog = window.phase_actions.open_dialog()
     assert isinstance(dialog, PhasesDialog)
     qtbot.addWidget(dialog)
     return dialog
@@ -113,7 +113,7 @@ def test_staff_do_not_see_phases(qtbot, ctx):
     window = _window(qtbot, ctx)
     window.set_actor(staff)
     assert not window.phase_actions.action.isVisible()
-    assert window.phase_actions.open() is None
+    assert window.phase_actions.open_dialog() is None
 
 
 def test_a_refused_new_phase_keeps_what_was_typed(qtbot, ctx):

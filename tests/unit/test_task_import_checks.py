@@ -224,9 +224,13 @@ def test_an_empty_calendar_is_refused_and_nothing_is_written(store, world, tmp_p
     out = tmp_path / "x.ics"
     services.people.create_role(world.manager, "empty", "空岗位", "Empty")
     role_id = next(r.id for r in services.people.roles() if r.key == "empty")
+    # a person's calendar holds their tasks and their role's unassigned ones (#15): someone
+    # of a role with no work has nothing to put in it
+    services.people.create_user(world.manager, "Newcomer", "newcomer", "empty")
+    newcomer = next(u.id for u in services.people.users() if u.login == "newcomer")
     for kwargs, message in (
-            (dict(assignee_id=world.users["manager"]),
-             "Manager has no tasks with dates to put in a calendar."),
+            (dict(assignee_id=newcomer),
+             "Newcomer has no tasks with dates to put in a calendar."),
             (dict(role_id=role_id), "空岗位 has no tasks with dates to put in a calendar."),
             (dict(role_id=role_id, milestones_only=True),
              "空岗位 has no milestones with dates to put in a calendar.")):

@@ -377,7 +377,7 @@ class PhaseActions:
         self.menu = menu
         self.action = QAction(window)
         self.action.setObjectName("actPhases")
-        self.action.triggered.connect(self.open)
+        self.action.triggered.connect(self.open_dialog)
         menu.addAction(self.action)
         self.retranslate()
         self.update()
@@ -394,7 +394,7 @@ class PhaseActions:
             self.menu.setTitle(QCoreApplication.translate("MainWindow", "&Plan"))
         self.action.setText(QCoreApplication.translate("MainWindow", "&Phases…"))
 
-    def open(self) -> PhasesDialog | None:
+    def open_dialog(self) -> PhasesDialog | None:
         ctx = self.window.ctx
         if ctx is None or ctx.plan_id is None or not ctx.actor.is_manager:
             return None

@@ -32,6 +32,7 @@ class MyWorkModel(QAbstractListModel):
         self.counts: dict[str, int] = {}
         self.row_of: dict[int, int] = {}
         self.header_rows: list[int] = []
+        self.phases_changed: set[int | None] = set()  # whose shown % a write changed
         self.group_titles: dict[str, str] = {}
         self.phase_stats: dict[int | None, list[int]] = {}  # phase → [tasks, done]
 
@@ -79,7 +80,10 @@ class MyWorkModel(QAbstractListModel):
             if old.missed:
                 t = replace(t, missed_ids=old.missed_ids, missed_from=old.missed_from)
             if old.done != t.done and t.phase_id in self.phase_stats:
+                before = round(self.progress(t.phase_id) * 100)
                 self.phase_stats[t.phase_id][1] += 1 if t.done else -1
+                if round(self.progress(t.phase_id) * 100) != before:
+                    self.phases_changed.add(t.phase_id)  # (its bar on other rows moves)
             self.counts[old.group(today)] -= 1
             self.counts[t.group(today)] += 1
             self.rows[row] = (self.rows[row][0], t)

@@ -65,6 +65,7 @@ class MyWorkView(Retranslating, QWidget):
         self.tasks: list[MyTask] = []
         self.role_names = ""  # the person's roles, for the subtitle (read on refresh)
         self._phases_to_repaint: set[int | None] = set()
+        self._headers_dirty = False
         self._after_tick = QTimer(self)  # (the view's own: it goes when the view goes)
         self._after_tick.setSingleShot(True)
         self._after_tick.setInterval(0)
@@ -248,7 +249,11 @@ class MyWorkView(Retranslating, QWidget):
                 # (self.tasks is left as read: the model holds the rows shown now)
                 # the phase bars of the other rows on screen: right after (the ticked row
                 # first, at once)
-                self._phases_to_repaint |= {t.phase_id for t in rows}
+                # (only phases whose shown % moved: in a big plan one tick-off seldom
+                # moves it)
+                self._phases_to_repaint |= self.model.phases_changed
+                self.model.phases_changed = set()
+                self._headers_dirty = True
                 self._after_tick.start()
                 self._subtitle()
                 self._follow_counts()
@@ -259,9 +264,11 @@ class MyWorkView(Retranslating, QWidget):
         """Right after a tick-off's row is painted: the section counts and the rows on
         screen whose phase bar changed (not the whole list)."""
         phases, self._phases_to_repaint = self._phases_to_repaint, set()
+        if self._headers_dirty:
+            self._headers_dirty = False
+            self.model.headers_changed()
         if not phases:
             return
-        self.model.headers_changed()
         viewport = self.list.viewport()
         top = self.list.indexAt(viewport.rect().topLeft())
         row = top.row() if top.isValid() else 0
