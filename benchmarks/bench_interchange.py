@@ -129,7 +129,8 @@ def _time_report(db: Path, out: Path) -> float:
 # ---- the MSPDI round trip: what comes back of a plan exported and imported into a new file
 
 TASK_FIELDS = ("title", "notes", "phase", "parent", "role", "assignee", "start", "due",
-               "status", "priority", "milestone", "done_by", "done_at", "routine", "links")
+               "status", "priority", "milestone", "done_by", "done_at", "routine", "links",
+               "anchor")
 PERSON_FIELDS = ("name", "role", "manager", "active")
 
 
@@ -154,7 +155,9 @@ def plan_fields(store, plan_id: int) -> tuple[dict[tuple, dict], dict[str, dict]
         rows = s.execute(select(Task.id, Task.title, Task.notes, Task.phase_id, Task.parent_id,
                                 Task.role_id, Task.assignee_id, Task.start, Task.due,
                                 Task.status, Task.priority, Task.is_milestone, Task.done_by,
-                                Task.done_at, Task.series_id)
+                                Task.done_at, Task.series_id, Task.anchor_kind,
+                                Task.anchor_month, Task.anchor_day, Task.anchor_task_id,
+                                Task.anchor_days)
                          .where(Task.plan_id == plan_id).order_by(Task.id)).all()
         links = s.execute(select(TaskLink.pred_id, TaskLink.succ_id, TaskLink.kind,
                                  TaskLink.lag_days).join(Task, Task.id == TaskLink.succ_id)
@@ -169,6 +172,7 @@ def plan_fields(store, plan_id: int) -> tuple[dict[tuple, dict], dict[str, dict]
     for pred, succ, kind, lag in links:
         preds.setdefault(succ, set()).add((key_of.get(pred), kind, lag))
     login = {uid: u[0] for uid, u in users.items()}
+    title = {r.id: r.title for r in rows}
     tasks = {}
     for r in rows:
         tasks[key_of[r.id]] = dict(
@@ -177,7 +181,11 @@ def plan_fields(store, plan_id: int) -> tuple[dict[tuple, dict], dict[str, dict]
             assignee=login.get(r.assignee_id), start=str(r.start), due=str(r.due),
             status=r.status, priority=r.priority, milestone=bool(r.is_milestone),
             done_by=login.get(r.done_by), done_at=str(r.done_at)[:19] if r.done_at else None,
-            routine=series.get(r.series_id), links=sorted(map(str, preds.get(r.id, ()))))
+            routine=series.get(r.series_id), links=sorted(map(str, preds.get(r.id, ()))),
+            # the anchor (the other task by its title); every field of it, launch day too
+            anchor=(r.anchor_kind or "launch", r.anchor_month, r.anchor_day,
+                    title.get(r.anchor_task_id) if r.anchor_task_id is not None else None,
+                    r.anchor_days or 0))
     people = {u[0]: dict(name=u[1], role=roles.get(u[2]), manager=bool(u[3]), active=bool(u[4]))
               for u in users.values()}
     return tasks, people

@@ -18,8 +18,10 @@ from opsdesk.interchange.plan_doc import (
     RoleDoc,
     TaskDoc,
     Where,
+    anchor_text,
     check_plan,
     parse_xml,
+    read_anchor,
     read_date,
     read_number,
     read_percent,
@@ -39,10 +41,10 @@ CALENDAR_UID = 1  # the exported files' calendar: every day a working day, 08–
 # What OpsDesk keeps that MSPDI has no standard field for goes into extended attributes (local
 # custom fields, found again by their alias): text fields, as MS Project numbers them
 TASK_TEXT = (188743731, 188743734, 188743737, 188743740, 188743743, 188743746,
-             188743747)  # Text1…7
+             188743747, 188743748)  # Text1…8 (MPXJ's MPPTaskField: TEXT8 = 188743748)
 RESOURCE_TEXT = (205520904, 205520905, 205520926)  # Text1…3
 TASK_FIELDS = ("OpsDesk role", "OpsDesk status", "OpsDesk phase", "OpsDesk routine",
-               "OpsDesk done", "OpsDesk plan", "OpsDesk start")
+               "OpsDesk done", "OpsDesk plan", "OpsDesk start", "OpsDesk anchor")
 RESOURCE_FIELDS = ("OpsDesk login", "OpsDesk role", "OpsDesk manager")
 # MSPDI priority (0–1000, 500 by default) ↔ OpsDesk's four
 PRIORITY_OUT = {"low": 300, "normal": 500, "high": 700, "urgent": 900}
@@ -174,7 +176,8 @@ def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
             priority=_priority(text(t, "Priority")),
             role=role(more.get("OpsDesk role", "")), name_en=phase_en, phase_key=phase_key,
             color=color, routine=more.get("OpsDesk routine") or None,
-            done_by=done_by or None, done_at=done_stamp))
+            done_by=done_by or None, done_at=done_stamp,
+            anchor=read_anchor(more.get("OpsDesk anchor", ""), where, doc.warnings)))
         for link in t.iterfind(q("PredecessorLink")):
             pred = text(link, "PredecessorUID")
             lag = int(read_number(text(link, "LinkLag"), where, BAD_LAG, pred=pred))
@@ -247,6 +250,7 @@ def write_mspdi(doc: PlanDoc) -> bytes:
     sub(root, "MinutesPerWeek", 7 * 480)
     sub(root, "DaysPerMonth", 30)
     task_uid = _numeric_uids([t.uid for t in doc.tasks])
+    file_uid = {uid: str(n) for uid, n in task_uid.items()}
     res_uid = _numeric_uids([r.uid for r in doc.resources])
     roles = {r.key: r for r in doc.roles}
 
@@ -333,6 +337,7 @@ def write_mspdi(doc: PlanDoc) -> bytes:
             "OpsDesk phase": SEP.join((task.phase_key, task.name_en or "", task.color or ""))
             if task.phase_key else "",
             "OpsDesk routine": task.routine or "",
+            "OpsDesk anchor": anchor_text(task.anchor, file_uid),
             "OpsDesk start": "none" if task.start_unset else task.exact_start.isoformat()
             if task.exact_start and task.exact_start != task.start else "",
             "OpsDesk done": SEP.join((task.done_by or "", task.done_at.isoformat()

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, ValidationError
+from opsdesk.model import anchors
+from opsdesk.templates.loader import AnchorSpec
 
 BAD_FILE = QT_TRANSLATE_NOOP("Errors", "{file} cannot be read as {kind}: {detail}")
 XML_UNSAFE = QT_TRANSLATE_NOOP(
@@ -47,6 +49,9 @@ DANGLING_LINK = QT_TRANSLATE_NOOP(
     "task {pred}.")
 SELF_LINK = QT_TRANSLATE_NOOP(
     "Errors", "{file}, task {task} “{name}”: its link to itself is left out.")
+BAD_ANCHOR = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: its anchor “{value}” is not understood (e.g. "
+    "date:11-11, lunar:08-15, task:12|-2) and is left out; its dates stay as they are.")
 
 
 @dataclass
@@ -77,6 +82,9 @@ class TaskDoc:
     # day; a task with a due day only starts that day in other planners)
     start_unset: bool = False
     exact_start: dt.date | None = None
+    # What the due hangs on besides launch day (model/anchors.py), spelt as templates spell
+    # it; a ``task`` anchor names the other task's ``uid`` in this document
+    anchor: AnchorSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +215,40 @@ def read_percent(value: str | None, where: Where) -> int:
     if not 0 <= number <= 100:  # also refuses nan
         raise where.error(BAD_PERCENT, value=value)
     return int(number)
+
+
+ANCHOR_DAYS = "|"  # ``date:11-11|-3``: three days before 11 November
+
+
+def anchor_text(anchor: AnchorSpec | None, uid: dict[str, str] | None = None) -> str:
+    """``date:11-11``, ``lunar:08-15``, ``task:<uid>`` (the other task's uid, through
+    ``uid`` when given) and ``|<days>`` when the days are not 0; "" for none, for launch
+    day, or for a task that ``uid`` does not hold."""
+    if anchor is None or anchor.kind not in (anchors.DATE, anchors.LUNAR, anchors.TASK):
+        return ""
+    if anchor.kind == anchors.TASK:
+        target = anchor.task if uid is None else uid.get(anchor.task or "")
+        if not target:
+            return ""
+        anchor = AnchorSpec(anchors.TASK, task=target, days=anchor.days)
+    return anchor.text(explicit=True) + (f"{ANCHOR_DAYS}{anchor.days}" if anchor.days else "")
+
+
+def read_anchor(value: str, where: Where, warnings: list[ValidationError]) -> AnchorSpec | None:
+    """``anchor_text``'s text back (templates' spelling, ``AnchorSpec.parse``); text that is
+    not an anchor is left out with a warning, never refused."""
+    value = value.strip()
+    if not value or value == anchors.LAUNCH:
+        return None
+    body, sep, days = value.partition(ANCHOR_DAYS)
+    try:
+        spec = AnchorSpec.parse(body, int(days) if sep else 0)
+        if spec.kind == anchors.TASK and not spec.task:
+            raise ValueError(value)
+    except ValueError:
+        warnings.append(where.error(BAD_ANCHOR, value=value))
+        return None
+    return spec
 
 
 def read_number(value: str | None, where: Where, template: str, **params) -> float:

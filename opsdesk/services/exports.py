@@ -14,9 +14,12 @@ from sqlalchemy import String, nulls_last, select, type_coerce
 from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, RoleDoc, TaskDoc
 from opsdesk.model import Phase, Plan, Role, Task, TaskSeries, User
+from opsdesk.model import anchors as A
+from opsdesk.services.anchors import effective_kind
 from opsdesk.services.base import Service
 from opsdesk.services.sanitize import FORMULA_STARTS, safe_cell
 from opsdesk.store import files
+from opsdesk.templates.loader import AnchorSpec
 
 BAD_ENCODING = QT_TRANSLATE_NOOP("Errors", "“{value}” cannot be written in {encoding}; choose UTF-8.")
 NO_CALENDAR = QT_TRANSLATE_NOOP("Errors", "{name} has no tasks with dates to put in a calendar.")
@@ -245,6 +248,11 @@ class ExportService(Service):
                                  TaskSeries.until).where(TaskSeries.plan_id == plan_id))}
             series_of: dict[int, int | None] = dict(s.execute(select(Task.id, Task.series_id).where(
                 Task.plan_id == plan_id, Task.series_id.is_not(None))).all())
+            anchored = {r.id: r for r in s.execute(select(
+                Task.id, Task.anchor_kind, Task.anchor_month, Task.anchor_day,
+                Task.anchor_task_id, Task.anchor_days).where(
+                Task.plan_id == plan_id, Task.anchor_kind.is_not(None),
+                Task.anchor_kind != A.LAUNCH))}
         role_key = {rid: key for rid, key, *_ in role_rows}
         role_name = {rid: zh or en or "" for rid, _key, zh, en, _color in role_rows}
         doc.roles = [RoleDoc(key, zh, en, color or "") for _rid, key, zh, en, color in role_rows]
@@ -256,6 +264,7 @@ class ExportService(Service):
                                      active=bool(people[uid][4]))
                          for uid in sorted(used | {u for u, p in people.items() if p[3]})]
         has_children = {r.parent_id for r in rows if r.parent_id is not None}
+        plan_tasks = {r.id: r for r in rows}
         for r in rows:
             parent = str(r.parent_id) if r.parent_id else (f"p{r.phase_id}" if r.phase_id else None)
             done_at = r.done_at
@@ -271,7 +280,7 @@ class ExportService(Service):
                 routine=series.get(series_of.get(r.id) or -1), start_unset=r.start is None,
                 exact_start=r.start,
                 done_by=people[r.done_by][1] if r.done_by in people else None,
-                done_at=done_at))
+                done_at=done_at, anchor=_anchor(anchored.get(r.id), plan_tasks)))
         doc.links = [LinkDoc(str(p), str(q), kind, lag) for p, q, kind, lag in tasks.links(plan_id)]
         return doc
 
@@ -331,6 +340,19 @@ class ExportService(Service):
             return permissions.mine_clause(PeopleService(self.store).actor_for(user_id))
         except NotFound:
             return Task.assignee_id == user_id
+
+
+def _anchor(row, plan_tasks) -> AnchorSpec | None:
+    """A task's anchor as the plan document spells it (None for launch day, also when the
+    task it hung on is gone: ``effective_kind``)."""
+    if row is None:
+        return None
+    kind = effective_kind(row, plan_tasks)
+    if kind == A.TASK:
+        return AnchorSpec(kind, task=str(row.anchor_task_id), days=row.anchor_days or 0)
+    if kind in A.FIXED and row.anchor_month and row.anchor_day:
+        return AnchorSpec(kind, row.anchor_month, row.anchor_day, days=row.anchor_days or 0)
+    return None
 
 
 @contextmanager

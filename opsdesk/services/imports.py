@@ -8,18 +8,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select, update
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
-from opsdesk.interchange.plan_doc import LinkDoc, PlanDoc, ResourceDoc, TaskDoc, Where, check_plan
+from opsdesk.interchange.plan_doc import (
+    BAD_ANCHOR,
+    LinkDoc,
+    PlanDoc,
+    ResourceDoc,
+    TaskDoc,
+    Where,
+    anchor_text,
+    check_plan,
+)
 from opsdesk.model import Phase, Plan, Role, Task, TaskLink, TaskSeries, User
+from opsdesk.model import anchors as A
 from opsdesk.model.dates import MAX_DATE, MIN_DATE, in_bounds
 from opsdesk.model.enums import Priority, TaskStatus
 from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
+from opsdesk.services.anchors import MAX_DAYS
 from opsdesk.services.base import Service, inserted_id
 from opsdesk.services.changes import Changes
+from opsdesk.templates.loader import AnchorSpec
 
 EMPTY_PLAN = QT_TRANSLATE_NOOP("Errors", "{file} holds no tasks to import.")
 START_OUT_OF_BOUNDS = QT_TRANSLATE_NOOP(
@@ -30,6 +42,12 @@ TARGET_EXISTS = QT_TRANSLATE_NOOP("Errors", "{path} already exists; choose a new
 LINK_TO_PHASE = QT_TRANSLATE_NOOP(
     "Errors", "{file}: the link from task {pred} “{pred_name}” to task {succ} “{succ_name}” is "
     "left out: “{phase}” becomes a phase, and OpsDesk links tasks, not phases.")
+ANCHOR_NO_TASK = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: its anchor on task {anchor} is left out; there is "
+    "no such task to hang on (a phase is not one); its dates stay as they are.")
+ANCHOR_LOOP = QT_TRANSLATE_NOOP(
+    "Errors", "{file}, task {task} “{name}”: its anchor on task {anchor} is left out; the "
+    "tasks would hang on each other; its dates stay as they are.")
 PHASE_COLORS = ("#90caf9", "#a5d6a7", "#ffcc80", "#ce93d8", "#80cbc4", "#ef9a9a")
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
@@ -154,7 +172,7 @@ class ImportService(Service):
             if r.group and _norm(r.group) not in roles and r.group not in preview.groups_unmatched:
                 preview.groups_unmatched.append(r.group)
         preview.undated = sum(1 for t in doc.tasks if t.start is None and t.finish is None)
-        preview.warnings = list(doc.warnings)
+        preview.warnings = list(doc.warnings) + self._anchors(doc, file or doc.name)[1]
         return preview
 
     @staticmethod
@@ -198,13 +216,70 @@ class ImportService(Service):
             unique = {(lk["pred_id"], lk["succ_id"]): lk for lk in links}
             if unique:
                 s.execute(insert(TaskLink), list(unique.values()))
+            self._import_anchors(s, doc, ids, file or doc.name)
             cid = self.log(s, actor, "plan", plan_id, "import", plan_id=plan_id, after=dict(
                 name=name, source=doc.source, file=file, tasks=len(ids), links=len(unique),
                 phases=len(set(phase_of.values()))))
         return Changes(plans=True, tasks=True, people=True, ids=frozenset({plan_id}),
                        change_id=cid, plan_id=plan_id)
 
+    @classmethod
+    def _anchors(cls, doc: PlanDoc, file: str) -> tuple[dict[str, AnchorSpec],
+                                                        list[ValidationError]]:
+        """The anchors the import sets (task uid → anchor) and those it leaves out with why:
+        days out of bounds, a task anchor on no task of the file (or on a phase), on itself
+        or round a loop. The file's dates are kept either way."""
+        phases = {t.uid for t in cls._phase_tasks(doc)}
+        by_uid = {t.uid: t for t in doc.tasks}
+        kept: dict[str, AnchorSpec] = {}
+        dropped: list[ValidationError] = []
+
+        def loops(uid: str, target: str) -> bool:
+            node: str | None = target
+            for _ in range(len(kept) + 1):
+                if node == uid:
+                    return True
+                spec = kept.get(node or "")
+                node = spec.task if spec is not None and spec.kind == A.TASK else None
+                if node is None:
+                    return False
+            return True
+
+        for t in doc.tasks:
+            spec = t.anchor
+            if spec is None or t.uid in phases:
+                continue
+            where = Where(file, t.uid, t.name)
+            if abs(spec.days) > MAX_DAYS:
+                dropped.append(where.error(BAD_ANCHOR, value=anchor_text(spec)))
+            elif spec.kind == A.TASK and (spec.task not in by_uid or spec.task in phases):
+                dropped.append(where.error(ANCHOR_NO_TASK, anchor=spec.task))
+            elif spec.kind == A.TASK and loops(t.uid, spec.task or ""):
+                dropped.append(where.error(ANCHOR_LOOP, anchor=spec.task))
+            else:
+                kept[t.uid] = spec
+        return kept, dropped
+
     # ---- pieces of one import (inside its transaction)
+
+    def _import_anchors(self, s, doc: PlanDoc, ids: dict[str, int], file: str) -> None:
+        """Each imported task's anchor, as column values: the file's dates are already
+        where the anchors put them, so nothing moves (task anchors through ``ids``)."""
+        kept, _dropped = self._anchors(doc, file)
+        rows = [dict(_id=ids[uid], _kind=spec.kind,
+                     _month=spec.month if spec.kind in A.FIXED else None,
+                     _day=spec.day if spec.kind in A.FIXED else None,
+                     _task=ids.get(spec.task or "") if spec.kind == A.TASK else None,
+                     _days=spec.days)
+                for uid, spec in kept.items() if uid in ids
+                and (spec.kind != A.TASK or spec.task in ids)]
+        if rows:
+            table = Task.__table__
+            s.connection().execute(
+                update(table).where(table.c.id == bindparam("_id")).values(
+                    anchor_kind=bindparam("_kind"), anchor_month=bindparam("_month"),
+                    anchor_day=bindparam("_day"), anchor_task_id=bindparam("_task"),
+                    anchor_days=bindparam("_days")), rows)
 
     def _import_roles(self, s, doc: PlanDoc) -> dict[str, int]:
         """The roles OpsDesk's own export carries that this database lacks are added (by

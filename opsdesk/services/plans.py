@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -281,10 +282,13 @@ class PlanService(Service):
             taken = {due for i, due in rows if i not in moved}
             free = [d for d in days if d not in taken]
             params = []
+            def distance(day: dt.date, due: dt.date) -> tuple[int, bool]:
+                return abs((day - due).days), day < due  # (a tie: the later day)
+
             for i, due in mine:
                 if not free:
                     break
-                near = min(free, key=lambda d, due=due: (abs((d - due).days), d < due))
+                near = min(free, key=functools.partial(distance, due=due))
                 free.remove(near)
                 if near != due:
                     params.append({"_id": i, "_due": near})

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from opsdesk.model import Phase, Plan, Role, Task, TaskLink, User
 from opsdesk.services.base import Service
 
-STATUSES = ("todo", "doing", "done", "blocked", "cancelled")
+STATUSES = ("todo", "doing", "done", "blocked", "cancelled", "skipped")
 STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 NO_DAY = 0
 """Stored for a missing date (real dates are proleptic ordinals, always > 0)."""

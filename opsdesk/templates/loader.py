@@ -87,17 +87,18 @@ class AnchorSpec:
             return cls(anchors.TASK, task=text[5:].strip(), days=int(days),
                        length=None if length is None else int(length))
         kind = anchors.LUNAR if text.startswith("lunar:") else anchors.DATE
-        body = text[6:] if kind == anchors.LUNAR else text
+        body = text[6:] if kind == anchors.LUNAR else text.removeprefix("date:")
         m = _MONTH_DAY.match(body.strip())
         if not m or anchors.check(kind, int(m.group(1)), int(m.group(2))):
             raise ValueError(f"bad anchor {text!r} (expected e.g. 11-11, lunar:8-15, task:double11)")
         return cls(kind, int(m.group(1)), int(m.group(2)), days=int(days),
                    length=None if length is None else int(length))
 
-    def text(self) -> str:
+    def text(self, explicit: bool = False) -> str:
+        """``11-11`` (``date:11-11`` when ``explicit``), ``lunar:08-15``, ``task:KEY``."""
         if self.kind == anchors.TASK:
             return f"task:{self.task}"
-        prefix = "lunar:" if self.kind == anchors.LUNAR else ""
+        prefix = "lunar:" if self.kind == anchors.LUNAR else "date:" if explicit else ""
         return f"{prefix}{self.month:02d}-{self.day:02d}"
 
 

@@ -85,4 +85,9 @@ def _render(app, translators, args, view, out, size, today, tmp: Path) -> None:
         window.close()
         QApplication.processEvents()
     finally:
+        from opsdesk.ui.background import wait_for_all
+
+        # a view's background read still running would open files in the copy's folder
+        # while it is removed ("Directory not empty", seen in make dist-test)
+        wait_for_all()
         store.close()

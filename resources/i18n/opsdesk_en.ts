@@ -4,7 +4,7 @@
 <context>
     <name>Activity</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="135"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="139"/>
         <source>undid a change of %n task(s)</source>
         <translation>
             <numerusform>undid a change of %n task</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="136"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="140"/>
         <source>redid a change of %n task(s)</source>
         <translation>
             <numerusform>redid a change of %n task</numerusform>
@@ -20,15 +20,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="178"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="182"/>
         <source>marked %n missed day(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>marked %n missed day skipped</numerusform>
+            <numerusform>marked %n missed days skipped</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="181"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="185"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>
@@ -36,9 +36,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="183"/>
         <location filename="../../opsdesk/ui/activity/describe.py" line="187"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="266"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="191"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -46,7 +46,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="194"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
         <source>undid a change of {fields} to %n task(s)</source>
         <translation>
             <numerusform>undid a change of {fields} to %n task</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="196"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="200"/>
         <source>undid a change to %n task(s)</source>
         <translation>
             <numerusform>undid a change to %n task</numerusform>
@@ -62,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
         <source>added %n task(s)</source>
         <translation>
             <numerusform>added %n task</numerusform>
@@ -70,7 +70,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="206"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>%n new task</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="204"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="208"/>
         <source>%n task(s) updated</source>
         <translation>
             <numerusform>%n task updated</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="215"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="219"/>
         <source>unassigned %n task(s)</source>
         <translation>
             <numerusform>unassigned %n task</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="216"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="220"/>
         <source>assigned %n task(s) to {name}</source>
         <translation>
             <numerusform>assigned %n task to {name}</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="219"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="223"/>
         <source>set %n task(s) to {status}</source>
         <translation>
             <numerusform>set %n task to {status}</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="222"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="226"/>
         <source>set the {field} of %n task(s) to {value}</source>
         <translation>
             <numerusform>set the {field} of %n task to {value}</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="224"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="228"/>
         <source>edited %n task(s): {fields}</source>
         <translation>
             <numerusform>edited %n task: {fields}</numerusform>
@@ -126,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="253"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n subtask</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="251"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="255"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform>
@@ -142,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="253"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="257"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="285"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="289"/>
         <source>%n KPI(s)</source>
         <translation>
             <numerusform>%n KPI</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="287"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="291"/>
         <source>imported %n value(s) of {kpi}</source>
         <translation>
             <numerusform>imported %n value of {kpi}</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="289"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="293"/>
         <source>entered %n value(s) of {kpi}</source>
         <translation>
             <numerusform>entered %n value of {kpi}</numerusform>
@@ -190,9 +190,9 @@
     <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="108"/>
         <source>… and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
         </translation>
     </message>
 </context>
@@ -210,7 +210,7 @@
 <context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="457"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="470"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>%n row written to {file}</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="518"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="531"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>Weekly report (%n page) written to {file}</numerusform>
@@ -229,7 +229,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="198"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="201"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="332"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="335"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -246,47 +246,9 @@
     </message>
 </context>
 <context>
-    <name>ImportPlanDialog</name>
-    <message numerus="yes">
-        <source>%n task(s)</source>
-        <translation type="vanished">
-            <numerusform>%n task</numerusform>
-            <numerusform>%n tasks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n milestone(s)</source>
-        <translation type="vanished">
-            <numerusform>%n milestone</numerusform>
-            <numerusform>%n milestones</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n link(s)</source>
-        <translation type="vanished">
-            <numerusform>%n link</numerusform>
-            <numerusform>%n links</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) have no dates; they are imported unscheduled.</source>
-        <translation type="vanished">
-            <numerusform>%n task has no dates; it is imported unscheduled.</numerusform>
-            <numerusform>%n tasks have no dates; they are imported unscheduled.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more warning(s)</source>
-        <translation type="vanished">
-            <numerusform>… and %n more warning</numerusform>
-            <numerusform>… and %n more warnings</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ImportTasksDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="326"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="338"/>
         <source>%n row(s) read; check the columns, then Check.</source>
         <translation>
             <numerusform>%n row read; check the columns, then Check.</numerusform>
@@ -294,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="360"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="372"/>
         <source>  … and %n more changed task(s)</source>
         <translation>
             <numerusform>  … and %n more changed task</numerusform>
@@ -302,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="366"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="378"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>%n new task</numerusform>
@@ -310,23 +272,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="372"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="385"/>
         <source>%n row(s) match tasks of the plan by title and due date: they update those tasks.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row matches a task of the plan by title and due date: it updates that task.</numerusform>
+            <numerusform>%n rows match tasks of the plan by title and due date: they update those tasks.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="374"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="387"/>
         <source>%n row(s) match tasks of the plan by title and due date and would be added twice.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row matches a task of the plan by title and due date and would be added twice.</numerusform>
+            <numerusform>%n rows match tasks of the plan by title and due date and would be added twice.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="389"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="402"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… and %n more problem</numerusform>
@@ -335,37 +297,56 @@
     </message>
 </context>
 <context>
+    <name>KpisView</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/kpis/view.py" line="311"/>
+        <source>&lt;b&gt;No values yet this month&lt;/b&gt;&lt;br&gt;%n KPI(s) with a target; {month} is on each card</source>
+        <translation>
+            <numerusform>&lt;b&gt;No values yet this month&lt;/b&gt;&lt;br&gt;%n KPI with a target; {month} is on its card</numerusform>
+            <numerusform>&lt;b&gt;No values yet this month&lt;/b&gt;&lt;br&gt;%n KPIs with a target; {month} is on each card</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LaunchMove</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="45"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="46"/>
+        <source>• %n finished task(s) keep their dates</source>
+        <translation>
+            <numerusform>• %n finished task keeps its dates</numerusform>
+            <numerusform>• %n finished tasks keep their dates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="51"/>
         <source>… and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="50"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="56"/>
         <source>%n unfinished task(s) that depend on launch day move with it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unfinished task that depends on launch day moves with it.</numerusform>
+            <numerusform>%n unfinished tasks that depend on launch day move with it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="52"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="58"/>
         <source>%n task(s) stay where they are:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n task stays where it is:</numerusform>
+            <numerusform>%n tasks stay where they are:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="55"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="61"/>
         <source>Monthly targets stay on their calendar months (%n); the other targets move ({moving}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Monthly targets stay on their calendar months (%n); the other targets move ({moving}).</numerusform>
+            <numerusform>Monthly targets stay on their calendar months (%n); the other targets move ({moving}).</numerusform>
         </translation>
     </message>
 </context>
@@ -407,7 +388,7 @@
 <context>
     <name>MyWorkView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="165"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="184"/>
         <source>{name} · {roles} · {today} · %n open</source>
         <translation>
             <numerusform>{name} · {roles} · {today} · %n open</numerusform>
@@ -415,35 +396,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="179"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="198"/>
         <source>{dates} · missed %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{dates} · missed %n day</numerusform>
+            <numerusform>{dates} · missed %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="183"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="202"/>
         <source>{date} · %n day(s) late</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{date} · %n day late</numerusform>
+            <numerusform>{date} · %n days late</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="301"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="349"/>
         <source>Mark the %n missed day(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mark the %n missed day skipped</numerusform>
+            <numerusform>Mark the %n missed days skipped</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="316"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="364"/>
         <source>Skip %n missed day(s) of “{title}”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Skip %n missed day of “{title}”</numerusform>
+            <numerusform>Skip %n missed days of “{title}”</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -483,9 +464,9 @@
     <message numerus="yes">
         <location filename="../../opsdesk/ui/overview/view.py" line="181"/>
         <source>tasks done (%n skipped)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tasks done (%n skipped)</numerusform>
+            <numerusform>tasks done (%n skipped)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -529,11 +510,11 @@
 <context>
     <name>PhasesDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="215"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="214"/>
         <source>This phase holds %n task(s): move them to another phase first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>This phase holds %n task: move it to another phase first.</numerusform>
+            <numerusform>This phase holds %n tasks: move them to another phase first.</numerusform>
         </translation>
     </message>
 </context>
@@ -542,9 +523,9 @@
     <message numerus="yes">
         <location filename="../../opsdesk/ui/kpis/spending.py" line="330"/>
         <source>{file}: %n problem(s) found; nothing is imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{file}: %n problem found; nothing is imported.</numerusform>
+            <numerusform>{file}: %n problems found; nothing is imported.</numerusform>
         </translation>
     </message>
 </context>
@@ -578,7 +559,15 @@
 <context>
     <name>TaskPrompts</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="44"/>
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="46"/>
+        <source>Move %n task(s) by how many working days? (negative: earlier)</source>
+        <translation>
+            <numerusform>Move %n task by how many working days? (negative: earlier)</numerusform>
+            <numerusform>Move %n tasks by how many working days? (negative: earlier)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="48"/>
         <source>Move %n task(s) by how many days? (negative: earlier)</source>
         <translation>
             <numerusform>Move %n task by how many days? (negative: earlier)</numerusform>
@@ -624,7 +613,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="240"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="242"/>
+        <source>Move %n task(s) by {days} working days</source>
+        <translation>
+            <numerusform>Move %n task by {days} working days</numerusform>
+            <numerusform>Move %n tasks by {days} working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="243"/>
         <source>Move %n task(s) by {days} days</source>
         <translation>
             <numerusform>Move %n task by {days} days</numerusform>
@@ -632,7 +629,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="261"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="267"/>
         <source>Duplicate %n task(s)</source>
         <translation>
             <numerusform>Duplicate %n task</numerusform>
@@ -640,7 +637,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="278"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="284"/>
         <source>Delete %n task(s)?</source>
         <translation>
             <numerusform>Delete %n task?</numerusform>
@@ -648,7 +645,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="281"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="287"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n subtask</numerusform>
@@ -656,7 +653,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="283"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="289"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform>
@@ -664,7 +661,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="285"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="291"/>
         <source>%n link(s) to other tasks</source>
         <translation>
             <numerusform>%n link to other tasks</numerusform>
@@ -672,7 +669,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="294"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="300"/>
         <source>Delete %n task(s)</source>
         <translation>
             <numerusform>Delete %n task</numerusform>
@@ -680,7 +677,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="428"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="434"/>
         <source>some of the %n selected tasks</source>
         <translation>
             <numerusform>some of the %n selected tasks</numerusform>
@@ -712,13 +709,13 @@
     <message numerus="yes">
         <location filename="../../opsdesk/ui/timeline/canvas.py" line="329"/>
         <source>%n working day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="337"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="338"/>
         <source>overdue by %n day(s)</source>
         <translation>
             <numerusform>overdue by %n day</numerusform>
@@ -736,17 +733,17 @@
     <message numerus="yes">
         <location filename="../../opsdesk/ui/timeline/edits.py" line="109"/>
         <source>Move “{title}” %n working day(s) later</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Move “{title}” %n working day later</numerusform>
+            <numerusform>Move “{title}” %n working days later</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/timeline/edits.py" line="110"/>
         <source>Move “{title}” %n working day(s) earlier</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Move “{title}” %n working day earlier</numerusform>
+            <numerusform>Move “{title}” %n working days earlier</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -799,7 +796,7 @@
 <context>
     <name>TimelineView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/view.py" line="334"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="338"/>
         <source>Timeline (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>Timeline (%n page) written to {file}</numerusform>

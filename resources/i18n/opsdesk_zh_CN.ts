@@ -8,62 +8,36 @@
         <translation type="obsolete">备份失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
         <source>Phases: {phases}</source>
-        <translation type="unfinished">阶段：{phases}</translation>
+        <translation type="obsolete">阶段：{phases}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="114"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="117"/>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
         <source>%n task(s)</source>
-        <translation type="unfinished">%n 个任务</translation>
+        <translation type="obsolete">%n 个任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
         <source>%n milestone(s)</source>
-        <translation type="unfinished">%n 个里程碑</translation>
+        <translation type="obsolete">%n 个里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="110"/>
         <source>%n link(s)</source>
-        <translation type="unfinished">%n 个关联</translation>
+        <translation type="obsolete">%n 个关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="111"/>
         <source>People: {new} new, {matched} already here</source>
-        <translation type="unfinished">人员：新增 {new} 人，已有 {matched} 人</translation>
+        <translation type="obsolete">人员：新增 {new} 人，已有 {matched} 人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="114"/>
-        <source>New roles: {roles}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="116"/>
         <source>Groups that match no role: {groups}</source>
-        <translation type="unfinished">未匹配到岗位的分组：{groups}</translation>
+        <translation type="obsolete">未匹配到岗位的分组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="119"/>
         <source>%n task(s) have no dates; they are imported unscheduled.</source>
-        <translation type="unfinished">%n 个任务没有日期，将作为未排期任务导入。</translation>
+        <translation type="obsolete">%n 个任务没有日期，将作为未排期任务导入。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="122"/>
-        <source>… and %n more link(s) left out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="125"/>
         <source>… and %n more warning(s)</source>
-        <translation type="unfinished">……另有 %n 条警告</translation>
+        <translation type="obsolete">……另有 %n 条警告</translation>
     </message>
 </context>
 <context>
@@ -264,115 +238,130 @@
         <translation>停用了{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="120"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="121"/>
+        <source>added the phase {name}</source>
+        <translation>添加阶段{name}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="122"/>
+        <source>removed the phase {name}</source>
+        <translation>删除阶段{name}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="123"/>
+        <source>moved the phase {name}</source>
+        <translation>移动阶段{name}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="124"/>
         <source>edited the phase {name}</source>
         <translation>修改阶段{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="124"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="128"/>
         <source>made a change ({what})</source>
         <translation>做了更改（{what}）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="130"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="134"/>
         <source>undid a change of {task}</source>
         <translation>撤销了对{task}的修改</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="132"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="136"/>
         <source>redid a change of {task}</source>
         <translation>重做了对{task}的修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="135"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="139"/>
         <source>undid a change of %n task(s)</source>
         <translation>
             <numerusform>撤销了对 %n 个任务的修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="136"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="140"/>
         <source>redid a change of %n task(s)</source>
         <translation>
             <numerusform>重做了对 %n 个任务的修改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="141"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="145"/>
         <source>ticked off {task}</source>
         <translation>勾选完成{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="143"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="147"/>
         <source>reopened {task}</source>
         <translation>重新打开{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="145"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="149"/>
         <source>created {task}</source>
         <translation>新建{task}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="149"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="153"/>
         <source>deleted {task} with {what}</source>
         <translation>删除{task}及其{what}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="151"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="155"/>
         <source>deleted {task}</source>
         <translation>删除{task}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="178"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="182"/>
         <source>marked %n missed day(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>把漏掉的 %n 天标为跳过</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="274"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="278"/>
         <source>added the KPI {kpi}</source>
         <translation>添加指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="275"/>
         <location filename="../../opsdesk/ui/activity/describe.py" line="279"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="283"/>
         <source>edited the KPI {kpi}</source>
         <translation>修改指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="276"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="280"/>
         <source>deleted the KPI {kpi}</source>
         <translation>删除指标{kpi}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="281"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="285"/>
         <source>set the targets of {kpi}</source>
         <translation>设置{kpi}的目标</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="285"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="289"/>
         <source>%n KPI(s)</source>
         <translation>
             <numerusform>%n 个指标</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="287"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="291"/>
         <source>imported %n value(s) of {kpi}</source>
         <translation>
             <numerusform>导入{kpi}的 %n 个数值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="289"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="293"/>
         <source>entered %n value(s) of {kpi}</source>
         <translation>
             <numerusform>录入{kpi}的 %n 个数值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="332"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="336"/>
         <source>{count} different values</source>
         <translation>{count} 个不同的值</translation>
     </message>
@@ -381,24 +370,24 @@
         <translation type="vanished">添加了 {count} 项任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="163"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="167"/>
         <source>moved due {before} → {after} of {task}</source>
         <translation>把{task}的截止日从{before}改到{after}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="167"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="171"/>
         <source>assigned {task} to {name}</source>
         <translation>把{task}指派给{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="170"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="174"/>
         <source>set {task} to {status}</source>
         <translation>把{task}设为{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="172"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="176"/>
         <source>edited {task}: {fields}</source>
-        <translation>修改{task}:{fields}</translation>
+        <translation>修改{task}：{fields}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/activity/describe.py" line="95"/>
@@ -481,177 +470,177 @@
         <translation>修改岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="157"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="161"/>
         <source>restored {task} with {what}</source>
         <translation>恢复{task}及其{what}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="159"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="163"/>
         <source>restored {task}</source>
         <translation>恢复{task}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="181"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="185"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="183"/>
         <location filename="../../opsdesk/ui/activity/describe.py" line="187"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="266"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="191"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="184"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="188"/>
         <source>moved {tasks} {days} later</source>
         <translation>将{tasks}推后 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="188"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="192"/>
         <source>moved {tasks} {days} earlier</source>
         <translation>将{tasks}提前 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="190"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="194"/>
         <source>moved {tasks}</source>
         <translation>移动{tasks}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="194"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
         <source>undid a change of {fields} to %n task(s)</source>
         <translation>
             <numerusform>撤销了对 %n 个任务的{fields}修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="196"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="200"/>
         <source>undid a change to %n task(s)</source>
         <translation>
             <numerusform>撤销了对 %n 个任务的修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="198"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
         <source>added %n task(s)</source>
         <translation>
             <numerusform>添加了 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="202"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="206"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>新增 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="204"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="208"/>
         <source>%n task(s) updated</source>
         <translation>
             <numerusform>更新 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="206"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="210"/>
         <source>imported tasks from {file}: {what}</source>
         <translation>从 {file} 导入任务：{what}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="208"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="212"/>
         <source>changed {task} ({action})</source>
         <translation>更改{task}（{action}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="215"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="219"/>
         <source>unassigned %n task(s)</source>
         <translation>
             <numerusform>取消了 %n 个任务的负责人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="216"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="220"/>
         <source>assigned %n task(s) to {name}</source>
         <translation>
             <numerusform>将 %n 个任务分配给{name}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="219"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="223"/>
         <source>set %n task(s) to {status}</source>
         <translation>
             <numerusform>将 %n 个任务设为{status}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="222"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="226"/>
         <source>set the {field} of %n task(s) to {value}</source>
         <translation>
             <numerusform>将 %n 个任务的{field}设为{value}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="224"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="228"/>
         <source>edited %n task(s): {fields}</source>
         <translation>
             <numerusform>修改 %n 个任务：{fields}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="237"/>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="242"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="241"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="246"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="249"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="253"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n 个子任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="251"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="255"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n 条评论</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/activity/describe.py" line="253"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="257"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n 个关联</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="259"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="263"/>
         <source>created the plan {name}</source>
         <translation>创建计划{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="262"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="266"/>
         <source>imported the plan {name} from {file}</source>
         <translation>从 {file} 导入计划{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="268"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="272"/>
         <source>moved the whole plan {days} earlier</source>
         <translation>整个计划提前 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="269"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="273"/>
         <source>moved the whole plan {days} later</source>
         <translation>整个计划推后 {days}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/activity/describe.py" line="270"/>
+        <location filename="../../opsdesk/ui/activity/describe.py" line="274"/>
         <source>changed the plan ({action})</source>
-        <translation>修改了计划({action})</translation>
+        <translation>修改了计划（{action}）</translation>
     </message>
     <message>
         <source>imported {count} values of {kpi}</source>
@@ -667,7 +656,7 @@
     <message>
         <location filename="../../opsdesk/ui/activity/model.py" line="49"/>
         <source>OpsDesk (system)</source>
-        <translation>OpsDesk(系统)</translation>
+        <translation>OpsDesk（系统）</translation>
     </message>
 </context>
 <context>
@@ -756,127 +745,127 @@
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="131"/>
         <source>Launch day</source>
-        <translation type="unfinished">上线日</translation>
+        <translation>上线日</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="131"/>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="148"/>
         <source>Calendar date</source>
-        <translation type="unfinished"></translation>
+        <translation>公历日期</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="132"/>
         <source>Lunar date</source>
-        <translation type="unfinished"></translation>
+        <translation>农历日期</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="132"/>
         <source>Another task</source>
-        <translation type="unfinished"></translation>
+        <translation>其他任务</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="136"/>
         <source>What the due date hangs on. Launch day: it moves when launch day moves. A calendar date (双11 = 11-11) or a lunar date (中秋 = 八月十五): it stays. Another task: it follows that task.</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期以什么为基准。上线日：上线日移动时随之移动。公历日期（双11 = 11-11）或农历日期（中秋 = 八月十五）：固定不动。其他任务：跟随该任务。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="139"/>
         <source>Anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>基准</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="142"/>
         <source>Month {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}月</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="145"/>
         <source>Lunar year</source>
-        <translation type="unfinished"></translation>
+        <translation>农历年</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="146"/>
         <source>Lunar month</source>
-        <translation type="unfinished"></translation>
+        <translation>农历月</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="147"/>
         <source>Lunar day</source>
-        <translation type="unfinished"></translation>
+        <translation>农历日</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="149"/>
         <source>Task it hangs on</source>
-        <translation type="unfinished"></translation>
+        <translation>作为基准的任务</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="150"/>
         <source> d</source>
-        <translation type="unfinished"> 天</translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="151"/>
         <source>Days after (negative: before)</source>
-        <translation type="unfinished"></translation>
+        <translation>之后天数（负数为之前）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="152"/>
         <source>Days after the anchor; negative: before it (e.g. −10: due 10 days before 双11).</source>
-        <translation type="unfinished"></translation>
+        <translation>基准之后的天数；负数表示之前（例如 −10：双11 前 10 天截止）。</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../opsdesk/app.py" line="150"/>
+        <location filename="../../opsdesk/app.py" line="152"/>
         <source>No installed font can show Chinese, so Chinese text would appear as boxes. Install a Chinese font, for example the package {package} (Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk.</source>
         <translation>系统中没有可显示中文的字体，中文将显示为方框。请安装中文字体，例如软件包 {package}（Debian/Ubuntu：sudo apt install {package}），然后重新启动 OpsDesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="167"/>
+        <location filename="../../opsdesk/app.py" line="169"/>
         <source>Welcome to OpsDesk. There is no plan yet.</source>
         <translation>欢迎使用 OpsDesk。目前还没有计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="188"/>
-        <location filename="../../opsdesk/app.py" line="356"/>
+        <location filename="../../opsdesk/app.py" line="190"/>
+        <location filename="../../opsdesk/app.py" line="358"/>
         <source>Open an OpsDesk database</source>
         <translation>打开 OpsDesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="189"/>
-        <location filename="../../opsdesk/app.py" line="357"/>
+        <location filename="../../opsdesk/app.py" line="191"/>
+        <location filename="../../opsdesk/app.py" line="359"/>
         <source>OpsDesk databases (*.db *.sample *.sqlite);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db *.sample *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="258"/>
+        <location filename="../../opsdesk/app.py" line="260"/>
         <source>Open an existing file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已有文件…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="260"/>
+        <location filename="../../opsdesk/app.py" line="262"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="358"/>
+        <location filename="../../opsdesk/app.py" line="360"/>
         <source>;;Plans from other tools (*.planner *.gan *.xml)</source>
-        <translation type="unfinished"></translation>
+        <translation>;;其他工具的计划 (*.planner *.gan *.xml)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="256"/>
-        <location filename="../../opsdesk/app.py" line="261"/>
+        <location filename="../../opsdesk/app.py" line="258"/>
+        <location filename="../../opsdesk/app.py" line="263"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="262"/>
+        <location filename="../../opsdesk/app.py" line="264"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="276"/>
+        <location filename="../../opsdesk/app.py" line="278"/>
         <source>{path} cannot be written (read-only file or folder); it is open read-only.</source>
         <translation>{path} 无法写入（文件或文件夹为只读），已以只读方式打开。</translation>
     </message>
@@ -969,17 +958,17 @@
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="83"/>
         <source>Budgets, {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}预算</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="97"/>
         <source>used {used} of {budget} · {left} over</source>
-        <translation type="unfinished"></translation>
+        <translation>已用 {used} / {budget} · 超支 {left}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="98"/>
         <source>used {used} of {budget} · {left} left</source>
-        <translation type="unfinished"></translation>
+        <translation>已用 {used} / {budget} · 剩余 {left}</translation>
     </message>
 </context>
 <context>
@@ -1068,17 +1057,17 @@
     <message>
         <location filename="../../opsdesk/ui/dialogs/conflict.py" line="39"/>
         <source>{who} changed the {fields} of {what} at {when}, after you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在您打开{what}之后，{who} 于 {when} 修改了它的{fields}。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/conflict.py" line="41"/>
         <source>Someone</source>
-        <translation type="unfinished"></translation>
+        <translation>有人</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/conflict.py" line="42"/>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/conflict.py" line="45"/>
@@ -1088,7 +1077,7 @@
     <message>
         <location filename="../../opsdesk/ui/dialogs/conflict.py" line="48"/>
         <source>Reload: see the task as it is now; your edit is dropped. Overwrite: save the fields you changed over theirs; what they changed in other fields stays (and the activity log keeps both). Cancel: do nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载：查看任务的最新内容，放弃您的修改。覆盖：用您改过的字段覆盖对方的修改；对方在其他字段上的修改保留（动态记录中两者都有）。取消：不做任何操作。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/conflict.py" line="33"/>
@@ -1115,39 +1104,39 @@
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="92"/>
         <source>Copy plan “{name}” to launch on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>复制计划“{name}”，上线日为 {date}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="99"/>
         <source>Copy plan</source>
-        <translation type="unfinished"></translation>
+        <translation>复制计划</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="103"/>
         <source>“{name}” is made; it launches on {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建“{name}”，上线日为 {date}。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="106"/>
         <source>Already late:</source>
-        <translation type="unfinished"></translation>
+        <translation>已经来不及：</translation>
     </message>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="108"/>
         <source>… and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>……另有 %n 项。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="111"/>
         <source>Open it</source>
-        <translation type="unfinished"></translation>
+        <translation>打开新计划</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="112"/>
         <source>Stay here</source>
-        <translation type="unfinished"></translation>
+        <translation>留在当前计划</translation>
     </message>
 </context>
 <context>
@@ -1155,27 +1144,27 @@
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="41"/>
         <source>Copy plan</source>
-        <translation type="unfinished"></translation>
+        <translation>复制计划</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="52"/>
         <source>“{name}” with the new year</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”（年份自动更新）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="54"/>
         <source>Launch-relative work moves with the new launch day; festivals on a calendar or lunar date (双11, 中秋 …) land on the new year&apos;s dates. Statuses, comments and KPI actuals start empty; roles and people stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>以上线日为基准的工作随新的上线日移动；公历或农历节日（双11、中秋……）落在新一年的对应日期。状态、评论和指标实际值清空；岗位和人员保留。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="65"/>
         <source>New launch day</source>
-        <translation type="unfinished"></translation>
+        <translation>新上线日</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="66"/>
         <source>New plan&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>新计划名称</translation>
     </message>
 </context>
 <context>
@@ -1194,44 +1183,39 @@
 <context>
     <name>DayLegend</name>
     <message>
-        <location filename="../../opsdesk/ui/timeline/legend.py" line="53"/>
-        <source>Weekend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../opsdesk/ui/timeline/legend.py" line="54"/>
-        <source>Public holiday</source>
-        <translation type="unfinished"></translation>
+        <source>Weekend</source>
+        <translation>周末</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/timeline/legend.py" line="55"/>
+        <source>Public holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="56"/>
         <source>Make-up working day (调休)</source>
-        <translation type="unfinished"></translation>
+        <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/legend.py" line="57"/>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="58"/>
         <source>China&apos;s public holidays and make-up working days, {first}–{last}. Hover a day for its holiday.</source>
-        <translation type="unfinished"></translation>
+        <translation>中国法定节假日和调休上班日，{first}–{last}。鼠标悬停在某天上可查看节日名称。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/legend.py" line="60"/>
-        <source>holidays known up to {last}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/timeline/legend.py" line="61"/>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="62"/>
         <source>This plan reaches beyond {last}: there only Saturdays and Sundays count as days off.</source>
-        <translation type="unfinished"></translation>
+        <translation>本计划超出了 {last}：之后只把周六、周日算作休息日。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/legend.py" line="65"/>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="66"/>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>按工作日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/legend.py" line="67"/>
+        <location filename="../../opsdesk/ui/timeline/legend.py" line="68"/>
         <source>Moving a task on the timeline moves it by working days (skipping weekends and public holidays, counting make-up days), and durations show working days too.</source>
-        <translation type="unfinished"></translation>
+        <translation>在时间线上拖动任务时按工作日移动（跳过周末和法定节假日，调休上班日计入），工期也按工作日显示。</translation>
     </message>
 </context>
 <context>
@@ -1249,12 +1233,12 @@
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="120"/>
         <source>Name (Chinese)</source>
-        <translation>名称(中文)</translation>
+        <translation>名称（中文）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="121"/>
         <source>Name (English)</source>
-        <translation>名称(英文)</translation>
+        <translation>名称（英文）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="121"/>
@@ -1345,7 +1329,7 @@
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="137"/>
         <source>Targets (per month, custom range, phase or traffic step; low and/or high)</source>
-        <translation>目标(按月、自定义区间、阶段或引流步骤;下限和/或上限)</translation>
+        <translation>目标（按月、自定义区间、阶段或引流步骤；下限和/或上限）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="139"/>
@@ -1390,22 +1374,22 @@
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="193"/>
         <source>A target is an amount to reach over its period; the dashboard judges it by pace (the share due by today).</source>
-        <translation type="unfinished"></translation>
+        <translation>目标是整个周期内要达到的总量；看板按进度评估（截至今天应完成的份额）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="197"/>
         <source>A target is a maximum (met or not, with the margin); a low and a high make a range.</source>
-        <translation type="unfinished"></translation>
+        <translation>单个目标为上限（显示是否达成及差额）；同时填下限和上限则为区间。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="199"/>
         <source>A single target is a minimum (met or not, with the margin); a low and a high make a range, and above the range is good.</source>
-        <translation type="unfinished"></translation>
+        <translation>单个目标为下限（显示是否达成及差额）；同时填下限和上限则为区间，高于区间为好。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="201"/>
         <source>A single target is a minimum (met or not, with the margin); a low and a high make a range, and above the range is too high (a cost).</source>
-        <translation type="unfinished"></translation>
+        <translation>单个目标为下限（显示是否达成及差额）；同时填下限和上限则为区间，高于区间为偏高（如成本）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="229"/>
@@ -1420,7 +1404,7 @@
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="267"/>
         <source>Target row {row}: write dates as 2026-09-01 and numbers as 200000 or 20万.</source>
-        <translation>第 {row} 行目标:日期请写成 2026-09-01,数字写成 200000 或 20万。</translation>
+        <translation>第 {row} 行目标：日期请写成 2026-09-01，数字写成 200000 或 20万。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/definitions.py" line="281"/>
@@ -1433,7 +1417,7 @@
     <message>
         <location filename="../../opsdesk/ui/kpis/entry.py" line="93"/>
         <source>Type or paste (Ctrl+V) the day’s figures: 1,234 · 12.5% · 20W · 20万 · 1.5万. Ctrl+Z undoes.</source>
-        <translation>输入或粘贴(Ctrl+V)当天数据:1,234 · 12.5% · 20W · 20万 · 1.5万。Ctrl+Z 撤销。</translation>
+        <translation>输入或粘贴（Ctrl+V）当天数据：1,234 · 12.5% · 20W · 20万 · 1.5万。Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/entry.py" line="98"/>
@@ -1448,7 +1432,7 @@
     <message>
         <location filename="../../opsdesk/ui/kpis/entry.py" line="143"/>
         <source>You own no KPI in this plan, so there is nothing for you to enter here. Each KPI’s values are entered by the manager or by the people of its owner role (KPI definitions); ask the manager if you should enter one.</source>
-        <translation type="unfinished"></translation>
+        <translation>本计划中没有由您负责的指标，所以这里没有需要您录入的内容。每个指标的数值由经理或其负责岗位的人员录入（见指标定义）；如需由您录入，请联系经理。</translation>
     </message>
     <message>
         <source>You own no KPI in this plan; the manager or a KPI’s owner role enters its values.</source>
@@ -1457,7 +1441,7 @@
     <message>
         <location filename="../../opsdesk/ui/kpis/entry.py" line="179"/>
         <source>{day}, {kpi}: “{value}” is not a number.</source>
-        <translation>{day},{kpi}:“{value}”不是数字。</translation>
+        <translation>{day}，{kpi}：“{value}”不是数字。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/kpis/entry.py" line="187"/>
@@ -1618,12 +1602,12 @@
     <message>
         <location filename="../../opsdesk/services/kpis.py" line="25"/>
         <source>{kpi}: a count cannot be negative ({value}).</source>
-        <translation>{kpi}:数量不能为负数({value})。</translation>
+        <translation>{kpi}：数量不能为负数（{value}）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpis.py" line="26"/>
         <source>{day} is outside the plan ({first} to {last}).</source>
-        <translation>{day} 不在计划期内({first} 至 {last})。</translation>
+        <translation>{day} 不在计划期内（{first} 至 {last}）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpis.py" line="28"/>
@@ -1648,7 +1632,7 @@
     <message>
         <location filename="../../opsdesk/cli_print.py" line="10"/>
         <source>There is no role “{key}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位“{key}”不存在。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/cli_print.py" line="11"/>
@@ -1724,22 +1708,22 @@
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="16"/>
         <source>edit the plan (manager only)</source>
-        <translation>编辑计划(仅限经理)</translation>
+        <translation>编辑计划（仅限经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="17"/>
         <source>manage people and roles (manager only)</source>
-        <translation>管理人员和岗位(仅限经理)</translation>
+        <translation>管理人员和岗位（仅限经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="18"/>
         <source>set KPI targets (manager only)</source>
-        <translation>设置指标目标(仅限经理)</translation>
+        <translation>设置指标目标（仅限经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="19"/>
         <source>restore backups and import plans (manager only)</source>
-        <translation>恢复备份和导入计划(仅限经理)</translation>
+        <translation>恢复备份和导入计划（仅限经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="20"/>
@@ -1754,7 +1738,7 @@
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="23"/>
         <source>tick off or reopen this task (only its assignee, staff of its role when it is unassigned, or a manager)</source>
-        <translation>勾选完成或重新打开此任务(仅限负责人、任务未分配时该岗位的人员或经理)</translation>
+        <translation>勾选完成或重新打开此任务（仅限负责人、任务未分配时该岗位的人员或经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="26"/>
@@ -1764,12 +1748,12 @@
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="29"/>
         <source>print someone else&apos;s or a role&apos;s list (manager only)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印他人或某岗位的清单（仅限经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="30"/>
         <source>enter values for this KPI (only its owner role or a manager)</source>
-        <translation>录入此指标的数值(仅限所属岗位或经理)</translation>
+        <translation>录入此指标的数值（仅限所属岗位或经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/permissions.py" line="32"/>
@@ -1779,22 +1763,22 @@
     <message>
         <location filename="../../opsdesk/services/phases.py" line="22"/>
         <source>The phase “{name}” still holds {count} task(s); move them to another phase first.</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段“{name}”中还有 {count} 个任务，请先把它们移到其他阶段。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/phases.py" line="24"/>
         <location filename="../../opsdesk/services/plan_copy.py" line="314"/>
-        <location filename="../../opsdesk/services/plans.py" line="26"/>
+        <location filename="../../opsdesk/services/plans.py" line="27"/>
         <source>A plan needs at least one phase.</source>
         <translation>计划至少需要一个阶段。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/phases.py" line="25"/>
         <source>“{value}” is not a colour; write it as #rrggbb.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效颜色，请按 #rrggbb 格式填写。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/plans.py" line="27"/>
+        <location filename="../../opsdesk/services/plans.py" line="28"/>
         <source>The phase ends ({end}) before it starts ({start}).</source>
         <translation>阶段的结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
@@ -1821,7 +1805,7 @@
     <message>
         <location filename="../../opsdesk/services/tasks.py" line="30"/>
         <source>“{title}” cannot be skipped: only open occurrences of a routine can.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”不能跳过：只有例行工作中未完成的那几次可以跳过。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/tasks.py" line="32"/>
@@ -1956,12 +1940,12 @@
     <message>
         <location filename="../../opsdesk/cli_interchange.py" line="13"/>
         <source>{file}: the file type is not known; use .planner, .gan (GanttProject), .xml (MS Project), .csv or .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：无法识别的文件类型，请使用 .planner、.gan（GanttProject）、.xml（MS Project）、.csv 或 .xlsx。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/cli_interchange.py" line="14"/>
         <source>There is no database at {db}; a new one is made only for a whole plan (.planner, .gan, .xml). Make one with `opsdesk init` first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{db} 处没有数据库；只有导入整个计划（.planner、.gan、.xml）时才会新建数据库。请先用 `opsdesk init` 创建。</translation>
     </message>
     <message>
         <source>{file}: the file type is not known; use .planner, .xml (MS Project), .csv or .xlsx.</source>
@@ -1983,169 +1967,184 @@
         <translation>{path} 已损坏，无法打开。要用备份替换它，请用 --user 以备份中的经理身份登录（使用备份中的密码：恢复后生效的是备份文件）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="12"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="14"/>
         <source>{file} cannot be read as {kind}: {detail}</source>
         <translation>{file} 无法作为{kind}读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="13"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="15"/>
         <source>{file} cannot be read as {kind}: the file contains XML that is refused for safety (entities or a DTD).</source>
         <translation>{file} 无法作为{kind}读取：文件含有出于安全原因拒绝的 XML（实体或 DTD）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="16"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="18"/>
         <source>{file} cannot be read as {kind}: the file is empty.</source>
         <translation>{file} 无法作为{kind}读取：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="17"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="19"/>
         <source>{file} cannot be read as {kind}: the XML is broken at line {line}, column {column}.</source>
         <translation>{file} 无法作为{kind}读取：XML 在第 {line} 行第 {column} 列处有错误。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="19"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="21"/>
         <source>{file} cannot be read as {kind}: the root element is &lt;{tag}&gt;, not &lt;{expected}&gt;.</source>
         <translation>{file} 无法作为{kind}读取：根元素是 &lt;{tag}&gt;，而不是 &lt;{expected}&gt;。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="21"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="23"/>
         <source>{file}: the project start “{value}” is not a date.</source>
         <translation>{file}：项目开始日期“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="23"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="25"/>
         <source>{file}, task {task} “{name}”: the start “{value}” is not a date.</source>
         <translation>{file}，任务 {task}“{name}”：开始日期“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="25"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="27"/>
         <source>{file}, task {task} “{name}”: the finish “{value}” is not a date.</source>
         <translation>{file}，任务 {task}“{name}”：完成日期“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="27"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="29"/>
         <source>{file}, task {task} “{name}”: the percent complete “{value}” is not a number from 0 to 100.</source>
         <translation>{file}，任务 {task}“{name}”：完成百分比“{value}”不是 0 到 100 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="30"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="32"/>
         <source>{file}, task {task} “{name}”: the outline level “{value}” is not a whole number.</source>
         <translation>{file}，任务 {task}“{name}”：大纲级别“{value}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="32"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="34"/>
         <source>{file}, task {task} “{name}”: the lag “{value}” of its link from task {pred} is not a number.</source>
         <translation>{file}，任务 {task}“{name}”：来自任务 {pred} 的关联的延隔时间“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="35"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="37"/>
         <source>{file}: task number {position} in the file, “{name}”, has no id.</source>
         <translation>{file}：文件中第 {position} 个任务“{name}”没有编号。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="37"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="39"/>
         <source>{file}: two tasks have the id {task}: “{first}” and “{second}”.</source>
         <translation>{file}：两个任务的编号都是 {task}：“{first}”和“{second}”。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="39"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="41"/>
         <source>{file}: the links between these tasks form a cycle, so they cannot be scheduled: {tasks}.</source>
         <translation>{file}：这些任务之间的关联形成了循环，无法排期：{tasks}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="42"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="44"/>
         <source>{file}, task {task} “{name}”: it finishes ({finish}) before it starts ({start}); it is imported finishing on its start day.</source>
         <translation>{file}，任务 {task}“{name}”：完成日期（{finish}）早于开始日期（{start}）；导入时将完成日期设为开始当天。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="45"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="47"/>
         <source>{file}, task {task} “{name}”: its link from task {pred} is left out; there is no task {pred}.</source>
         <translation>{file}，任务 {task}“{name}”：来自任务 {pred} 的关联未导入；不存在任务 {pred}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="48"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="50"/>
         <source>{file}, task {task} “{name}”: its link to itself is left out.</source>
         <translation>{file}，任务 {task}“{name}”：指向自身的关联未导入。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/exports.py" line="21"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="52"/>
+        <source>{file}, task {task} “{name}”: its anchor “{value}” is not understood (e.g. date:11-11, lunar:08-15, task:12|-2) and is left out; its dates stay as they are.</source>
+        <translation>{file}，任务 {task}“{name}”：无法识别其基准“{value}”（例如 date:11-11、lunar:08-15、task:12|-2），未导入；日期保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/exports.py" line="24"/>
         <source>“{value}” cannot be written in {encoding}; choose UTF-8.</source>
         <translation>“{value}”无法用 {encoding} 编码写入，请选择 UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/exports.py" line="22"/>
+        <location filename="../../opsdesk/services/exports.py" line="25"/>
         <source>{name} has no tasks with dates to put in a calendar.</source>
         <translation>{name} 没有带日期的任务可放入日历。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/exports.py" line="23"/>
+        <location filename="../../opsdesk/services/exports.py" line="26"/>
         <source>{name} has no milestones with dates to put in a calendar.</source>
         <translation>{name} 没有带日期的里程碑可放入日历。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="24"/>
+        <location filename="../../opsdesk/services/imports.py" line="36"/>
         <source>{file} holds no tasks to import.</source>
         <translation>{file} 中没有可导入的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="25"/>
+        <location filename="../../opsdesk/services/imports.py" line="37"/>
         <source>{file}, task {task} “{name}”: the start {value} is outside {low} … {high}.</source>
         <translation>{file}，任务 {task}“{name}”：开始日期 {value} 不在 {low} … {high} 之内。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="27"/>
+        <location filename="../../opsdesk/services/imports.py" line="39"/>
         <source>{file}, task {task} “{name}”: the finish {value} is outside {low} … {high}.</source>
         <translation>{file}，任务 {task}“{name}”：完成日期 {value} 不在 {low} … {high} 之内。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="29"/>
+        <location filename="../../opsdesk/services/imports.py" line="41"/>
         <source>{path} already exists; choose a new file.</source>
-        <translation type="unfinished">{path} 已存在，请选择一个新文件。</translation>
+        <translation>{path} 已存在，请选择一个新文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="30"/>
+        <location filename="../../opsdesk/services/imports.py" line="42"/>
         <source>{file}: the link from task {pred} “{pred_name}” to task {succ} “{succ_name}” is left out: “{phase}” becomes a phase, and OpsDesk links tasks, not phases.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：任务 {pred}“{pred_name}”到任务 {succ}“{succ_name}”的关联未导入：“{phase}”会成为一个阶段，而 OpsDesk 只关联任务，不关联阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/imports.py" line="45"/>
+        <source>{file}, task {task} “{name}”: its anchor on task {anchor} is left out; there is no such task to hang on (a phase is not one); its dates stay as they are.</source>
+        <translation>{file}，任务 {task}“{name}”：以任务 {anchor} 为基准的设置未导入；没有这个可作基准的任务（阶段不能作为基准）；日期保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/services/imports.py" line="48"/>
+        <source>{file}, task {task} “{name}”: its anchor on task {anchor} is left out; the tasks would hang on each other; its dates stay as they are.</source>
+        <translation>{file}，任务 {task}“{name}”：以任务 {anchor} 为基准的设置未导入；这些任务会互相作为基准；日期保持不变。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="42"/>
         <source>{file}: map a date column and at least one KPI column.</source>
-        <translation>{file}:请指定日期列和至少一个指标列。</translation>
+        <translation>{file}：请指定日期列和至少一个指标列。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="43"/>
         <source>{file}, line {line}: there is no column “{column}”.</source>
-        <translation>{file},第 {line} 行:没有“{column}”列。</translation>
+        <translation>{file}，第 {line} 行：没有“{column}”列。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="44"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a number.</source>
-        <translation>{file},第 {line} 行,{column} 列:“{value}”不是数字。</translation>
+        <translation>{file}，第 {line} 行，{column} 列：“{value}”不是数字。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="45"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a date (write 2026-09-01, 2026/9/1, 20260901 or 2026年9月1日).</source>
-        <translation>{file},第 {line} 行,{column} 列:“{value}”不是有效日期(可写作 2026-09-01、2026/9/1、20260901 或 2026年9月1日)。</translation>
+        <translation>{file}，第 {line} 行，{column} 列：“{value}”不是有效日期（可写作 2026-09-01、2026/9/1、20260901 或 2026年9月1日）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="46"/>
         <source>{file}, line {line}, column {column}: {value} is outside the plan ({first} to {last}).</source>
-        <translation>{file},第 {line} 行,{column} 列:{value} 不在计划期内({first} 至 {last})。</translation>
+        <translation>{file}，第 {line} 行，{column} 列：{value} 不在计划期内（{first} 至 {last}）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="47"/>
         <source>{file}, line {line}, column {column}: {name} may not enter values for “{kpi}” (only its owner role or a manager).</source>
-        <translation>{file},第 {line} 行,{column} 列:{name} 不能录入“{kpi}”的数值(仅限负责岗位或经理)。</translation>
+        <translation>{file}，第 {line} 行，{column} 列：{name} 不能录入“{kpi}”的数值（仅限负责岗位或经理）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="48"/>
         <source>{file}, line {line}, column {column}: a count cannot be negative ({value}).</source>
-        <translation>{file},第 {line} 行,{column} 列:数量不能为负数({value})。</translation>
+        <translation>{file}，第 {line} 行，{column} 列：数量不能为负数（{value}）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="49"/>
         <source>{file}, line {line}, column {column}: there is no KPI “{value}” in this plan.</source>
-        <translation>{file},第 {line} 行,{column} 列:本计划中没有指标“{value}”。</translation>
+        <translation>{file}，第 {line} 行，{column} 列：本计划中没有指标“{value}”。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="50"/>
@@ -2156,32 +2155,32 @@
         <location filename="../../opsdesk/services/kpi_import.py" line="51"/>
         <location filename="../../opsdesk/services/spending.py" line="53"/>
         <source>{file}: {count} problem(s) found, nothing was imported. First: {first}</source>
-        <translation>{file}:发现 {count} 个问题,未导入任何数据。第一个问题:{first}</translation>
+        <translation>{file}：发现 {count} 个问题，未导入任何数据。第一个问题：{first}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="52"/>
         <source>The import was cancelled; nothing was written.</source>
-        <translation>导入已取消,未写入任何数据。</translation>
+        <translation>导入已取消，未写入任何数据。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="53"/>
         <source>{file}: no header row naming a date column (统计日期, 日期, date) in lines {lines}; choose the line that holds the column names.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：第 {lines} 行中没有包含日期列（统计日期、日期、date）的表头行，请选择列名所在的行。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="54"/>
         <source>{file}, line {line}: the “{word}” row is a total and was left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {line} 行：“{word}”行是合计行，未导入。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="55"/>
         <source>{file}: “{kpi}” has several rows for one day on {days} day(s) and the file has no columns to work it out from ({parts}); each day’s value is the mean of its rows. Check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：“{kpi}”有 {days} 天同一天有多行数据，而文件中没有可用于计算的列（{parts}）；每天的数值取这些行的平均值。请核对。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/kpi_import.py" line="56"/>
         <source>{file}: the columns {columns} are known but the plan has no KPI for them; they are not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：能识别列 {columns}，但计划中没有对应的指标，这些列未导入。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/migrate_to.py" line="14"/>
@@ -2206,42 +2205,42 @@
     <message>
         <location filename="../../opsdesk/services/series.py" line="22"/>
         <source>The repeat rule is not valid: {detail}</source>
-        <translation>重复规则无效:{detail}</translation>
+        <translation>重复规则无效：{detail}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/series.py" line="23"/>
         <source>The routine has no day between {start} and {until}.</source>
-        <translation>从 {start} 到 {until} 之间,这项例行工作一次也不会发生。</translation>
+        <translation>从 {start} 到 {until} 之间，这项例行工作一次也不会发生。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/series.py" line="24"/>
         <source>The routine would make {count} tasks; at most {limit} are allowed.</source>
-        <translation>这项例行工作会生成 {count} 项任务,最多允许 {limit} 项。</translation>
+        <translation>这项例行工作会生成 {count} 项任务，最多允许 {limit} 项。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/tables.py" line="28"/>
         <source>{file}: the file is {size} MB; files up to {limit} MB can be imported.</source>
-        <translation>{file}:文件大小为 {size} MB,最多只能导入 {limit} MB 的文件。</translation>
+        <translation>{file}：文件大小为 {size} MB，最多只能导入 {limit} MB 的文件。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/tables.py" line="29"/>
         <source>{file}: the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 and try again.</source>
-        <translation>{file}:文本既不是 UTF-8 也不是 GBK/GB18030;请另存为 UTF-8 后重试。</translation>
+        <translation>{file}：文本既不是 UTF-8 也不是 GBK/GB18030；请另存为 UTF-8 后重试。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/tables.py" line="30"/>
         <source>{file}, line {line}, column {column}: the text is not {encoding}; try GBK or GB18030.</source>
-        <translation>{file},第 {line} 行,第 {column} 列:文本不是 {encoding} 编码;请尝试 GBK 或 GB18030。</translation>
+        <translation>{file}，第 {line} 行，第 {column} 列：文本不是 {encoding} 编码；请尝试 GBK 或 GB18030。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/tables.py" line="31"/>
         <source>{file}: not a readable CSV, Excel (.xlsx, .xls) or OpenDocument (.ods) file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：不是可读取的 CSV、Excel（.xlsx、.xls）或 OpenDocument（.ods）文件。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/tables.py" line="32"/>
         <source>{file}: line {line} is empty or beyond the end of the file; pick the line that holds the column names.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：第 {line} 行为空或超出文件末尾，请选择列名所在的行。</translation>
     </message>
     <message>
         <source>{file}: not a readable CSV or Excel (.xlsx) file.</source>
@@ -2250,7 +2249,7 @@
     <message>
         <location filename="../../opsdesk/services/tables.py" line="33"/>
         <source>{file}: the file has no rows.</source>
-        <translation>{file}:文件中没有数据行。</translation>
+        <translation>{file}：文件中没有数据行。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/task_bulk.py" line="25"/>
@@ -2373,7 +2372,7 @@
         <translation>另一个程序在 OpsDesk 打开数据库时删除了它的日志文件；您的修改未保存。OpsDesk 已重新连接，请再做一次修改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/mspdi.py" line="31"/>
+        <location filename="../../opsdesk/interchange/mspdi.py" line="33"/>
         <source>a Microsoft Project XML file</source>
         <translation>Microsoft Project XML 文件</translation>
     </message>
@@ -2400,7 +2399,7 @@
     <message>
         <location filename="../../opsdesk/interchange/xlsx_read.py" line="49"/>
         <source>{file}: not a readable Excel (.xlsx, .xls) or OpenDocument (.ods) workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：不是可读取的 Excel（.xlsx、.xls）或 OpenDocument（.ods）工作簿。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/history.py" line="39"/>
@@ -2470,173 +2469,173 @@
     <message>
         <location filename="../../opsdesk/interchange/gan.py" line="45"/>
         <source>a GanttProject file</source>
-        <translation type="unfinished"></translation>
+        <translation>GanttProject 文件</translation>
     </message>
     <message>
         <location filename="../../opsdesk/interchange/gan.py" line="46"/>
         <source>{file}, task {task} “{name}”: the duration “{value}” is not a number of days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，任务 {task}“{name}”：工期“{value}”不是天数。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="25"/>
         <source>“{value}” is not a kind of anchor (launch, date, lunar, task).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的基准类型（launch、date、lunar、task）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="26"/>
         <source>{month}-{day} is not a valid {kind} date ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}-{day} 不是有效的 {kind} 日期（{detail}）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="27"/>
         <source>The lunar calendar is known from 1900 to 2099; {year} is outside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>农历只支持 1900 至 2099 年，{year} 年超出范围。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="29"/>
         <source>A task cannot hang on itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务不能以自身为基准。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="30"/>
         <source>“{title}” already hangs on this task; they would wait for each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”已经以此任务为基准，两者会互相等待。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="32"/>
         <source>“{title}” has no due date to hang on.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”没有截止日期，不能作为基准。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="33"/>
         <source>days before or after the anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>基准前后的天数</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="34"/>
         <source>Choose the task this one hangs on.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择作为基准的任务。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="36"/>
         <source>Lunar {wanted} does not exist in {year}: “{title}” is on the month&apos;s last day, {used} ({date}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} 年没有农历{wanted}：“{title}”改在当月最后一天，即{used}（{date}）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="38"/>
         <source>{year} has no 29 February: “{title}” is on 28 February.</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} 年没有 2 月 29 日：“{title}”改在 2 月 28 日。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="40"/>
         <source>“{title}” falls on {date}, before the plan starts ({start}).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”落在 {date}，早于计划开始日期（{start}）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="42"/>
         <source>“{title}” ({date}) is already late: it comes before the shop opens on {launch}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”（{date}）已经来不及：它早于店铺上线日 {launch}。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/anchors.py" line="44"/>
         <source>“{title}” ({date}) is already late: its preparation “{prep}” cannot finish before {prep_due}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”（{date}）已经来不及：准备工作“{prep}”在 {prep_due} 之前无法完成。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/plan_copy.py" line="23"/>
         <source>“{value}” cannot be a template key: use letters, digits and “-” (e.g. shop-2027).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不能用作模板键名：请使用字母、数字和“-”（例如 shop-2027）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/plan_copy.py" line="25"/>
         <source>The template could not be written to {path}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将模板写入 {path}：{detail}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="42"/>
         <source>enter spending and budgets (manager only)</source>
-        <translation type="unfinished"></translation>
+        <translation>录入花费和预算（仅限经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="43"/>
         <source>“{value}” is not a spending channel (直通车, 钻展, 淘宝客, 其他推广, 人员, 运营费用, 商品成本).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的花费渠道（直通车、钻展、淘宝客、其他推广、人员、运营费用、商品成本）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="44"/>
         <source>“{value}” is not a budget scope (a channel, or 广告推广 ads, 人员 staff, 运营费用 operations, 商品成本 goods).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的预算范围（某个渠道，或广告推广、人员、运营费用、商品成本）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="45"/>
         <source>“{value}” is not a day or a month (write 2026-09-01 or 2026-09).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的日期或月份（请写成 2026-09-01 或 2026-09）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="46"/>
         <source>An amount cannot be negative ({value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>金额不能为负数（{value}）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="47"/>
         <source>“{value}” is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效金额。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="48"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a spending channel (直通车, 钻展, 淘宝客, 其他推广, 人员, 运营费用, 商品成本).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {line} 行，{column} 列：“{value}”不是有效的花费渠道（直通车、钻展、淘宝客、其他推广、人员、运营费用、商品成本）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="49"/>
         <source>{file}, line {line}, column {column}: an amount cannot be negative ({value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {line} 行，{column} 列：金额不能为负数（{value}）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="50"/>
         <source>{file}, line {line}, column {column}: “{value}” is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {line} 行，{column} 列：“{value}”不是有效金额。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="51"/>
         <source>{file}, line {line}, column {column}: “{value}” is not a day or a month (write 2026-09-01 or 2026-09).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {line} 行，{column} 列：“{value}”不是有效的日期或月份（请写成 2026-09-01 或 2026-09）。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/services/spending.py" line="52"/>
         <source>{file}: the spending file needs a date (日期), a channel (渠道) and an amount (金额) column; it has {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：花费文件需要日期、渠道和金额三列，而该文件的列为 {columns}。</translation>
     </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="428"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="441"/>
         <source>Export tasks to Excel</source>
         <translation>导出任务到 Excel</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="428"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="441"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="429"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="442"/>
         <source>Export tasks to CSV</source>
         <translation>导出任务到 CSV</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="429"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="442"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="430"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="443"/>
         <source>Export the plan to MS Project</source>
         <translation>导出计划到 MS Project</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="430"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="443"/>
         <source>MS Project XML (*.xml)</source>
         <translation>MS Project XML (*.xml)</translation>
     </message>
@@ -2645,7 +2644,7 @@
         <translation type="vanished">导出里程碑到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="433"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="446"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
@@ -2654,7 +2653,7 @@
         <translation type="vanished">导出我的任务到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="461"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="474"/>
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
@@ -2667,13 +2666,13 @@
         <translation type="vanished">已写入 {count} 行到 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="503"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="508"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="516"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="521"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="509"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="522"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2687,78 +2686,78 @@
         <translation>正在停止……</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="431"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="444"/>
         <source>Export to a calendar</source>
         <translation>导出到日历</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="457"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="470"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>已写入 %n 行到 {file}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="518"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="531"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>周报（%n 页）已写入 {file}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="529"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="542"/>
         <source>Print the weekly report</source>
         <translation>打印周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="576"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="589"/>
         <source>Import a plan (Planner, MS Project)…</source>
-        <translation>导入计划(Planner、MS Project)…</translation>
+        <translation>导入计划（Planner、MS Project）…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="577"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="590"/>
         <source>Import tasks (Excel, CSV)…</source>
-        <translation>导入任务(Excel、CSV)…</translation>
+        <translation>导入任务（Excel、CSV）…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="578"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="591"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="579"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="592"/>
         <source>&amp;Weekly report</source>
         <translation>周报(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="580"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="593"/>
         <source>Tasks to Excel…</source>
         <translation>任务到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="580"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="593"/>
         <source>Tasks to CSV…</source>
         <translation>任务到 CSV…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="581"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="594"/>
         <source>Plan to MS Project XML…</source>
         <translation>计划到 MS Project XML…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="582"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="595"/>
         <source>To a calendar (ICS)…</source>
-        <translation>到日历 (ICS)…</translation>
+        <translation>到日历（ICS）…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="603"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="616"/>
         <source>Plans (*.planner *.mrproject *.gan *.xml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>计划文件 (*.planner *.mrproject *.gan *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="608"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="621"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Milestones to a calendar (ICS)…</source>
@@ -2769,17 +2768,17 @@
         <translation type="vanished">我的任务到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="584"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="597"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="585"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="598"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="603"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="616"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
@@ -2788,7 +2787,7 @@
         <translation type="vanished">计划文件 (*.planner *.mrproject *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="608"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="621"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
@@ -2944,150 +2943,150 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="156"/>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="180"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="159"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="183"/>
         <source>Import KPI values</source>
         <translation>导入指标数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="157"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="160"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="158"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="161"/>
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="159"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="162"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="160"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="163"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="161"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="164"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="162"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="165"/>
         <source>Skip the bad rows and import the rest</source>
-        <translation>跳过有问题的行,导入其余行</translation>
+        <translation>跳过有问题的行，导入其余行</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="163"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="166"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="164"/>
-        <source>Header row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="165"/>
-        <source>Encoding</source>
-        <translation type="unfinished">编码</translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="166"/>
-        <source>Auto</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="167"/>
-        <source>The line that holds the column names; Auto finds it below the export&apos;s title lines.</source>
-        <translation type="unfinished"></translation>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="168"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="169"/>
-        <source>Remember this mapping for exports with these columns</source>
-        <translation type="unfinished"></translation>
+        <source>Auto</source>
+        <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="171"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="170"/>
+        <source>The line that holds the column names; Auto finds it below the export&apos;s title lines.</source>
+        <translation>列名所在的行；选“自动”会跳过导出文件开头的标题行自动查找。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="172"/>
+        <source>Remember this mapping for exports with these columns</source>
+        <translation>对相同列的导出文件记住此对应关系</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="174"/>
         <source>Choose a CSV or Excel export from the shop backend.</source>
         <translation>请选择店铺后台导出的 CSV 或 Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="181"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="184"/>
         <source>Exports (*.csv *.txt *.xlsx *.xls *.ods);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出文件 (*.csv *.txt *.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="225"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="228"/>
         <source>The file&apos;s first rows</source>
-        <translation type="unfinished"></translation>
+        <translation>文件前几行</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="262"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="265"/>
         <source>Per day, as it will be stored ({days} days)</source>
-        <translation type="unfinished"></translation>
+        <translation>按天汇总，即将保存的数据（{days} 天）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="267"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="270"/>
         <source>Day</source>
-        <translation type="unfinished">日</translation>
+        <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="323"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="326"/>
         <source>{rows} rows → {days} days: {new} new values, {changed} changed, {same} unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 行 → {days} 天：新增 {new} 个数值，修改 {changed} 个，未变 {same} 个。</translation>
     </message>
     <message>
         <source>Exports (*.csv *.txt *.xlsx)</source>
         <translation type="vanished">导出文件 (*.csv *.txt *.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="198"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="201"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="199"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="202"/>
         <source>header on line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>表头在第 {line} 行</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="213"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="216"/>
         <source>No row naming a date column (统计日期, 日期, date) in lines {lines}: set the header row to the line holding the column names.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {lines} 行中没有包含日期列（统计日期、日期、date）的行：请把表头行设为列名所在的行。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="217"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="220"/>
         <source>Check the columns, then press Check: nothing is written yet.</source>
-        <translation>请核对列对应,然后点“检查”:此时尚未写入任何数据。</translation>
+        <translation>请核对列对应，然后点“检查”：此时尚未写入任何数据。</translation>
     </message>
     <message>
         <source>{rows} rows: {new} new values, {changed} changed, {same} unchanged.</source>
         <translation type="vanished">共 {rows} 行:新增 {new} 个数值,修改 {changed} 个,未变 {same} 个。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="328"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="331"/>
         <source>Will change: {list}.</source>
-        <translation>将更改:{list}。</translation>
+        <translation>将更改：{list}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="330"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="333"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="332"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="335"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>发现 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="377"/>
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="380"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
@@ -3097,113 +3096,122 @@
     <message>
         <location filename="../../opsdesk/ui/dialogs/import_new.py" line="88"/>
         <source>Import into a new database</source>
-        <translation type="unfinished"></translation>
+        <translation>导入到新数据库</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/import_new.py" line="95"/>
         <source>New database</source>
-        <translation type="unfinished">新建数据库</translation>
+        <translation>新建数据库</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/import_new.py" line="104"/>
         <source>Open a plan from another tool</source>
-        <translation type="unfinished"></translation>
+        <translation>打开其他工具的计划</translation>
     </message>
 </context>
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="168"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="180"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="169"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="181"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="169"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="181"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="170"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="182"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="171"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="183"/>
         <source>Role for unmatched people</source>
         <translation>未匹配人员的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="173"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="185"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="187"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="199"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="110"/>
         <source>Phases: {phases}</source>
-        <translation type="vanished">阶段：{phases}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s)</source>
-        <translation type="vanished">
-            <numerusform>%n 个任务</numerusform>
-        </translation>
+        <translation>阶段：{phases}</translation>
     </message>
     <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="107"/>
+        <source>%n task(s)</source>
+        <translation>%n 个任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="105"/>
         <source>, </source>
-        <translation type="vanished">，</translation>
+        <translation>，</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
         <source>%n milestone(s)</source>
-        <translation type="vanished">
-            <numerusform>%n 个里程碑</numerusform>
-        </translation>
+        <translation>%n 个里程碑</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
         <source>%n link(s)</source>
-        <translation type="vanished">
-            <numerusform>%n 个关联</numerusform>
-        </translation>
+        <translation>%n 个关联</translation>
     </message>
     <message>
         <source>{tasks} task(s), {milestones} milestone(s), {links} link(s)</source>
         <translation type="vanished">{tasks} 个任务，{milestones} 个里程碑，{links} 个关联</translation>
     </message>
     <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="112"/>
         <source>People: {new} new, {matched} already here</source>
-        <translation type="vanished">人员：新增 {new} 人，已有 {matched} 人</translation>
+        <translation>人员：新增 {new} 人，已有 {matched} 人</translation>
     </message>
     <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="116"/>
+        <source>New roles: {roles}</source>
+        <translation>新岗位：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="119"/>
         <source>Groups that match no role: {groups}</source>
-        <translation type="vanished">未匹配到岗位的分组：{groups}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) have no dates; they are imported unscheduled.</source>
-        <translation type="vanished">
-            <numerusform>%n 个任务没有日期，将作为未排期任务导入。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more warning(s)</source>
-        <translation type="vanished">
-            <numerusform>……另有 %n 条警告</numerusform>
-        </translation>
+        <translation>未匹配到岗位的分组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="197"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="124"/>
+        <source>%n task(s) have no dates; they are imported unscheduled.</source>
+        <translation>%n 个任务没有日期，将作为未排期任务导入。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="130"/>
+        <source>… and %n more link(s) left out</source>
+        <translation>……另有 %n 个关联未导入</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="136"/>
+        <source>… and %n more warning(s)</source>
+        <translation>……另有 %n 条警告</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="209"/>
         <source>Nothing has been written yet. Importing accepts the warnings above.</source>
         <translation>尚未写入任何内容。点击导入即表示接受上述警告。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="199"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="211"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
@@ -3211,145 +3219,145 @@
 <context>
     <name>ImportTasksDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="286"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="298"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="287"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="299"/>
         <source>Task ID (updates instead of adding)</source>
-        <translation>任务编号(更新而非新增)</translation>
+        <translation>任务编号（更新而非新增）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="287"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="299"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="288"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="288"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="288"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="289"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="289"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="289"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="290"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="302"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="290"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="302"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="291"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="303"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="294"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="306"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="295"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="307"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="296"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="308"/>
         <source>Update the tasks that match instead of adding them again</source>
-        <translation type="unfinished"></translation>
+        <translation>更新匹配的任务，而不是重复添加</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="314"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="326"/>
         <source>(not imported)</source>
-        <translation>(不导入)</translation>
+        <translation>（不导入）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="326"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="338"/>
         <source>%n row(s) read; check the columns, then Check.</source>
         <translation>
             <numerusform>已读取 %n 行；请核对各列，然后点击“检查”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="358"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="370"/>
         <source>  “{title}”: {fields}</source>
         <translation>  “{title}”：{fields}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="360"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="372"/>
         <source>  … and %n more changed task(s)</source>
         <translation>
             <numerusform>  ……另有 %n 个任务被修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="366"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="378"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>新增 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="367"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="379"/>
         <source>{changed} changed, {same} unchanged</source>
         <translation>修改 {changed} 个，未变 {same} 个</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="372"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="385"/>
         <source>%n row(s) match tasks of the plan by title and due date: they update those tasks.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行按标题和截止日期匹配到计划中的任务：将更新这些任务。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="374"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="387"/>
         <source>%n row(s) match tasks of the plan by title and due date and would be added twice.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行按标题和截止日期匹配到计划中的任务，会被重复添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="380"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="393"/>
         <source>{name} (line {lines})</source>
         <translation>{name}（第 {lines} 行）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="383"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="396"/>
         <source>No match for these {kind} (a task keeps what it had; a new task leaves it empty): {names}</source>
         <translation>以下{kind}未匹配（已有任务保持原值，新任务留空）：{names}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="357"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="367"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="381"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="385"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="369"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="379"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="394"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="398"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3362,17 +3370,17 @@
         <translation type="vanished">新增 {new} 个任务，修改 {changed} 个，未变 {same} 个</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="377"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="390"/>
         <source>phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="377"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="390"/>
         <source>roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="377"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="390"/>
         <source>people</source>
         <translation>人员</translation>
     </message>
@@ -3381,19 +3389,19 @@
         <translation type="vanished">以下{kind}未匹配(留空)：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="389"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="402"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… 还有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="393"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="406"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="394"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="407"/>
         <source>Fix the file: nothing will be imported while it has problems.</source>
         <translation>请修正文件：存在问题时不会导入任何内容。</translation>
     </message>
@@ -3401,297 +3409,299 @@
 <context>
     <name>KpiChart</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="245"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="271"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="475"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="249"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="275"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="506"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="259"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="479"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="263"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="510"/>
         <source>Cumulative actual</source>
         <translation>累计实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="261"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="481"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="265"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="512"/>
         <source>Cumulative target</source>
         <translation>累计目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="271"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="476"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="275"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="507"/>
         <source>7-day average</source>
         <translation>7日均值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="475"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="506"/>
         <source>Actual per period</source>
         <translation>每期实际</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="476"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="482"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="507"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="513"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="477"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="508"/>
         <source>Target range</source>
         <translation>目标区间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="480"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="511"/>
         <source>Average to date</source>
         <translation>至今均值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="485"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="535"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="517"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="570"/>
         <source>on track</source>
-        <translation type="unfinished"></translation>
+        <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="485"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="535"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="517"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="570"/>
         <source>at risk</source>
-        <translation type="unfinished">有风险</translation>
+        <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="486"/>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="536"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="518"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="571"/>
         <source>off track</source>
-        <translation type="unfinished"></translation>
+        <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/chart.py" line="486"/>
+        <location filename="../../opsdesk/ui/kpis/chart.py" line="518"/>
         <source>no target</source>
-        <translation type="unfinished">无目标</translation>
+        <translation>无目标</translation>
     </message>
 </context>
 <context>
     <name>KpisView</name>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="129"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="130"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="130"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="131"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="131"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="132"/>
         <source>KPI definitions…</source>
         <translation>指标定义…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="132"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="133"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="133"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="134"/>
         <source>All charts</source>
         <translation>全部图表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="134"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="135"/>
         <source>Enter values</source>
         <translation>录入数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="135"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="136"/>
         <source>Add KPIs from the template…</source>
-        <translation type="unfinished"></translation>
+        <translation>从模板添加指标…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="230"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="241"/>
         <source>&lt;b&gt;Budget {month}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{month}预算&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="233"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="244"/>
         <source>{scope}: {used} of {budget} used, {left} left</source>
-        <translation type="unfinished"></translation>
+        <translation>{scope}：已用 {used} / {budget}，剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="237"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="248"/>
         <source>{scope}: {used} of {budget} used, {over} over</source>
-        <translation type="unfinished"></translation>
+        <translation>{scope}：已用 {used} / {budget}，超支 {over}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="257"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="268"/>
         <source>Add KPIs from the template</source>
-        <translation type="unfinished"></translation>
+        <translation>从模板添加指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="274"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="285"/>
         <source>This plan has no KPIs yet (a plan imported from Planner or MS Project has none). Add the template’s KPIs (sales, ROI, conversion, reviews, orders, visitors) with their targets from the launch day, then change them under KPI definitions.</source>
-        <translation type="unfinished"></translation>
+        <translation>本计划还没有指标（从 Planner 或 MS Project 导入的计划不含指标）。可添加模板中的指标（销售额、ROI、转化率、评价、订单、访客）及其从上线日起的目标，之后在“指标定义”中修改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="278"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="289"/>
         <source>This plan has no KPIs yet. The manager can add them from the plan template.</source>
-        <translation type="unfinished"></translation>
+        <translation>本计划还没有指标。经理可以从计划模板中添加。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="286"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="297"/>
         <source>As of {today} · click a card to chart it</source>
         <translation>截至 {today} · 点击卡片查看图表</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="300"/>
-        <source>&lt;b&gt;No values yet this month&lt;/b&gt;&lt;br&gt;{n} KPIs have a target; {month} is on each card</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/kpis/view.py" line="311"/>
+        <source>&lt;b&gt;No values yet this month&lt;/b&gt;&lt;br&gt;%n KPI(s) with a target; {month} is on each card</source>
+        <translation>
+            <numerusform>&lt;b&gt;本月还没有数值&lt;/b&gt;&lt;br&gt;%n 个指标设有目标；每张卡片上显示{month}的数据</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="304"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="315"/>
         <source>No KPI has a target for this period.</source>
         <translation>本期没有设定目标的指标。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="307"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="318"/>
         <source>&lt;b&gt;Overall target completion {pct}%&lt;/b&gt;&lt;br&gt;{on} of {total} KPIs on track</source>
         <translation>&lt;b&gt;总体目标完成率 {pct}%&lt;/b&gt;&lt;br&gt;{total} 个指标中 {on} 个达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="315"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="326"/>
         <source>&lt;b&gt;{kpi} {actual}&lt;/b&gt; of the {goal} goal for {span} ({pct}%)</source>
-        <translation>&lt;b&gt;{kpi} {actual}&lt;/b&gt; / {span} 目标 {goal}({pct}%)</translation>
+        <translation>&lt;b&gt;{kpi} {actual}&lt;/b&gt; / {span} 目标 {goal}（{pct}%）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="345"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="356"/>
         <source>on track</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="345"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="356"/>
         <source>at risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="346"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="357"/>
         <source>off track</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="347"/>
         <location filename="../../opsdesk/ui/kpis/view.py" line="358"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="369"/>
         <source>no target</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="347"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="358"/>
         <source>no values yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="360"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="371"/>
         <source>target {low}–{high}</source>
         <translation>目标 {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="363"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="374"/>
         <source>at most {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>不超过 {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="367"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="378"/>
         <source>at least {value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="368"/>
-        <source>target {value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="377"/>
-        <source>met</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="377"/>
-        <source>not met</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="378"/>
-        <source>below</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="378"/>
-        <source>inside</source>
-        <translation type="unfinished"></translation>
+        <translation>不低于 {value}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/view.py" line="379"/>
-        <source>above</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="387"/>
-        <source>{amount} above the minimum</source>
-        <translation type="unfinished"></translation>
+        <source>target {value}</source>
+        <translation>目标 {value}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/view.py" line="388"/>
-        <source>{amount} short of the minimum</source>
-        <translation type="unfinished"></translation>
+        <source>met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="388"/>
+        <source>not met</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="389"/>
+        <source>below</source>
+        <translation>低于区间</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="389"/>
+        <source>inside</source>
+        <translation>区间内</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/view.py" line="390"/>
+        <source>above</source>
+        <translation>高于区间</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="398"/>
+        <source>{amount} above the minimum</source>
+        <translation>高出下限 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="399"/>
+        <source>{amount} short of the minimum</source>
+        <translation>距下限差 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="401"/>
         <source>{amount} under the maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>低于上限 {amount}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="391"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="402"/>
         <source>{amount} over the maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>超出上限 {amount}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="393"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="404"/>
         <source>inside the range</source>
-        <translation type="unfinished"></translation>
+        <translation>在区间内</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="395"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="406"/>
         <source>{amount} below the range</source>
-        <translation type="unfinished"></translation>
+        <translation>低于区间 {amount}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="396"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="407"/>
         <source>{amount} above the range: good</source>
-        <translation type="unfinished"></translation>
+        <translation>高于区间 {amount}：好</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="397"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="408"/>
         <source>{amount} above the range: too high</source>
-        <translation type="unfinished"></translation>
+        <translation>高于区间 {amount}：偏高</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="412"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="423"/>
         <source>day {day} of {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {day}/{days} 天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="414"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="425"/>
         <source>{month}: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}：{value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="439"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="450"/>
         <source>Above the range is good.</source>
-        <translation type="unfinished"></translation>
+        <translation>高于区间为好。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="440"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="451"/>
         <source>Above the range is too high.</source>
-        <translation type="unfinished"></translation>
+        <translation>高于区间为偏高。</translation>
     </message>
     <message>
         <source>target ≤ {value}</source>
@@ -3702,9 +3712,9 @@
         <translation type="vanished">目标 ≥ {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="437"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="448"/>
         <source>Judged by pace: the share of the target due by today.</source>
-        <translation>按进度评估:与截至今天应完成的目标份额相比。</translation>
+        <translation>按进度评估：与截至今天应完成的目标份额相比。</translation>
     </message>
 </context>
 <context>
@@ -3737,7 +3747,7 @@
     <message>
         <location filename="../../opsdesk/ui/labels.py" line="17"/>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/labels.py" line="46"/>
@@ -3765,61 +3775,68 @@
     <message>
         <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="21"/>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="23"/>
         <source>on a calendar date</source>
-        <translation type="unfinished"></translation>
+        <translation>固定在公历日期</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="25"/>
         <source>on a lunar date</source>
-        <translation type="unfinished"></translation>
+        <translation>固定在农历日期</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="26"/>
         <source>hangs on “{title}”, which stays</source>
-        <translation type="unfinished"></translation>
+        <translation>以“{title}”为基准，而它不动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="45"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="46"/>
+        <source>• %n finished task(s) keep their dates</source>
+        <translation>
+            <numerusform>• %n 个已完成任务保持原日期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="51"/>
         <source>… and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>……另有 %n 项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="47"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="53"/>
         <source>The shop opened on {old}. Move launch day to {new}?</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺已于 {old} 上线。要把上线日移到 {new} 吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="50"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="56"/>
         <source>%n unfinished task(s) that depend on launch day move with it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个以上线日为基准的未完成任务会随之移动。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="52"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="58"/>
         <source>%n task(s) stay where they are:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务保持不动：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="55"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="61"/>
         <source>Monthly targets stay on their calendar months (%n); the other targets move ({moving}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>月度目标留在原来的自然月（%n 个）；其他目标随之移动（{moving} 个）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="58"/>
-        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="62"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="64"/>
+        <location filename="../../opsdesk/ui/dialogs/launch_move.py" line="68"/>
         <source>Move launch day</source>
-        <translation type="unfinished">移动上线日</translation>
+        <translation>移动上线日</translation>
     </message>
 </context>
 <context>
@@ -3828,45 +3845,45 @@
         <location filename="../../opsdesk/ui/labels.py" line="25"/>
         <source>FS</source>
         <comment>finish-to-start link</comment>
-        <translation type="unfinished"></translation>
+        <translation>FS</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/labels.py" line="26"/>
         <source>SS</source>
         <comment>start-to-start link</comment>
-        <translation type="unfinished"></translation>
+        <translation>SS</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/labels.py" line="27"/>
         <source>FF</source>
         <comment>finish-to-finish link</comment>
-        <translation type="unfinished"></translation>
+        <translation>FF</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/labels.py" line="28"/>
         <source>SF</source>
         <comment>start-to-finish link</comment>
-        <translation type="unfinished"></translation>
+        <translation>SF</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/labels.py" line="36"/>
         <source>Finish to start: this task starts when the other finishes</source>
-        <translation type="unfinished"></translation>
+        <translation>完成-开始：对方完成后，此任务开始</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/labels.py" line="37"/>
         <source>Start to start: this task starts when the other starts</source>
-        <translation type="unfinished"></translation>
+        <translation>开始-开始：对方开始时，此任务开始</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/labels.py" line="38"/>
         <source>Finish to finish: this task finishes when the other finishes</source>
-        <translation type="unfinished"></translation>
+        <translation>完成-完成：对方完成时，此任务完成</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/labels.py" line="39"/>
         <source>Start to finish: this task finishes when the other starts</source>
-        <translation type="unfinished"></translation>
+        <translation>开始-完成：对方开始时，此任务完成</translation>
     </message>
 </context>
 <context>
@@ -3897,7 +3914,7 @@
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="437"/>
         <source>(none)</source>
-        <translation>(无)</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="446"/>
@@ -3961,12 +3978,12 @@
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="458"/>
         <source>&amp;Copy plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>复制计划(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="459"/>
         <source>Save as &amp;template…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为模板(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="460"/>
@@ -4016,17 +4033,17 @@
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="469"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="470"/>
         <source>&amp;Print my list…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印我的清单(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="474"/>
         <source>&amp;Spending and budgets…</source>
-        <translation type="unfinished"></translation>
+        <translation>花费与预算(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="489"/>
@@ -4046,7 +4063,7 @@
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="514"/>
         <source>{name} (manager)</source>
-        <translation>{name}(经理)</translation>
+        <translation>{name}（经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="515"/>
@@ -4056,7 +4073,7 @@
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="555"/>
         <source>{plan} — {person} — OpsDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>{plan} — {person} — OpsDesk</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/main_window.py" line="626"/>
@@ -4069,14 +4086,14 @@
         <translation>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;为开设和运营网店的团队管理计划、任务、里程碑和指标。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证发布的自由软件。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="381"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="394"/>
         <source>&amp;Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="382"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="395"/>
         <source>&amp;Phases…</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -4092,7 +4109,7 @@
         <location filename="../../opsdesk/ui/mywork/notice.py" line="12"/>
         <source> and %n due today.</source>
         <translation>
-            <numerusform>,%n 项今天到期。</numerusform>
+            <numerusform>，%n 项今天到期。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4113,128 +4130,128 @@
 <context>
     <name>MyWorkView</name>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="133"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="152"/>
         <source>My work</source>
         <translation>我的工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="134"/>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="357"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="153"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="405"/>
         <source>New routine…</source>
         <translation>新建例行工作…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="135"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="154"/>
         <source>Print my list…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印我的清单…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="136"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="155"/>
         <source>Today’s or this week’s list on paper or as PDF, with tick boxes (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>把今天或本周的清单打印出来或存为 PDF，带勾选框（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="138"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="157"/>
         <source>A task that repeats daily, on chosen weekdays, weekly or monthly</source>
         <translation>每天、每周指定几天、每周或每月重复的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="140"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="159"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="141"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="160"/>
         <source>Dismiss the reminder</source>
         <translation>关闭提醒</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="142"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="161"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="143"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="162"/>
         <source>Nothing to do: no open task is yours or your role&apos;s.</source>
-        <translation>没有待办:没有分给你或你岗位的未完成任务。</translation>
+        <translation>没有待办：没有分给你或你岗位的未完成任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="144"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="163"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="144"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="163"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="145"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="164"/>
         <source>Rest of this week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周稍后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="145"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="164"/>
         <source>Next week</source>
-        <translation type="unfinished"></translation>
+        <translation>下周</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="168"/>
+        <source>click the box to tick off today’s or to mark the missed days skipped</source>
+        <translation>点击方框勾选今天的，或把漏掉的几天标为跳过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="179"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="198"/>
         <source>{dates} · missed %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{dates} · 漏了 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="183"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="202"/>
         <source>{date} · %n day(s) late</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{date} · 逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="185"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="204"/>
         <source>today {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>今天 {date}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="187"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="206"/>
         <source>tomorrow {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>明天 {date}</translation>
     </message>
     <message>
         <source>This week</source>
         <translation type="vanished">本周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="146"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="165"/>
         <source>Later</source>
         <translation>以后</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="146"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="165"/>
         <source>Done recently</source>
         <translation>最近完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="148"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="167"/>
         <source>for your role</source>
         <translation>你的岗位</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="149"/>
-        <source>the box: tick off today’s, or mark the missed days skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="165"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="184"/>
         <source>{name} · {roles} · {today} · %n open</source>
         <translation>
             <numerusform>{name} · {roles} · {today} · %n 项未完成</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="174"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="193"/>
         <source>done {date}</source>
         <translation>{date}完成</translation>
     </message>
@@ -4253,51 +4270,51 @@
         <translation type="vanished">明天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="277"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="325"/>
         <source>Reopen “{title}”</source>
         <translation>重新打开“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="277"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="325"/>
         <source>Tick off “{title}”</source>
         <translation>勾选完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="296"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="344"/>
         <source>Tick off today’s</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选完成今天的</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="301"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="349"/>
         <source>Mark the %n missed day(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>把漏掉的 %n 天标为跳过</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/view.py" line="316"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="364"/>
         <source>Skip %n missed day(s) of “{title}”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>跳过“{title}”漏掉的 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="345"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="393"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="349"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="397"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="349"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="397"/>
         <source>Tick off</source>
         <translation>勾选完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/view.py" line="355"/>
+        <location filename="../../opsdesk/ui/mywork/view.py" line="403"/>
         <source>Edit routine…</source>
         <translation>编辑例行工作…</translation>
     </message>
@@ -4337,7 +4354,7 @@
     <message>
         <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="78"/>
         <source>Your name (manager)</source>
-        <translation>您的姓名(经理)</translation>
+        <translation>您的姓名（经理）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/new_plan.py" line="79"/>
@@ -4519,8 +4536,8 @@
     <message numerus="yes">
         <location filename="../../opsdesk/ui/overview/view.py" line="181"/>
         <source>tasks done (%n skipped)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已完成任务（%n 项已跳过）</numerusform>
         </translation>
     </message>
     <message>
@@ -4754,7 +4771,7 @@
     <message>
         <location filename="../../opsdesk/ui/people/view.py" line="242"/>
         <source>New password for {name}:</source>
-        <translation>{name}的新密码:</translation>
+        <translation>{name}的新密码：</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/people/view.py" line="247"/>
@@ -4809,12 +4826,12 @@
     <message>
         <location filename="../../opsdesk/ui/people/dialogs.py" line="50"/>
         <source>Manager (may edit the plan and manage people)</source>
-        <translation>经理(可编辑计划、管理人员)</translation>
+        <translation>经理（可编辑计划、管理人员）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/people/dialogs.py" line="56"/>
         <source>optional: staff may sign in without one</source>
-        <translation>可不填:员工可以不用密码登录</translation>
+        <translation>可不填：员工可以不用密码登录</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/people/dialogs.py" line="58"/>
@@ -4840,115 +4857,115 @@
 <context>
     <name>PhasesDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="76"/>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="314"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="75"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="315"/>
         <source>Name (Chinese)</source>
-        <translation type="unfinished">名称(中文)</translation>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="76"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="315"/>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/phases.py" line="77"/>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="314"/>
-        <source>Name (English)</source>
-        <translation type="unfinished">名称(英文)</translation>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="316"/>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/phases.py" line="78"/>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="315"/>
-        <source>Start</source>
-        <translation type="unfinished">开始</translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="79"/>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="315"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="316"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="215"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="214"/>
         <source>This phase holds %n task(s): move them to another phase first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此阶段中有 %n 个任务：请先把它们移到其他阶段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="230"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="229"/>
         <source>The end is before the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="236"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="237"/>
         <source>These dates overlap {phases}. That is allowed; the timeline shows the phases over each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些日期与{phases}重叠。这是允许的；时间线会把这些阶段叠在一起显示。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="259"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="260"/>
         <source>Change phase “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>修改阶段“{name}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="279"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="280"/>
         <source>Add phase “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>添加阶段“{name}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="291"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="292"/>
         <source>Remove phase “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="302"/>
-        <source>Move phase “{name}” up</source>
-        <translation type="unfinished"></translation>
+        <translation>删除阶段“{name}”</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/phases.py" line="303"/>
-        <source>Move phase “{name}” down</source>
-        <translation type="unfinished"></translation>
+        <source>Move phase “{name}” up</source>
+        <translation>上移阶段“{name}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="310"/>
-        <source>Phases</source>
-        <translation type="unfinished">阶段</translation>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="304"/>
+        <source>Move phase “{name}” down</source>
+        <translation>下移阶段“{name}”</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/phases.py" line="311"/>
+        <source>Phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="312"/>
         <source>Rename a phase, change its dates, add one (a 双11 campaign), remove an empty one or change the order. Each change is one step you can undo (Ctrl+Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>可以重命名阶段、修改日期、添加阶段（如双11大促）、删除空阶段或调整顺序。每次修改都是一步，可以撤销（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="315"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="316"/>
         <source>Tasks</source>
-        <translation type="unfinished">任务</translation>
-    </message>
-    <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="317"/>
-        <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/phases.py" line="318"/>
-        <source>Add phase…</source>
-        <translation type="unfinished"></translation>
+        <source>Apply</source>
+        <translation>应用</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/phases.py" line="319"/>
-        <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <source>Add phase…</source>
+        <translation>添加阶段…</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/phases.py" line="320"/>
-        <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/phases.py" line="321"/>
-        <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <source>Move up</source>
+        <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/phases.py" line="329"/>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="322"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/dialogs/phases.py" line="330"/>
         <source>Add phase</source>
-        <translation type="unfinished"></translation>
+        <translation>添加阶段</translation>
     </message>
 </context>
 <context>
@@ -4956,57 +4973,57 @@
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="153"/>
         <source>Print my list</source>
-        <translation type="unfinished"></translation>
+        <translation>打印我的清单</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="156"/>
         <source>My list ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>我的清单（{name}）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="163"/>
         <source>Role: {role}</source>
-        <translation type="unfinished">岗位：{role}</translation>
+        <translation>岗位：{role}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="166"/>
         <source>Today</source>
-        <translation type="unfinished">今天</translation>
+        <translation>今天</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="168"/>
         <source>This week (to Sunday)</source>
-        <translation type="unfinished"></translation>
+        <translation>本周（至周日）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="172"/>
         <source>Whose list</source>
-        <translation type="unfinished"></translation>
+        <translation>谁的清单</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="177"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="179"/>
         <source>Preview and print…</source>
-        <translation type="unfinished"></translation>
+        <translation>预览并打印…</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="182"/>
         <source>Save as PDF…</source>
-        <translation type="unfinished">另存为 PDF…</translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="228"/>
         <source>Save the list as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将清单另存为 PDF</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/print_list.py" line="229"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -5022,48 +5039,48 @@
     <message>
         <location filename="../../opsdesk/ui/reminders.py" line="117"/>
         <source>Show OpsDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 OpsDesk</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/reminders.py" line="118"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>不提醒</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/reminders.py" line="119"/>
         <source>Remind me each morning at {time}…</source>
-        <translation type="unfinished"></translation>
+        <translation>每天早上提醒时间：{time}…</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/reminders.py" line="120"/>
         <source>Keep running in the tray when the window is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭窗口后在托盘中继续运行</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/reminders.py" line="121"/>
         <source>Quit OpsDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 OpsDesk</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/reminders.py" line="165"/>
         <source>OpsDesk: your work</source>
-        <translation type="unfinished"></translation>
+        <translation>OpsDesk：您的工作</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/reminders.py" line="183"/>
         <location filename="../../opsdesk/ui/reminders.py" line="193"/>
         <source>Morning reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>早间提醒</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/reminders.py" line="184"/>
         <source>Remind me of my due work each morning at (HH:MM; empty: never):</source>
-        <translation type="unfinished"></translation>
+        <translation>每天早上几点提醒我到期工作（HH:MM；留空为不提醒）：</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/reminders.py" line="194"/>
         <source>“{value}” is not a time; write it as HH:MM, e.g. 08:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效时间，请按 HH:MM 格式填写，例如 08:30。</translation>
     </message>
 </context>
 <context>
@@ -5181,7 +5198,7 @@
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="145"/>
         <source>Monthly on</source>
-        <translation type="unfinished"></translation>
+        <translation>每月的</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="146"/>
@@ -5226,47 +5243,47 @@
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="158"/>
         <source>0: the start&apos;s day of the month</source>
-        <translation>0:与开始日同一天</translation>
+        <translation>0：与开始日同一天</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="159"/>
         <source>Day of the month</source>
-        <translation type="unfinished"></translation>
+        <translation>某一天（按日期）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="159"/>
         <source>The last day of the month</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一天</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="160"/>
         <source>A weekday of the month</source>
-        <translation type="unfinished"></translation>
+        <translation>第几个星期几</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="161"/>
         <source>first</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="161"/>
         <source>second</source>
-        <translation type="unfinished"></translation>
+        <translation>第二个</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="161"/>
         <source>third</source>
-        <translation type="unfinished"></translation>
+        <translation>第三个</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="161"/>
         <source>fourth</source>
-        <translation type="unfinished"></translation>
+        <translation>第四个</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="162"/>
         <source>last</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一个</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="176"/>
@@ -5304,7 +5321,7 @@
     <message>
         <location filename="../../opsdesk/ui/mywork/routine_dialog.py" line="276"/>
         <source>This task repeats. Change which ones?</source>
-        <translation>这项任务是重复的。要修改哪些?</translation>
+        <translation>这项任务是重复的。要修改哪些？</translation>
     </message>
 </context>
 <context>
@@ -5312,42 +5329,42 @@
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="132"/>
         <source>Save as template</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为模板</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="137"/>
         <source>Letters, digits and “-”; also the file&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>字母、数字和“-”；同时用作文件名。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="152"/>
         <source>Key</source>
-        <translation type="unfinished">键名</translation>
+        <translation>键名</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="153"/>
         <source>Name (Chinese)</source>
-        <translation type="unfinished">名称(中文)</translation>
+        <translation>名称（中文）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="154"/>
         <source>Name (English)</source>
-        <translation type="unfinished">名称(英文)</translation>
+        <translation>名称（英文）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="165"/>
         <source>Saved to {path}; New plan and “opsdesk init --template {key}” offer it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 {path}；“新建计划”和“opsdesk init --template {key}”中可以使用它。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="174"/>
         <source>A template “{key}” exists already. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>模板“{key}”已存在。要替换它吗？</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/plan_copy.py" line="195"/>
         <source>Template saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>模板已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -5416,17 +5433,17 @@
     <message>
         <location filename="../../opsdesk/ui/dialogs/shortcuts.py" line="90"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/shortcuts.py" line="93"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/shortcuts.py" line="93"/>
         <source>What it does</source>
-        <translation type="unfinished"></translation>
+        <translation>作用</translation>
     </message>
 </context>
 <context>
@@ -5434,112 +5451,112 @@
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="217"/>
         <source>Spending and budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>花费与预算</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="218"/>
         <source>Month</source>
-        <translation type="unfinished">月</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="219"/>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="286"/>
         <source>Enter spending</source>
-        <translation type="unfinished"></translation>
+        <translation>录入花费</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="220"/>
         <source>for the whole month</source>
-        <translation type="unfinished"></translation>
+        <translation>按整月</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="221"/>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="229"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="222"/>
         <source>Add</source>
-        <translation type="unfinished">添加</translation>
+        <translation>添加</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="223"/>
         <source>Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所选</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="224"/>
         <source>Monthly budget</source>
-        <translation type="unfinished"></translation>
+        <translation>月度预算</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="225"/>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="307"/>
         <source>Set budget</source>
-        <translation type="unfinished"></translation>
+        <translation>设置预算</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="226"/>
         <source>Import…</source>
-        <translation type="unfinished">导入…</translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="227"/>
         <source>Import</source>
-        <translation type="unfinished">导入</translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="228"/>
         <source>Day</source>
-        <translation type="unfinished">日</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="228"/>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="229"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="299"/>
         <source>Remove spending</source>
-        <translation type="unfinished"></translation>
+        <translation>移除花费</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="315"/>
         <source>Import spending</source>
-        <translation type="unfinished"></translation>
+        <translation>导入花费</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="316"/>
         <source>Spending (*.csv *.txt *.xlsx *.xls *.ods);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>花费文件 (*.csv *.txt *.xlsx *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/kpis/spending.py" line="330"/>
         <source>{file}: %n problem(s) found; nothing is imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{file}：发现 %n 个问题，未导入任何数据。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="334"/>
         <source>{file}: {new} new, {changed} changed, {same} unchanged; nothing is written until you press Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：新增 {new} 条，修改 {changed} 条，未变 {same} 条；点击“导入”之前不会写入任何数据。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="344"/>
         <source>Import {file}</source>
-        <translation type="unfinished">导入 {file}</translation>
+        <translation>导入 {file}</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/kpis/spending.py" line="348"/>
         <source>{file} imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {file}。</translation>
     </message>
 </context>
 <context>
@@ -5605,7 +5622,7 @@
     <message>
         <location filename="../../opsdesk/ui/tasks/dialog.py" line="200"/>
         <source>Anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>基准</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/dialog.py" line="201"/>
@@ -5700,17 +5717,17 @@
     <message>
         <location filename="../../opsdesk/ui/tasks/dialog.py" line="268"/>
         <source>Moves with launch day.</source>
-        <translation type="unfinished"></translation>
+        <translation>随上线日移动。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/dialog.py" line="283"/>
         <source>Due on {date}; it follows the task it hangs on.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 截止；跟随作为基准的任务移动。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/dialog.py" line="284"/>
         <source>Due on {date}; stays there when launch day moves.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 截止；上线日移动时保持不变。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/dialog.py" line="368"/>
@@ -5862,7 +5879,7 @@
     <message>
         <location filename="../../opsdesk/ui/tasks/panel.py" line="118"/>
         <source>Write a comment… (Ctrl+Enter sends)</source>
-        <translation>写评论…(Ctrl+Enter 发送)</translation>
+        <translation>写评论…（Ctrl+Enter 发送）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/tasks/panel.py" line="119"/>
@@ -5962,13 +5979,20 @@
         <source>Overwrite</source>
         <translation type="vanished">覆盖</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/tasks/prompts.py" line="46"/>
+        <source>Move %n task(s) by how many working days? (negative: earlier)</source>
+        <translation>
+            <numerusform>把 %n 个任务移动多少个工作日？（负数为提前）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="50"/>
         <source>Reschedule</source>
         <translation>调整日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/prompts.py" line="44"/>
+        <location filename="../../opsdesk/ui/tasks/prompts.py" line="48"/>
         <source>Move %n task(s) by how many days? (negative: earlier)</source>
         <translation>
             <numerusform>把 %n 个任务移动多少天？（负数为提前）</numerusform>
@@ -6060,7 +6084,7 @@
     <name>TasksView</name>
     <message>
         <location filename="../../opsdesk/ui/tasks/editing.py" line="164"/>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="378"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="384"/>
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>
@@ -6099,96 +6123,103 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="240"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="242"/>
+        <source>Move %n task(s) by {days} working days</source>
+        <translation>
+            <numerusform>将 %n 个任务移动 {days} 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="243"/>
         <source>Move %n task(s) by {days} days</source>
         <translation>
             <numerusform>将 %n 个任务移动 {days} 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="257"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="263"/>
         <source>{title} (copy)</source>
         <translation>{title}（副本）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="261"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="267"/>
         <source>Duplicate %n task(s)</source>
         <translation>
             <numerusform>复制 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="275"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="281"/>
         <source>Delete “{title}”?</source>
         <translation>删除“{title}”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="278"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="284"/>
         <source>Delete %n task(s)?</source>
         <translation>
             <numerusform>删除 %n 个任务？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="281"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="287"/>
         <source>%n subtask(s)</source>
         <translation>
             <numerusform>%n 个子任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="283"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="289"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n 条评论</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="285"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="291"/>
         <source>%n link(s) to other tasks</source>
         <translation>
             <numerusform>%n 个与其他任务的关联</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="286"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="292"/>
         <source>This also removes: {items}.</source>
         <translation>同时删除：{items}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="288"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="294"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="289"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="295"/>
         <source>Delete tasks</source>
         <translation>删除任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="294"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="300"/>
         <source>Delete %n task(s)</source>
         <translation>
             <numerusform>删除 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="378"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="384"/>
         <source>New task “{title}”</source>
         <translation>新建任务“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="407"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="413"/>
         <source>Edit routine “{title}”</source>
         <translation>编辑例行工作“{title}”</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="420"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="426"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/editing.py" line="428"/>
+        <location filename="../../opsdesk/ui/tasks/editing.py" line="434"/>
         <source>some of the %n selected tasks</source>
         <translation>
             <numerusform>所选 %n 个任务中的部分任务</numerusform>
@@ -6392,7 +6423,7 @@
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="156"/>
         <source>Drag tasks onto a person, or right-click them, to reassign.</source>
-        <translation>把任务拖到某人身上,或右键单击任务,即可改派。</translation>
+        <translation>把任务拖到某人身上，或右键单击任务，即可改派。</translation>
     </message>
     <message>
         <source>Each cell is a week; darker means more open tasks due. The outlined cell is this week.</source>
@@ -6401,27 +6432,27 @@
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="158"/>
         <source>no open work due</source>
-        <translation type="unfinished"></translation>
+        <translation>无到期工作</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="158"/>
         <source>a few tasks due</source>
-        <translation type="unfinished"></translation>
+        <translation>少量任务到期</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="159"/>
         <source>the most</source>
-        <translation type="unfinished"></translation>
+        <translation>最多</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="159"/>
         <source>this week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="160"/>
         <source>Each cell of the grid is a week (its Monday above it); the colour says how many open tasks are due in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个格子代表一周（上方标注该周周一）；颜色深浅表示该周到期的未完成任务数量。</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="211"/>
@@ -6446,7 +6477,7 @@
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="273"/>
         <source>Busiest week: {day} ({count} open tasks due)</source>
-        <translation>最忙的一周:{day}(到期未完成 {count} 项)</translation>
+        <translation>最忙的一周：{day}（到期未完成 {count} 项）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="315"/>
@@ -6466,7 +6497,7 @@
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="349"/>
         <source>Leave to the role (unassign)</source>
-        <translation>交给岗位(取消指派)</translation>
+        <translation>交给岗位（取消指派）</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/team/view.py" line="364"/>
@@ -6503,8 +6534,8 @@
     <message numerus="yes">
         <location filename="../../opsdesk/ui/timeline/canvas.py" line="329"/>
         <source>%n working day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
@@ -6518,19 +6549,19 @@
         <translation>负责人：{name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="337"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="338"/>
         <source>overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="338"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="339"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/canvas.py" line="340"/>
+        <location filename="../../opsdesk/ui/timeline/canvas.py" line="341"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
@@ -6555,15 +6586,15 @@
     <message numerus="yes">
         <location filename="../../opsdesk/ui/timeline/edits.py" line="109"/>
         <source>Move “{title}” %n working day(s) later</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>将“{title}”推后 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/timeline/edits.py" line="110"/>
         <source>Move “{title}” %n working day(s) earlier</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>将“{title}”提前 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6636,49 +6667,49 @@
         <translation>{file} 无法写入：{error}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="156"/>
+        <location filename="../../opsdesk/ui/timeline/header.py" line="171"/>
         <source>Unscheduled (no dates)</source>
         <translation>未排期（无日期）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="160"/>
+        <location filename="../../opsdesk/ui/timeline/header.py" line="175"/>
         <source>No role</source>
         <translation>无岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="162"/>
+        <location filename="../../opsdesk/ui/timeline/header.py" line="177"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="164"/>
+        <location filename="../../opsdesk/ui/timeline/header.py" line="179"/>
         <source>No phase</source>
         <translation>无阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="220"/>
+        <location filename="../../opsdesk/ui/timeline/header.py" line="235"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="221"/>
+        <location filename="../../opsdesk/ui/timeline/header.py" line="236"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/header.py" line="222"/>
+        <location filename="../../opsdesk/ui/timeline/header.py" line="237"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/timeline/calendar_days.py" line="53"/>
         <source>{name}: public holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：法定节假日</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/timeline/calendar_days.py" line="56"/>
         <source>Make-up working day (调休) for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}调休上班日</translation>
     </message>
 </context>
 <context>
@@ -6686,7 +6717,7 @@
     <message>
         <location filename="../../opsdesk/ui/timeline/canvas.py" line="198"/>
         <source>Loading the plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载计划…</translation>
     </message>
 </context>
 <context>
@@ -6808,37 +6839,41 @@
     </message>
     <message>
         <location filename="../../opsdesk/ui/timeline/view.py" line="288"/>
-        <source>Every date of the plan moves with launch day.</source>
-        <translation>计划中的所有日期都会随上线日一起移动。</translation>
+        <source>Unfinished work counted from launch day moves with it; finished tasks, festivals on fixed or lunar dates and the monthly targets stay where they are. You see what moves before anything changes.</source>
+        <translation>以上线日为基准的未完成工作随之移动；已完成任务、固定公历或农历日期的节日以及月度目标保持不动。修改之前会先列出哪些会移动。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="289"/>
+        <source>Every date of the plan moves with launch day.</source>
+        <translation type="vanished">计划中的所有日期都会随上线日一起移动。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="293"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="305"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="309"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="314"/>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="339"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="318"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="343"/>
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="319"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="323"/>
         <source>Writing the timeline to {file}…</source>
         <translation>正在将时间线写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/timeline/view.py" line="320"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="324"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/timeline/view.py" line="334"/>
+        <location filename="../../opsdesk/ui/timeline/view.py" line="338"/>
         <source>Timeline (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>时间线（%n 页）已写入 {file}</numerusform>
@@ -7066,37 +7101,37 @@
     <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="70"/>
         <source>no values yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无数值</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="71"/>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>上月</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="72"/>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>已达成</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="73"/>
         <source>not met</source>
-        <translation type="unfinished"></translation>
+        <translation>未达成</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="74"/>
         <source>below</source>
-        <translation type="unfinished"></translation>
+        <translation>低于区间</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="75"/>
         <source>inside</source>
-        <translation type="unfinished"></translation>
+        <translation>区间内</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="76"/>
         <source>above</source>
-        <translation type="unfinished"></translation>
+        <translation>高于区间</translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="77"/>

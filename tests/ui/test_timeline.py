@@ -431,3 +431,29 @@ def test_timeline_tick_off_and_resize_undo_exactly(qtbot, ctx):
     d0 = int(view.canvas.data.start[index]) if view.has_dates(index) else 0
     view.edits.resize(g, d0, int(view.canvas.data.due[index]) + 2)
     assert shown and sv.tasks.get(task.id).due == task.due
+
+
+def test_a_skipped_occurrence_is_finished_on_the_timeline_not_overdue(qtbot, ctx):
+    """A missed routine day marked skipped (My work, #16) reads as Skipped in the bar's
+    tooltip, is never called overdue, and counts as finished in its group."""
+    from opsdesk.services.timeline import STATUSES
+    from opsdesk.ui.timeline.interaction import Hit
+
+    window, view = _timeline(qtbot, ctx)
+    plan = ctx.plan_id
+    import datetime as dt
+
+    today = ctx.today()
+    made = ctx.services.series.create(ctx.actor, plan, title="打印并核对当日订单",
+                                      rule="FREQ=DAILY", start=today - dt.timedelta(days=3),
+                                      until=today)
+    late = min((ctx.services.tasks.get(i) for i in made.ids), key=lambda t: t.due)
+    ctx.services.tasks.skip(ctx.actor, [late.id])
+    view.refresh()
+    data = view.canvas.data
+    i = data.index_of(late.id)
+    assert STATUSES[int(data.status[i])] == "skipped"
+    text = view.canvas.tooltip(Hit("task", task=i))
+    assert "Skipped" in text and "overdue" not in text
+    before = ctx.services.tasks.get(late.id)
+    assert before.status == "skipped"

@@ -292,3 +292,90 @@ def test_tasks_list_mine_holds_the_roles_unassigned_tasks(sample, tmp_path):
     assert {t["assignee"] for t in mine} == {"kefu1", None}
     assert all(t["role"] == "customer_service" for t in mine if t["assignee"] is None)
     assert any(t["title"] == "打印并核对当日订单" for t in mine)
+
+
+# ---- date anchors (11-11, lunar 08-15, another task ± days) survive the round trip
+
+
+def anchor_rows(store, plan_id: int) -> set[tuple]:
+    """(title, kind, month, day, the other task's title, days) of the plan's anchored tasks."""
+    with store.read() as s:
+        rows = s.execute(select(Task.id, Task.title, Task.anchor_kind, Task.anchor_month,
+                                Task.anchor_day, Task.anchor_task_id, Task.anchor_days)
+                         .where(Task.plan_id == plan_id)).all()
+    title = {r.id: r.title for r in rows}
+    return {(r.title, r.anchor_kind, r.anchor_month, r.anchor_day, title.get(r.anchor_task_id),
+             r.anchor_days) for r in rows if r.anchor_kind not in (None, "launch")}
+
+
+def test_round_trip_keeps_the_anchors(sample, tmp_path):
+    xml = tmp_path / "p.xml"
+    root = ET.fromstring(export_sample(sample, xml))
+    field = next(a for a in root.find(f"{Q}ExtendedAttributes")
+                 if a.findtext(f"{Q}Alias") == "OpsDesk anchor")
+    assert (field.findtext(f"{Q}FieldID"), field.findtext(f"{Q}FieldName")) == \
+        ("188743748", "Text8")  # MS Project's Text8 (MPXJ's MPPTaskField TEXT8)
+    values = {a.findtext(f"{Q}Value") for a in root.iter(f"{Q}ExtendedAttribute")
+              if a.findtext(f"{Q}FieldID") == "188743748" and a.findtext(f"{Q}Value")}
+    assert {"date:11-11", "lunar:08-15"} <= values
+    assert any(v.startswith("task:") and "|-" in v for v in values)
+    store = open_store(sample)
+    try:
+        before = anchor_rows(store, 1)
+    finally:
+        store.close()
+    assert {k for _t, k, *_ in before} == {"date", "lunar", "task"}
+    assert ("双11限时购", "date", 11, 11, None, 0) in before
+    assert ("中秋促销", "lunar", 8, 15, None, 0) in before
+    assert ("中秋活动策划与准备", "task", None, None, "中秋促销", -2) in before
+    target = open_store(tmp_path / "n.db", create=True)
+    try:
+        changes = ImportService(target).import_plan(Actor.system(), parse_mspdi(
+            xml.read_bytes(), xml.name), file=xml.name)
+        assert anchor_rows(target, changes.plan_id) == before
+    finally:
+        target.close()
+
+
+def test_round_trip_figure_counts_lost_anchors(tmp_path, monkeypatch):
+    monkeypatch.setattr(ImportService, "_import_anchors", lambda *a, **k: None)
+    lost = roundtrip_differences(SAMPLE, tmp_path)
+    assert len(lost) == 11 and all(": anchor (" in line for line in lost)
+
+
+ANCHOR_FIELD = ("<ExtendedAttributes><ExtendedAttribute><FieldID>188743748</FieldID>"
+                "<FieldName>Text8</FieldName><Alias>OpsDesk anchor</Alias></ExtendedAttribute>"
+                "</ExtendedAttributes>")
+
+
+def anchored(uid: int, anchor: str, day: str = "2025-11-11", level: int = 1) -> str:
+    value = (f"<ExtendedAttribute><FieldID>188743748</FieldID><Value>{anchor}</Value>"
+             "</ExtendedAttribute>") if anchor else ""
+    return (f"<Task><UID>{uid}</UID><Name>t{uid}</Name><OutlineLevel>{level}</OutlineLevel>"
+            f"<Start>{day}T08:00:00</Start><Finish>{day}T17:00:00</Finish>{value}</Task>")
+
+
+def test_bad_anchors_are_left_out_with_warnings_and_nothing_moves(tmp_path):
+    data = mspdi("".join((
+        anchored(1, "date:11-11"), anchored(2, "lunar:08-15|-3", "2025-10-03"),
+        anchored(3, "task:1|2", "2025-11-13"), anchored(4, "date:13-40"),
+        anchored(5, "someday"), anchored(6, "task:99"), anchored(7, "task:7"),
+        anchored(8, "task:9"), anchored(9, "task:8"), anchored(10, "date:11-11|x"),
+        anchored(11, "task:1|99999"), anchored(12, ""))))
+    data = data.replace(b"<Tasks>", ANCHOR_FIELD.encode() + b"<Tasks>")
+    doc = parse_mspdi(data, "a.xml")
+    assert {w.params["task"] for w in doc.warnings} == {"4", "5", "10"}
+    store = open_store(tmp_path / "n.db", create=True)
+    try:
+        imports = ImportService(store)
+        preview = imports.preview_plan(doc, "a.xml")
+        assert sorted(int(w.params["task"]) for w in preview.warnings) == [4, 5, 6, 7, 9, 10, 11]
+        changes = imports.import_plan(Actor.system(), doc, file="a.xml")
+        rows = anchor_rows(store, changes.plan_id)
+        with store.read() as s:
+            dues = dict(s.execute(select(Task.title, Task.due)).all())
+    finally:
+        store.close()
+    assert rows == {("t1", "date", 11, 11, None, 0), ("t2", "lunar", 8, 15, None, -3),
+                    ("t3", "task", None, None, "t1", 2), ("t8", "task", None, None, "t9", 0)}
+    assert dues["t2"] == D(2025, 10, 3) and dues["t3"] == D(2025, 11, 13)  # as in the file

@@ -332,7 +332,8 @@ class TimelineCanvas(QAbstractScrollArea):
         from opsdesk.services.timeline import STATUSES
 
         status = labels.status_name(STATUSES[int(d.status[i])])
-        if d1 != NO_DAY and d1 < self.today and int(d.status[i]) not in (2, 4):
+        if d1 != NO_DAY and d1 < self.today and STATUSES[int(d.status[i])] not in (
+                "done", "cancelled", "skipped"):
             late = int(self.today - d1)  # (a plain name as the count: pyside6-lupdate skips a call)
             status += "  ·  " + Timeline.tr("overdue by %n day(s)", "", late)
         lines.append(QCoreApplication.translate("Timeline", "Status: {status}").format(status=status))

@@ -214,7 +214,7 @@ def draw_row_header(p: QPainter, f: Frame) -> None:
             title = f"↻ {title} ×{count}"
         elif data.milestone[task]:
             title = "◆ " + title
-        p.setPen(MUTED if data.status[task] == 2 else TEXT)
+        p.setPen(MUTED if data.status[task] in (2, 5) else TEXT)
         draw_line_text(p, indent, y, ROW_HEIGHT, elided(fm, title, int(title_w - indent - 4)))
         role = data.roles.get(int(data.role[task]))
         if role is not None:

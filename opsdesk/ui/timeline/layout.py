@@ -124,7 +124,7 @@ def build(data: TimelineData, mode: str = "phase", collapsed: frozenset[int] = f
     shown_rank = group_rank[shown]
     bounds = np.searchsorted(shown_rank, np.arange(len(ordered) + 1))
     all_bounds = np.searchsorted(group_rank[order], np.arange(len(ordered) + 1))
-    done = data.status == 2
+    done = (data.status == 2) | (data.status == 5)  # done or skipped: finished
     groups: list[Group] = []
     row_task_parts, row_group_parts = [], []
     row = 0

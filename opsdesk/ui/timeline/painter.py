@@ -24,7 +24,7 @@ OVERDUE = QColor("#d32f2f")
 BLOCKED = QColor("#b71c1c")
 TODAY = QColor("#e53935")
 LINK = QColor("#78909c")
-DONE, BLOCKED_CODE, CANCELLED = 2, 3, 4
+DONE, BLOCKED_CODE, CANCELLED, SKIPPED = 2, 3, 4, 5  # (indexes into services.timeline.STATUSES)
 _colors: dict[str, QColor] = {}
 
 
@@ -210,8 +210,8 @@ def _task(p: QPainter, f: Frame, task: int, row: int, first: int, last: int, lab
     role = data.roles.get(int(data.role[task]))
     base = role.color if role else "#78909c"
     status = int(data.status[task])
-    overdue = d1 < f.today and status not in (DONE, CANCELLED)
-    if status in (DONE, CANCELLED):
+    overdue = d1 < f.today and status not in (DONE, CANCELLED, SKIPPED)
+    if status in (DONE, CANCELLED, SKIPPED):
         fill, edge = color(base, 90), QPen(color("#90a4ae"), 1)
     else:
         fill, edge = color(base, 235), QPen(color(base).darker(130), 1)
