@@ -19,7 +19,8 @@ enough ink to be a filled Overview; a frame that fails aborts the part.
 **GNOME Planner** (``planner_open_s_10k``, only where ``planner`` is installed): the 10k
 plan exported to ``.planner`` (bench_interchange's cached file: the same plan OpsDesk
 opens), ``planner <file>`` spawned on an ``Xvfb`` display; spawn → its CPU quiet for
-``PLANNER_QUIET_S``, median of ``PLANNER_RUNS``.
+``PLANNER_QUIET_S``, median of ``PLANNER_RUNS``. A run where Planner ends by itself (it
+crashes on some files) gives null: it never showed the plan. (Its screen is not checked.)
 
 **In the real window, 100k plan** (a child process, bench_real_window's ``GapMeter``):
 ``first_switch_tasks_block_ms_100k`` / ``first_switch_timeline_block_ms_100k`` (the
@@ -76,6 +77,8 @@ SHOT = "opsdesk:shot"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 LAST_CPU_S = 0.0
 """The CPU time (user + system) the last ``run_until_quiet`` process used until it was quiet."""
+LAST_EXIT: int | None = None
+"""The exit status of the last ``run_until_quiet`` process if it ended by itself (a crash)."""
 
 
 class FrameError(RuntimeError):
@@ -137,17 +140,19 @@ def run_until_quiet(cmd: Sequence[str], env: dict[str, str], marker: str | None 
                     break
                 time.sleep(POLL_S)
         finally:
-            if proc.poll() is None:
+            exited = proc.poll()  # (None: still running, killed here)
+            if exited is None:
                 proc.kill()
             proc.wait()
             reader.join(timeout=5)
+        LAST_EXIT = exited
         if marker is not None and not seen:
             err.seek(0)
             tail = err.read().decode(errors="replace").strip().splitlines()[-15:]
             raise startup.StartupError(f"{' '.join(cmd)} exited with {proc.returncode} before "
                                        f"printing {marker!r}:\n" + "\n".join(tail))
         end = last_change - started
-        global LAST_CPU_S
+        global LAST_CPU_S, LAST_EXIT
         LAST_CPU_S = max(last_ticks, 0) / CLK_TCK
         return (max(end, seen[0]) if seen else end), (seen[0] if seen else None)
 
@@ -329,14 +334,19 @@ def planner_open(planner_file: Path, log: Callable[[str], None] | None = None) -
             time.sleep(1.0)
             env["DISPLAY"] = display
         try:
-            run_until_quiet([exe, str(planner_file)], env, marker=None,
-                            quiet_s=PLANNER_QUIET_S, timeout=300)  # warm-up
             times = []
-            for i in range(PLANNER_RUNS):
-                times.append(run_until_quiet([exe, str(planner_file)], env, marker=None,
-                                             quiet_s=PLANNER_QUIET_S, timeout=300)[0])
-                if log:
-                    log(f"  GNOME Planner run {i + 1}/{PLANNER_RUNS}: {times[-1]:.2f} s")
+            for i in range(PLANNER_RUNS + 1):  # (the first: a warm-up)
+                took = run_until_quiet([exe, str(planner_file)], env, marker=None,
+                                       quiet_s=PLANNER_QUIET_S, timeout=300)[0]
+                if LAST_EXIT is not None:  # it ended by itself: it did not show the plan
+                    if log:
+                        log(f"  GNOME Planner ended with status {LAST_EXIT} after {took:.2f} s "
+                            f"on {planner_file.name} (a crash, not an open): null")
+                    return None
+                if i:
+                    times.append(took)
+                    if log:
+                        log(f"  GNOME Planner run {i}/{PLANNER_RUNS}: {times[-1]:.2f} s")
         finally:
             if xvfb is not None:
                 xvfb.kill()

@@ -71,6 +71,14 @@ class Settings:
     def set_backup_keep(self, keep: int) -> None:
         self._s.setValue("backup/keep", max(1, int(keep)))
 
+    def daily_backup(self) -> bool:
+        """Make the daily backup when a database opens (off only for throwaway copies, such
+        as the one ``opsdesk shot`` renders from)."""
+        return cast(bool, self._s.value("backup/daily", True, type=bool))
+
+    def set_daily_backup(self, on: bool) -> None:
+        self._s.setValue("backup/daily", bool(on))
+
     def network_share_noticed(self) -> bool:
         return cast(bool, self._s.value("backup/network_share_noticed", False, type=bool))
 

@@ -63,6 +63,7 @@ def _render(app, translators, args, view, out, size, today, tmp: Path) -> None:
             manager = next(u for u in services.people.users() if u.is_manager)
             actor = services.people.actor_for(manager.id)
         settings = Settings(QSettings(str(tmp / "shot.ini"), QSettings.Format.IniFormat))
+        settings.set_daily_backup(False)  # (a throwaway copy: no backup job racing its removal)
         ctx = AppContext(store=store, services=services, actor=actor, settings=settings,
                          lang=translators.lang, fixed_today=today)
         window = MainWindow(ctx, settings=settings)

@@ -900,51 +900,51 @@
         <translation>此数据库位于网络共享上。OpsDesk 在这里使用较慢但更安全的日志方式，但多人通过网络共享同时写入仍可能损坏 SQLite 文件。团队使用时，PostgreSQL 服务器才是安全的选择（见 README 中的“团队服务器”）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="84"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="107"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="115"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="85"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="108"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="116"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="93"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="94"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="94"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="95"/>
         <source>OpsDesk database (*.db)</source>
         <translation>OpsDesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="108"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="116"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="109"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="117"/>
         <source>The backup was written to {path}.</source>
         <translation>备份已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="122"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="138"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="123"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="139"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="123"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="124"/>
         <source>OpsDesk database (*.db);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="139"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="140"/>
         <source>Replace everything in this database with the backup {name}? What is there now is kept as a backup first, so this can be undone by restoring that.</source>
         <translation>用备份 {name} 替换此数据库中的全部内容吗？当前内容会先另存为一个备份，之后恢复它即可撤销此操作。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="149"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="150"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="158"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="159"/>
         <source>The backup was restored. What was there before is kept in {path}.</source>
         <translation>备份已恢复。之前的内容保存在 {path}。</translation>
     </message>

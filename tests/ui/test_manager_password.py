@@ -126,3 +126,21 @@ def test_staff_back_up_only_into_the_backups_folder(qtbot, ctx, db_path, tmp_pat
     qtbot.waitUntil(lambda: "may not restore backups" in (actions.last_message or ""),
                     timeout=10_000)
     assert _box("backupFailed", window) is not None
+
+
+def test_no_daily_backup_when_the_settings_say_so(qtbot, ctx, db_path, monkeypatch):
+    """``opsdesk shot`` renders from a throwaway copy: no daily backup may start there (it
+    raced the copy's removal: "Directory not empty")."""
+    from opsdesk.ui.dialogs import backup
+    from opsdesk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(backup, "AUTO_BACKUP_DELAY_MS", 10)
+    ctx.settings.set_daily_backup(False)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    qtbot.wait(300)
+    assert bk.list_backups(db_path) == []
+    ctx.settings.set_daily_backup(True)
+    other = MainWindow(ctx)
+    qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: len(bk.list_backups(db_path)) == 1, timeout=10_000)

@@ -68,7 +68,8 @@ class BackupActions:
                 "there, but several people writing over a network share can still damage an "
                 "SQLite file. For a team, a PostgreSQL server is the safe choice (see “Team "
                 "server” in the README)."), "networkShareNotice")
-        if store.is_sqlite and store.path is not None and not store.readonly:
+        if store.is_sqlite and store.path is not None and not store.readonly \
+                and self.window.settings.daily_backup():
             # A little after the first screen is up, so the copy never delays it.
             # (the window is the timer's context: a window closed meanwhile cancels it)
             QTimer.singleShot(AUTO_BACKUP_DELAY_MS, self.window, lambda: self.auto_backup(store))
