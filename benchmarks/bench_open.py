@@ -111,6 +111,7 @@ def run_until_quiet(cmd: Sequence[str], env: dict[str, str], marker: str | None 
     """(seconds from spawn to the last CPU tick before ``quiet_s`` of stillness, seconds to
     ``marker`` on stdout); the quiet is only looked for once ``marker`` was read. The
     process is killed afterwards."""
+    global LAST_CPU_S, LAST_EXIT
     with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(list(cmd), stdout=subprocess.PIPE, stderr=err, env=env, cwd=cwd,
@@ -152,7 +153,6 @@ def run_until_quiet(cmd: Sequence[str], env: dict[str, str], marker: str | None 
             raise startup.StartupError(f"{' '.join(cmd)} exited with {proc.returncode} before "
                                        f"printing {marker!r}:\n" + "\n".join(tail))
         end = last_change - started
-        global LAST_CPU_S, LAST_EXIT
         LAST_CPU_S = max(last_ticks, 0) / CLK_TCK
         return (max(end, seen[0]) if seen else end), (seen[0] if seen else None)
 

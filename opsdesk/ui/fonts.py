@@ -53,3 +53,23 @@ def add_cjk_fallback(font: QFont, platform: str = sys.platform) -> QFont:
     if family and family not in font.families():
         font.setFamilies([*(font.families() or [font.family()]), family])
     return font
+
+
+LATIN_FOR_PDF = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"]
+"""Latin text fonts for PDFs, before the Chinese one (see ``pdf_font``)."""
+
+
+def pdf_font(point_size: float = 10.0, platform: str = sys.platform) -> QFont:
+    """The font for PDFs (weekly report, printed lists): on Linux a Latin font first with the
+    Chinese one behind it. Qt's PDF writer gives Latin runs set in Noto Sans CJK glyphs with no
+    text behind them: the PDF shows the digits, but searching, copying and pdftotext lose every
+    digit of an English report. Windows' Microsoft YaHei and macOS' PingFang do not have this."""
+    font = cjk_font(point_size)
+    if platform in ("win32", "darwin"):
+        return font
+    have = set(QFontDatabase.families())
+    latin = next((f for f in LATIN_FOR_PDF if f in have), None)
+    if latin is not None:
+        font.setFamilies([latin, *(font.families() or [font.family()])])
+    return font
+

@@ -70,6 +70,18 @@ def test_weekly_report_pdf_embeds_chinese(sample, tmp_path):
     assert bad.returncode == 1 and "is not a week" in bad.stderr
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_an_english_report_keeps_its_digits_as_text(sample, tmp_path):
+    """Latin text set in Noto Sans CJK came out of Qt's PDF writer with no text behind its
+    digits: a search or a copy of an English report found no number (pdf_font)."""
+    out = tmp_path / "report-en.pdf"
+    r = opsdesk("--db", str(sample), "report", "--lang", "en", "--week", "2026-W47",
+                "--out", str(out), tmp=tmp_path)
+    assert r.returncode == 0, r.stderr
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "2026-W47" in text and "16 Nov 2026" in text and "云栖茶业" in text
+
+
 def test_parse_week():
     from opsdesk.cli_interchange import parse_week
 

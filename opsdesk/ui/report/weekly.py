@@ -266,10 +266,10 @@ def _target_text(low, high, decimals: int, unit: str = "count", lang: str = "en"
 
 def _report_font() -> QFont:
     """This system's Chinese font (Microsoft YaHei on Windows, Noto CJK on Linux: see
-    opsdesk/ui/fonts.py), embedded in the PDF."""
-    from opsdesk.ui.fonts import cjk_font
+    opsdesk/ui/fonts.py) behind a Latin one where needed, embedded in the PDF."""
+    from opsdesk.ui.fonts import pdf_font
 
-    return cjk_font(10)
+    return pdf_font(10)
 
 
 def _sales_chart(months, lang: str) -> QImage:
