@@ -71,3 +71,7 @@ class LaunchMove(TrContext):
 
 class CopyPlan(TrContext):
     """File ▸ Copy plan…'s result (``opsdesk.ui.dialogs.plan_copy``)."""
+
+
+class PrintList(TrContext):
+    """The printed checklist (``opsdesk.ui.mywork.print_list``)."""

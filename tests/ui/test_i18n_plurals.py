@@ -222,4 +222,4 @@ def test_plurals_in_chinese(language):
     assert _launch_shift_text(-2) == "上线日提前 2 天"
     assert _assign_text(3) == "将 3 个任务分配给Li"
     assert due_text(3, 0) == "你有 3 项任务已逾期。"
-    assert due_text(2, 3) == "你有 2 项任务已逾期,3 项今天到期。"
+    assert due_text(2, 3) == "你有 2 项任务已逾期，3 项今天到期。"

@@ -100,18 +100,19 @@ class _JobDialog(QDialog):
 
 def preview_text(p) -> str:
     """What a plan import will do (a ``PlanImportPreview``), one line a fact: shown by
-    File ▸ Import a plan and by File ▸ Open of a plan file. (Literal translate calls with a
-    plain name for the count: what lupdate finds.)"""
+    File ▸ Import a plan and by File ▸ Open of a plan file. (Plurals through
+    ``ImportPlanDialog.tr`` with a plain name for the count: what lupdate finds.)"""
     comma = QCoreApplication.translate("ImportPlanDialog", ", ")
     tasks, milestones, links = p.tasks, p.milestones, p.links
-    counts = (QCoreApplication.translate("ImportPlanDialog", "%n task(s)", "", tasks),
-              QCoreApplication.translate("ImportPlanDialog", "%n milestone(s)", "", milestones),
-              QCoreApplication.translate("ImportPlanDialog", "%n link(s)", "", links))
-    lines = [QCoreApplication.translate("ImportPlanDialog", "Phases: {phases}")
-             .format(phases=comma.join(p.phases)), comma.join(counts),
-             QCoreApplication.translate("ImportPlanDialog",
-                                        "People: {new} new, {matched} already here")
-             .format(new=len(p.people_new), matched=len(p.people_matched))]
+    n_tasks = ImportPlanDialog.tr("%n task(s)", "", tasks)
+    n_milestones = ImportPlanDialog.tr("%n milestone(s)", "", milestones)
+    n_links = ImportPlanDialog.tr("%n link(s)", "", links)
+    counts = (n_tasks, n_milestones, n_links)
+    phases_line = QCoreApplication.translate("ImportPlanDialog", "Phases: {phases}")
+    people_line = QCoreApplication.translate("ImportPlanDialog",
+                                             "People: {new} new, {matched} already here")
+    lines = [phases_line.format(phases=comma.join(p.phases)), comma.join(counts),
+             people_line.format(new=len(p.people_new), matched=len(p.people_matched))]
     if p.roles_new:
         lines.append(QCoreApplication.translate("ImportPlanDialog", "New roles: {roles}")
                      .format(roles=comma.join(p.roles_new)))
@@ -121,20 +122,19 @@ def preview_text(p) -> str:
                      .format(groups=comma.join(p.groups_unmatched)))
     undated = p.undated
     if undated:
-        lines.append(QCoreApplication.translate(
-            "ImportPlanDialog", "%n task(s) have no dates; they are imported unscheduled.", "",
-            undated))
+        no_dates = ImportPlanDialog.tr(
+            "%n task(s) have no dates; they are imported unscheduled.", "", undated)
+        lines.append(no_dates)
     lines += ["↷ " + error_text(d) for d in p.links_dropped[:PREVIEW_WARNINGS]]
     more_links = len(p.links_dropped) - PREVIEW_WARNINGS
     if more_links > 0:
-        lines.append(QCoreApplication.translate("ImportPlanDialog",
-                                                "… and %n more link(s) left out", "",
-                                                more_links))
+        left_out = ImportPlanDialog.tr("… and %n more link(s) left out", "", more_links)
+        lines.append(left_out)
     lines += ["⚠ " + error_text(w) for w in p.warnings[:PREVIEW_WARNINGS]]
     more = len(p.warnings) - PREVIEW_WARNINGS
     if more > 0:
-        lines.append(QCoreApplication.translate("ImportPlanDialog", "… and %n more warning(s)",
-                                                "", more))
+        more_warnings = ImportPlanDialog.tr("… and %n more warning(s)", "", more)
+        lines.append(more_warnings)
     return "\n".join(lines)
 
 

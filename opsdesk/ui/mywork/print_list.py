@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from opsdesk.errors import FileWriteError, OpsDeskError
 from opsdesk.services.mywork import Checklist
 from opsdesk.ui import fmt
+from opsdesk.ui.i18n_contexts import PrintList
 
 if TYPE_CHECKING:
     from opsdesk.services.mywork import MyTask
@@ -49,12 +50,15 @@ def _when(t: MyTask, today: dt.date, lang: str) -> tuple[str, bool]:
     if t.due is None:
         return "", False
     if t.missed and t.missed_from is not None:
-        return (tr(_C, "{dates} · missed %n day(s)", "", t.missed).format(
-            dates=fmt.date_range(t.missed_from, t.due, lang)), True)
+        missed_days = t.missed
+        missed = PrintList.tr("{dates} · missed %n day(s)", "", missed_days)
+        return missed.format(dates=fmt.date_range(t.missed_from, t.due, lang)), True
     date = fmt.short_date(t.due, lang)
     days = (t.due - today).days
     if days < 0:
-        return tr(_C, "{date} · %n day(s) late", "", -days).format(date=date), True
+        late_days = -days
+        late = PrintList.tr("{date} · %n day(s) late", "", late_days)
+        return late.format(date=date), True
     if days == 0:
         return tr(_C, "{date} · today").format(date=date), False
     return date, False
@@ -73,9 +77,10 @@ def build_document(checklist: Checklist, lang: str) -> QTextDocument:
     else:
         title = tr(_C, "{who}: list for today").format(who=checklist.who)
         period = fmt.long_date(today, lang)
+    count = len(checklist.rows)
+    n_tasks = PrintList.tr("%n task(s)", "", count)
     parts = [f"<h1>{_e(title)}</h1>",
-             f"<p class='sub'>{_e(period)} · "
-             f"{_e(tr(_C, '%n task(s)', '', len(checklist.rows)))}</p>",
+             f"<p class='sub'>{_e(period)} · {_e(n_tasks)}</p>",
              "<table width='100%' cellspacing='0' cellpadding='5'>",
              f"<tr><th width='6%'></th><th>{_e(tr(_C, 'Task'))}</th>"
              f"<th width='30%'>{_e(tr(_C, 'Due'))}</th><th width='18%'>{_e(tr(_C, 'Notes'))}</th></tr>"]

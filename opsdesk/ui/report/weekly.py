@@ -136,7 +136,9 @@ def build_document(services, plan_id: int, monday: dt.date, lang: str,
     counts = ov.counts
     parts.append(f"<p>{_e(T['Tasks: {done} done, {open} open, {blocked} blocked, {overdue} overdue; milestones reached: {ms_done} of {ms_total}.'].format(done=counts.get('done', 0), open=counts.get('todo', 0) + counts.get('doing', 0) + counts.get('blocked', 0), blocked=counts.get('blocked', 0), overdue=ov.overdue_total, ms_done=ov.milestones_done, ms_total=ov.milestones_total))}</p>")
     if counts.get("skipped"):  # routine days let go: neither done nor overdue
-        parts.append(f"<p>{_e(QCoreApplication.translate('WeeklyReport', '%n missed routine day(s) marked skipped (not counted as done or overdue).', '', counts['skipped']))}</p>")
+        skipped = counts["skipped"]
+        missed = WeeklyReport.tr("%n missed routine day(s) marked skipped (not counted as done or overdue).", "", skipped)
+        parts.append(f"<p>{_e(missed)}</p>")
     # ---- done this week
     parts.append(f"<h2>{_e(T['Done this week'])} ({len(data.done)})</h2>")
     if data.done:
