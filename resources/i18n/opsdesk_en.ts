@@ -246,6 +246,57 @@
     </message>
 </context>
 <context>
+    <name>ImportPlanDialog</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="107"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
+        <source>%n milestone(s)</source>
+        <translation>
+            <numerusform>%n milestone</numerusform>
+            <numerusform>%n milestones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n link</numerusform>
+            <numerusform>%n links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="126"/>
+        <source>%n task(s) have no dates; they are imported unscheduled.</source>
+        <translation>
+            <numerusform>%n task has no dates; it is imported unscheduled.</numerusform>
+            <numerusform>%n tasks have no dates; they are imported unscheduled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="131"/>
+        <source>… and %n more link(s) left out</source>
+        <translation>
+            <numerusform>… and %n more link left out</numerusform>
+            <numerusform>… and %n more links left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="136"/>
+        <source>… and %n more warning(s)</source>
+        <translation>
+            <numerusform>… and %n more warning</numerusform>
+            <numerusform>… and %n more warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportTasksDialog</name>
     <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="338"/>
@@ -515,6 +566,33 @@
         <translation>
             <numerusform>This phase holds %n task: move it to another phase first.</numerusform>
             <numerusform>This phase holds %n tasks: move them to another phase first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintList</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="54"/>
+        <source>{dates} · missed %n day(s)</source>
+        <translation>
+            <numerusform>{dates} · missed %n day</numerusform>
+            <numerusform>{dates} · missed %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="60"/>
+        <source>{date} · %n day(s) late</source>
+        <translation>
+            <numerusform>{date} · %n day late</numerusform>
+            <numerusform>{date} · %n days late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="81"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
         </translation>
     </message>
 </context>
@@ -807,7 +885,15 @@
 <context>
     <name>WeeklyReport</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/report/weekly.py" line="168"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="140"/>
+        <source>%n missed routine day(s) marked skipped (not counted as done or overdue).</source>
+        <translation>
+            <numerusform>%n missed routine day marked skipped (not counted as done or overdue).</numerusform>
+            <numerusform>%n missed routine days marked skipped (not counted as done or overdue).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/report/weekly.py" line="170"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>in %n day</numerusform>

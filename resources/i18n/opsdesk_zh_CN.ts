@@ -3147,29 +3147,35 @@
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="110"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="111"/>
         <source>Phases: {phases}</source>
         <translation>阶段：{phases}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="107"/>
         <source>%n task(s)</source>
-        <translation>%n 个任务</translation>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="105"/>
         <source>, </source>
         <translation>，</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
         <source>%n milestone(s)</source>
-        <translation>%n 个里程碑</translation>
+        <translation>
+            <numerusform>%n 个里程碑</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
         <source>%n link(s)</source>
-        <translation>%n 个关联</translation>
+        <translation>
+            <numerusform>%n 个关联</numerusform>
+        </translation>
     </message>
     <message>
         <source>{tasks} task(s), {milestones} milestone(s), {links} link(s)</source>
@@ -3181,29 +3187,35 @@
         <translation>人员：新增 {new} 人，已有 {matched} 人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="116"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="117"/>
         <source>New roles: {roles}</source>
         <translation>新岗位：{roles}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="119"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="120"/>
         <source>Groups that match no role: {groups}</source>
         <translation>未匹配到岗位的分组：{groups}</translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="124"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="126"/>
         <source>%n task(s) have no dates; they are imported unscheduled.</source>
-        <translation>%n 个任务没有日期，将作为未排期任务导入。</translation>
+        <translation>
+            <numerusform>%n 个任务没有日期，将作为未排期任务导入。</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="130"/>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="131"/>
         <source>… and %n more link(s) left out</source>
-        <translation>……另有 %n 个关联未导入</translation>
+        <translation>
+            <numerusform>……另有 %n 个关联未导入</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="136"/>
         <source>… and %n more warning(s)</source>
-        <translation>……另有 %n 条警告</translation>
+        <translation>
+            <numerusform>……另有 %n 条警告</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../opsdesk/ui/dialogs/interchange.py" line="209"/>
@@ -4969,59 +4981,83 @@
     </message>
 </context>
 <context>
+    <name>PrintList</name>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="54"/>
+        <source>{dates} · missed %n day(s)</source>
+        <translation>
+            <numerusform>{dates} · 漏了 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="60"/>
+        <source>{date} · %n day(s) late</source>
+        <translation>
+            <numerusform>{date} · 逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="81"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrintListDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="153"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="158"/>
         <source>Print my list</source>
         <translation>打印我的清单</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="156"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="161"/>
         <source>My list ({name})</source>
         <translation>我的清单（{name}）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="163"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="168"/>
         <source>Role: {role}</source>
         <translation>岗位：{role}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="166"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="171"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="168"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="173"/>
         <source>This week (to Sunday)</source>
         <translation>本周（至周日）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="172"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="177"/>
         <source>Whose list</source>
         <translation>谁的清单</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="177"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="182"/>
         <source>For</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="179"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="184"/>
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="182"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="187"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="228"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="233"/>
         <source>Save the list as PDF</source>
         <translation>将清单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="229"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="234"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -7135,7 +7171,7 @@
     </message>
     <message>
         <location filename="../../opsdesk/ui/report/weekly.py" line="77"/>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="222"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="224"/>
         <source>Monthly sales against target</source>
         <translation>月度销售额与目标</translation>
     </message>
@@ -7145,19 +7181,26 @@
         <translation>周报 {year} 年第 {week:02d} 周（{start} – {end}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/report/weekly.py" line="168"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="140"/>
+        <source>%n missed routine day(s) marked skipped (not counted as done or overdue).</source>
+        <translation>
+            <numerusform>%n 天漏掉的例行工作已标为跳过（不计入已完成或逾期）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/report/weekly.py" line="170"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="223"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="225"/>
         <source>Sales so far against the cumulative target</source>
         <translation>累计销售额与累计目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/report/weekly.py" line="224"/>
+        <location filename="../../opsdesk/ui/report/weekly.py" line="226"/>
         <source>Daily orders with the 7-day average</source>
         <translation>日单量与 7 日均值</translation>
     </message>
