@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from opsdesk.ui.contrast import readable_text
 from opsdesk.ui.people.dialogs import PersonDialog, RoleDialog
 from opsdesk.ui.widgets.retranslate import Retranslating
 
@@ -137,7 +138,7 @@ class PeopleView(Retranslating, QWidget):
                 if not u.active:
                     item.setForeground(QBrush(QColor("#9e9e9e")))
                 if col == 2 and role is not None:
-                    item.setForeground(QBrush(QColor(role.color).darker(130)))
+                    item.setForeground(QBrush(readable_text(role.color)))
                 self.people.setItem(row, col, item)
         self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.role_table.setRowCount(len(self.roles))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from opsdesk.services.team import UNASSIGNED, Load, monday
 from opsdesk.ui import fmt
+from opsdesk.ui.contrast import readable_text
 from opsdesk.ui.refresher import Refresher
 from opsdesk.ui.team.heat import HeatDelegate, HeatHeader, HeatLegend, WeeksRole
 from opsdesk.ui.widgets.retranslate import Retranslating
@@ -226,7 +227,7 @@ class TeamView(Retranslating, QWidget):
             if not people and not load.open and not load.done_week:
                 continue
             item = self._row(self.tree.invisibleRootItem(), "● " + role.name(lang), load)
-            item.setForeground(0, QBrush(QColor(role.color).darker(130)))
+            item.setForeground(0, QBrush(readable_text(role.color)))
             for col in range(4):
                 item.setFont(col, bold)
             item.setData(0, PersonRole, (None, role.id))
