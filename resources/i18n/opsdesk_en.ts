@@ -550,7 +550,7 @@
 <context>
     <name>PeopleView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/people/view.py" line="279"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="280"/>
         <source>{name} still holds %n open task(s) of this plan.</source>
         <translation>
             <numerusform>{name} still holds %n open task of this plan.</numerusform>
@@ -656,7 +656,7 @@
 <context>
     <name>TaskTreeModel</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="557"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="561"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -766,7 +766,7 @@
 <context>
     <name>TeamView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="365"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="366"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>Reassign %n task to {name}</numerusform>

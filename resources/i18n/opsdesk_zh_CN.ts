@@ -4635,190 +4635,190 @@
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="96"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="97"/>
         <source>People and roles</source>
         <translation>人员与岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="97"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="98"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="98"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="99"/>
         <source>Roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="100"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="101"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="100"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="101"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="100"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="101"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="100"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="101"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="101"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="102"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="101"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="102"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="103"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="102"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="103"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="103"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="104"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="104"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="105"/>
         <source>Add person…</source>
         <translation>添加人员…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="104"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="105"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="105"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="106"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="105"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="106"/>
         <source>Clear password</source>
         <translation>清除密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="108"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="109"/>
         <source>Add role…</source>
         <translation>添加岗位…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="109"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="110"/>
         <source>Edit role…</source>
         <translation>编辑岗位…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="110"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="111"/>
         <source>Names and colour of the selected role</source>
         <translation>所选岗位的名称和颜色</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="132"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="133"/>
         <source>set</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="133"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="134"/>
         <source>active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="133"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="134"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="176"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="177"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="177"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="178"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="193"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="194"/>
         <source>Add {name}</source>
         <translation>添加{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="210"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="211"/>
         <source>Edit {name}</source>
         <translation>编辑{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="223"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="224"/>
         <source>Reactivate {name}</source>
         <translation>重新启用{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="224"/>
-        <location filename="../../opsdesk/ui/people/view.py" line="278"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="225"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="279"/>
         <source>Deactivate {name}</source>
         <translation>停用{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="242"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="243"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="242"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="243"/>
         <source>New password for {name}:</source>
         <translation>{name}的新密码：</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="247"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="248"/>
         <source>Password of {name}</source>
         <translation>{name}的密码</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="255"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="256"/>
         <source>Add role {name}</source>
         <translation>添加岗位{name}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="270"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="271"/>
         <source>Edit role {name}</source>
         <translation>编辑岗位{name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/people/view.py" line="279"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="280"/>
         <source>{name} still holds %n open task(s) of this plan.</source>
         <translation>
             <numerusform>{name} 在本计划中还有 %n 个未完成的任务。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="282"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="283"/>
         <source>Give them back to their roles (unassigned), so that the team sees them in My work, or keep them with {name} and give them away later in Team.</source>
         <translation>把它们交还给各自岗位（不指定负责人），团队成员就能在“我的工作”中看到；或者暂时保留在{name}名下，稍后在“团队”中转交。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="285"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="286"/>
         <source>Deactivate and unassign</source>
         <translation>停用并取消分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/people/view.py" line="286"/>
+        <location filename="../../opsdesk/ui/people/view.py" line="287"/>
         <source>Deactivate, keep the tasks</source>
         <translation>停用，保留任务</translation>
     </message>
@@ -6038,80 +6038,80 @@
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="364"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
         <source>Sorting by due date puts overdue work first</source>
         <translation>按截止日期排序时，逾期任务排在最前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="372"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="372"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="372"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="372"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="369"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="373"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="369"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="373"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="369"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="373"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="369"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="373"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="370"/>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="559"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="374"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="563"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="370"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="374"/>
         <source>Done by / at</source>
         <translation>完成人 / 时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="529"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="533"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="557"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="561"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="569"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="573"/>
         <source>No phase</source>
         <translation>无阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="570"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="574"/>
         <source>{phase}  ({count})</source>
         <translation>{phase}（{count}）</translation>
     </message>
@@ -6417,47 +6417,47 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="150"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="151"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="153"/>
         <source>Role / person</source>
         <translation>岗位 / 人员</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="153"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="153"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="153"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="154"/>
         <source>Done this week</source>
         <translation>本周完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="151"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="152"/>
         <source>Open work per week</source>
         <translation>每周未完成工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="154"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="155"/>
         <source>Team workload</source>
         <translation>团队工作量</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="155"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="156"/>
         <source>Open tasks of the selected person</source>
         <translation>所选人员的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="156"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="157"/>
         <source>Drag tasks onto a person, or right-click them, to reassign.</source>
         <translation>把任务拖到某人身上，或右键单击任务，即可改派。</translation>
     </message>
@@ -6466,82 +6466,82 @@
         <translation type="vanished">每格一周;颜色越深,到期的未完成任务越多。带框的是本周。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="158"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="159"/>
         <source>no open work due</source>
         <translation>无到期工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="158"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="159"/>
         <source>a few tasks due</source>
         <translation>少量任务到期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="159"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="160"/>
         <source>the most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="159"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="160"/>
         <source>this week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="160"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="161"/>
         <source>Each cell of the grid is a week (its Monday above it); the colour says how many open tasks are due in it.</source>
         <translation>每个格子代表一周（上方标注该周周一）；颜色深浅表示该周到期的未完成任务数量。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="211"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="212"/>
         <source>Week of {monday} · {weeks} weeks from {first}</source>
         <translation>{monday}这一周 · 自{first}起共 {weeks} 周</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="237"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="238"/>
         <source>{name} (no longer active)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="241"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="242"/>
         <source>{login} no longer works here but still holds tasks: give them to someone else (drag them, or right-click).</source>
         <translation>{login} 已停用但仍有任务：请转交给其他人（拖动或右键）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="248"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="249"/>
         <source>Unassigned</source>
         <translation>未指派</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="273"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="274"/>
         <source>Busiest week: {day} ({count} open tasks due)</source>
         <translation>最忙的一周：{day}（到期未完成 {count} 项）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="315"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="316"/>
         <source>Open tasks of {name}</source>
         <translation>{name}的未完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="340"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="341"/>
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="343"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="344"/>
         <source>Reassign to</source>
         <translation>改派给</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="349"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="350"/>
         <source>Leave to the role (unassign)</source>
         <translation>交给岗位（取消指派）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/team/view.py" line="364"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="365"/>
         <source>the role</source>
         <translation>岗位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/team/view.py" line="365"/>
+        <location filename="../../opsdesk/ui/team/view.py" line="366"/>
         <source>Reassign %n task(s) to {name}</source>
         <translation>
             <numerusform>把 %n 项任务改派给{name}</numerusform>

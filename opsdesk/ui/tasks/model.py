@@ -83,6 +83,7 @@ class TaskTreeModel(QAbstractItemModel):
         self._top: list[int] = []  # ROOT's children: group nodes (grouped) or positions (flat)
         self._shown: list[int] = []  # positions shown, in display order
         self._counts: dict[int, int] = {}  # grouped: node -> number of children shown
+        self._totals: dict[int, int] = {}  # grouped: group node -> every task shown in it
         self._kids: dict[int, list[int]] = {}  # node -> child positions (on demand)
         self._row_maps: dict[int, dict[int, int]] = {}  # node -> {child: row} (on demand)
         self._asked: dict[int, int] = {}  # node -> rows looked up without a map
@@ -229,9 +230,12 @@ class TaskTreeModel(QAbstractItemModel):
             counts = Counter(map(cache.owner_of.__getitem__, shown))
             self._top = [g for g in range(1, first) if g in counts]
             self._counts = counts
+            # every task shown under a group, subtasks too (its label; rowCount stays direct)
+            self._totals = Counter(map(cache.group_of.__getitem__, shown))
         else:
             self._top = shown
             self._counts = {}
+            self._totals = {}
         self._shown = shown
         self._kids = {}
         self._row_maps = {}
@@ -568,7 +572,7 @@ class TaskTreeModel(QAbstractItemModel):
         if role == _DISPLAY and col == 0:
             name = (zh if self.lang.startswith("zh") else en) or self.tr("No phase")
             return self.tr("{phase}  ({count})").format(phase=name,
-                                                        count=self._counts.get(node, 0))
+                                                        count=self._totals.get(node, 0))
         if role == _FONT:
             return self._bold
         if role == _BACKGROUND:

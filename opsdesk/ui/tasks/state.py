@@ -104,6 +104,19 @@ class RowCache:
         self.owner_of = [group_node[phase] if (pp := pos_get(parent, -1)) < 0 else first + pp
                          for parent, phase in zip(map(attrgetter("parent_id"), rows),
                                                   map(attrgetter("phase_id"), rows), strict=True)]
+        # the phase group each row is shown in (a subtask: its top parent's), so a group's
+        # label counts every task in it, as the Overview does (issue #16: "(10)" beside 18/18)
+        owner_of = self.owner_of
+        group_of = [0] * len(rows)
+        for p in positions:
+            node, chain = owner_of[p], [p]
+            while node >= first and not group_of[node - first]:
+                chain.append(node - first)
+                node = owner_of[node - first]
+            group = node if node < first else group_of[node - first]
+            for q in chain:
+                group_of[q] = group
+        self.group_of = group_of
         self.base = natural_order(rows, positions)
         self.orders: dict[tuple[str, bool, str], list[int]] = {}
 
