@@ -26,7 +26,7 @@ def contrast(a: QColor, b: QColor) -> float:
 @lru_cache(maxsize=256)
 def _readable(hex_: str, background: str) -> str:
     c, bg = QColor(hex_), QColor(background)
-    h, s, lightness, a = c.getHsl()
+    h, s, lightness, a = c.hslHue(), c.hslSaturation(), c.lightness(), c.alpha()
     while contrast(c, bg) < MIN_CONTRAST and lightness > 0:
         lightness = max(0, lightness - 8)  # same hue and saturation, darker
         c = QColor.fromHsl(h, s, lightness, a)
