@@ -56,6 +56,8 @@ def test_map_preview_check_import_undo(qtbot, window, ctx, tmp_path):
         dialog.import_button.click()
     assert _values(ctx, "sales") == {D(2026, 9, 1): 1234, D(2026, 9, 2): 15_000}
     assert _values(ctx, "daily_orders") == {D(2026, 9, 1): 12, D(2026, 9, 2): 20}
+    # the dialog closes with a word that it worked (issue #16)
+    assert window.statusBar().currentMessage().startswith("Imported from shop.csv: 4 new value")
     assert window.undo_stack.count() == 1
     window.undo_stack.undo()
     assert _values(ctx, "sales") == {} and _values(ctx, "daily_orders") == {}

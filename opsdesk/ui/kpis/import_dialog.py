@@ -382,4 +382,13 @@ class ImportDialog(Retranslating, QDialog):
             # one action: its undo (the services') puts back the values the import
             # replaced, refused when someone changed one of them since
             self.main_window.undo.record(text, changes)
+            # a word that it worked (the dialog closes): how many values, from which file
+            new, changed = prep.new, prep.changed
+            if changed:
+                done = ImportDialog.tr("Imported from {file}: %n new value(s), {changed} changed.",
+                                       "", new)
+            else:
+                done = ImportDialog.tr("Imported from {file}: %n new value(s).", "", new)
+            self.last_message = done.format(file=prep.table.name, changed=changed)
+            self.main_window.statusBar().showMessage(self.last_message, 15_000)
         self.accept()
