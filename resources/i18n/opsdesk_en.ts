@@ -244,6 +244,22 @@
             <numerusform>%n problems found.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="388"/>
+        <source>Imported from {file}: %n new value(s), {changed} changed.</source>
+        <translation>
+            <numerusform>Imported from {file}: %n new value, {changed} changed.</numerusform>
+            <numerusform>Imported from {file}: %n new values, {changed} changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="391"/>
+        <source>Imported from {file}: %n new value(s).</source>
+        <translation>
+            <numerusform>Imported from {file}: %n new value.</numerusform>
+            <numerusform>Imported from {file}: %n new values.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportPlanDialog</name>
@@ -572,7 +588,7 @@
 <context>
     <name>PrintList</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="54"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="51"/>
         <source>{dates} · missed %n day(s)</source>
         <translation>
             <numerusform>{dates} · missed %n day</numerusform>
@@ -580,7 +596,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="60"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="57"/>
         <source>{date} · %n day(s) late</source>
         <translation>
             <numerusform>{date} · %n day late</numerusform>
@@ -588,7 +604,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="81"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="77"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

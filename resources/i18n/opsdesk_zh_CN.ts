@@ -3038,6 +3038,20 @@
         <source>{rows} rows → {days} days: {new} new values, {changed} changed, {same} unchanged.</source>
         <translation>{rows} 行 → {days} 天：新增 {new} 个数值，修改 {changed} 个，未变 {same} 个。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="388"/>
+        <source>Imported from {file}: %n new value(s), {changed} changed.</source>
+        <translation>
+            <numerusform>已从 {file} 导入：新增 %n 个数值，修改 {changed} 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../opsdesk/ui/kpis/import_dialog.py" line="391"/>
+        <source>Imported from {file}: %n new value(s).</source>
+        <translation>
+            <numerusform>已从 {file} 导入：新增 %n 个数值。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Exports (*.csv *.txt *.xlsx)</source>
         <translation type="vanished">导出文件 (*.csv *.txt *.xlsx)</translation>
@@ -4983,81 +4997,121 @@
 <context>
     <name>PrintList</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="54"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="51"/>
         <source>{dates} · missed %n day(s)</source>
         <translation>
             <numerusform>{dates} · 漏了 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="60"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="57"/>
         <source>{date} · %n day(s) late</source>
         <translation>
             <numerusform>{date} · 逾期 %n 天</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="60"/>
+        <source>{date} · today</source>
+        <translation>{date} · 今天</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="71"/>
+        <source>{who}: list for this week</source>
+        <translation>{who}：本周清单</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="74"/>
+        <source>{who}: list for today</source>
+        <translation>{who}：今日清单</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="81"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="77"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="79"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="79"/>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="79"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="80"/>
+        <source>Nothing is due.</source>
+        <translation>没有到期的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="97"/>
+        <source>Printed by OpsDesk on {date}</source>
+        <translation>由 OpsDesk 打印于 {date}</translation>
+    </message>
 </context>
 <context>
     <name>PrintListDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="158"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="157"/>
         <source>Print my list</source>
         <translation>打印我的清单</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="161"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="160"/>
         <source>My list ({name})</source>
         <translation>我的清单（{name}）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="168"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="167"/>
         <source>Role: {role}</source>
         <translation>岗位：{role}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="171"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="170"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="173"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="172"/>
         <source>This week (to Sunday)</source>
         <translation>本周（至周日）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="177"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="176"/>
         <source>Whose list</source>
         <translation>谁的清单</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="182"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="181"/>
         <source>For</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="184"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="183"/>
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="187"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="186"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="233"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="232"/>
         <source>Save the list as PDF</source>
         <translation>将清单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="234"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="233"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

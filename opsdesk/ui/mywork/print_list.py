@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageSize, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +35,6 @@ from opsdesk.ui.i18n_contexts import PrintList
 if TYPE_CHECKING:
     from opsdesk.services.mywork import MyTask
 
-_C = "PrintList"
 BOX = "□"  # (in every CJK font, printed and in the PDF's text)
 
 
@@ -46,7 +44,6 @@ def _e(text) -> str:
 
 def _when(t: MyTask, today: dt.date, lang: str) -> tuple[str, bool]:
     """The row's date and how late (True: late)."""
-    tr = QCoreApplication.translate
     if t.due is None:
         return "", False
     if t.missed and t.missed_from is not None:
@@ -60,7 +57,7 @@ def _when(t: MyTask, today: dt.date, lang: str) -> tuple[str, bool]:
         late = PrintList.tr("{date} · %n day(s) late", "", late_days)
         return late.format(date=date), True
     if days == 0:
-        return tr(_C, "{date} · today").format(date=date), False
+        return PrintList.tr("{date} · today").format(date=date), False
     return date, False
 
 
@@ -69,21 +66,23 @@ def build_document(checklist: Checklist, lang: str) -> QTextDocument:
     boxes, tasks and dates, overdue work first; empty lines at the end to write on."""
     from opsdesk.ui.report.weekly import _report_font
 
-    tr = QCoreApplication.translate
     today = checklist.today
     if checklist.week:
-        title = tr(_C, "{who}: list for this week").format(who=checklist.who)
+        title = PrintList.tr("{who}: list for this week").format(who=checklist.who)
         period = fmt.date_range(today, checklist.until, lang)
     else:
-        title = tr(_C, "{who}: list for today").format(who=checklist.who)
+        title = PrintList.tr("{who}: list for today").format(who=checklist.who)
         period = fmt.long_date(today, lang)
     count = len(checklist.rows)
     n_tasks = PrintList.tr("%n task(s)", "", count)
+    # (outside the f-strings: lupdate does not look inside them)
+    task_h, due_h, notes_h = PrintList.tr("Task"), PrintList.tr("Due"), PrintList.tr("Notes")
+    nothing = PrintList.tr("Nothing is due.")
     parts = [f"<h1>{_e(title)}</h1>",
              f"<p class='sub'>{_e(period)} · {_e(n_tasks)}</p>",
              "<table width='100%' cellspacing='0' cellpadding='5'>",
-             f"<tr><th width='6%'></th><th>{_e(tr(_C, 'Task'))}</th>"
-             f"<th width='30%'>{_e(tr(_C, 'Due'))}</th><th width='18%'>{_e(tr(_C, 'Notes'))}</th></tr>"]
+             f"<tr><th width='6%'></th><th>{_e(task_h)}</th>"
+             f"<th width='30%'>{_e(due_h)}</th><th width='18%'>{_e(notes_h)}</th></tr>"]
     for t in checklist.rows:
         when, late = _when(t, today, lang)
         mark = "◆ " if t.is_milestone else ""
@@ -94,8 +93,8 @@ def build_document(checklist: Checklist, lang: str) -> QTextDocument:
         parts.append(f"<tr><td class='box'>{BOX}</td><td>&nbsp;</td><td></td><td></td></tr>")
     parts.append("</table>")
     if not checklist.rows:
-        parts.append(f"<p>{_e(tr(_C, 'Nothing is due.'))}</p>")
-    printed = tr(_C, "Printed by OpsDesk on {date}").format(date=fmt.long_date(today, lang))
+        parts.append(f"<p>{_e(nothing)}</p>")
+    printed = PrintList.tr("Printed by OpsDesk on {date}").format(date=fmt.long_date(today, lang))
     parts.append(f"<p class='sub'>{_e(printed)}</p>")
     style = ("<style>h1{font-size:18pt;} .sub{color:#5f6368;}"
              "th{background:#eef1f4;text-align:left;padding:4px;}"
