@@ -125,10 +125,14 @@ def write_planner(doc: PlanDoc) -> bytes:
 
     def emit(parent_el: ET.Element, parent: str | None) -> None:
         for t in children.get(parent, []):
+            # the work of a fixed-work task (seconds of 8-hour days), as Planner's own files
+            # carry it (without it Planner complains "no work and no duration")
+            days = max(((t.finish or t.start) - t.start).days + 1, 1) if t.start else 1
             el = ET.SubElement(parent_el, "task", {
-                "id": t.uid, "name": t.name, "note": t.notes, "start": stamp(t.start),
+                "id": t.uid, "name": t.name, "note": t.notes,
+                "work": "0" if t.milestone else str(days * 8 * 3600), "start": stamp(t.start),
                 "end": stamp(t.finish or t.start, end=not t.milestone),
-                "percent-complete": str(t.percent_complete),
+                "percent-complete": str(t.percent_complete), "priority": "0",
                 "type": "milestone" if t.milestone else "normal", "scheduling": "fixed-work"})
             if t.uid in preds:
                 pe = ET.SubElement(el, "predecessors")
@@ -151,7 +155,7 @@ def write_planner(doc: PlanDoc) -> bytes:
         ET.SubElement(res, "resource", attrs)
     alloc = ET.SubElement(root, "allocations")
     for t in doc.tasks:
-        for rid in t.resources:
-            ET.SubElement(alloc, "allocation", {"task-id": t.uid, "resource-id": rid,
+        for res in t.resources:
+            ET.SubElement(alloc, "allocation", {"task-id": t.uid, "resource-id": res,
                                                  "units": "100"})
     return ('<?xml version="1.0"?>\n' + ET.tostring(root, encoding="unicode")).encode("utf-8")
