@@ -155,7 +155,7 @@ def write_planner(doc: PlanDoc) -> bytes:
         ET.SubElement(res, "resource", attrs)
     alloc = ET.SubElement(root, "allocations")
     for t in doc.tasks:
-        for res in t.resources:
-            ET.SubElement(alloc, "allocation", {"task-id": t.uid, "resource-id": res,
+        for rid in t.resources:
+            ET.SubElement(alloc, "allocation", {"task-id": t.uid, "resource-id": rid,
                                                  "units": "100"})
     return ('<?xml version="1.0"?>\n' + ET.tostring(root, encoding="unicode")).encode("utf-8")

@@ -8,7 +8,6 @@ Chinese text is embedded with the CJK font the system has."""
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import html
 import os
 from pathlib import Path
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opsdesk.errors import FileWriteError, OpsDeskError
+from opsdesk.errors import OpsDeskError
 from opsdesk.services.mywork import Checklist
 from opsdesk.ui import fmt
 from opsdesk.ui.i18n_contexts import PrintList
@@ -109,25 +108,9 @@ def build_document(checklist: Checklist, lang: str) -> QTextDocument:
 def write_pdf(checklist: Checklist, out: Path, lang: str) -> int:
     """The list to ``out`` (PDF, A4); the number of pages. ``out`` is replaced only when the
     whole file is written (``FileWriteError`` otherwise)."""
-    from opsdesk.services import files
-    from opsdesk.ui.report.weekly import _print
+    from opsdesk.ui.report.weekly import write_document_pdf
 
-    doc = build_document(checklist, lang)
-    out = files.refuse_live(out)  # never over the open database or its -wal/-shm
-    part = files.refuse_live(out.with_name(out.name + ".part"))
-    try:
-        files.write_user_bytes(part, b"")
-    except OSError as exc:
-        raise FileWriteError.from_os(out, exc) from exc
-    try:
-        pages = _print(doc, part)
-        if part.stat().st_size == 0:
-            raise OSError(errno.EIO, os.strerror(errno.EIO))
-        files.replace_user_file(part, out)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise FileWriteError.from_os(out, exc) from exc
-    return pages
+    return write_document_pdf(build_document(checklist, lang), out)
 
 
 def write_list_headless(services, plan_id: int, actor, today: dt.date, out: Path, lang: str,

@@ -319,6 +319,13 @@ def write_weekly_report(services, plan_id: int, monday: dt.date, out: Path, lang
     QApplication.instance() or QApplication([])
     translators().install(lang)
     doc = build_document(services, plan_id, monday, lang, today)
+    return write_document_pdf(doc, out)
+
+
+def write_document_pdf(doc: QTextDocument, out: Path) -> int:
+    """``doc`` to ``out`` as an A4 PDF through a ``.part`` file; the number of pages. ``out``
+    is replaced only when the whole file is written (``FileWriteError`` otherwise). The
+    weekly report and the printed list both write this way."""
     from opsdesk.services import files
 
     out = files.refuse_live(out)  # never over the open database or its -wal/-shm
