@@ -287,10 +287,11 @@ def test_a_big_bulk_assign_runs_off_the_gui_thread_and_undoes(qtbot, ctx, window
     calls = Calls(monkeypatch, ctx.services, "tasks.bulk_update")
     steps = window.undo_stack.count()
     tasks.assign_selected(kefu.user_id)
-    qtbot.waitUntil(lambda: all(tasks.model.row_by_id(i).assignee_id == kefu.user_id
-                                for i in ids))
+    # (the rows may show it first: the change watcher can see the background commit
+    # before the job's result reaches the GUI thread and is put on the stack)
+    qtbot.waitUntil(lambda: window.undo_stack.count() == steps + 1 and not window.undo.busy)
+    assert all(tasks.model.row_by_id(i).assignee_id == kefu.user_id for i in ids)
     assert calls.count("tasks.bulk_update") == 1 and calls.on_gui_thread("tasks.bulk_update") == 0
-    assert window.undo_stack.count() == steps + 1
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not any(tasks.model.row_by_id(i).assignee_id == kefu.user_id
                                     for i in ids))
@@ -306,6 +307,7 @@ def test_a_big_bulk_assign_runs_off_the_gui_thread_and_undoes(qtbot, ctx, window
     tasks.assign_selected(kefu.user_id)
     qtbot.waitUntil(lambda: bool(asked) and all(
         ctx.services.tasks.get(i).assignee_id == kefu.user_id for i in ids))
+    qtbot.waitUntil(lambda: not window.undo.busy)  # (the overwrite's result is recorded)
     assert ctx.services.tasks.get(ids[0]).title == "changed meanwhile"
 
 
