@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import MetaData, event
+from sqlalchemy.orm import DeclarativeBase, Mapper
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -24,3 +24,12 @@ class Base(DeclarativeBase):
     if TYPE_CHECKING:
         # Every model here maps one Table; SQLAlchemy types ``__table__`` as any FromClause.
         __table__: ClassVar[Table]
+
+
+@event.listens_for(Mapper, "before_configured")
+def _load_every_model() -> None:
+    """A relationship names its target class by string: before the mappers are configured,
+    every model must be loaded, even when only one model's module was imported."""
+    from opsdesk.model import load_models
+
+    load_models()

@@ -7,11 +7,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from opsdesk.services.actor import Actor
-from opsdesk.services.base import Clock, utc_now
 from opsdesk.services.changes import Changes
-from opsdesk.store import Store
+from opsdesk.services.clock import Clock, utc_now
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (no SQLAlchemy on import: the plain first-screen reads are services too)
     from opsdesk.services.anchors import AnchorService
     from opsdesk.services.audit import AuditService
     from opsdesk.services.history import HistoryService
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from opsdesk.services.tasks import TaskService
     from opsdesk.services.team import TeamService
     from opsdesk.services.timeline import TimelineService
+    from opsdesk.store import Store
 
 
 class _OnFirstUse:

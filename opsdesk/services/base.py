@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import insert
@@ -11,17 +10,13 @@ from sqlalchemy.orm import Session
 
 from opsdesk.model import Change
 from opsdesk.services.actor import Actor
+from opsdesk.services.clock import Clock, utc_now
 from opsdesk.store import Store
 
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult, Result
 
-Clock = Callable[[], dt.datetime]
-
-
-def utc_now() -> dt.datetime:
-    """Timestamps are stored as naive UTC and shown in local time."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+__all__ = ["Clock", "utc_now"]  # (re-exported: they live in services/clock.py)
 
 
 def inserted_id(result: Result[Any]) -> int:

@@ -23,6 +23,7 @@ from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service, inserted_id, row_count
 from opsdesk.services.changes import Changes
+from opsdesk.services.passwords import hash_password, verify_password
 
 UNKNOWN_LOGIN = QT_TRANSLATE_NOOP("Errors", "There is no active person with the login “{login}”.")
 WRONG_PASSWORD = QT_TRANSLATE_NOOP("Errors", "The password for {login} is not correct.")
@@ -127,28 +128,6 @@ class UserInfo:
     is_manager: bool
     has_password: bool
     active: bool
-
-
-def hash_password(password: str, salt: bytes | None = None) -> str:
-    """argon2id hash; a fixed ``salt`` is only for reproducible sample files."""
-    from argon2 import PasswordHasher
-    from argon2.low_level import Type, hash_secret
-
-    hasher = PasswordHasher()
-    if salt is None:
-        return hasher.hash(password)
-    return hash_secret(password.encode(), salt, hasher.time_cost, hasher.memory_cost,
-                       hasher.parallelism, hasher.hash_len, Type.ID).decode()
-
-
-def verify_password(password_hash: str, password: str) -> bool:
-    from argon2 import PasswordHasher
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    try:
-        return PasswordHasher().verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 class PeopleService(Service):

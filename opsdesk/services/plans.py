@@ -6,7 +6,6 @@ import builtins
 import datetime as dt
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, insert, select, update
@@ -20,37 +19,13 @@ from opsdesk.services.actor import Actor
 from opsdesk.services.anchors import LaunchMove
 from opsdesk.services.base import Service, inserted_id
 from opsdesk.services.changes import Changes
+from opsdesk.services.plan_info import PhaseInfo, PlanInfo
 
 if TYPE_CHECKING:  # the template loader (tomllib) loads only when a plan is made
     from opsdesk.templates.loader import Template
 
 NO_PHASES = QT_TRANSLATE_NOOP("Errors", "A plan needs at least one phase.")
 PHASE_ORDER = QT_TRANSLATE_NOOP("Errors", "The phase ends ({end}) before it starts ({start}).")
-
-
-@dataclass(frozen=True)
-class PlanInfo:
-    id: int
-    name: str
-    launch_date: dt.date
-    currency: str
-    template_key: str | None
-
-
-@dataclass(frozen=True)
-class PhaseInfo:
-    id: int
-    plan_id: int
-    key: str
-    name_zh: str
-    name_en: str
-    start: dt.date
-    end: dt.date
-    position: int
-    color: str
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang.startswith("zh") else self.name_en
 
 
 PHASE_COLUMNS = (Phase.id, Phase.plan_id, Phase.key, Phase.name_zh, Phase.name_en, Phase.start,

@@ -31,6 +31,7 @@ from opsdesk.errors import (
 )
 from opsdesk.store import files, migrate
 from opsdesk.store.inspect import DEFAULT_BUSY_TIMEOUT_MS, inspect_sqlite_file
+from opsdesk.store.plain import reading_uri
 
 DISK_FULL = QT_TRANSLATE_NOOP(
     "Errors", "The disk is full; the change was not saved and the database is unchanged. "
@@ -256,15 +257,6 @@ def _create_private(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def _is_wal_without_side_files(path: Path) -> bool:
-    try:
-        header = files.read_header(path, 20)  # None when open here: then it has its -wal
-    except OSError:
-        return False
-    return header is not None and header[18:20] == b"\x02\x02" and not any(
-        Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
-
-
 def _writable(path: Path) -> bool:
     import os
 
@@ -273,22 +265,10 @@ def _writable(path: Path) -> bool:
 
 def _sqlite_engine(path: Path, readonly: bool, busy_timeout_ms: int, wal: bool = True) -> Engine:
     # Read-only never writes to the file (read-only commands leave its bytes as they were):
-    # - a file with no -wal, -shm or -journal beside it: on a writable file an ordinary
-    #   connection with query_only, which reads a rollback-journal file without writing,
-    #   and on a WAL file makes -wal/-shm and, as the last one out, removes them again
-    #   (mode=ro would leave them behind); on a read-only folder or filesystem SQLite cannot
-    #   make them, so mode=ro, and a WAL file (nothing to replay) is read as immutable;
-    # - a file in use, or left with a journal or WAL: mode=ro, which reads through another
-    #   process's WAL but never checkpoints it into the file, rolls back a journal, or
-    #   deletes a -wal it did not make.
+    # the rules are in ``plain.reading_uri``, shared with the plain first-screen reads.
     # (No header read for a writable file: see design.md on reading the live file.)
-    side_files = readonly and any(Path(f"{path}{suffix}").exists()
-                                  for suffix in ("-wal", "-shm", "-journal"))
-    ordinary = not readonly or (not side_files and _writable(path))
-    if not ordinary:
-        uri = f"{path.as_uri()}?mode=ro"
-        if not side_files and _is_wal_without_side_files(path):
-            uri += "&immutable=1"
+    uri = reading_uri(path) if readonly else None
+    if uri is not None:
         engine = create_engine(  # the file URL gives it a file database's pool
             f"sqlite:///{path}",
             creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))

@@ -9,15 +9,10 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from opsdesk.errors import MigrationFailed
+from opsdesk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS, is_known
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# Every revision this version knows, oldest first. A test checks it against Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
-HEAD_REVISION = KNOWN_REVISIONS[-1]
-
-
-def is_known(revision: str) -> bool:
-    return revision in KNOWN_REVISIONS
+__all__ = ["HEAD_REVISION", "KNOWN_REVISIONS", "is_known"]
 
 
 def current_revision(conn: Connection) -> str | None:

@@ -1,0 +1,32 @@
+"""A plan and its phases as the views read them (no SQLAlchemy: the first screen reads them
+plainly, see ``services/first_screen.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    id: int
+    name: str
+    launch_date: dt.date
+    currency: str
+    template_key: str | None
+
+
+@dataclass(frozen=True)
+class PhaseInfo:
+    id: int
+    plan_id: int
+    key: str
+    name_zh: str
+    name_en: str
+    start: dt.date
+    end: dt.date
+    position: int
+    color: str
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en

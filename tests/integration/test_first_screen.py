@@ -1,0 +1,165 @@
+"""#17: the first screen read plainly (sqlite3, before SQLAlchemy loads) shows what the
+full services show, signs in only where the full sign-in would let in without writing, and
+never writes to the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from opsdesk.services import Actor, Services
+from opsdesk.services.first_screen import FirstScreenReader, read_in_background
+from opsdesk.store import open_store
+from opsdesk.store.plain import connect_for_reading
+from tests.conftest import MANAGER_PASSWORD, FakeClock, file_state
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _reader(path: Path) -> FirstScreenReader:
+    con = connect_for_reading(path)
+    assert con is not None, "a healthy file at the head revision reads plainly"
+    return FirstScreenReader(con)
+
+
+def _sql(db: Path, statement: str) -> None:
+    con = sqlite3.connect(db)
+    with con:
+        con.execute(statement)
+    con.close()
+
+
+def _days(launch: dt.date) -> list[dt.date]:
+    return [launch + dt.timedelta(days=d) for d in (-60, -1, 0, 1, 30, 95, 200, 400)]
+
+
+@pytest.mark.parametrize("source", ["seeded", "sample"])
+def test_the_plain_overview_is_the_services_overview(source, seeded_copy, tmp_path, world):
+    if source == "seeded":
+        db = seeded_copy("plain.db")
+    else:
+        db = tmp_path / "sample.db"
+        shutil.copyfile(ROOT / "opsdesk.db.sample", db)
+    store = open_store(db)
+    services = Services(store, FakeClock())
+    # some variety: overdue work with priorities, a milestone done, one skipped
+    manager = services.people.authenticate("manager", MANAGER_PASSWORD) if source == "seeded" \
+        else Actor.system()
+    plans = services.plans.list()
+    rows = services.tasks.list(plans[0].id)
+    for row, status in zip(rows[::7], ("done", "blocked", "doing", "cancelled", "done"),
+                           strict=False):
+        services.tasks.update(manager, row.id, status=status)
+    store.close()
+    before = file_state(db)
+    reader = _reader(db)
+    try:
+        assert reader.plans() == Services(open_store(db, readonly=True)).plans.list()
+        full = Services(open_store(db, readonly=True))
+        for plan in reader.plans():
+            for today in _days(plan.launch_date):
+                assert reader.overview(plan, today) == full.overview.overview(plan.id, today), \
+                    (plan.id, today)
+        full.store.close()
+    finally:
+        reader.close()
+    assert file_state(db) == before
+
+
+def test_sign_in_lets_in_only_a_plain_right_password(seeded_copy, world):
+    db = seeded_copy("signin.db")
+    before = file_state(db)
+    reader = _reader(db)
+    full = Services(open_store(db, readonly=True))
+    try:
+        signed = reader.sign_in("Manager ", MANAGER_PASSWORD)
+        assert signed == full.people.authenticate("manager", MANAGER_PASSWORD)
+        assert signed is not None and signed.is_manager
+        assert reader.sign_in("cs", None) == full.people.authenticate("cs")  # staff: no password
+        assert reader.sign_in("manager", "wrong") is None
+        assert reader.sign_in("manager", None) is None
+        assert reader.sign_in("nobody", MANAGER_PASSWORD) is None
+    finally:
+        reader.close()
+        full.store.close()
+    assert file_state(db) == before  # a wrong password here is not counted: the full path does
+
+
+def test_sign_in_leaves_tries_waits_and_unset_passwords_to_the_full_path(seeded_copy, world):
+    db = seeded_copy("tries.db")
+    store = open_store(db)
+    clock = FakeClock()
+    services = Services(store, clock)
+    with pytest.raises(Exception):  # noqa: B017, PT011 - one wrong try, counted
+        services.people.authenticate("manager", "wrong")
+    store.close()
+    reader = _reader(db)
+    try:
+        # earlier wrong tries must be cleared by a write: the full sign-in does it
+        assert reader.sign_in("manager", MANAGER_PASSWORD) is None
+    finally:
+        reader.close()
+    store = open_store(db)
+    Services(store, clock).people.authenticate("manager", MANAGER_PASSWORD)  # clears them
+    store.close()
+    _sql(db, "UPDATE users SET locked_until = '2999-01-01 00:00:00' WHERE login = 'manager'")
+    # (a wait still on: another process's wrong tries)
+    reader = _reader(db)
+    try:
+        assert reader.sign_in("manager", MANAGER_PASSWORD) is None
+    finally:
+        reader.close()
+    # an old file's manager without a password
+    _sql(db, "UPDATE users SET locked_until = NULL, password_hash = NULL WHERE login = 'manager'")
+    reader = _reader(db)
+    try:
+        assert reader.sign_in("manager", None) is None
+    finally:
+        reader.close()
+
+
+def test_files_the_full_store_must_open_get_no_plain_connection(tmp_path, seeded_copy):
+    assert connect_for_reading(tmp_path / "missing.db") is None
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert connect_for_reading(tmp_path / "empty.db") is None
+    (tmp_path / "text.db").write_text("not a database")
+    assert connect_for_reading(tmp_path / "text.db") is None
+    assert connect_for_reading("postgresql://x@localhost/opsdesk") is None
+    older = seeded_copy("older.db")
+    _sql(older, "UPDATE alembic_version SET version_num = '0005'")
+    assert connect_for_reading(older) is None  # migrated by the full store
+
+
+def test_the_background_read_gives_the_chosen_plans_overview(seeded_copy, world):
+    db = seeded_copy("bg.db")
+    con = connect_for_reading(db)
+    assert con is not None
+    seen: list[list[int]] = []
+
+    def choose(plans):
+        seen.append([p.id for p in plans])
+        return plans[-1].id
+
+    today = world.launch + dt.timedelta(days=10)
+    first = read_in_background(con, "manager", MANAGER_PASSWORD, choose, lambda: today).result(10)
+    assert first is not None and first.actor.login == "manager"
+    assert seen == [[p.id for p in first.plans]] and first.plan_id == first.plans[-1].id
+    store = open_store(db, readonly=True)
+    assert first.overview == Services(store).overview.overview(first.plan_id, today)
+    store.close()
+    con2 = connect_for_reading(db)
+    assert con2 is not None
+    assert read_in_background(con2, "manager", "wrong", choose, lambda: today).result(10) is None
+
+
+def test_the_plain_first_screen_imports_no_sqlalchemy():
+    code = ("import sys, opsdesk.services.first_screen, opsdesk.store.plain, opsdesk.services; "
+            "bad = [m for m in sys.modules if m.startswith(('sqlalchemy', 'PySide6'))]; "
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
