@@ -75,6 +75,11 @@ class OpsDeskApp(QObject):
         self.translators.install(args.lang or self.settings.language() or system_language())
         self.window: MainWindow | None = None
         self.ctx: AppContext | None = None
+        from opsdesk import preload
+
+        self._first_start = preload.first_screen()  # (#17: the first screen read plainly)
+        if self._first_start is not None:  # its plan: the one this person last had open
+            self._first_start.choose(self.settings.last_plan(str(self._first_start.path)))
 
     # ---- start
     def start(self) -> int:
@@ -97,6 +102,12 @@ class OpsDeskApp(QObject):
                                  on_open=self.open_other, on_new=self.create_and_open,
                                  on_language=self.set_language)
         self.window.set_language(self.translators.lang)
+        if self._first_start is not None:
+            first = self._first_start.result()  # (read while the window was made)
+            if first is not None:
+                self._opened = True
+                self._show_first_screen(first)
+                return
         self.window.installEventFilter(self)
         self.window.show()
         QTimer.singleShot(300, self._open_first)  # in case the window is never painted
@@ -129,6 +140,11 @@ class OpsDeskApp(QObject):
             self.qapp.quit()
             return
         preload.prefetch_views(QTimer.singleShot)  # (idle: the first switch to a view is quick)
+        self._bench_data_shown()
+
+    def _bench_data_shown(self) -> None:
+        """The benchmarks' markers once the first view shows its data."""
+        assert self.window is not None
         if os.environ.get("OPSDESK_BENCH_SHOT"):  # benchmarks/bench_open.py: the frame shown
             window, shot = self.window, os.environ["OPSDESK_BENCH_SHOT"]
             page = window.stack.currentWidget()
@@ -138,6 +154,54 @@ class OpsDeskApp(QObject):
             self.window.overview.repaint()  # the overview with its data, painted
             print("opsdesk:data-ready", flush=True)
             self.qapp.quit()
+
+    # ---- the first screen read plainly (#17)
+    def _show_first_screen(self, first) -> None:
+        """Show a manager's Overview read before SQLAlchemy loaded; the store opens on a
+        plain thread once the person uses the window or after ``FirstScreenOpen.IDLE_MS``,
+        or at once when something needs it (``DeferredStore``)."""
+        from opsdesk.ui.first_screen import FirstScreenOpen
+
+        assert self.window is not None and self._first_start is not None
+        self._first_open = FirstScreenOpen(self, self._first_start.path, first)
+        QTimer.singleShot(0, self._bench_data_shown)  # (in the event loop, as after an open)
+
+    def attach_first_screen(self, store: Store) -> bool:
+        """The store behind the first screen is open: the window takes it as ``enter``
+        would have (False: the person must sign in again, done here)."""
+        from opsdesk.errors import NotFound
+        from opsdesk.services import Services
+
+        assert self.window is not None and self.ctx is not None
+        self._explain_readonly(store)
+        self.settings.remember_db(str(store.path))
+        services = Services(store)
+        try:
+            actor = services.people.actor_for(self.ctx.actor.user_id or 0)
+        except NotFound:  # made inactive meanwhile: sign in again, as at the start
+            self.ctx = None
+            return self.enter(store, None)
+        self.settings.set_last_login(store.display_name, actor.login)
+        self.ctx.store, self.ctx.services, self.ctx.actor = store, services, actor
+        self.window.attach_store()
+        self.window.retranslate_ui()  # (read-only or not, now known)
+        self.window.reload_after_first_screen()
+        window = self.window
+        QTimer.singleShot(0, lambda: _announce(window))
+        from opsdesk import preload
+
+        preload.prefetch_views(QTimer.singleShot)
+        return True
+
+    def first_screen_failed(self, exc: BaseException) -> None:
+        """The store behind the first screen did not open: say why, then open it as at
+        the start (with its ways on: retry, read-only, another file, a new plan)."""
+        assert self.window is not None
+        if isinstance(exc, OpsDeskError):
+            QMessageBox.warning(self.window, APP_NAME, error_text(exc))
+        self.ctx = None
+        self._opened = False
+        self._open_first()
 
     def _open_and_enter(self) -> bool:
         target = self.args.db or self.settings.last_db()
@@ -475,7 +539,7 @@ def _fixed_today():
 def run_gui(args: Namespace) -> int:
     from opsdesk import preload
 
-    preload.start(args.db)
+    preload.start(args.db, args.user)
     try:
         return OpsDeskApp(args).start()
     except OpsDeskError as exc:

@@ -189,7 +189,11 @@ def remembered_plan(db: str) -> int | None:
 def default_plan(services, plans) -> int:
     """Without --plan: the plan most recently imported or named with --plan on this
     database, else the first; with more than one plan it says which (on stderr)."""
-    db = services.store.display_name
+    return default_plan_for(services.store.display_name, plans)
+
+
+def default_plan_for(db: str, plans) -> int:
+    """``default_plan`` for the database ``db`` (its store's ``display_name``)."""
     wanted = remembered_plan(db)
     chosen = next((p for p in plans if p.id == wanted), plans[0])
     if len(plans) > 1:

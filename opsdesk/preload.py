@@ -17,8 +17,10 @@ collector back on. (The technique of Instagram's Django fleet and of CPython's o
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
 
 _started = False
 _gc_paused = False
@@ -43,9 +45,14 @@ def gui_db_argument(argv: Sequence[str]) -> tuple[bool, str | None]:
     return True, db
 
 
-def start(db: str | None) -> None:
-    """Begin checking ``db`` and importing the core; safe to call more than once."""
-    global _started
+def start(db: str | None, login: str | None = None) -> None:
+    """Begin checking ``db`` and importing the core; safe to call more than once.
+
+    With ``login`` (``--user``) on an SQLite file, the first screen is read plainly instead
+    (``services/first_screen.py``) and SQLAlchemy is not imported now: the window opens the
+    full store when it is first used (``ui/first_screen.py``). If the plain read cannot be
+    used, the import starts as soon as that is known."""
+    global _started, _first
     if _started:
         return
     _started = True
@@ -53,10 +60,21 @@ def start(db: str | None) -> None:
         from opsdesk.paths import resolve_db
         from opsdesk.store.inspect import prefetch
 
-        prefetch(resolve_db(db))
+        path = resolve_db(db)
+        prefetch(path)
+        if login and not os.environ.get("OPSDESK_BENCH_SHELL_SHOT"):
+            _first = FirstScreenStart(path, login, os.environ.get("OPSDESK_PASSWORD"))
+            _first.future.add_done_callback(
+                lambda f: None if _usable(f.result()) else load_core_in_background(db))
+            return
+    load_core_in_background(db)
+
+
+def load_core_in_background(db: str | None) -> None:
+    """Import SQLAlchemy and what opening a database and the first screen need, on a plain
+    thread, in the order they need it (the real import on the GUI thread reports errors)."""
 
     def load() -> None:
-        """What opening a database and the first screen need, in the order they need it."""
         try:
             import opsdesk.store.engine  # noqa: F401
             if not db or "://" not in db:
@@ -67,6 +85,73 @@ def start(db: str | None) -> None:
             pass
 
     threading.Thread(target=load, name="opsdesk-preload", daemon=True).start()
+
+
+def _usable(first) -> bool:
+    """A plain first screen the window can show: a manager's Overview (staff start in My
+    work, which the full store reads)."""
+    return first is not None and first.actor.is_manager
+
+
+CHOICE_TIMEOUT_S = 10.0
+RESULT_TIMEOUT_S = 10.0
+
+
+class FirstScreenStart:
+    """The plain first-screen read begun before Qt loads: the plan it shows is chosen once
+    the window's settings are read (``choose``), today is ``OPSDESK_TODAY`` or the date."""
+
+    def __init__(self, path, login: str, password: str | None) -> None:
+        from pathlib import Path
+
+        from opsdesk.services.first_screen import read_in_background
+
+        self.path = Path(path).expanduser().absolute()
+        self.login = login
+        self.plan_choice: Future = Future()
+        self.future = read_in_background(self.path, login, password, self._choose, fixed_today)
+
+    def _choose(self, plans) -> int | None:
+        try:
+            return self.plan_choice.result(timeout=CHOICE_TIMEOUT_S)
+        except TimeoutError:
+            return None
+
+    def choose(self, plan_id: int | None) -> None:
+        if not self.plan_choice.done():
+            self.plan_choice.set_result(plan_id)
+
+    def result(self, timeout: float = RESULT_TIMEOUT_S):
+        """The plain first screen if the window can show it (see ``_usable``), else None."""
+        self.choose(None)  # (nothing chosen by now: the first plan)
+        try:
+            first = self.future.result(timeout=timeout)
+        except TimeoutError:
+            return None
+        return first if _usable(first) else None
+
+
+_first: FirstScreenStart | None = None
+
+
+def first_screen() -> FirstScreenStart | None:
+    """The plain first-screen read begun by ``start`` (taken once)."""
+    global _first
+    first, _first = _first, None
+    return first
+
+
+def fixed_today():
+    """``OPSDESK_TODAY=YYYY-MM-DD`` pins "today" (demos, screenshots, tests); else today."""
+    import datetime as dt
+
+    value = os.environ.get("OPSDESK_TODAY")
+    if value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    return dt.date.today()
 
 
 def start_from_argv(argv: Sequence[str]) -> None:

@@ -23,6 +23,8 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from opsdesk.model.enums import OPEN_STATUSES
 from opsdesk.services.actor import Actor
@@ -30,6 +32,11 @@ from opsdesk.services.clock import Clock, utc_now
 from opsdesk.services.overview_data import PRIORITY_RANKS, Overview, TaskBrief, summarize
 from opsdesk.services.passwords import verify_password
 from opsdesk.services.plan_info import PhaseInfo, PlanInfo
+from opsdesk.store.plain import connect_for_reading
+
+if TYPE_CHECKING:
+    from opsdesk.store.deferred import DeferredStore
+    from opsdesk.store.engine import Store
 
 _OPEN = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
 _RANK = "CASE t.priority " + " ".join(
@@ -143,22 +150,34 @@ class FirstScreenReader:
                            self.overview(plan, today()) if plan else None)
 
 
-def read_in_background(con: sqlite3.Connection, login: str, password: str | None,
+def read_in_background(target: str | Path, login: str, password: str | None,
                        choose_plan: Callable[[list[PlanInfo]], int | None],
                        today: Callable[[], dt.date]) -> Future[FirstScreen | None]:
-    """``FirstScreenReader.first_screen`` on a plain thread (started before Qt exists, so not
-    the UI's background runner); the connection is closed when it is done. A failure gives
-    None (the full path opens the file and explains)."""
+    """Connect to ``target`` plainly (``store/plain.py``) and read its first screen on a
+    plain thread (started before Qt exists, so not the UI's background runner). None: the
+    file is not one to read plainly, or the full sign-in must run, or a read failed (the
+    full path opens the file and explains)."""
     future: Future[FirstScreen | None] = Future()
 
     def run() -> None:
-        reader = FirstScreenReader(con)
+        con = None
         try:
-            future.set_result(reader.first_screen(login, password, choose_plan, today))
+            con = connect_for_reading(target)
+            future.set_result(None if con is None else FirstScreenReader(con).first_screen(
+                login, password, choose_plan, today))
         except Exception:  # noqa: BLE001 - the full path reads it again and explains
             future.set_result(None)
         finally:
-            reader.close()
+            if con is not None:
+                con.close()
 
     threading.Thread(target=run, name="opsdesk-first-screen", daemon=True).start()
     return future
+
+
+def deferred_store(path: str | Path, opener: Callable[[], Store]) -> DeferredStore:
+    """The store of ``path`` standing in until ``opener`` has opened it (``store/deferred.py``):
+    the window behind the first screen works on it, and it opens when first needed."""
+    from opsdesk.store.deferred import DeferredStore
+
+    return DeferredStore(path, opener)

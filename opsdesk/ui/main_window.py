@@ -45,6 +45,8 @@ from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from opsdesk.services import Changes
+    from opsdesk.services.first_screen import FirstScreen
+    from opsdesk.services.plan_info import PlanInfo
     from opsdesk.ui.context import AppContext
     from opsdesk.ui.tasks.panel import TaskPanel
 
@@ -94,6 +96,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack = QStackedWidget()
         self.specs: list[ViewSpec] = []
         self.built: dict[str, QWidget] = {}
+        self._preset: dict[str, object] = {}
+        """A view's first data read before the store was open (#17), shown when it is built."""
         self.stale: dict[str, Changes | None] = {}
         """Built views not shown since a write: what changed, merged (None: reload all)."""
         self.changes_applied.connect(self._dispatch)
@@ -171,8 +175,12 @@ class MainWindow(Retranslating, QMainWindow):
             self.set_context(ctx)
 
     # ---- views
-    def set_context(self, ctx: AppContext) -> None:
-        """Show ``ctx``'s database for its signed-in person (again after open or switch)."""
+    def set_context(self, ctx: AppContext, first: FirstScreen | None = None) -> None:
+        """Show ``ctx``'s database for its signed-in person (again after open or switch).
+
+        With ``first`` (#17: read plainly before the store is open, see ui/first_screen.py)
+        the plans and the Overview come from it and nothing reads the store yet;
+        ``attach_store`` follows once the store is open."""
         self.statusBar().clearMessage()  # (the previous person's notice is not this one's)
         for view in self.built.values():
             view.deleteLater()
@@ -201,13 +209,25 @@ class MainWindow(Retranslating, QMainWindow):
             self.task_panel = None
             self.task_dock.hide()
         self.retranslate_ui()
-        self.load_plans()
+        self._preset = {}
+        if first is None:
+            self.load_plans()
+            self.attach_store()
+        else:
+            self._fill_plans(first.plans, first.plan_id)
+            if first.overview is not None and first.plan_id == ctx.plan_id:
+                self._preset["overview"] = first.overview
+        self.nav.setCurrentRow(0)
+        self._show_row(0)
+
+    def attach_store(self) -> None:
+        """What follows the open store: the actions that depend on it, the daily backup,
+        other processes' changes."""
+        ctx = self._open_ctx()
         self.file_actions.update()
         self.phase_actions.update()
         self.backup_actions.attach()
         self.change_sync.attach(ctx.store)
-        self.nav.setCurrentRow(0)
-        self._show_row(0)
 
     def view(self, key: str) -> QWidget:
         """The view ``key``, built now if it has not been shown yet."""
@@ -225,7 +245,11 @@ class MainWindow(Retranslating, QMainWindow):
                 view.sig_open_task.connect(self.show_task)
             if hasattr(view, "sig_due_changed"):  # My work: the notice follows tick-offs
                 view.sig_due_changed.connect(self._due_changed)
-            view.refresh()
+            preset = self._preset.pop(key, None)
+            if preset is not None:  # the first screen's data, read plainly (#17)
+                view.show_data(preset)
+            else:
+                view.refresh()
             heap.keep()  # (its data is long-lived: collections no longer walk it)
         return self.built[key]
 
@@ -517,33 +541,36 @@ class MainWindow(Retranslating, QMainWindow):
     # ---- plans and data
     def load_plans(self) -> None:
         ctx = self._open_ctx()
-        plans = ctx.services.plans.list()
+        self._fill_plans(ctx.services.plans.list(),
+                         ctx.plan_id or ctx.settings.last_plan(ctx.db_key))
+        self.refresh_all()
+
+    def _fill_plans(self, plans: list[PlanInfo], wanted: int | None) -> None:
+        """The Plan box lists ``plans`` (enabled when there is a choice) on ``wanted`` (else
+        the first), which becomes the plan shown."""
+        ctx = self._open_ctx()
         self.plan_picker.blockSignals(True)
         self.plan_picker.clear()
         for plan in plans:
             self.plan_picker.addItem(plan.name, plan.id)
-        wanted = ctx.plan_id or ctx.settings.last_plan(ctx.db_key)
-        index = max(0, self.plan_picker.findData(wanted))
-        self.plan_picker.setCurrentIndex(index)
+        self.plan_picker.setCurrentIndex(max(0, self.plan_picker.findData(wanted)))
         self.plan_picker.blockSignals(False)
         self.plan_picker.setEnabled(len(plans) > 1)
         ctx.plan_id = self.plan_picker.currentData()
         self._update_title()
-        self.refresh_all()
+
+    def reload_after_first_screen(self) -> None:
+        """The store is open behind the first screen (#17): the plans and the Overview as
+        they are now (the Overview read off the GUI thread, as after another's change)."""
+        self._refill_plans()
+        view = self.built.get("overview")
+        if view is not None and hasattr(view, "reload_in_background"):
+            view.reload_in_background()
 
     def _refill_plans(self) -> None:
-        """The Plan box lists the plans as they are now (enabled when there is a choice),
-        keeping the plan shown."""
+        """The Plan box lists the plans as they are now, keeping the plan shown."""
         ctx = self._open_ctx()
-        plans = ctx.services.plans.list()
-        self.plan_picker.blockSignals(True)
-        self.plan_picker.clear()
-        for plan in plans:
-            self.plan_picker.addItem(plan.name, plan.id)
-        self.plan_picker.setCurrentIndex(max(0, self.plan_picker.findData(ctx.plan_id)))
-        self.plan_picker.blockSignals(False)
-        self.plan_picker.setEnabled(len(plans) > 1)
-        self._update_title()
+        self._fill_plans(ctx.services.plans.list(), ctx.plan_id)
 
     def _update_title(self) -> None:
         """"plan — person — OpsDesk": two people's windows (or plans) tell apart at a glance;

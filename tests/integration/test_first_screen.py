@@ -138,8 +138,6 @@ def test_files_the_full_store_must_open_get_no_plain_connection(tmp_path, seeded
 
 def test_the_background_read_gives_the_chosen_plans_overview(seeded_copy, world):
     db = seeded_copy("bg.db")
-    con = connect_for_reading(db)
-    assert con is not None
     seen: list[list[int]] = []
 
     def choose(plans):
@@ -147,15 +145,15 @@ def test_the_background_read_gives_the_chosen_plans_overview(seeded_copy, world)
         return plans[-1].id
 
     today = world.launch + dt.timedelta(days=10)
-    first = read_in_background(con, "manager", MANAGER_PASSWORD, choose, lambda: today).result(10)
+    first = read_in_background(db, "manager", MANAGER_PASSWORD, choose, lambda: today).result(10)
     assert first is not None and first.actor.login == "manager"
     assert seen == [[p.id for p in first.plans]] and first.plan_id == first.plans[-1].id
     store = open_store(db, readonly=True)
     assert first.overview == Services(store).overview.overview(first.plan_id, today)
     store.close()
-    con2 = connect_for_reading(db)
-    assert con2 is not None
-    assert read_in_background(con2, "manager", "wrong", choose, lambda: today).result(10) is None
+    assert read_in_background(db, "manager", "wrong", choose, lambda: today).result(10) is None
+    assert read_in_background(db.with_name("none.db"), "manager", MANAGER_PASSWORD, choose,
+                              lambda: today).result(10) is None
 
 
 def test_the_plain_first_screen_imports_no_sqlalchemy():

@@ -125,6 +125,37 @@ def test_read_only_command_leaves_the_file_as_it_was(source, tmp_path, mode, com
         assert any(out.iterdir())
 
 
+@pytest.mark.parametrize("mode", ["DELETE", "WAL", "WAL-in-use"])
+def test_tasks_list_reads_plainly_and_leaves_the_file_as_it_was(source, tmp_path, mode,
+                                                                 monkeypatch):
+    """``tasks list`` on a file at the schema head reads through plain ``sqlite3`` (#17:
+    SQLAlchemy is never imported), prints what the full store prints (``sqlite:///`` URLs
+    take the full store) and leaves the file and its folder as they were."""
+    _kind, path = source
+    journal_mode(path, "DELETE" if mode == "DELETE" else "WAL")
+    holder = Holder(path) if mode == "WAL-in-use" else None
+    try:
+        before = folder_state(path.parent, skip=(f"{path.name}-shm",))
+        with monkeypatch.context() as m:
+            m.setenv("PYTHONPROFILEIMPORTTIME", "1")  # every import, on stderr
+            runs = [run("--db", str(path), "tasks", "list", *args, tmp=tmp_path)
+                    for args in ([], ["--json"])]
+        for r in runs:
+            assert r.returncode == 0 and r.stdout.count("\n") > 20, r.stderr[-500:]
+            imported = {line.rsplit("|", 1)[-1].strip() for line in r.stderr.splitlines()
+                        if line.startswith("import time:")}
+            assert "opsdesk.store.plain" in imported
+            assert not {m for m in imported if m.startswith("sqlalchemy") or m in {
+                f"opsdesk.model.{x}" for x in ("audit", "base", "kpi", "people", "plan", "task")}}
+        assert folder_state(path.parent, skip=(f"{path.name}-shm",)) == before
+        full = run("--db", f"sqlite:///{path}", "tasks", "list", "--json", tmp=tmp_path)
+        assert full.returncode == 0 and full.stdout == runs[1].stdout
+        assert folder_state(path.parent, skip=(f"{path.name}-shm",)) == before
+    finally:
+        if holder is not None:
+            holder.close()
+
+
 def test_read_only_sign_in_checks_the_password_and_writes_nothing(tmp_path):
     """``tasks list --mine`` signs in; on a read-only database a wrong password is refused
     as ever, but nothing is recorded in the file."""

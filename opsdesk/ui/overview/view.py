@@ -129,10 +129,21 @@ class OverviewView(Retranslating, QScrollArea):
             self.data = self.ctx.services.overview.overview(self.ctx.plan_id, self.ctx.today())
         self.populate()
 
+    def show_data(self, data: Overview) -> None:
+        """Show ``data`` read elsewhere (the first screen, read before the store opened)."""
+        self.refresher.cancel()
+        self.data = data
+        self.populate()
+
     def on_changes(self, changes: Changes) -> None:
         """Tasks, phases, the plan or people changed: the counts are read again off the GUI
         thread (a burst of changes makes one more read, not one each)."""
-        if not (changes.tasks or changes.plans or changes.people) or self.ctx.plan_id is None:
+        if changes.tasks or changes.plans or changes.people:
+            self.reload_in_background()
+
+    def reload_in_background(self) -> None:
+        """Read the figures again off the GUI thread; they replace the shown ones when read."""
+        if self.ctx.plan_id is None:
             return
         overview, plan_id, today = self.ctx.services.overview, self.ctx.plan_id, self.ctx.today()
         self.refresher.request(lambda: (plan_id, overview.overview(plan_id, today)))
