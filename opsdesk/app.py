@@ -18,7 +18,6 @@ from opsdesk.ui import crash, import_tax
 from opsdesk.ui.i18n import system_language, translators
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.settings import Settings
-from opsdesk.ui.widgets import file_dialog
 
 import_tax.install()  # before SQLAlchemy and the views load: see opsdesk/ui/import_tax.py
 
@@ -210,7 +209,7 @@ class OpsDeskApp(QObject):
         return store is not None and self.enter(store, self.args.user)
 
     def warn_missing_cjk_font(self) -> None:
-        if has_cjk_font() or self.settings.cjk_font_warned():
+        if self.settings.cjk_font_warned() or has_cjk_font():
             return
         self.settings.set_cjk_font_warned()
         QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("App",
@@ -250,6 +249,8 @@ class OpsDeskApp(QObject):
                 restore_damaged(self.window, target)
                 continue
             if choice == "open":
+                from opsdesk.ui.widgets import file_dialog
+
                 path, _ = file_dialog.get_open_file_name(
                     None, QCoreApplication.translate("App", "Open an OpsDesk database"), str(Path(str(target)).parent),
                     QCoreApplication.translate("App", "OpsDesk databases (*.db *.sample *.sqlite);;All files (*)"))
@@ -418,6 +419,8 @@ class OpsDeskApp(QObject):
 
     def open_other(self, target: str | None) -> None:
         if target is None:
+            from opsdesk.ui.widgets import file_dialog
+
             target, _ = file_dialog.get_open_file_name(
                 self.window, QCoreApplication.translate("App", "Open an OpsDesk database"), "",
                 QCoreApplication.translate("App", "OpsDesk databases (*.db *.sample *.sqlite);;All files (*)")

@@ -213,10 +213,12 @@ class MainWindow(Retranslating, QMainWindow):
         if first is None:
             self.load_plans()
             self.attach_store()
-        else:
+        else:  # (the menus as they will be: they depend on the person and the plan only)
             self._fill_plans(first.plans, first.plan_id)
             if first.overview is not None and first.plan_id == ctx.plan_id:
                 self._preset["overview"] = first.overview
+            self.file_actions.update()
+            self.phase_actions.update()
         self.nav.setCurrentRow(0)
         self._show_row(0)
 
