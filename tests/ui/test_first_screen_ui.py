@@ -216,3 +216,16 @@ def test_the_first_screen_runs_without_sqlalchemy(seeded_copy, tmp_path):
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["store"] == "DeferredStore" and not out["sqla"], out
     assert out["title"] and out["after"] == "Store" and out["sqla_after"], out
+
+
+def test_closing_before_the_store_opened_quits_cleanly(start, seeded_copy, qtbot):
+    db = seeded_copy("close.db")
+    before = file_state(db)
+    app = start(db, "manager")
+    window = app.window
+    assert isinstance(app.ctx.store, DeferredStore)
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    app.ctx.store.close()  # (what the app does on quit: nothing was opened)
+    assert not app.ctx.store.is_open
+    assert file_state(db) == before
