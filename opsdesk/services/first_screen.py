@@ -32,7 +32,7 @@ from opsdesk.services.clock import Clock, utc_now
 from opsdesk.services.overview_data import PRIORITY_RANKS, Overview, TaskBrief, summarize
 from opsdesk.services.passwords import verify_password
 from opsdesk.services.plan_info import PhaseInfo, PlanInfo
-from opsdesk.store.plain import connect_for_reading
+from opsdesk.store.plain import connect_for_reading, is_healthy
 
 if TYPE_CHECKING:
     from opsdesk.store.deferred import DeferredStore
@@ -162,9 +162,11 @@ def read_in_background(target: str | Path, login: str, password: str | None,
     def run() -> None:
         con = None
         try:
-            con = connect_for_reading(target)
-            future.set_result(None if con is None else FirstScreenReader(con).first_screen(
-                login, password, choose_plan, today))
+            # The reads overlap the file's integrity check; nothing is shown unless it passes.
+            con = connect_for_reading(target, checked=False)
+            first = None if con is None else FirstScreenReader(con).first_screen(
+                login, password, choose_plan, today)
+            future.set_result(first if first is not None and is_healthy(target) else None)
         except Exception:  # noqa: BLE001 - the full path reads it again and explains
             future.set_result(None)
         finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from opsdesk.errors import CorruptDatabase
 from opsdesk.services import Actor, Services
 from opsdesk.services.first_screen import FirstScreenReader, read_in_background
 from opsdesk.store import open_store
@@ -161,3 +162,31 @@ def test_the_plain_first_screen_imports_no_sqlalchemy():
             "bad = [m for m in sys.modules if m.startswith(('sqlalchemy', 'PySide6'))]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_a_damaged_file_shows_nothing_even_when_its_first_pages_read(tmp_path):
+    """The plain reads overlap the integrity check; a file that fails it gives no first
+    screen (the full open explains), even though the reads themselves went through."""
+    from opsdesk.sample import MANAGER_PASSWORD as SAMPLE_PASSWORD
+    from opsdesk.store import inspect
+
+    db = tmp_path / "damaged.db"
+    shutil.copyfile(ROOT / "opsdesk.db.sample", db)
+    size = db.stat().st_size
+    with db.open("r+b") as fh:  # garbage over pages far from the schema and the first screen's
+        fh.seek(int(size * 0.7) // 4096 * 4096)
+        fh.write(b"\xff" * 4096 * 4)
+    with pytest.raises(CorruptDatabase):
+        inspect.inspect_sqlite_file(db)
+    today = dt.date(2026, 12, 2)
+    con = connect_for_reading(db, checked=False)
+    assert con is not None
+    try:  # the first screen's own reads do not notice
+        assert FirstScreenReader(con).first_screen("manager", SAMPLE_PASSWORD,
+                                                   lambda plans: None, lambda: today)
+    finally:
+        con.close()
+    assert connect_for_reading(db) is None  # (waiting for the check)
+    inspect.prefetch(db)
+    assert read_in_background(db, "manager", SAMPLE_PASSWORD, lambda plans: None,
+                              lambda: today).result(10) is None
