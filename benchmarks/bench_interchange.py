@@ -1,10 +1,22 @@
-"""Interchange figures: Planner import (10k, 100k tasks), XLSX/CSV export (100k), weekly report."""
+"""Interchange figures: Planner import (10k, 100k, 300k tasks), XLSX/CSV export (100k), weekly report.
+
+``import_planner_300k_s`` / ``import_planner_300k_peak_mb``: a child process
+(``python -m benchmarks.bench_interchange <file> <db>``) reads the 300k plan's ``.planner``
+file as it streams and imports it into a new database; the seconds are its parse + import
+(as for 10k and 100k), the megabytes its peak resident set (VmHWM), read from outside in
+``/proc`` while it runs and by the child at its end (``import_in_child``). The 300k plan is
+the one bench_open opens (generated only when that is fast enough, else null).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -12,6 +24,10 @@ from pathlib import Path
 TARGETS = {
     "import_planner_10k_s": (2.0, "parse + import a 10k-task .planner file"),
     "import_planner_100k_s": (15.0, "parse + import a 100k-task .planner file"),
+    "import_planner_300k_s": (15.0, "parse + import a 300k-task .planner file into a new "
+                                    "database (a child process)"),
+    "import_planner_300k_peak_mb": (300.0, "that child's peak RSS (VmHWM, read from outside "
+                                           "when it ends)"),
     "export_xlsx_100k_s": (10.0, "export 100k tasks to XLSX"),
     "export_csv_100k_s": (2.0, "export 100k tasks to CSV"),
     "weekly_report_s": (3.0, "the sample's weekly report to PDF"),
@@ -24,13 +40,15 @@ ROOT = DATA.parent.parent
 
 
 def _planner_file(gen, n: int) -> Path:
-    """A .planner file of the generated plan (made once, cached beside the db)."""
+    """A .planner file of the generated plan (made once, cached beside the db; made again
+    when the writer changed since)."""
+    from opsdesk.interchange import planner
     from opsdesk.interchange.planner import write_planner
     from opsdesk.services.exports import ExportService
     from opsdesk.store import open_store
 
     out = DATA / f"{Path(gen.path).stem}.planner"
-    if not out.exists():
+    if not out.exists() or out.stat().st_mtime < Path(planner.__file__).stat().st_mtime:
         store = open_store(gen.path, readonly=True)
         try:
             out.write_bytes(write_planner(ExportService(store).plan_doc(gen.plan_id)))
@@ -56,18 +74,58 @@ def _gan_file(gen) -> Path:
 
 
 def _time_import(file: Path, tmp: Path) -> float:
-    from opsdesk.interchange.gan import parse_gan
-    from opsdesk.interchange.planner import parse_planner
+    return _time_import_into(file, tmp / f"import-{file.stem}.db")
+
+
+def import_in_child(file: Path, db: Path) -> tuple[float, float, float]:
+    """(parse + import seconds, peak RSS in MB, the child's whole run in seconds) of a child
+    process importing ``file`` into the new database ``db``. The peak is the child's VmHWM:
+    read from outside in ``/proc/<pid>/status`` while it runs, and by the child itself as
+    its last act (the larger counts). Not ``wait4``'s ``ru_maxrss``: after a fork that also
+    counts the parent's memory, which the child shared until it started Python."""
+    with tempfile.TemporaryFile() as err:
+        began = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "benchmarks.bench_interchange",
+                                 str(file), str(db)], cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=err)
+        seen = 0.0
+        while proc.poll() is None:
+            seen = max(seen, vmhwm_mb(f"/proc/{proc.pid}/status"))
+            time.sleep(0.02)
+        whole = time.perf_counter() - began
+        assert proc.stdout is not None
+        with proc.stdout:
+            out = json.loads(proc.stdout.read() or b"{}")
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError("the import child failed: "
+                               + err.read().decode(errors="replace")[-2000:])
+    return out["seconds"], max(seen, out["vmhwm_mb"]), whole
+
+
+def vmhwm_mb(status: str = "/proc/self/status") -> float:
+    """The peak resident set (VmHWM) of a process, in MB; 0 once it is gone."""
+    try:
+        with open(status, encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _time_import_into(file: Path, db: Path) -> float:
+    """Parse (streaming from the file, as the app reads it) + import into the new database
+    ``db``, seconds (opening the new database is not counted)."""
     from opsdesk.services import Actor
-    from opsdesk.services.imports import ImportService
+    from opsdesk.services.imports import ImportService, read_plan_file
     from opsdesk.store import open_store
 
-    store = open_store(tmp / f"import-{file.stem}.db", create=True)
+    store = open_store(db, create=True)
     try:
         started = time.perf_counter()
-        parse = parse_gan if file.suffix == ".gan" else parse_planner
-        doc = parse(file.read_bytes(), file.name)
-        ImportService(store).import_plan(Actor.system(), doc, file=file.name)
+        ImportService(store).import_plan(Actor.system(), read_plan_file(file), file=file.name)
         return time.perf_counter() - started
     finally:
         store.close()
@@ -84,6 +142,7 @@ def run(plans, log) -> dict[str, float]:
             file = _planner_file(plans[n], n)
             results[name] = round(_time_import(file, tmp), 2)
             log(f"  {name}: {results[name]} s ({file.stat().st_size / 1e6:.1f} MB file)")
+        results.update(_import_300k(plans, tmp, log))
         gan = _gan_file(plans[10_000])
         results["import_gan_10k_s"] = round(_time_import(gan, tmp), 2)
         log(f"  import_gan_10k_s: {results['import_gan_10k_s']} s "
@@ -110,6 +169,22 @@ def run(plans, log) -> dict[str, float]:
         shutil.copy(ROOT / "opsdesk.db.sample", sample)
         results["weekly_report_s"] = round(_time_report(sample, tmp / "report.pdf"), 2)
     return results
+
+
+def _import_300k(plans, tmp: Path, log) -> dict[str, float | None]:
+    from benchmarks.bench_open import _big_plan
+
+    big = _big_plan(plans, log)
+    if big is None:
+        return {"import_planner_300k_s": None, "import_planner_300k_peak_mb": None}
+    file = _planner_file(big, 300_000)
+    seconds, peak_mb, whole = import_in_child(file, tmp / "import-300k.db")
+    log(f"  import_planner_300k_s: {seconds:.2f} s, peak {peak_mb:.0f} MB "
+        f"({file.stat().st_size / 1e6:.1f} MB file; the child ran {whole:.1f} s in all; "
+        f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
+    (tmp / "import-300k.db").unlink(missing_ok=True)
+    return {"import_planner_300k_s": round(seconds, 2),
+            "import_planner_300k_peak_mb": round(peak_mb, 1)}
 
 
 def _time_report(db: Path, out: Path) -> float:
@@ -243,3 +318,8 @@ def store_plans(store) -> list[tuple[int]]:
 
     with store.read() as s:
         return [tuple(r) for r in s.execute(select(Plan.id)).all()]
+
+
+if __name__ == "__main__":
+    took = _time_import_into(Path(sys.argv[1]), Path(sys.argv[2]))
+    print(json.dumps({"seconds": took, "vmhwm_mb": vmhwm_mb()}))

@@ -448,7 +448,8 @@ class OpsDeskApp(QObject):
 
         dialog = ImportNewDialog(path, self.window)
         if not dialog.load():
-            QMessageBox.warning(self.window, APP_NAME, dialog.problem)
+            if dialog.problem:  # (empty when the person cancelled the reading)
+                QMessageBox.warning(self.window, APP_NAME, dialog.problem)
             return
         if not dialog.exec() or dialog.created is None:
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from opsdesk.errors import QT_TRANSLATE_NOOP
 from opsdesk.interchange.plan_doc import (
@@ -14,18 +15,20 @@ from opsdesk.interchange.plan_doc import (
     NO_TASK_ID,
     LinkDoc,
     PlanDoc,
+    Progress,
     ResourceDoc,
     RoleDoc,
+    Source,
     TaskDoc,
     Where,
     anchor_text,
     check_plan,
-    parse_xml,
     read_anchor,
     read_date,
     read_number,
     read_percent,
     read_project_start,
+    stream_xml,
     wrong_root,
 )
 from opsdesk.model.enums import TaskStatus
@@ -75,73 +78,216 @@ def _split(value: str, n: int) -> list[str]:
     return (parts + [""] * n)[:n]
 
 
-def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
-    root = parse_xml(data, file, KIND)
-    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
-    q = (lambda tag: f"{{{ns}}}{tag}") if ns else (lambda tag: tag)
-    if root.tag != q("Project"):
-        raise wrong_root(file, KIND, root.tag, "Project")
+def parse_mspdi(data: Source, file: str = "plan.xml", *,
+                progress: Progress | None = None) -> PlanDoc:
+    """An MSPDI file (its bytes, or the file opened for binary reading) as a PlanDoc, read as
+    it streams: each task, resource and assignment element is read whole, used and dropped,
+    so the XML tree is never in memory. A file whose project fields or custom field
+    definitions come after its tasks (not the schema's order) is read again keeping the
+    records until its end. Tags are taken as written while no element names or declares a
+    namespace other than the root's own (what MS Project writes); otherwise the file is
+    read again spelling each tag with its namespace, as ElementTree does.
+    ``progress(bytes read, bytes in all)`` may raise to stop."""
+    reader = _Reader(file, raw=True)
+    try:
+        try:
+            stream_xml(data, file, KIND, reader, text=True, namespaces=False,
+                       progress=progress)
+        except _Namespaced:
+            reader = _Reader(file)
+            stream_xml(data, file, KIND, reader, text=True, progress=progress)
+    except _OutOfOrder:
+        reader = _Reader(file, keep=True)
+        stream_xml(data, file, KIND, reader, text=True, progress=progress)
+    return reader.finish()
 
-    def text(el: ET.Element, tag: str, default: str = "") -> str:
-        found = el.find(q(tag))
+
+class _OutOfOrder(Exception):
+    """A project field or custom field definition after the tasks: read again, keeping."""
+
+
+class _Namespaced(Exception):
+    """A prefixed tag or a namespace declared below the root: read again with namespaces."""
+
+
+def _declares(attrib: dict[str, str]) -> bool:
+    return any(k == "xmlns" or k.startswith("xmlns:") for k in attrib)
+
+
+HEAD = ("Title", "Name", "StartDate")  # the project's own fields the import reads
+RECORDS = {"ExtendedAttributes": "ExtendedAttribute", "Resources": "Resource",
+           "Tasks": "Task", "Assignments": "Assignment"}
+"""The project's lists (a child of the root) and the element each holds, read one by one."""
+
+
+class _Reader:
+    """The elements of an MSPDI file as they stream by: the root's ``Title``, ``Name`` and
+    ``StartDate``, and the records of its lists (``RECORDS``), each built as a small tree
+    (``ET.TreeBuilder``) and handed over whole at its end. With ``keep``, the records are
+    kept and read at the end, in the order the whole file was read before (the project's
+    fields, custom field definitions, resources, tasks, assignments)."""
+
+    def __init__(self, file: str, keep: bool = False, raw: bool = False) -> None:
+        self.file, self.keep, self.raw = file, keep, raw
+        self.depth = 0
+        self.q: Callable[[str], str] = lambda tag: tag
+        self.heads: dict[str, str] = {}
+        self.heads_tags: dict[str, str] = {}  # HEAD spelt with the namespace
+        self.lists: dict[str, str] = {}  # list tag → its record tag (spelt with the namespace)
+        self.in_list: str | None = None  # the record tag of the list open at depth 2
+        self.builder: ET.TreeBuilder | None = None
+        self.record_depth = 0
+        self.kept: dict[str, list[ET.Element]] = {}
+        self.doc: PlanDoc | None = None
+        self.aliases: dict[str, str] = {}  # field id → OpsDesk's name for it
+        self.roles: tuple[dict[str, RoleDoc], dict[str, RoleDoc]] = ({}, {})  # resources', tasks'
+        self.stack: list[tuple[int, str]] = []  # (outline level, uid) of the open ancestors
+        self.position = 0
+        self.by_uid: dict[str, TaskDoc] = {}
+        self.people: dict[str, str] = {}
+        self.pending: list[tuple[str, str]] = []  # assignments read before their task
+
+    # ---- the stream
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.depth += 1
+        depth = self.depth
+        if self.raw and (":" in tag or attrib and (depth > 1 or ":" in "".join(attrib))
+                         and _declares(attrib)):
+            raise _Namespaced()
+        if self.builder is not None:
+            self.builder.start(tag, attrib)
+        elif depth == 1:
+            ns = tag[1:].split("}")[0] if tag.startswith("{") else ""
+            if ns:
+                self.q = lambda name: f"{{{ns}}}{name}"
+            q = self.q
+            if tag != q("Project"):
+                raise wrong_root(self.file, KIND, tag, "Project")
+            self.heads_tags = {q(t): t for t in HEAD}
+            self.lists = {q(k): q(v) for k, v in RECORDS.items()}
+        elif depth == 2:
+            self.in_list = self.lists.get(tag)
+            if tag in self.heads_tags:
+                self._begin(tag, attrib)
+        elif depth == 3 and self.in_list == tag:
+            self._begin(tag, attrib)
+
+    def data(self, text: str) -> None:
+        if self.builder is not None:
+            self.builder.data(text)
+
+    def end(self, tag: str) -> None:
+        builder = self.builder
+        if builder is not None:
+            builder.end(tag)
+            if self.depth == self.record_depth:
+                self.builder = None
+                self._record(builder.close())
+        elif self.depth == 2:
+            self.in_list = None
+        self.depth -= 1
+
+    def _begin(self, tag: str, attrib: dict[str, str]) -> None:
+        self.builder = ET.TreeBuilder()
+        self.builder.start(tag, attrib)
+        self.record_depth = self.depth
+
+    def _record(self, el: ET.Element) -> None:
+        name = el.tag.rsplit("}", 1)[-1]
+        if self.keep:
+            if name in HEAD:
+                self.heads.setdefault(name, _text(el))
+            else:
+                self.kept.setdefault(name, []).append(el)
+            return
+        if name in HEAD or name == "ExtendedAttribute":
+            if self.doc is not None:  # the tasks or resources came first: not as read before
+                raise _OutOfOrder()
+            if name in HEAD:
+                self.heads.setdefault(name, _text(el))
+            else:
+                self._alias(el)
+            return
+        if self.doc is None:
+            self._begin_plan()
+        if name == "Resource":
+            self._resource(el)
+        elif name == "Task":
+            self._task(el)
+        else:
+            self._assignment(el)
+
+    # ---- the records
+
+    def _text(self, el: ET.Element, tag: str, default: str = "") -> str:
+        found = el.find(self.q(tag))
         return default if found is None or found.text is None else found.text.strip()
 
-    doc = PlanDoc(name=text(root, "Title") or text(root, "Name"),
-                  start=read_project_start(text(root, "StartDate"), _day, file), source="mspdi")
-    aliases: dict[str, str] = {}  # field id → OpsDesk's name for it
-    for a in root.iterfind(f"{q('ExtendedAttributes')}/{q('ExtendedAttribute')}"):
-        alias = text(a, "Alias")
-        if alias in TASK_FIELDS or alias in RESOURCE_FIELDS:
-            aliases[text(a, "FieldID")] = alias
+    def _begin_plan(self) -> None:
+        heads = self.heads
+        self.doc = PlanDoc(name=heads.get("Title") or heads.get("Name") or "",
+                           start=read_project_start(heads.get("StartDate", ""), _day, self.file),
+                           source="mspdi")
 
-    def extra(el: ET.Element) -> dict[str, str]:
+    def _alias(self, a: ET.Element) -> None:
+        alias = self._text(a, "Alias")
+        if alias in TASK_FIELDS or alias in RESOURCE_FIELDS:
+            self.aliases[self._text(a, "FieldID")] = alias
+
+    def _extra(self, el: ET.Element) -> dict[str, str]:
         out = {}
-        for a in el.iterfind(q("ExtendedAttribute")):
-            alias = aliases.get(text(a, "FieldID"))
-            if alias:
-                out[alias] = text(a, "Value")
+        if self.aliases:
+            for a in el.iterfind(self.q("ExtendedAttribute")):
+                alias = self.aliases.get(self._text(a, "FieldID"))
+                if alias:
+                    out[alias] = self._text(a, "Value")
         return out
 
-    roles: dict[str, RoleDoc] = {}
-
-    def role(value: str) -> str | None:
+    def _role(self, value: str, of_task: bool) -> str | None:
         key, zh, en, color = _split(value, 4)
         if not key:
             return None
-        roles.setdefault(key, RoleDoc(key, zh or key, en or zh or key, color))
+        self.roles[of_task].setdefault(key, RoleDoc(key, zh or key, en or zh or key, color))
         return key
 
-    for r in root.iterfind(f"{q('Resources')}/{q('Resource')}"):
+    def _resource(self, r: ET.Element) -> None:
+        assert self.doc is not None
+        text = self._text
         name, uid = text(r, "Name"), text(r, "UID")
         # MS Project's "Unassigned" (UID 0), empty rows and nameless resources are nobody
         if not name or uid in ("", "0") or text(r, "IsNull") == "1":
-            continue
-        more = extra(r)
-        doc.resources.append(ResourceDoc(
+            return
+        more = self._extra(r)
+        self.doc.resources.append(ResourceDoc(
             uid, name, text(r, "Group"), text(r, "Initials"),
             login=more.get("OpsDesk login", ""),
-            role_key=role(more.get("OpsDesk role", "")) or "",
+            role_key=self._role(more.get("OpsDesk role", ""), False) or "",
             is_manager=more.get("OpsDesk manager", "") == "yes",
             active=text(r, "IsInactive") not in ("1", "true")))
-    stack: list[tuple[int, str]] = []  # (outline level, uid) of the open ancestors
-    for position, t in enumerate(root.iterfind(f"{q('Tasks')}/{q('Task')}"), 1):
+        self.people[uid] = uid
+
+    def _task(self, t: ET.Element) -> None:
+        doc, text, file, stack = self.doc, self._text, self.file, self.stack
+        assert doc is not None
+        self.position += 1
         uid, name = text(t, "UID"), text(t, "Name")
         if text(t, "IsNull") == "1":
-            continue  # empty rows
+            return  # empty rows
         if not uid:
-            raise Where(file, "", name).error(NO_TASK_ID, position=position)
+            raise Where(file, "", name).error(NO_TASK_ID, position=self.position)
         where = Where(file, uid, name)
         level_text = text(t, "OutlineLevel", "1") or "1"
         if not level_text.isdigit():
             raise where.error(BAD_OUTLINE_LEVEL, value=level_text)
         level = int(level_text)
-        more = extra(t)
+        more = self._extra(t)
         if level == 0:  # the project summary task: OpsDesk keeps the launch day there
             launch, currency = _split(more.get("OpsDesk plan", ""), 2)
             if launch:
                 doc.launch = read_project_start(launch, _day, file)
             doc.currency = currency
-            continue
+            return
         while stack and stack[-1][0] >= level:
             stack.pop()
         milestone = text(t, "Milestone") == "1"
@@ -166,7 +312,7 @@ def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
         except ValueError:
             done_stamp = None
         status = more.get("OpsDesk status") or None
-        doc.tasks.append(TaskDoc(
+        task = TaskDoc(
             uid=uid, name=name, start=start, finish=finish,
             parent=stack[-1][1] if stack else None, milestone=milestone,
             summary=text(t, "Summary") == "1",
@@ -174,26 +320,53 @@ def parse_mspdi(data: bytes, file: str = "plan.xml") -> PlanDoc:
             notes=text(t, "Notes"), depth=level - 1,
             status=status if status in STATUSES else None,
             priority=_priority(text(t, "Priority")),
-            role=role(more.get("OpsDesk role", "")), name_en=phase_en, phase_key=phase_key,
-            color=color, routine=more.get("OpsDesk routine") or None,
+            role=self._role(more.get("OpsDesk role", ""), True), name_en=phase_en,
+            phase_key=phase_key, color=color, routine=more.get("OpsDesk routine") or None,
             done_by=done_by or None, done_at=done_stamp,
-            anchor=read_anchor(more.get("OpsDesk anchor", ""), where, doc.warnings)))
-        for link in t.iterfind(q("PredecessorLink")):
+            anchor=read_anchor(more.get("OpsDesk anchor", ""), where, doc.warnings))
+        doc.tasks.append(task)
+        self.by_uid[uid] = task
+        for link in t.iterfind(self.q("PredecessorLink")):
             pred = text(link, "PredecessorUID")
             lag = int(read_number(text(link, "LinkLag"), where, BAD_LAG, pred=pred))
             doc.links.append(LinkDoc(pred, uid, TYPE_TO_KIND.get(text(link, "Type", "1"), "FS"),
                                      lag // TENTHS_OF_MINUTE_PER_DAY))
         stack.append((level, uid))
-    doc.roles = list(roles.values())
-    check_plan(doc, file)
-    by_uid = {t.uid: t for t in doc.tasks}
-    people = {r.uid for r in doc.resources}
-    for a in root.iterfind(f"{q('Assignments')}/{q('Assignment')}"):
-        task = by_uid.get(text(a, "TaskUID"))
-        res = text(a, "ResourceUID")
-        if task is not None and res in people:  # not -65535 (nobody) nor UID 0 "Unassigned"
-            task.resources.append(res)
-    return doc
+
+    def _assignment(self, a: ET.Element) -> None:
+        task_uid, res = self._text(a, "TaskUID"), self._text(a, "ResourceUID")
+        task = self.by_uid.get(task_uid)
+        if self.pending or task is None or res not in self.people:
+            self.pending.append((task_uid, res))  # settled once the whole file is read
+        else:
+            task.resources.append(self.people[res])
+
+    def finish(self) -> PlanDoc:
+        kept = self.kept
+        for el in kept.get("ExtendedAttribute", ()):
+            self._alias(el)
+        if self.doc is None:
+            self._begin_plan()
+        for name, read in (("Resource", self._resource), ("Task", self._task),
+                           ("Assignment", self._assignment)):
+            for el in kept.pop(name, ()):
+                read(el)
+        doc = self.doc
+        assert doc is not None
+        roles = dict(self.roles[0])
+        for key, role in self.roles[1].items():
+            roles.setdefault(key, role)
+        doc.roles = list(roles.values())
+        check_plan(doc, self.file)
+        for task_uid, res in self.pending:
+            task = self.by_uid.get(task_uid)
+            if task is not None and res in self.people:  # not -65535 (nobody) nor UID 0
+                task.resources.append(self.people[res])  # "Unassigned"
+        return doc
+
+
+def _text(el: ET.Element) -> str:
+    return "" if el.text is None else el.text.strip()
 
 
 def _numeric_uids(uids: list[str]) -> dict[str, int]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 
@@ -109,13 +111,15 @@ class ImportService(Service):
         """The links the import makes, and those it leaves out with why: a link from or to a
         task that becomes a phase (phases are not linked)."""
         phases = {t.uid: t for t in cls._phase_tasks(doc)}
-        names = {t.uid: t.name for t in doc.tasks}
+        names: dict[str, str] = {}
         kept, dropped = [], []
         for link in doc.links:
             phase = phases.get(link.pred) or phases.get(link.succ)
             if phase is None:
                 kept.append(link)
             else:
+                if not names:  # (only for a message)
+                    names = {t.uid: t.name for t in doc.tasks}
                 dropped.append(ValidationError(
                     LINK_TO_PHASE, field="file", file=file, pred=link.pred,
                     pred_name=names.get(link.pred, ""), succ=link.succ,
@@ -229,6 +233,8 @@ class ImportService(Service):
         """The anchors the import sets (task uid → anchor) and those it leaves out with why:
         days out of bounds, a task anchor on no task of the file (or on a phase), on itself
         or round a loop. The file's dates are kept either way."""
+        if not any(t.anchor is not None for t in doc.tasks):
+            return {}, []  # (most files: nothing to look up)
         phases = {t.uid for t in cls._phase_tasks(doc)}
         by_uid = {t.uid: t for t in doc.tasks}
         kept: dict[str, AnchorSpec] = {}
@@ -336,8 +342,8 @@ class ImportService(Service):
                 plan_id=plan_id, key="imported", name_zh=doc.name or "导入", name_en=doc.name or "Imported",
                 start=start, end=end, position=0, color=PHASE_COLORS[0])))
             return {t.uid: pid for t in doc.tasks}
-        by_uid = {t.uid: t for t in doc.tasks}
-        top_of: dict[str, str] = {}
+        by_uid: dict[str, TaskDoc] = {}
+        top_of: dict[str, Any] = {}  # uid → its phase's uid (then its phase's id)
         top_uids = {t.uid for t in tops}
         for t in doc.tasks:
             if t.uid in top_uids:
@@ -346,6 +352,8 @@ class ImportService(Service):
             if t.parent in top_of:  # readers list a parent before its children
                 top_of[t.uid] = top_of[t.parent]
                 continue
+            if not by_uid:
+                by_uid = {t.uid: t for t in doc.tasks}
             node, seen = t, 0
             while node.parent is not None and node.uid not in top_uids and seen <= len(by_uid):
                 node = by_uid.get(node.parent, node)
@@ -354,17 +362,24 @@ class ImportService(Service):
                     break
             if node.uid in top_uids:
                 top_of[t.uid] = node.uid
-        days: dict[str, list[dt.date]] = {}
-        for uid, top_uid in top_of.items():
-            member = by_uid[uid]
-            days.setdefault(top_uid, []).extend(
-                d for d in (member.start, member.finish) if d is not None)
+        # each phase's first and last day of its tasks (one pass, no lists of days)
+        first: dict[str, dt.date] = {}
+        last: dict[str, dt.date] = {}
+        for t in doc.tasks:
+            top_uid = top_of.get(t.uid)
+            if top_uid is None:
+                continue
+            for d in (t.start, t.finish):
+                if d is not None:
+                    if top_uid not in first or d < first[top_uid]:
+                        first[top_uid] = d
+                    if top_uid not in last or d > last[top_uid]:
+                        last[top_uid] = d
         phase_ids: dict[str, int] = {}
         keys: set[str] = set()
         for pos, top in enumerate(tops):
-            own = days.get(top.uid) or [launch]
-            start = top.start or min(own)
-            end = max(top.finish or max(own), start)
+            start = top.start or first.get(top.uid, launch)
+            end = max(top.finish or last.get(top.uid, launch), start)
             key = (top.phase_key or f"phase{pos + 1}")[:64]
             if key in keys:
                 key = f"{key[:56]}-{pos + 1}"
@@ -373,7 +388,9 @@ class ImportService(Service):
                 plan_id=plan_id, key=key, name_zh=top.name, name_en=top.name_en or top.name,
                 start=start, end=end, position=pos,
                 color=top.color or PHASE_COLORS[pos % len(PHASE_COLORS)])))
-        return {uid: phase_ids[top] for uid, top in top_of.items()}
+        for uid, top_uid in top_of.items():
+            top_of[uid] = phase_ids[top_uid]
+        return top_of
 
     def _import_series(self, s, doc, plan_id) -> dict[str, int]:
         """The routines of OpsDesk's own export ("RRULE|start|until") → their new ids."""
@@ -396,9 +413,9 @@ class ImportService(Service):
     def _import_tasks(self, s, doc, plan_id, phase_of, person_of, role_of_person,
                       default_role_id, progress, actor: Actor, roles=None, people=None,
                       series_of=None) -> dict[str, int]:
-        """Insert level by level (parents first) with RETURNING ids; uid → task id. A task
-        done in the file is done by the importer, now (``done_fields``), unless the file
-        says who and when (OpsDesk's own export)."""
+        """Insert level by level (parents first), in chunks; uid → task id. A task done in
+        the file is done by the importer, now (``done_fields``), unless the file says who
+        and when (OpsDesk's own export)."""
         now = self.clock()
         roles, people, series_of = roles or {}, people or {}, series_of or {}
         tops = {t.uid for t in self._phase_tasks(doc)}
@@ -411,57 +428,152 @@ class ImportService(Service):
         position = 0
         statuses = {st.value for st in TaskStatus}
         priorities = {p.value for p in Priority}
+        conn = s.connection()
         table = Task.__table__  # Core: the ORM's bulk RETURNING path is quadratic here
-        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        sqlite = conn.dialect.name == "sqlite"
         # SQLite cannot keep RETURNING rows in parameter order for a batch, so SQLAlchemy
         # would insert row by row: there the ids are handed out here instead (the
-        # transaction holds the write lock), and the rows go in as one executemany
-        next_id = None
-        if s.connection().dialect.name == "sqlite":
-            next_id = (s.scalar(select(func.max(Task.id))) or 0) + 1
-        for depth in sorted(levels):
-            batch = levels[depth]
-            for chunk_start in range(0, len(batch), 5000):
-                chunk = batch[chunk_start:chunk_start + 5000]
-                rows = []
-                for t in chunk:
-                    assignee = next((person_of[r] for r in t.resources if r in person_of), None)
-                    start, due = t.start, t.finish or t.start
-                    if start and due and due < start:
-                        due = start
-                    position += 1
-                    status = t.status if t.status in statuses else (
-                        "done" if t.percent_complete >= 100 else
-                        "doing" if t.percent_complete > 0 else "todo")
-                    role_id = roles.get(_norm(t.role)) if t.role else None
-                    stamp = done_fields(None, status, now, actor.user_id)
-                    if status == "done" and (t.done_by or t.done_at):
-                        stamp = {"done_at": t.done_at or now,
-                                 "done_by": people.get(_norm(t.done_by or ""), actor.user_id)}
-                    rows.append(dict(
-                        plan_id=plan_id, phase_id=phase_of.get(t.uid),
-                        parent_id=ids.get(t.parent)
-                        if t.parent is not None and t.parent not in tops else None,
-                        series_id=series_of.get(t.routine) if t.routine else None,
-                        title=(t.name or "—")[:500], notes=t.notes or "",
-                        role_id=role_id or role_of_person.get(assignee, default_role_id),
-                        assignee_id=assignee, start=start, due=due,
-                        status=status,
-                        priority=t.priority if t.priority in priorities else "normal",
-                        is_milestone=t.milestone, position=position, version=1, **stamp))
-                if next_id is not None:
-                    new_ids = list(range(next_id, next_id + len(rows)))
-                    for row, new_id in zip(rows, new_ids, strict=True):
-                        row["id"] = new_id
-                    next_id += len(rows)
-                    s.connection().execute(insert(table), rows)
-                else:
-                    new_ids = s.connection().execute(stmt, rows).scalars().all()
-                for t, new_id in zip(chunk, new_ids, strict=True):
-                    ids[t.uid] = new_id
-                if progress is not None and progress(len(ids), total) is False:
-                    raise Cancelled()
+        # transaction holds the write lock), and each chunk goes in as one executemany of
+        # plain tuples, the values bound as SQLAlchemy binds them (``_binder``)
+        next_id = (s.scalar(select(func.max(Task.id))) or 0) + 1 if sqlite else None
+        columns = (("id",) if sqlite else ()) + TASK_COLUMNS
+        if sqlite:
+            compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+            assert tuple(compiled.positiontup or ()) == columns  # the values' order
+            sql = str(compiled)
+        else:
+            stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        day, stamp, flag = (_binder(table.c[c], conn.dialect) if sqlite else _as_is
+                            for c in ("start", "done_at", "is_milestone"))
+        user = actor.user_id
+        not_done = (None, None)
+        with _bulk_insert(conn, table, total, next_id):
+            for depth in sorted(levels):
+                batch = levels[depth]
+                for chunk_start in range(0, len(batch), CHUNK):
+                    chunk = batch[chunk_start:chunk_start + CHUNK]
+                    rows = []
+                    for t in chunk:
+                        assignee = None
+                        for r in t.resources:
+                            if r in person_of:
+                                assignee = person_of[r]
+                                break
+                        start, due = t.start, t.finish or t.start
+                        if start and due and due < start:
+                            due = start
+                        position += 1
+                        status = t.status if t.status in statuses else (
+                            "done" if t.percent_complete >= 100 else
+                            "doing" if t.percent_complete > 0 else "todo")
+                        role_id = roles.get(_norm(t.role)) if t.role else None
+                        done = not_done
+                        if status == "done":
+                            fields = done_fields(None, status, now, user)
+                            if t.done_by or t.done_at:
+                                fields = {"done_at": t.done_at or now,
+                                          "done_by": people.get(_norm(t.done_by or ""), user)}
+                            done = (stamp(fields["done_at"]), fields["done_by"])
+                        row = (plan_id, phase_of.get(t.uid),
+                               ids.get(t.parent)
+                               if t.parent is not None and t.parent not in tops else None,
+                               series_of.get(t.routine) if t.routine else None,
+                               (t.name or "—")[:500], t.notes or "",
+                               role_id or role_of_person.get(assignee, default_role_id),
+                               assignee, day(start), day(due), status,
+                               t.priority if t.priority in priorities else "normal",
+                               flag(t.milestone), *done, position, 1, A.LAUNCH, 0)
+                        rows.append(row)
+                    if next_id is not None:
+                        new_ids = range(next_id, next_id + len(rows))
+                        next_id += len(rows)
+                        conn.exec_driver_sql(sql, [(i, *row) for i, row in
+                                                   zip(new_ids, rows, strict=True)])
+                    else:
+                        new_ids = conn.execute(stmt, [dict(zip(columns, row, strict=True))
+                                                      for row in rows]).scalars().all()
+                    for t, new_id in zip(chunk, new_ids, strict=True):
+                        ids[t.uid] = new_id
+                    if progress is not None and progress(len(ids), total) is False:
+                        raise Cancelled()
         return ids
+
+
+TASK_COLUMNS = ("plan_id", "phase_id", "parent_id", "series_id", "title", "notes", "role_id",
+                "assignee_id", "start", "due", "status", "priority", "is_milestone", "done_at",
+                "done_by", "position", "version", "anchor_kind", "anchor_days")
+"""What an imported task's row is given, in the table's order (the anchors come after,
+``_import_anchors``)."""
+CHUNK = 5000  # tasks inserted at once (then progress, where Cancel is heard)
+DEFER_INDEXES_FROM = 20_000
+"""An SQLite import of this many tasks or more, at least as many as the database already
+holds, builds the tasks' indexes once after inserting instead of row by row (about five
+times faster at 300,000 tasks)."""
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _binder(column, dialect) -> Callable[[Any], Any]:
+    """A value of ``column`` as SQLAlchemy binds it for ``dialect`` (an SQLite date as its
+    text), remembered per value (a plan has a few thousand distinct days; an import stamps
+    its done tasks with one time)."""
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None:
+        return _as_is
+    seen: dict[Any, Any] = {None: None}
+
+    def bind(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            made = process(value)
+            if len(seen) < 10_000:
+                seen[value] = made
+            return made
+
+    return bind
+
+
+@contextmanager
+def _bulk_insert(conn, table, rows: int, first_id: int | None) -> Iterator[None]:
+    """Inside the import's transaction on SQLite, for a big import (``DEFER_INDEXES_FROM``):
+    drop ``table``'s indexes and its row-log insert trigger, let the rows (ids from
+    ``first_id`` on) go in, then log them with the trigger's own expression in one
+    statement, in id order (the same rows, the same JSON, in the same order as the trigger
+    would have written them), and create the trigger and the indexes again from the
+    statements SQLite keeps for them. All in the one transaction: a failure or Cancel rolls
+    everything back, the dropped trigger and indexes too. Inserting into nine indexes and
+    running the trigger row by row is what made a big import slow. Elsewhere (PostgreSQL, a
+    small import, a trigger that is not the one ``rowlog`` makes) it changes nothing."""
+    from opsdesk.store import rowlog
+
+    if conn.dialect.name != "sqlite" or first_id is None or rows < DEFER_INDEXES_FROM or \
+            rows < (conn.scalar(select(func.count()).select_from(table)) or 0):
+        yield
+        return
+    name = table.name
+    found = conn.exec_driver_sql(
+        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
+        "AND (type = 'index' OR name = ?)", (name, f"rowlog_{name}_ins")).all()
+    key = " || ',' || ".join(f'NEW."{c}"' for c in rowlog.LOGGED[name])
+    row = rowlog.row_json_sql(conn, name, "NEW")
+    triggers = [sql for kind, _n, sql in found if kind == "trigger"]
+    log = len(triggers) == 1 and f"('{name}', {key}, NULL, {row})" in triggers[0]
+    quote = conn.dialect.identifier_preparer.quote
+    for kind, found_name, _sql in found:
+        if kind == "index" or log:
+            conn.exec_driver_sql(f"DROP {kind.upper()} {quote(found_name)}")
+    yield  # (an exception here rolls everything back, the dropped ones too)
+    if log:
+        conn.exec_driver_sql(
+            f"INSERT INTO change_rows (tbl, pk, old, new) SELECT '{name}', "
+            f"{key.replace('NEW.', 't.')}, NULL, {rowlog.row_json_sql(conn, name, 't')} "
+            f"FROM {quote(name)} AS t WHERE t.id >= ? ORDER BY t.id", (first_id,))
+    for kind, _name, sql in found:
+        if kind == "index" or log:
+            conn.exec_driver_sql(sql)
 
 
 # ---- a plan file into a database of its own (File ▸ Open of a plan, `opsdesk --db new.db import`)
@@ -474,19 +586,37 @@ def is_plan_file(path: str | Path) -> bool:
     return Path(path).suffix.lower() in PLAN_SUFFIXES
 
 
-def read_plan_file(path: str | Path) -> PlanDoc:
-    """A plan file as a PlanDoc, by its type: GNOME Planner, MS Project XML, GanttProject."""
+def read_plan_file(path: str | Path, progress: Progress | None = None) -> PlanDoc:
+    """A plan file as a PlanDoc, by its type: GNOME Planner, MS Project XML, GanttProject.
+    Planner and MS Project files are read as they stream (never the whole file nor its XML
+    tree in memory); ``progress(bytes read, bytes in all)`` may stop it (``Cancelled``)."""
     from opsdesk.store import files
 
     path = Path(path)
     kind = PLAN_SUFFIXES.get(path.suffix.lower(), "mspdi")
+    if kind == "gan":
+        from opsdesk.interchange.gan import parse_gan
+
+        return parse_gan(files.read_user_bytes(path), path.name)
     if kind == "planner":
         from opsdesk.interchange.planner import parse_planner as parse
-    elif kind == "gan":
-        from opsdesk.interchange.gan import parse_gan as parse
     else:
         from opsdesk.interchange.mspdi import parse_mspdi as parse
-    return parse(files.read_user_bytes(path), path.name)
+    with files.open_user_file(path, "rb") as fh:
+        return parse(fh, path.name, progress=_stopping(progress))
+
+
+def _stopping(progress: Progress | None) -> Progress | None:
+    """``progress`` for a reader: ``False`` from it stops the reading as a cancel."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> bool:
+        if progress(done, total) is False:
+            raise Cancelled()
+        return True
+
+    return report
 
 
 def database_beside(plan_file: str | Path) -> Path:
@@ -541,8 +671,14 @@ def import_into_new(target: Path, doc: PlanDoc, *, file: str, manager_name: str,
                                                    progress=progress, file=file)
     except BaseException:
         store.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        discard_new(target)
         raise
     store.close()
     return changes
+
+
+def discard_new(target: Path) -> None:
+    """Delete a database ``import_into_new`` made (closed), with its journal files: an
+    import refused, failed or cancelled leaves no file behind."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)

@@ -28,7 +28,6 @@ from opsdesk.errors import FileWriteError, OpsDeskError
 from opsdesk.ui.background import Job, run_in_background
 from opsdesk.ui.i18n_contexts import TrContext
 from opsdesk.ui.labels import error_text
-from opsdesk.ui.widgets import file_dialog
 from opsdesk.ui.widgets.messages import show_error
 from opsdesk.ui.widgets.retranslate import Retranslating
 
@@ -192,8 +191,8 @@ class ImportPlanDialog(Retranslating, _JobDialog):
         self.file.setText(file.name)
         importer = ImportService(self.ctx.store)
 
-        def work(_progress):
-            doc = read_plan_file(file)
+        def work(progress):
+            doc = read_plan_file(file, progress)  # (bytes read: the bar moves as it reads)
             return doc, importer.preview_plan(doc, file.name)
 
         self.status.setText(self.tr("Reading {file}…").format(file=file.name))
@@ -426,6 +425,8 @@ class ImportTasksDialog(Retranslating, _JobDialog):
 # ---- exports and the weekly report (File menu actions)
 
 def _save_path(window, title: str, suggested: str, filters: str) -> Path | None:
+    from opsdesk.ui.widgets import file_dialog  # (loaded when a file is chosen: start-up)
+
     path, _ = file_dialog.get_save_file_name(window, title, suggested, filters)
     return Path(path) if path else None
 
@@ -609,6 +610,8 @@ class FileActions(TrContext):
         self.retranslate()
 
     def _file(self, title: str, filters: str) -> str | None:
+        from opsdesk.ui.widgets import file_dialog  # (loaded when a file is chosen: start-up)
+
         path, _ = file_dialog.get_open_file_name(self.window, title, "", filters)
         return path or None
 
