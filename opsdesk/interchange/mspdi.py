@@ -375,7 +375,10 @@ def _numeric_uids(uids: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     taken: set[int] = set()
     for uid in uids:
-        if uid.isdigit() and int(uid) > 0 and int(uid) not in taken and uid not in out:
+        # ASCII digits only ("²".isdigit() is true but int() refuses it), and an id that
+        # fits the 32-bit integers MS Project and GNOME Planner read
+        if uid.isascii() and uid.isdigit() and 0 < int(uid) < 2**31 \
+                and int(uid) not in taken and uid not in out:
             out[uid] = int(uid)
             taken.add(int(uid))
     following = max(taken, default=0)

@@ -200,3 +200,11 @@ def test_the_written_files_follow_planners_dtd(sample_doc, tmp_path):
         result = subprocess.run(["xmllint", "--noout", "--dtdvalid", str(PLANNER_DTD), str(out)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
+
+
+def test_ids_that_are_not_plain_small_numbers_are_numbered_after_the_largest():
+    from opsdesk.interchange.mspdi import _numeric_uids
+
+    ids = _numeric_uids(["3", "²", "p1", "99999999999", "3", "7"])
+    assert ids["3"] == 3 and ids["7"] == 7
+    assert sorted(ids[k] for k in ("²", "p1", "99999999999")) == [8, 9, 10]
