@@ -20,7 +20,8 @@ enough ink to be a filled Overview; a frame that fails aborts the part.
 plan exported to ``.planner`` (bench_interchange's cached file: the same plan OpsDesk
 opens), ``planner <file>`` spawned on an ``Xvfb`` display; spawn → its CPU quiet for
 ``PLANNER_QUIET_S``, median of ``PLANNER_RUNS``. A run where Planner ends by itself (it
-crashes on some files) gives null: it never showed the plan. (Its screen is not checked.)
+crashes on some files) gives null: it never showed the plan; so does a warm-up whose window
+never takes the plan's name as its title (Planner's screen is not otherwise checked).
 
 **In the real window, 100k plan** (a child process, bench_real_window's ``GapMeter``):
 ``first_switch_tasks_block_ms_100k`` / ``first_switch_timeline_block_ms_100k`` (the
@@ -316,42 +317,101 @@ def _shell_frame(app: Sequence[str], env: dict[str, str], path: Path) -> tuple[i
 # ---- GNOME Planner
 
 def planner_open(planner_file: Path, log: Callable[[str], None] | None = None) -> float | None:
+    """GNOME Planner opening ``planner_file``: spawn → its CPU quiet for ``PLANNER_QUIET_S``,
+    median of ``PLANNER_RUNS`` after an untimed warm-up, on a private ``Xvfb`` display unless
+    ``DISPLAY`` is set. None (said in ``log``) where Planner or a display server is missing,
+    or where it does not show the plan: it ends by itself (a crash), gets no quiet within
+    300 s, or (warm-up, where ``xwininfo`` is installed) never shows a window titled with the
+    plan's name, which Planner sets once the file is read (it then builds its views: the
+    quiet)."""
+    import xml.etree.ElementTree as ET
+
+    def say(line: str) -> None:
+        if log:
+            log(line)
+
     exe = shutil.which("planner")
     if exe is None:
         return None
-    xvfb = None
+    try:
+        name = next(ET.iterparse(planner_file, events=("start",)))[1].get("name") or ""
+    except (OSError, ET.ParseError, StopIteration) as exc:
+        say(f"  GNOME Planner: {planner_file.name} cannot be read ({exc}): null")
+        return None
+    title = f'"{name} - Planner"' if name and '"' not in name else None  # (as xwininfo shows it)
+    lister = shutil.which("xwininfo")
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)
+    env["GSETTINGS_BACKEND"] = "memory"  # (no dconf over D-Bus here; nothing of the person's)
+    xvfb = None
+    times: list[float] = []
     with tempfile.TemporaryDirectory(prefix="opsdesk-bench-") as tmp:
-        env["HOME"] = tmp  # (its own settings, not the person's)
-        if not env.get("DISPLAY"):
-            server = shutil.which("Xvfb")
-            if server is None:
-                return None
-            display = f":{90 + os.getpid() % 9}"
-            xvfb = subprocess.Popen([server, display, "-screen", "0", "1280x800x24", "-nolisten",
-                                     "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(1.0)
-            env["DISPLAY"] = display
+        env["HOME"] = tmp  # (its own settings and recent files, not the person's)
         try:
-            times = []
-            for i in range(PLANNER_RUNS + 1):  # (the first: a warm-up)
-                took = run_until_quiet([exe, str(planner_file)], env, marker=None,
-                                       quiet_s=PLANNER_QUIET_S, timeout=300)[0]
-                if LAST_EXIT is not None:  # it ended by itself: it did not show the plan
-                    if log:
-                        log(f"  GNOME Planner ended with status {LAST_EXIT} after {took:.2f} s "
-                            f"on {planner_file.name} (a crash, not an open): null")
+            if not env.get("DISPLAY"):
+                server = shutil.which("Xvfb")
+                if server is None:
+                    say("  GNOME Planner needs a display and Xvfb is not installed: null")
                     return None
+                read, write = os.pipe()  # Xvfb picks a free display and writes its number
+                xvfb = subprocess.Popen([server, "-displayfd", str(write), "-screen", "0",
+                                         "1280x800x24", "-nolisten", "tcp"], pass_fds=(write,),
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                os.close(write)
+                with os.fdopen(read) as f:
+                    number = f.readline().strip()
+                if not number.isdigit():
+                    say("  Xvfb did not start: planner_open is null")
+                    return None
+                env["DISPLAY"] = f":{number}"
+            def watch(lister: str, title: str, seen: list[bool], stop: threading.Event) -> None:
+                while not stop.is_set() and not seen:
+                    out = subprocess.run([lister, "-root", "-tree"], env=env, text=True,
+                                         capture_output=True, errors="replace").stdout
+                    if title in out:
+                        seen.append(True)
+                    stop.wait(0.25)
+
+            for i in range(PLANNER_RUNS + 1):  # (the first: a warm-up, its window checked)
+                seen: list[bool] = []
+                stop = threading.Event()
+                watcher = None
+                if i == 0 and lister and title:
+                    watcher = threading.Thread(target=watch, args=(lister, title, seen, stop),
+                                               daemon=True)
+                    watcher.start()
+                try:
+                    took = run_until_quiet([exe, str(planner_file)], env, marker=None,
+                                           quiet_s=PLANNER_QUIET_S, timeout=300)[0]
+                finally:
+                    stop.set()
+                    if watcher is not None:
+                        watcher.join(timeout=10)
+                if LAST_EXIT is not None:  # it ended by itself: it did not show the plan
+                    say(f"  GNOME Planner ended with status {LAST_EXIT} after {took:.2f} s "
+                        f"on {planner_file.name} (a crash, not an open): null")
+                    return None
+                if watcher is not None and not seen:
+                    say(f"  GNOME Planner showed no window titled {title} on "
+                        f"{planner_file.name} before it was quiet: null")
+                    return None
+                if i == 0 and watcher is None:
+                    say("  (xwininfo is not installed: Planner's window title is not checked)")
                 if i:
                     times.append(took)
-                    if log:
-                        log(f"  GNOME Planner run {i}/{PLANNER_RUNS}: {times[-1]:.2f} s")
+                    say(f"  GNOME Planner run {i}/{PLANNER_RUNS}: {times[-1]:.2f} s "
+                        f"({LAST_CPU_S:.2f} s CPU)")
+        except startup.StartupError as exc:
+            say(f"  GNOME Planner on {planner_file.name}: {exc}: null")
+            return None
         finally:
             if xvfb is not None:
                 xvfb.kill()
                 xvfb.wait()
-    return round(statistics.median(times), 2)
+    median = round(statistics.median(times), 2)
+    say(f"  GNOME Planner on {planner_file.name}: {median} s (median of {PLANNER_RUNS}), "
+        f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    return median
 
 
 # ---- the CLI

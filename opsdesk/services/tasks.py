@@ -21,7 +21,7 @@ from opsdesk.services.changes import Changes
 from opsdesk.services.task_bulk import AFTER, BulkChanges, BulkTaskOps
 
 if TYPE_CHECKING:
-    from opsdesk.services.task_rows import TaskListRow
+    from opsdesk.services.task_rows import TaskListRow, TaskTable
 
 PARENT_LOOP = QT_TRANSLATE_NOOP("Errors", "A task cannot be placed under itself or under one of its own subtasks.")
 CYCLE = QT_TRANSLATE_NOOP("Errors", "Linking these tasks would make a loop: a task would wait for itself.")
@@ -120,6 +120,14 @@ class TaskService(BulkTaskOps, Service):
             if ids is None:
                 return task_rows.plan_rows(s, plan_id, limit)
             return task_rows.rows_for(s, plan_id, ids)
+
+    def plan_table(self, plan_id: int) -> TaskTable:
+        """Every task of the plan in columns (``task_rows.TaskTable``: the Tasks view's
+        whole plan, compact at 100k tasks)."""
+        from opsdesk.services import task_rows
+
+        with self.store.read() as s:
+            return task_rows.plan_table(s, plan_id)
 
     def phases(self, plan_id: int):
         """The plan's phases with ISO dates (``task_rows.PhaseInfo``)."""

@@ -162,6 +162,8 @@ class TimelineService(Service):
         ids, roles, people, starts, dues = [], [], [], [], []
         statuses, miles, phases, parents, versions, series = [], [], [], [], [], []
         titles: list[str] = []
+        same_title: dict[str, str] = {}  # (a routine's occurrences share one title: #17)
+        share_title = same_title.setdefault
         code = STATUS_CODE
         with self.store.read() as s:
             launch = s.scalar(select(Plan.launch_date).where(Plan.id == plan_id))
@@ -173,7 +175,7 @@ class TimelineService(Service):
                 for (i, title, role, who, start, due, status, mile, phase, parent,
                      version, routine) in chunk:
                     ids.append(i)
-                    titles.append(title)
+                    titles.append(share_title(title, title))
                     roles.append(role or 0)
                     people.append(who or 0)
                     starts.append(start.toordinal() if start else NO_DAY)

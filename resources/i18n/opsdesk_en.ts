@@ -210,7 +210,7 @@
 <context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="470"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="471"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>%n row written to {file}</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="531"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="532"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>Weekly report (%n page) written to {file}</numerusform>
@@ -264,7 +264,7 @@
 <context>
     <name>ImportPlanDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="107"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="106"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>
@@ -272,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="107"/>
         <source>%n milestone(s)</source>
         <translation>
             <numerusform>%n milestone</numerusform>
@@ -280,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -288,7 +288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="126"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="125"/>
         <source>%n task(s) have no dates; they are imported unscheduled.</source>
         <translation>
             <numerusform>%n task has no dates; it is imported unscheduled.</numerusform>
@@ -296,7 +296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="131"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="130"/>
         <source>… and %n more link(s) left out</source>
         <translation>
             <numerusform>… and %n more link left out</numerusform>
@@ -304,7 +304,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="136"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="135"/>
         <source>… and %n more warning(s)</source>
         <translation>
             <numerusform>… and %n more warning</numerusform>
@@ -315,7 +315,7 @@
 <context>
     <name>ImportTasksDialog</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="338"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="337"/>
         <source>%n row(s) read; check the columns, then Check.</source>
         <translation>
             <numerusform>%n row read; check the columns, then Check.</numerusform>
@@ -323,7 +323,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="372"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="371"/>
         <source>  … and %n more changed task(s)</source>
         <translation>
             <numerusform>  … and %n more changed task</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="378"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="377"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>%n new task</numerusform>
@@ -339,7 +339,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="385"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="384"/>
         <source>%n row(s) match tasks of the plan by title and due date: they update those tasks.</source>
         <translation>
             <numerusform>%n row matches a task of the plan by title and due date: it updates that task.</numerusform>
@@ -347,7 +347,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="387"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="386"/>
         <source>%n row(s) match tasks of the plan by title and due date and would be added twice.</source>
         <translation>
             <numerusform>%n row matches a task of the plan by title and due date and would be added twice.</numerusform>
@@ -355,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="402"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="401"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… and %n more problem</numerusform>
@@ -366,7 +366,7 @@
 <context>
     <name>KpisView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/view.py" line="311"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="312"/>
         <source>&lt;b&gt;No values yet this month&lt;/b&gt;&lt;br&gt;%n KPI(s) with a target; {month} is on each card</source>
         <translation>
             <numerusform>&lt;b&gt;No values yet this month&lt;/b&gt;&lt;br&gt;%n KPI with a target; {month} is on its card</numerusform>
@@ -505,7 +505,7 @@
 <context>
     <name>OverviewView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="155"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="166"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>day %n since launch</numerusform>
@@ -513,7 +513,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="157"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="168"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>%n day to launch</numerusform>
@@ -521,7 +521,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="173"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>open tasks (%n in progress)</numerusform>
@@ -529,7 +529,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="181"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="192"/>
         <source>tasks done (%n skipped)</source>
         <translation>
             <numerusform>tasks done (%n skipped)</numerusform>
@@ -537,9 +537,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="218"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="233"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="229"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="244"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -547,7 +547,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="208"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="219"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -555,7 +555,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="241"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="252"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -588,7 +588,7 @@
 <context>
     <name>PrintList</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="51"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="50"/>
         <source>{dates} · missed %n day(s)</source>
         <translation>
             <numerusform>{dates} · missed %n day</numerusform>
@@ -596,7 +596,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="57"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="56"/>
         <source>{date} · %n day(s) late</source>
         <translation>
             <numerusform>{date} · %n day late</numerusform>
@@ -604,7 +604,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="77"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="76"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>
@@ -672,7 +672,7 @@
 <context>
     <name>TaskTreeModel</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="561"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="581"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>Overdue by %n day</numerusform>
@@ -683,7 +683,7 @@
 <context>
     <name>TasksView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/view.py" line="313"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="330"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n task</numerusform>

@@ -743,73 +743,73 @@
 <context>
     <name>AnchorRow</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="131"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="133"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="131"/>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="148"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="133"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="150"/>
         <source>Calendar date</source>
         <translation>公历日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="132"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="134"/>
         <source>Lunar date</source>
         <translation>农历日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="132"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="134"/>
         <source>Another task</source>
         <translation>其他任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="136"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="138"/>
         <source>What the due date hangs on. Launch day: it moves when launch day moves. A calendar date (双11 = 11-11) or a lunar date (中秋 = 八月十五): it stays. Another task: it follows that task.</source>
         <translation>截止日期以什么为基准。上线日：上线日移动时随之移动。公历日期（双11 = 11-11）或农历日期（中秋 = 八月十五）：固定不动。其他任务：跟随该任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="139"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="141"/>
         <source>Anchor</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="142"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="144"/>
         <source>Month {n}</source>
         <translation>{n}月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="145"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="147"/>
         <source>Lunar year</source>
         <translation>农历年</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="146"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="148"/>
         <source>Lunar month</source>
         <translation>农历月</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="147"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="149"/>
         <source>Lunar day</source>
         <translation>农历日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="149"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="151"/>
         <source>Task it hangs on</source>
         <translation>作为基准的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="150"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="152"/>
         <source> d</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="151"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="153"/>
         <source>Days after (negative: before)</source>
         <translation>之后天数（负数为之前）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="152"/>
+        <location filename="../../opsdesk/ui/tasks/anchor_row.py" line="154"/>
         <source>Days after the anchor; negative: before it (e.g. −10: due 10 days before 双11).</source>
         <translation>基准之后的天数；负数表示之前（例如 −10：双11 前 10 天截止）。</translation>
     </message>
@@ -817,55 +817,55 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../opsdesk/app.py" line="152"/>
+        <location filename="../../opsdesk/app.py" line="215"/>
         <source>No installed font can show Chinese, so Chinese text would appear as boxes. Install a Chinese font, for example the package {package} (Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk.</source>
         <translation>系统中没有可显示中文的字体，中文将显示为方框。请安装中文字体，例如软件包 {package}（Debian/Ubuntu：sudo apt install {package}），然后重新启动 OpsDesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="169"/>
+        <location filename="../../opsdesk/app.py" line="232"/>
         <source>Welcome to OpsDesk. There is no plan yet.</source>
         <translation>欢迎使用 OpsDesk。目前还没有计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="190"/>
-        <location filename="../../opsdesk/app.py" line="358"/>
+        <location filename="../../opsdesk/app.py" line="255"/>
+        <location filename="../../opsdesk/app.py" line="425"/>
         <source>Open an OpsDesk database</source>
         <translation>打开 OpsDesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="191"/>
-        <location filename="../../opsdesk/app.py" line="359"/>
+        <location filename="../../opsdesk/app.py" line="256"/>
+        <location filename="../../opsdesk/app.py" line="426"/>
         <source>OpsDesk databases (*.db *.sample *.sqlite);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db *.sample *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="260"/>
+        <location filename="../../opsdesk/app.py" line="325"/>
         <source>Open an existing file…</source>
         <translation>打开已有文件…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="262"/>
+        <location filename="../../opsdesk/app.py" line="327"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="360"/>
+        <location filename="../../opsdesk/app.py" line="427"/>
         <source>;;Plans from other tools (*.planner *.gan *.xml)</source>
         <translation>;;其他工具的计划 (*.planner *.gan *.xml)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="258"/>
-        <location filename="../../opsdesk/app.py" line="263"/>
+        <location filename="../../opsdesk/app.py" line="323"/>
+        <location filename="../../opsdesk/app.py" line="328"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="264"/>
+        <location filename="../../opsdesk/app.py" line="329"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="278"/>
+        <location filename="../../opsdesk/app.py" line="343"/>
         <source>{path} cannot be written (read-only file or folder); it is open read-only.</source>
         <translation>{path} 无法写入（文件或文件夹为只读），已以只读方式打开。</translation>
     </message>
@@ -874,6 +874,7 @@
     <name>Background</name>
     <message>
         <location filename="../../opsdesk/ui/background.py" line="159"/>
+        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="245"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1454,28 +1455,28 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../opsdesk/cli.py" line="19"/>
+        <location filename="../../opsdesk/cli.py" line="20"/>
         <location filename="../../opsdesk/services/validate.py" line="15"/>
         <source>“{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01.</source>
         <translation>“{value}”不是有效日期，请按 YYYY-MM-DD 格式填写，例如 2026-09-01。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="20"/>
+        <location filename="../../opsdesk/cli.py" line="21"/>
         <source>The database has no plan yet; make one with `opsdesk init`.</source>
         <translation>数据库中还没有计划，请使用 `opsdesk init` 创建。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="231"/>
+        <location filename="../../opsdesk/cli.py" line="289"/>
         <source>There is no plan {id}.</source>
         <translation>计划 {id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="243"/>
+        <location filename="../../opsdesk/cli.py" line="301"/>
         <source>--manager names the first manager of a new database; this one already has people. Add managers in the app (People and roles).</source>
         <translation>--manager 只用于为新数据库指定第一位经理；此数据库已有人员。请在应用中（人员与岗位）添加经理。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="461"/>
+        <location filename="../../opsdesk/cli.py" line="585"/>
         <source>Say which change to redo with --change ID.</source>
         <translation>请用 --change ID 指明要重做的修改。</translation>
     </message>
@@ -1500,7 +1501,7 @@
         <translation>两次输入的密码不一致；未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli.py" line="440"/>
+        <location filename="../../opsdesk/cli.py" line="564"/>
         <source>“{value}” is not a size; write it as WIDTHxHEIGHT, e.g. 1280x800.</source>
         <translation>“{value}”不是有效尺寸，请按“宽x高”格式填写，例如 1280x800。</translation>
     </message>
@@ -1636,72 +1637,72 @@
     </message>
     <message>
         <location filename="../../opsdesk/cli_print.py" line="11"/>
-        <location filename="../../opsdesk/services/people.py" line="27"/>
+        <location filename="../../opsdesk/services/people.py" line="28"/>
         <source>There is no active person with the login “{login}”.</source>
         <translation>没有登录名为“{login}”的在职人员。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="28"/>
+        <location filename="../../opsdesk/services/people.py" line="29"/>
         <source>The password for {login} is not correct.</source>
         <translation>{login} 的密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="29"/>
+        <location filename="../../opsdesk/services/people.py" line="30"/>
         <source>{login} signs in with a password.</source>
         <translation>{login} 需要使用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="30"/>
+        <location filename="../../opsdesk/services/people.py" line="31"/>
         <source>The login “{login}” is already taken.</source>
         <translation>登录名“{login}”已被占用。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="31"/>
+        <location filename="../../opsdesk/services/people.py" line="32"/>
         <source>There is already a role “{role}”.</source>
         <translation>岗位“{role}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="32"/>
+        <location filename="../../opsdesk/services/people.py" line="33"/>
         <source>There is no role “{role}”.</source>
         <translation>岗位“{role}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="33"/>
+        <location filename="../../opsdesk/services/people.py" line="34"/>
         <source>Too many wrong passwords for {login}; try again in {seconds} s.</source>
         <translation>{login} 的密码错误次数过多；请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="35"/>
+        <location filename="../../opsdesk/services/people.py" line="36"/>
         <source>{login} is a manager without a password; set a password before going on.</source>
         <translation>{login} 是经理但尚未设置密码；请先设置密码再继续。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="37"/>
+        <location filename="../../opsdesk/services/people.py" line="38"/>
         <source>A manager needs a password; give {name} one.</source>
         <translation>经理必须有密码；请为 {name} 设置密码。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="39"/>
+        <location filename="../../opsdesk/services/people.py" line="40"/>
         <source>{name} has no password; set one before making them a manager.</source>
         <translation>{name} 还没有密码；设为经理前请先设置密码。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="41"/>
+        <location filename="../../opsdesk/services/people.py" line="42"/>
         <source>{name} is a manager; a manager&apos;s password cannot be removed.</source>
         <translation>{name} 是经理；经理的密码不能清除。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="43"/>
+        <location filename="../../opsdesk/services/people.py" line="44"/>
         <source>The password cannot be empty.</source>
         <translation>密码不能为空。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="44"/>
+        <location filename="../../opsdesk/services/people.py" line="45"/>
         <source>{login} already has a password; sign in with it to change it.</source>
         <translation>{login} 已有密码；请用它登录后再修改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/people.py" line="104"/>
+        <location filename="../../opsdesk/services/people.py" line="105"/>
         <source>{name} is the last active manager; make someone else a manager first.</source>
         <translation>{name} 是最后一位在职经理，请先将其他人设为经理。</translation>
     </message>
@@ -1952,7 +1953,7 @@
         <translation type="vanished">{file}：无法识别的文件类型，请使用 .planner、.xml(MS Project)、.csv 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/cli_interchange.py" line="209"/>
+        <location filename="../../opsdesk/cli_interchange.py" line="213"/>
         <source>There is no file {file}.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
@@ -1967,92 +1968,92 @@
         <translation>{path} 已损坏，无法打开。要用备份替换它，请用 --user 以备份中的经理身份登录（使用备份中的密码：恢复后生效的是备份文件）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="14"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="17"/>
         <source>{file} cannot be read as {kind}: {detail}</source>
         <translation>{file} 无法作为{kind}读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="15"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="18"/>
         <source>{file} cannot be read as {kind}: the file contains XML that is refused for safety (entities or a DTD).</source>
         <translation>{file} 无法作为{kind}读取：文件含有出于安全原因拒绝的 XML（实体或 DTD）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="18"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="21"/>
         <source>{file} cannot be read as {kind}: the file is empty.</source>
         <translation>{file} 无法作为{kind}读取：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="19"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="22"/>
         <source>{file} cannot be read as {kind}: the XML is broken at line {line}, column {column}.</source>
         <translation>{file} 无法作为{kind}读取：XML 在第 {line} 行第 {column} 列处有错误。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="21"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="24"/>
         <source>{file} cannot be read as {kind}: the root element is &lt;{tag}&gt;, not &lt;{expected}&gt;.</source>
         <translation>{file} 无法作为{kind}读取：根元素是 &lt;{tag}&gt;，而不是 &lt;{expected}&gt;。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="23"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="26"/>
         <source>{file}: the project start “{value}” is not a date.</source>
         <translation>{file}：项目开始日期“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="25"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="28"/>
         <source>{file}, task {task} “{name}”: the start “{value}” is not a date.</source>
         <translation>{file}，任务 {task}“{name}”：开始日期“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="27"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="30"/>
         <source>{file}, task {task} “{name}”: the finish “{value}” is not a date.</source>
         <translation>{file}，任务 {task}“{name}”：完成日期“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="29"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="32"/>
         <source>{file}, task {task} “{name}”: the percent complete “{value}” is not a number from 0 to 100.</source>
         <translation>{file}，任务 {task}“{name}”：完成百分比“{value}”不是 0 到 100 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="32"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="35"/>
         <source>{file}, task {task} “{name}”: the outline level “{value}” is not a whole number.</source>
         <translation>{file}，任务 {task}“{name}”：大纲级别“{value}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="34"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="37"/>
         <source>{file}, task {task} “{name}”: the lag “{value}” of its link from task {pred} is not a number.</source>
         <translation>{file}，任务 {task}“{name}”：来自任务 {pred} 的关联的延隔时间“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="37"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="40"/>
         <source>{file}: task number {position} in the file, “{name}”, has no id.</source>
         <translation>{file}：文件中第 {position} 个任务“{name}”没有编号。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="39"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="42"/>
         <source>{file}: two tasks have the id {task}: “{first}” and “{second}”.</source>
         <translation>{file}：两个任务的编号都是 {task}：“{first}”和“{second}”。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="41"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="44"/>
         <source>{file}: the links between these tasks form a cycle, so they cannot be scheduled: {tasks}.</source>
         <translation>{file}：这些任务之间的关联形成了循环，无法排期：{tasks}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="44"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="47"/>
         <source>{file}, task {task} “{name}”: it finishes ({finish}) before it starts ({start}); it is imported finishing on its start day.</source>
         <translation>{file}，任务 {task}“{name}”：完成日期（{finish}）早于开始日期（{start}）；导入时将完成日期设为开始当天。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="47"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="50"/>
         <source>{file}, task {task} “{name}”: its link from task {pred} is left out; there is no task {pred}.</source>
         <translation>{file}，任务 {task}“{name}”：来自任务 {pred} 的关联未导入；不存在任务 {pred}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="50"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="53"/>
         <source>{file}, task {task} “{name}”: its link to itself is left out.</source>
         <translation>{file}，任务 {task}“{name}”：指向自身的关联未导入。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/plan_doc.py" line="52"/>
+        <location filename="../../opsdesk/interchange/plan_doc.py" line="55"/>
         <source>{file}, task {task} “{name}”: its anchor “{value}” is not understood (e.g. date:11-11, lunar:08-15, task:12|-2) and is left out; its dates stay as they are.</source>
         <translation>{file}，任务 {task}“{name}”：无法识别其基准“{value}”（例如 date:11-11、lunar:08-15、task:12|-2），未导入；日期保持不变。</translation>
     </message>
@@ -2072,37 +2073,37 @@
         <translation>{name} 没有带日期的里程碑可放入日历。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="36"/>
+        <location filename="../../opsdesk/services/imports.py" line="38"/>
         <source>{file} holds no tasks to import.</source>
         <translation>{file} 中没有可导入的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="37"/>
+        <location filename="../../opsdesk/services/imports.py" line="39"/>
         <source>{file}, task {task} “{name}”: the start {value} is outside {low} … {high}.</source>
         <translation>{file}，任务 {task}“{name}”：开始日期 {value} 不在 {low} … {high} 之内。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="39"/>
+        <location filename="../../opsdesk/services/imports.py" line="41"/>
         <source>{file}, task {task} “{name}”: the finish {value} is outside {low} … {high}.</source>
         <translation>{file}，任务 {task}“{name}”：完成日期 {value} 不在 {low} … {high} 之内。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="41"/>
+        <location filename="../../opsdesk/services/imports.py" line="43"/>
         <source>{path} already exists; choose a new file.</source>
         <translation>{path} 已存在，请选择一个新文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="42"/>
+        <location filename="../../opsdesk/services/imports.py" line="44"/>
         <source>{file}: the link from task {pred} “{pred_name}” to task {succ} “{succ_name}” is left out: “{phase}” becomes a phase, and OpsDesk links tasks, not phases.</source>
         <translation>{file}：任务 {pred}“{pred_name}”到任务 {succ}“{succ_name}”的关联未导入：“{phase}”会成为一个阶段，而 OpsDesk 只关联任务，不关联阶段。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="45"/>
+        <location filename="../../opsdesk/services/imports.py" line="47"/>
         <source>{file}, task {task} “{name}”: its anchor on task {anchor} is left out; there is no such task to hang on (a phase is not one); its dates stay as they are.</source>
         <translation>{file}，任务 {task}“{name}”：以任务 {anchor} 为基准的设置未导入；没有这个可作基准的任务（阶段不能作为基准）；日期保持不变。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/services/imports.py" line="48"/>
+        <location filename="../../opsdesk/services/imports.py" line="50"/>
         <source>{file}, task {task} “{name}”: its anchor on task {anchor} is left out; the tasks would hang on each other; its dates stay as they are.</source>
         <translation>{file}，任务 {task}“{name}”：以任务 {anchor} 为基准的设置未导入；这些任务会互相作为基准；日期保持不变。</translation>
     </message>
@@ -2347,37 +2348,37 @@
         <translation>备份已取消；没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="35"/>
+        <location filename="../../opsdesk/store/engine.py" line="36"/>
         <source>The disk is full; the change was not saved and the database is unchanged. Free some space and try again.</source>
         <translation>磁盘已满；此次修改没有保存，数据库保持不变。请腾出一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="38"/>
+        <location filename="../../opsdesk/store/engine.py" line="39"/>
         <source>The database reported an error: {detail}</source>
         <translation>数据库报告了一个错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="39"/>
+        <location filename="../../opsdesk/store/engine.py" line="40"/>
         <source>The database server cannot be reached: {detail}</source>
         <translation>无法连接数据库服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="40"/>
+        <location filename="../../opsdesk/store/engine.py" line="41"/>
         <source>The database driver is not installed: {detail}</source>
         <translation>没有安装数据库驱动：{detail}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/store/engine.py" line="41"/>
+        <location filename="../../opsdesk/store/engine.py" line="42"/>
         <source>Another program removed the database&apos;s journal while OpsDesk had it open; your change was not saved. OpsDesk has reconnected: please make the change again.</source>
         <translation>另一个程序在 OpsDesk 打开数据库时删除了它的日志文件；您的修改未保存。OpsDesk 已重新连接，请再做一次修改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/mspdi.py" line="33"/>
+        <location filename="../../opsdesk/interchange/mspdi.py" line="36"/>
         <source>a Microsoft Project XML file</source>
         <translation>Microsoft Project XML 文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/interchange/planner.py" line="28"/>
+        <location filename="../../opsdesk/interchange/planner.py" line="31"/>
         <source>a GNOME Planner file</source>
         <translation>GNOME Planner 文件</translation>
     </message>
@@ -2610,32 +2611,32 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="441"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="442"/>
         <source>Export tasks to Excel</source>
         <translation>导出任务到 Excel</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="441"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="442"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="442"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="443"/>
         <source>Export tasks to CSV</source>
         <translation>导出任务到 CSV</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="442"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="443"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="443"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="444"/>
         <source>Export the plan to MS Project</source>
         <translation>导出计划到 MS Project</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="443"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="444"/>
         <source>MS Project XML (*.xml)</source>
         <translation>MS Project XML (*.xml)</translation>
     </message>
@@ -2644,7 +2645,7 @@
         <translation type="vanished">导出里程碑到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="446"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="447"/>
         <source>Calendars (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>
@@ -2653,7 +2654,7 @@
         <translation type="vanished">导出我的任务到日历</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="474"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="475"/>
         <source>Exporting to {file}…</source>
         <translation>正在导出到 {file}…</translation>
     </message>
@@ -2666,13 +2667,13 @@
         <translation type="vanished">已写入 {count} 行到 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="516"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="521"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="517"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="522"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="522"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="523"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2681,81 +2682,82 @@
         <translation type="vanished">周报（{pages} 页）已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="96"/>
+        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="207"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="95"/>
         <source>Stopping…</source>
         <translation>正在停止……</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="444"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="445"/>
         <source>Export to a calendar</source>
         <translation>导出到日历</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="470"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="471"/>
         <source>%n row(s) written to {file}</source>
         <translation>
             <numerusform>已写入 %n 行到 {file}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="531"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="532"/>
         <source>Weekly report (%n page(s)) written to {file}</source>
         <translation>
             <numerusform>周报（%n 页）已写入 {file}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="542"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="543"/>
         <source>Print the weekly report</source>
         <translation>打印周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="589"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="590"/>
         <source>Import a plan (Planner, MS Project)…</source>
         <translation>导入计划（Planner、MS Project）…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="590"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="591"/>
         <source>Import tasks (Excel, CSV)…</source>
         <translation>导入任务（Excel、CSV）…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="591"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="592"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="592"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="593"/>
         <source>&amp;Weekly report</source>
         <translation>周报(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="593"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="594"/>
         <source>Tasks to Excel…</source>
         <translation>任务到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="593"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="594"/>
         <source>Tasks to CSV…</source>
         <translation>任务到 CSV…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="594"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="595"/>
         <source>Plan to MS Project XML…</source>
         <translation>计划到 MS Project XML…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="595"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="596"/>
         <source>To a calendar (ICS)…</source>
         <translation>到日历（ICS）…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="616"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="619"/>
         <source>Plans (*.planner *.mrproject *.gan *.xml);;All files (*)</source>
         <translation>计划文件 (*.planner *.mrproject *.gan *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="621"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="624"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
@@ -2768,17 +2770,17 @@
         <translation type="vanished">我的任务到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="597"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="598"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="598"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="599"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="616"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="619"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
@@ -2787,7 +2789,7 @@
         <translation type="vanished">计划文件 (*.planner *.mrproject *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="621"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="624"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
@@ -3108,17 +3110,17 @@
 <context>
     <name>ImportNewDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="88"/>
+        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="104"/>
         <source>Import into a new database</source>
         <translation>导入到新数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="95"/>
+        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="111"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="104"/>
+        <location filename="../../opsdesk/ui/dialogs/import_new.py" line="121"/>
         <source>Open a plan from another tool</source>
         <translation>打开其他工具的计划</translation>
     </message>
@@ -3126,66 +3128,66 @@
 <context>
     <name>ImportPlanDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="180"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="179"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="181"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="180"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="181"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="180"/>
         <source>Plan name</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="182"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="181"/>
         <source>Launch day</source>
         <translation>上线日</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="183"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="182"/>
         <source>Role for unmatched people</source>
         <translation>未匹配人员的岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="185"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="184"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="199"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="198"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="111"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="110"/>
         <source>Phases: {phases}</source>
         <translation>阶段：{phases}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="107"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="106"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="105"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="104"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="107"/>
         <source>%n milestone(s)</source>
         <translation>
             <numerusform>%n 个里程碑</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="109"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="108"/>
         <source>%n link(s)</source>
         <translation>
             <numerusform>%n 个关联</numerusform>
@@ -3196,48 +3198,48 @@
         <translation type="vanished">{tasks} 个任务，{milestones} 个里程碑，{links} 个关联</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="112"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="111"/>
         <source>People: {new} new, {matched} already here</source>
         <translation>人员：新增 {new} 人，已有 {matched} 人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="117"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="116"/>
         <source>New roles: {roles}</source>
         <translation>新岗位：{roles}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="120"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="119"/>
         <source>Groups that match no role: {groups}</source>
         <translation>未匹配到岗位的分组：{groups}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="126"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="125"/>
         <source>%n task(s) have no dates; they are imported unscheduled.</source>
         <translation>
             <numerusform>%n 个任务没有日期，将作为未排期任务导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="131"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="130"/>
         <source>… and %n more link(s) left out</source>
         <translation>
             <numerusform>……另有 %n 个关联未导入</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="136"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="135"/>
         <source>… and %n more warning(s)</source>
         <translation>
             <numerusform>……另有 %n 条警告</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="209"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="208"/>
         <source>Nothing has been written yet. Importing accepts the warnings above.</source>
         <translation>尚未写入任何内容。点击导入即表示接受上述警告。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="211"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="210"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
@@ -3245,145 +3247,145 @@
 <context>
     <name>ImportTasksDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="298"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="297"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="299"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="298"/>
         <source>Task ID (updates instead of adding)</source>
         <translation>任务编号（更新而非新增）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="299"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="298"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="299"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="299"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="299"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="300"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="302"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="302"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="301"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="303"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="302"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="306"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="305"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="307"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="306"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="308"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="307"/>
         <source>Update the tasks that match instead of adding them again</source>
         <translation>更新匹配的任务，而不是重复添加</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="326"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="325"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="338"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="337"/>
         <source>%n row(s) read; check the columns, then Check.</source>
         <translation>
             <numerusform>已读取 %n 行；请核对各列，然后点击“检查”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="370"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="369"/>
         <source>  “{title}”: {fields}</source>
         <translation>  “{title}”：{fields}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="372"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="371"/>
         <source>  … and %n more changed task(s)</source>
         <translation>
             <numerusform>  ……另有 %n 个任务被修改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="378"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="377"/>
         <source>%n new task(s)</source>
         <translation>
             <numerusform>新增 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="379"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="378"/>
         <source>{changed} changed, {same} unchanged</source>
         <translation>修改 {changed} 个，未变 {same} 个</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="385"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="384"/>
         <source>%n row(s) match tasks of the plan by title and due date: they update those tasks.</source>
         <translation>
             <numerusform>%n 行按标题和截止日期匹配到计划中的任务：将更新这些任务。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="387"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="386"/>
         <source>%n row(s) match tasks of the plan by title and due date and would be added twice.</source>
         <translation>
             <numerusform>%n 行按标题和截止日期匹配到计划中的任务，会被重复添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="393"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="392"/>
         <source>{name} (line {lines})</source>
         <translation>{name}（第 {lines} 行）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="396"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="395"/>
         <source>No match for these {kind} (a task keeps what it had; a new task leaves it empty): {names}</source>
         <translation>以下{kind}未匹配（已有任务保持原值，新任务留空）：{names}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="369"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="379"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="394"/>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="398"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="368"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="378"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="393"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="397"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3396,17 +3398,17 @@
         <translation type="vanished">新增 {new} 个任务，修改 {changed} 个，未变 {same} 个</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="390"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="389"/>
         <source>phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="390"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="389"/>
         <source>roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="390"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="389"/>
         <source>people</source>
         <translation>人员</translation>
     </message>
@@ -3415,19 +3417,19 @@
         <translation type="vanished">以下{kind}未匹配(留空)：{names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="402"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="401"/>
         <source>… and %n more problem(s)</source>
         <translation>
             <numerusform>… 还有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="406"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="405"/>
         <source>Nothing has been written yet.</source>
         <translation>尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="407"/>
+        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="406"/>
         <source>Fix the file: nothing will be imported while it has problems.</source>
         <translation>请修正文件：存在问题时不会导入任何内容。</translation>
     </message>
@@ -3542,190 +3544,190 @@
         <translation>从模板添加指标…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="241"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="242"/>
         <source>&lt;b&gt;Budget {month}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{month}预算&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="244"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="245"/>
         <source>{scope}: {used} of {budget} used, {left} left</source>
         <translation>{scope}：已用 {used} / {budget}，剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="248"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="249"/>
         <source>{scope}: {used} of {budget} used, {over} over</source>
         <translation>{scope}：已用 {used} / {budget}，超支 {over}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="268"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="269"/>
         <source>Add KPIs from the template</source>
         <translation>从模板添加指标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="285"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="286"/>
         <source>This plan has no KPIs yet (a plan imported from Planner or MS Project has none). Add the template’s KPIs (sales, ROI, conversion, reviews, orders, visitors) with their targets from the launch day, then change them under KPI definitions.</source>
         <translation>本计划还没有指标（从 Planner 或 MS Project 导入的计划不含指标）。可添加模板中的指标（销售额、ROI、转化率、评价、订单、访客）及其从上线日起的目标，之后在“指标定义”中修改。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="289"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="290"/>
         <source>This plan has no KPIs yet. The manager can add them from the plan template.</source>
         <translation>本计划还没有指标。经理可以从计划模板中添加。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="297"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="298"/>
         <source>As of {today} · click a card to chart it</source>
         <translation>截至 {today} · 点击卡片查看图表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/kpis/view.py" line="311"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="312"/>
         <source>&lt;b&gt;No values yet this month&lt;/b&gt;&lt;br&gt;%n KPI(s) with a target; {month} is on each card</source>
         <translation>
             <numerusform>&lt;b&gt;本月还没有数值&lt;/b&gt;&lt;br&gt;%n 个指标设有目标；每张卡片上显示{month}的数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="315"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="316"/>
         <source>No KPI has a target for this period.</source>
         <translation>本期没有设定目标的指标。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="318"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="319"/>
         <source>&lt;b&gt;Overall target completion {pct}%&lt;/b&gt;&lt;br&gt;{on} of {total} KPIs on track</source>
         <translation>&lt;b&gt;总体目标完成率 {pct}%&lt;/b&gt;&lt;br&gt;{total} 个指标中 {on} 个达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="326"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="327"/>
         <source>&lt;b&gt;{kpi} {actual}&lt;/b&gt; of the {goal} goal for {span} ({pct}%)</source>
         <translation>&lt;b&gt;{kpi} {actual}&lt;/b&gt; / {span} 目标 {goal}（{pct}%）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="356"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="357"/>
         <source>on track</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="356"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="357"/>
         <source>at risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="357"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="358"/>
         <source>off track</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="358"/>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="369"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="359"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="370"/>
         <source>no target</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="358"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="359"/>
         <source>no values yet</source>
         <translation>暂无数值</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="371"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="372"/>
         <source>target {low}–{high}</source>
         <translation>目标 {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="374"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="375"/>
         <source>at most {value}</source>
         <translation>不超过 {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="378"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="379"/>
         <source>at least {value}</source>
         <translation>不低于 {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="379"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="380"/>
         <source>target {value}</source>
         <translation>目标 {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="388"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="389"/>
         <source>met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="388"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="389"/>
         <source>not met</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="389"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="390"/>
         <source>below</source>
         <translation>低于区间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="389"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="390"/>
         <source>inside</source>
         <translation>区间内</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="390"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="391"/>
         <source>above</source>
         <translation>高于区间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="398"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="399"/>
         <source>{amount} above the minimum</source>
         <translation>高出下限 {amount}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="399"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="400"/>
         <source>{amount} short of the minimum</source>
         <translation>距下限差 {amount}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="401"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="402"/>
         <source>{amount} under the maximum</source>
         <translation>低于上限 {amount}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="402"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="403"/>
         <source>{amount} over the maximum</source>
         <translation>超出上限 {amount}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="404"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="405"/>
         <source>inside the range</source>
         <translation>在区间内</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="406"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="407"/>
         <source>{amount} below the range</source>
         <translation>低于区间 {amount}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="407"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="408"/>
         <source>{amount} above the range: good</source>
         <translation>高于区间 {amount}：好</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="408"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="409"/>
         <source>{amount} above the range: too high</source>
         <translation>高于区间 {amount}：偏高</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="423"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="424"/>
         <source>day {day} of {days}</source>
         <translation>第 {day}/{days} 天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="425"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="426"/>
         <source>{month}: {value}</source>
         <translation>{month}：{value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="450"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="451"/>
         <source>Above the range is good.</source>
         <translation>高于区间为好。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="451"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="452"/>
         <source>Above the range is too high.</source>
         <translation>高于区间为偏高。</translation>
     </message>
@@ -3738,7 +3740,7 @@
         <translation type="vanished">目标 ≥ {value}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/kpis/view.py" line="448"/>
+        <location filename="../../opsdesk/ui/kpis/view.py" line="449"/>
         <source>Judged by pace: the share of the target due by today.</source>
         <translation>按进度评估：与截至今天应完成的目标份额相比。</translation>
     </message>
@@ -3938,12 +3940,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="437"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="463"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="446"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="472"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
@@ -3956,158 +3958,158 @@
         <translation type="vanished">概览</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="448"/>
-        <location filename="../../opsdesk/ui/main_window.py" line="449"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="474"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="475"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="450"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="476"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="451"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="477"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="452"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="478"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="453"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="479"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="454"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="480"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="455"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="481"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="456"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="482"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="457"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="483"/>
         <source>&amp;New plan…</source>
         <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="458"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="484"/>
         <source>&amp;Copy plan…</source>
         <translation>复制计划(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="459"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="485"/>
         <source>Save as &amp;template…</source>
         <translation>另存为模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="460"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="486"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="461"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="487"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="462"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="488"/>
         <source>Undo &amp;history</source>
         <translation>撤销历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="463"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="489"/>
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="464"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="490"/>
         <source>&lt;nothing done yet&gt;</source>
         <translation>&lt;尚无操作&gt;</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="465"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="491"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="466"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="492"/>
         <source>Switch &amp;user…</source>
         <translation>切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="467"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="493"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="468"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="494"/>
         <source>&amp;About OpsDesk</source>
         <translation>关于 OpsDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="469"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="495"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="470"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="496"/>
         <source>&amp;Print my list…</source>
         <translation>打印我的清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="474"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="500"/>
         <source>&amp;Spending and budgets…</source>
         <translation>花费与预算(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="489"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="515"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="496"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="522"/>
         <source>Database: {db}</source>
         <translation>数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="498"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="524"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="514"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="540"/>
         <source>{name} (manager)</source>
         <translation>{name}（经理）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="515"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="541"/>
         <source>Signed in: </source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="555"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="584"/>
         <source>{plan} — {person} — OpsDesk</source>
         <translation>{plan} — {person} — OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="626"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="655"/>
         <source>About OpsDesk</source>
         <translation>关于 OpsDesk</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/main_window.py" line="627"/>
+        <location filename="../../opsdesk/ui/main_window.py" line="656"/>
         <source>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;Plans, tasks, milestones and KPIs for teams that launch and run online shops.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OpsDesk {version}&lt;/h3&gt;&lt;p&gt;为开设和运营网店的团队管理计划、任务、里程碑和指标。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证发布的自由软件。&lt;/p&gt;</translation>
     </message>
@@ -4514,134 +4516,134 @@
         <translation>负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="155"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="166"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>上线第 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="157"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="168"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>距上线还有 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="158"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="169"/>
         <source>Launch day {launch} · today {today} · {since}</source>
         <translation>上线日 {launch} · 今天 {today} · {since}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="163"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="174"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="164"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="175"/>
         <source>Launch</source>
         <translation>上线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="173"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>未完成任务（%n 项进行中）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="175"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="186"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="177"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="188"/>
         <source>blocked</source>
         <translation>受阻</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="181"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="192"/>
         <source>tasks done (%n skipped)</source>
         <translation>
             <numerusform>已完成任务（%n 项已跳过）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="182"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="193"/>
         <source>tasks done</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="185"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="196"/>
         <source>no milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="218"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="229"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="187"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="218"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="233"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="229"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="244"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="188"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="199"/>
         <source>to the next milestone</source>
         <translation>距下一个里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="190"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="201"/>
         <source>milestones reached</source>
         <translation>已达成里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="201"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="212"/>
         <source>now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="203"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="214"/>
         <source>{done} of {total} tasks done ({pct}%)</source>
         <translation>已完成 {done}/{total} 个任务（{pct}%）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="206"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="217"/>
         <source>{pct}% of the time passed</source>
         <translation>时间已过 {pct}%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="208"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="219"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="224"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="235"/>
         <source>No milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="234"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="245"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="241"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="252"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 还有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="243"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="254"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>
@@ -4997,63 +4999,63 @@
 <context>
     <name>PrintList</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="51"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="50"/>
         <source>{dates} · missed %n day(s)</source>
         <translation>
             <numerusform>{dates} · 漏了 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="57"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="56"/>
         <source>{date} · %n day(s) late</source>
         <translation>
             <numerusform>{date} · 逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="60"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="59"/>
         <source>{date} · today</source>
         <translation>{date} · 今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="71"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="70"/>
         <source>{who}: list for this week</source>
         <translation>{who}：本周清单</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="74"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="73"/>
         <source>{who}: list for today</source>
         <translation>{who}：今日清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="77"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="76"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="79"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="78"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="79"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="78"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="79"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="78"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="80"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="79"/>
         <source>Nothing is due.</source>
         <translation>没有到期的任务。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="97"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="96"/>
         <source>Printed by OpsDesk on {date}</source>
         <translation>由 OpsDesk 打印于 {date}</translation>
     </message>
@@ -5061,57 +5063,57 @@
 <context>
     <name>PrintListDialog</name>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="157"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="140"/>
         <source>Print my list</source>
         <translation>打印我的清单</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="160"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="143"/>
         <source>My list ({name})</source>
         <translation>我的清单（{name}）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="167"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="150"/>
         <source>Role: {role}</source>
         <translation>岗位：{role}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="170"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="153"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="172"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="155"/>
         <source>This week (to Sunday)</source>
         <translation>本周（至周日）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="176"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="159"/>
         <source>Whose list</source>
         <translation>谁的清单</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="181"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="164"/>
         <source>For</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="183"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="166"/>
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="186"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="169"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="232"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="215"/>
         <source>Save the list as PDF</source>
         <translation>将清单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/mywork/print_list.py" line="233"/>
+        <location filename="../../opsdesk/ui/mywork/print_list.py" line="216"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -5820,12 +5822,12 @@
         <translation>{date} 截止；上线日移动时保持不变。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="368"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="372"/>
         <source>The dates fall outside the plan ({low} – {high}); you can still save.</source>
         <translation>日期超出计划范围（{low} – {high}），仍可保存。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/dialog.py" line="373"/>
+        <location filename="../../opsdesk/ui/tasks/dialog.py" line="377"/>
         <source>The dates fall outside the phase ({low} – {high}); you can still save.</source>
         <translation>日期超出所选阶段（{low} – {high}），仍可保存。</translation>
     </message>
@@ -6092,80 +6094,80 @@
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="368"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="388"/>
         <source>Sorting by due date puts overdue work first</source>
         <translation>按截止日期排序时，逾期任务排在最前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="372"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="392"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="372"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="392"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="372"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="392"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="372"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="392"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="373"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="393"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="373"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="393"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="373"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="393"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="373"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="393"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="374"/>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="563"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="394"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="583"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="374"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="394"/>
         <source>Done by / at</source>
         <translation>完成人 / 时间</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="533"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="553"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/model.py" line="561"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="581"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="573"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="593"/>
         <source>No phase</source>
         <translation>无阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/model.py" line="574"/>
+        <location filename="../../opsdesk/ui/tasks/model.py" line="594"/>
         <source>{phase}  ({count})</source>
         <translation>{phase}（{count}）</translation>
     </message>
@@ -6316,154 +6318,159 @@
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="258"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="270"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="272"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="260"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="272"/>
         <source>Add a task to the plan (Ctrl+N)</source>
         <translation>向计划添加任务（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="273"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="261"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="273"/>
         <source>Everything about the task: notes, subtasks, links (Ctrl+E)</source>
         <translation>任务的全部内容：备注、子任务、关联（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="275"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="263"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="275"/>
         <source>Copy the selected tasks (Ctrl+D)</source>
         <translation>复制所选任务（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="276"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="264"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="276"/>
         <source>Delete the selected tasks (Del)</source>
         <translation>删除所选任务（Del）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="265"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="277"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="265"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="277"/>
         <source>Assign the selected tasks to a person</source>
         <translation>把所选任务分配给某人</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="266"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="278"/>
         <source>Reschedule…</source>
         <translation>调整日期…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="267"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="279"/>
         <source>Move the selected tasks by a number of days</source>
         <translation>把所选任务前移或后移若干天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="268"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="280"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="268"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="280"/>
         <source>Set the status of the selected tasks</source>
         <translation>设置所选任务的状态</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="269"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="281"/>
         <source>Group by phase</source>
         <translation>按阶段分组</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="270"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="282"/>
         <source>Group by phase with subtasks under their parent, or a flat list</source>
         <translation>按阶段分组（子任务在其上级任务下），或平铺列表</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="271"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="283"/>
         <source>Open details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="271"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="283"/>
         <source>Details and conversation (Enter)</source>
         <translation>详情与讨论（回车）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="272"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="284"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="272"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="284"/>
         <source>Filter tasks (Ctrl+F)</source>
         <translation>筛选任务（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="279"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="291"/>
         <source>Tasks of the plan</source>
         <translation>计划中的任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="280"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="292"/>
         <source>Double-click or press Enter to open a task&apos;s details.</source>
         <translation>双击或按回车查看任务详情。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="291"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="293"/>
+        <source>The rest of the plan&apos;s tasks are loading</source>
+        <translation>计划的其余任务正在加载</translation>
+    </message>
+    <message>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="307"/>
         <source>Nobody (unassigned)</source>
         <translation>无人（未分配）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="311"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="328"/>
         <source>Loading… {shown} shown</source>
         <translation>加载中… 已显示 {shown} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/tasks/view.py" line="313"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="330"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="315"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="332"/>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="623"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="643"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="623"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="643"/>
         <source>Tick off</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/tasks/view.py" line="625"/>
+        <location filename="../../opsdesk/ui/tasks/view.py" line="645"/>
         <source>Comment…</source>
         <translation>评论…</translation>
     </message>

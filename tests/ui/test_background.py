@@ -209,14 +209,14 @@ def test_a_failed_tasks_load_says_so_in_the_view_and_can_be_retried(qtbot, ctx, 
     ctx.plan_id = ctx.services.plans.list()[0].id
     everything = len(ctx.services.tasks.plan_rows(ctx.plan_id))
     tasks = ctx.services.tasks
-    real, broken = tasks.plan_rows, [True]
+    real, broken = tasks.plan_table, [True]
 
-    def plan_rows(plan_id, *args, **kwargs):
+    def plan_table(plan_id):
         if broken[0] and not _on_gui_thread():  # (the background load of the whole plan)
             raise RuntimeError("disk on fire")
-        return real(plan_id, *args, **kwargs)
+        return real(plan_id)
 
-    monkeypatch.setattr(tasks, "plan_rows", plan_rows)
+    monkeypatch.setattr(tasks, "plan_table", plan_table)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from opsdesk.errors import OpsDeskError
 from opsdesk.model import kpi_math as km
 from opsdesk.services import permissions
-from opsdesk.ui import fmt
+from opsdesk.ui import fmt, heap
 from opsdesk.ui.kpis.cards import KpiCardWidget, SummaryBar, format_value
 from opsdesk.ui.kpis.entry import EntryGrid
 from opsdesk.ui.widgets.retranslate import Retranslating
@@ -182,6 +182,7 @@ class KpisView(Retranslating, QWidget):
         self.panel.set_kpis(self.kpis, self.ctx.services.kpis.marks(self.ctx.plan_id))
         if self.selected is not None:
             self.panel.show_kpi(self.selected)
+        heap.trim()  # (pyqtgraph's import left the source of its 150 modules cached: #17)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1 and self.ctx.plan_id is not None:

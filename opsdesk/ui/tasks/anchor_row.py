@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.model import anchors as A
+from opsdesk.services.task_rows import TaskTable
 from opsdesk.ui.tasks.delegates import date_edit, get_date, set_date
 from opsdesk.ui.widgets.retranslate import Retranslating
 
@@ -29,7 +30,7 @@ MAX_TASKS = 3000
 class AnchorRow(Retranslating, QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None, lang: str, rows: list, own_id: int | None,
+    def __init__(self, parent: QWidget | None, lang: str, tasks: TaskTable, own_id: int | None,
                  info=None, due: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("anchorRow")
@@ -57,10 +58,11 @@ class AnchorRow(Retranslating, QWidget):
         self.task.setObjectName("anchorTask")
         self.task.setEditable(True)
         self.task.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        near = sorted((r for r in rows if r.id != own_id and r.due is not None),
-                      key=lambda r: r.due)[:MAX_TASKS]
-        for r in near:
-            self.task.addItem(f"{r.title}  ({r.due})", r.id)
+        ids, titles, dues = tasks.id, tasks.title, tasks.due
+        near = sorted((p for p in range(len(tasks)) if dues[p] is not None and ids[p] != own_id),
+                      key=lambda p: dues[p] or "")[:MAX_TASKS]
+        for p in near:
+            self.task.addItem(f"{titles[p]}  ({dues[p]})", ids[p])
         # days before (negative) or after
         self.days = QSpinBox()
         self.days.setObjectName("anchorDays")

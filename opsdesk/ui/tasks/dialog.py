@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.errors import ValidationError
-from opsdesk.services.task_rows import TaskListRow
+from opsdesk.services.task_rows import TaskTable
 from opsdesk.ui import labels
 from opsdesk.ui.labels import error_text, priority_name, status_name
 from opsdesk.ui.tasks.anchor_row import AnchorRow
@@ -51,13 +51,13 @@ class TaskDialog(Retranslating, QDialog):
     False to keep it open as it is)."""
 
     def __init__(self, parent: QWidget | None, *, lang: str, phases: list, roles: list,
-                 people: list, rows: list[TaskListRow], detail=None, defaults: dict | None = None,
+                 people: list, tasks: TaskTable, detail=None, defaults: dict | None = None,
                  submit: Callable[[TaskDialog], bool | None] | None = None,
                  anchor=None, preview: Callable[..., object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("taskDialog")
         self.setMinimumWidth(560)
-        self.lang, self.phases_info, self.rows, self.detail = lang, phases, rows, detail
+        self.lang, self.phases_info, self.tasks, self.detail = lang, phases, tasks, detail
         self.submit = submit
         zh = lang.startswith("zh")
         t = detail.task if detail else None
@@ -116,7 +116,7 @@ class TaskDialog(Retranslating, QDialog):
         self.remove_link = QPushButton()
         self.remove_link.clicked.connect(self._remove_link)
         self.anchor_info, self.preview = anchor, preview
-        self.anchor = AnchorRow(self, lang, rows, self._own_id_of(detail), anchor,
+        self.anchor = AnchorRow(self, lang, tasks, self._own_id_of(detail), anchor,
                                 values.get("due"))
         self.anchor.changed.connect(self._check_anchor)
         self.warning = QLabel()
@@ -290,21 +290,25 @@ class TaskDialog(Retranslating, QDialog):
         current = self.parent_task.currentData()
         phase_id, own = self.phase.currentData(), self._own_id()
         items: list[tuple[object, str, str | None]] = [(None, "—", None)]
-        for r in self.rows:
-            if r.parent_id is None and r.phase_id == phase_id and r.id != own:
-                items.append((r.id, r.title, None))
+        t, phase = self.tasks, phase_id or 0  # (columns: 0 is none)
+        parents, phases, ids, titles = t.parent_id, t.phase_id, t.id, t.title
+        for p in range(len(t)):
+            if not parents[p] and phases[p] == phase and ids[p] != own:
+                items.append((ids[p], titles[p], None))
                 if len(items) > MAX_CHOICES:
                     break
         fill_choices(self.parent_task, items)
         self._select(self.parent_task, current)
 
     def _fill_link_choices(self) -> None:
-        own = self._own_id()
-        near = sorted((r for r in self.rows if r.id != own),
-                      key=lambda r: r.due or "9999")[:MAX_CHOICES]
+        own, t = self._own_id(), self.tasks
+        ids, titles = t.id, t.title
+        due = [d or "9999" for d in t.due]
+        near = sorted((p for p in range(len(t)) if ids[p] != own),
+                      key=due.__getitem__)[:MAX_CHOICES]
         self.link_task.clear()
-        for r in near:
-            self.link_task.addItem(r.title, r.id)
+        for p in near:
+            self.link_task.addItem(titles[p], ids[p])
         self.link_task.setCurrentIndex(-1)
 
     def _link_item(self, pred_id: int, title: str, kind: str, lag: int, existing: bool) -> None:

@@ -316,7 +316,7 @@ class TaskEditing(_MixinBase):
         anchors, plan_id = self.ctx.services.anchors, self.ctx.plan_id
         task_id = detail.task.id if detail is not None else None
         return TaskDialog(self, lang=self.ctx.lang, phases=self._phases, roles=self._roles,
-                          people=self._people, rows=self.model.rows, detail=detail,
+                          people=self._people, tasks=self.model.cache.table, detail=detail,
                           defaults=defaults, submit=self._submit_dialog,
                           anchor=anchors.get(task_id) if task_id is not None else None,
                           preview=lambda kind, **kw: anchors.preview(plan_id, task_id, kind, **kw))

@@ -1,5 +1,6 @@
-"""The Tasks view's item model: cached rows (``TaskListRow``), grouped by phase (subtasks
-under their parent) or flat; filtering and sorting are done in Python over the cache, never in SQL.
+"""The Tasks view's item model: a plan's tasks (``RowCache`` over a ``TaskTable``, each
+``TaskListRow`` made when asked for), grouped by phase (subtasks under their parent) or
+flat; filtering and sorting are done in Python over the cache's columns, never in SQL.
 
 Implements QAbstractItemModel (https://doc.qt.io/qt-6/qabstractitemmodel.html). Node ids
 (``internalId``): 1…G are phase groups, G+1+p is the task at cache position p.
@@ -26,10 +27,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from opsdesk.services.task_rows import TaskListRow
+from opsdesk.services.task_rows import TaskListRow, TaskTable
 from opsdesk.ui import fmt
 from opsdesk.ui.labels import priority_name, status_name
-from opsdesk.ui.tasks.state import COL, COLUMNS, EDIT_FIELDS, Filters, RowCache, apply_filters
+from opsdesk.ui.tasks.state import COL, COLUMNS, EDIT_FIELDS, Filters, RowCache, Rows, apply_filters
 
 R = Qt.ItemDataRole
 F = Qt.ItemFlag
@@ -69,8 +70,8 @@ class TaskTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.lang = lang
         self.today = (today or dt.date.today()).isoformat()
-        self.rows: list[TaskListRow] = []
-        self.pos_of: dict[int, int] = {}
+        self.cache = RowCache([])
+        self.rows: Rows = self.cache.rows
         self.groups: list[tuple[int | None, str, str]] = []  # (phase id, name zh, name en)
         self.grouped = True
         self.filters = Filters()
@@ -78,7 +79,6 @@ class TaskTreeModel(QAbstractItemModel):
         self.can_tick: Callable[[TaskListRow], bool] = lambda row: False
         self.edit_hook: Callable[[int, str, object, int], bool] | None = None
         self.tick_hook: Callable[[int, bool, int], bool] | None = None
-        self.cache = RowCache([])
         self._first = 1  # node id of cache position 0
         self._top: list[int] = []  # ROOT's children: group nodes (grouped) or positions (flat)
         self._shown: list[int] = []  # positions shown, in display order
@@ -117,22 +117,38 @@ class TaskTreeModel(QAbstractItemModel):
             self._flags.append((f, f | F.ItemIsUserCheckable if col == 0 else f))
 
     # ---- loading
-    def set_rows(self, rows: list[TaskListRow] | RowCache) -> None:
+    def set_rows(self, rows: list[TaskListRow] | TaskTable | RowCache) -> None:
         """Replace the cache (a new plan or a reload) and rebuild what is shown."""
         self.rebuild(rows if isinstance(rows, RowCache) else RowCache(rows))
 
+    def pos_of(self, task_id: int) -> int | None:
+        """The position of a task in ``rows`` (None: not loaded)."""
+        return self.cache.table.pos(task_id)
+
     def update_rows(self, rows: Iterable[TaskListRow]) -> bool:
-        """Refresh rows in place (an edit); False when the shape changed and a reload is due.
-        Rows stay where they are until the next filter or sort (no jumping under the mouse)."""
-        changed = []
+        """Refresh rows in place (an edit) and add new ones (tasks created: shown at once,
+        not after a reload of the whole plan); False when the shape changed and a reload is
+        due. Rows stay where they are until the next filter or sort (no jumping under the
+        mouse), except when rows were added (the model is reset)."""
+        changed, new = [], []
+        table = self.cache.table
+        parents, phases = table.parent_id, table.phase_id
         for r in rows:
-            p = self.pos_of.get(r.id)
+            p = table.pos(r.id)
             if p is None:
-                return False
-            old = self.rows[p]
-            if (old.parent_id, old.phase_id) != (r.parent_id, r.phase_id):
+                new.append(r)
+                continue
+            if parents[p] != (r.parent_id or 0) or phases[p] != (r.phase_id or 0):
                 return False
             changed.append((p, r))
+        if new:
+            if not self.cache.add(new):
+                return False
+            for p, r in changed:
+                self.cache.replace(p, r)
+            self._matched = (Filters(), None, [])
+            self.rebuild(self.cache)  # (its groups may be new)
+            return True
         spans: dict[int, tuple[int, int]] = {}  # owner node → first and last row changed
         for p, r in changed:
             self.cache.replace(p, r)
@@ -196,7 +212,7 @@ class TaskTreeModel(QAbstractItemModel):
             self.grouped = grouped
         if cache is not None:
             self.cache = cache
-            self.rows, self.pos_of, self.groups = cache.rows, cache.pos_of, cache.groups
+            self.rows, self.groups = cache.rows, cache.groups
         cache = self.cache
         self._first = first = len(self.groups) + 1
         column = COLUMNS[self.sort_column] if 0 <= self.sort_column < N_COLUMNS else None
@@ -226,12 +242,16 @@ class TaskTreeModel(QAbstractItemModel):
                 if extra:
                     visible |= extra
                     shown = [p for p in order if p in visible]
-            # every row's owner (its parent task, else its phase) is shown with it
-            counts = Counter(map(cache.owner_of.__getitem__, shown))
+            # every row's owner (its parent task, else its phase) is shown with it; every
+            # task shown under a group, subtasks too (its label; rowCount stays direct)
+            if filtered:
+                counts = Counter(map(cache.owner_of.__getitem__, shown))
+                totals = Counter(map(cache.group_of.__getitem__, shown))
+            else:  # (every row: counted once per load, off the GUI thread)
+                counts, totals = cache.counts, cache.totals
             self._top = [g for g in range(1, first) if g in counts]
             self._counts = counts
-            # every task shown under a group, subtasks too (its label; rowCount stays direct)
-            self._totals = Counter(map(cache.group_of.__getitem__, shown))
+            self._totals = totals
         else:
             self._top = shown
             self._counts = {}
@@ -295,7 +315,7 @@ class TaskTreeModel(QAbstractItemModel):
         return node if 1 <= node < self._first else None
 
     def index_of(self, task_id: int, column: int = 0) -> QModelIndex:
-        p = self.pos_of.get(task_id)
+        p = self.pos_of(task_id)
         if p is None:
             return QModelIndex()
         row = self._row_in(self._owner(p), p)
@@ -310,7 +330,7 @@ class TaskTreeModel(QAbstractItemModel):
         return QModelIndex()
 
     def row_by_id(self, task_id: int) -> TaskListRow | None:
-        p = self.pos_of.get(task_id)
+        p = self.pos_of(task_id)
         return None if p is None else self.rows[p]
 
     # ---- QAbstractItemModel
@@ -581,14 +601,14 @@ class TaskTreeModel(QAbstractItemModel):
 
     def visible_task_ids(self) -> list[int]:
         """Ids of every task shown (in display order, depth first)."""
-        rows, first = self.rows, self._first
+        ids, first = self.cache.table.id, self._first
         if not self.grouped:
-            return [rows[p].id for p in self._top]
+            return [ids[p] for p in self._top]
         out: list[int] = []
 
         def walk(node: int) -> None:
             for p in self._children(node):
-                out.append(rows[p].id)
+                out.append(ids[p])
                 if self._counts.get(first + p):
                     walk(first + p)
         for group in self._top:

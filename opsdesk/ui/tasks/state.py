@@ -1,15 +1,20 @@
-"""The Tasks view's state in plain Python: columns, filters and sort keys over row tuples.
+"""The Tasks view's state in plain Python: columns, filters and sort keys over a plan's tasks.
 
 Everything here works on *positions* in the row cache (ints), never on Qt indexes, and keeps
-per-row Python objects to a minimum: a 100k-task plan is 100k row tuples, and each extra
-string or tuple per row costs megabytes (see ``benchmarks/bench_tasks.py``)."""
+per-row Python objects to a minimum: a 100k-task plan is one ``TaskTable`` (columns), and
+each extra string or tuple per row costs megabytes (see ``benchmarks/bench_tasks.py``)."""
 
 from __future__ import annotations
 
+from array import array
+from bisect import insort
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from operator import attrgetter
+from typing import overload
 
-from opsdesk.services.task_rows import OPEN_STATUSES, TaskListRow
+from opsdesk.services.task_rows import OPEN_STATUSES, TaskListRow, TaskTable
 
 COLUMNS = ("title", "phase", "role", "assignee", "start", "due", "status", "priority",
            "milestone", "done")
@@ -74,59 +79,157 @@ def _lower(text: str) -> str:
     return text if low == text else low
 
 
+MADE_KEPT = 2048
+"""Rows made by ``Rows`` kept for the next ask (a repaint asks each row once per cell)."""
+
+
+class Rows(Sequence[TaskListRow]):
+    """The rows of a ``TaskTable`` as a read-only list of ``TaskListRow``, each made when it
+    is asked for (the table keeps columns, not 100,000 tuples)."""
+
+    def __init__(self, table: TaskTable) -> None:
+        self.table = table
+        self._made: dict[int, TaskListRow] = {}
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    @overload
+    def __getitem__(self, p: int) -> TaskListRow: ...
+    @overload
+    def __getitem__(self, p: slice) -> list[TaskListRow]: ...
+
+    def __getitem__(self, p: int | slice) -> TaskListRow | list[TaskListRow]:
+        if isinstance(p, slice):
+            return [self.table.row(i) for i in range(*p.indices(len(self.table)))]
+        row = self._made.get(p)
+        if row is None:
+            if p < 0:
+                p += len(self.table)
+            row = self.table.row(p)  # (IndexError past the end, as a list)
+            if len(self._made) >= MADE_KEPT:
+                self._made.clear()
+            self._made[p] = row
+        return row
+
+    def __iter__(self) -> Iterator[TaskListRow]:
+        return iter(self.table)
+
+    def forget(self, p: int) -> None:
+        """Position ``p`` holds another row now."""
+        self._made.pop(p, None)
+
+
 class RowCache:
-    """The rows of a plan with what filtering, sorting and grouping need, built once per
-    load (off the GUI thread for big plans): positions by id, search text, phase groups,
-    each row's owner node (its parent task or its phase group), and the natural order.
+    """The rows of a plan (a ``TaskTable``) with what filtering, sorting and grouping need,
+    built once per load (off the GUI thread for big plans): the lower-cased titles and
+    people's names searched, the phase groups, each row's owner node (its parent task or its
+    phase group), and the natural order.
 
-    Search text is the lower-cased title (the title itself when that changes nothing) and
-    the lower-cased assignee name (one string per person), not a new string per row."""
+    A lower-cased title is the title itself when that changes nothing (Chinese titles), so
+    it costs a pointer; names are searched per person, not per row."""
 
-    def __init__(self, rows: list[TaskListRow]) -> None:
-        self.rows = rows
-        positions = list(range(len(rows)))  # (one int object per position, shared)
-        self.pos_of = dict(zip(map(attrgetter("id"), rows), positions, strict=True))
-        self.title_lc = [_lower(t) for t in map(attrgetter("title"), rows)]
-        names = {a: _lower(a) if a else "" for a in set(map(attrgetter("assignee_name"), rows))}
-        self.name_lc = list(map(names.__getitem__, map(attrgetter("assignee_name"), rows)))
-        self.names = set(names.values())
-        phases: dict[int | None, tuple] = {}
-        for r in rows:
-            if r.phase_id not in phases:
-                phases[r.phase_id] = (r.phase_pos if r.phase_pos is not None else LAST,
-                                    r.phase_zh or "", r.phase_en or "")
-        ordered = sorted(phases.items(), key=lambda kv: (kv[1][0], kv[0] or 0))
-        self.groups = [(pid, zh, en) for pid, (_pos, zh, en) in ordered]
-        group_node = {g[0]: i + 1 for i, g in enumerate(self.groups)}
-        pos_get, first = self.pos_of.get, len(self.groups) + 1
+    def __init__(self, rows: TaskTable | list[TaskListRow]) -> None:
+        table = self.table = rows if isinstance(rows, TaskTable) else TaskTable.from_rows(rows)
+        self.rows = Rows(table)
+        self._title_lc: list[str] | None = None  # (made by the first text filter)
+        self.names_lc = {uid: _lower(name) for uid, name in table.people.items() if name}
+        self._shape()
+        self.base = natural_order(table)
+        self.orders: dict[tuple[str, bool, str], list[int]] = {}
+
+    @property
+    def title_lc(self) -> list[str]:
+        """Every title lower-cased (what the text filter searches), made when first asked:
+        a load that is never filtered by text does not make it."""
+        if self._title_lc is None:
+            self._title_lc = list(map(_lower, self.table.title))
+        return self._title_lc
+
+    def _shape(self) -> None:
+        """The phase groups (``groups``, nodes 1…G), each row's owner node (``owner_of``)
+        and the group it is shown in (``group_of``)."""
+        table = self.table
+        info = table.phases
+        present = sorted(set(table.phase_id), key=lambda pid: (_phase_pos(info, pid), pid))
+        self.groups = [(pid or None, (info.get(pid) or _NO_NAMES)[0] or "",
+                        (info.get(pid) or _NO_NAMES)[1] or "") for pid in present]
+        group_node = {pid: i + 1 for i, pid in enumerate(present)}
+        pos, first = table.pos, len(self.groups) + 1
         # the node a row hangs under when grouped: its parent task (node first + position),
         # else its phase group (1…G); a parent outside the rows counts as none
-        self.owner_of = [group_node[phase] if (pp := pos_get(parent, -1)) < 0 else first + pp
-                         for parent, phase in zip(map(attrgetter("parent_id"), rows),
-                                                  map(attrgetter("phase_id"), rows), strict=True)]
+        owner_of = [group_node[phase] if not parent or (pp := pos(parent)) is None
+                    else first + pp for parent, phase in zip(table.parent_id, table.phase_id,
+                                                             strict=True)]
         # the phase group each row is shown in (a subtask: its top parent's), so a group's
         # label counts every task in it, as the Overview does (issue #16: "(10)" beside 18/18)
-        owner_of = self.owner_of
-        group_of = [0] * len(rows)
-        for p in positions:
-            node, chain = owner_of[p], [p]
+        group_of = [0] * len(owner_of)
+        for p, node in enumerate(owner_of):
+            if node < first:
+                group_of[p] = node
+                continue
+            chain = [p]
             while node >= first and not group_of[node - first]:
                 chain.append(node - first)
                 node = owner_of[node - first]
             group = node if node < first else group_of[node - first]
             for q in chain:
                 group_of[q] = group
-        self.group_of = group_of
-        self.base = natural_order(rows, positions)
-        self.orders: dict[tuple[str, bool, str], list[int]] = {}
+        self.owner_of = array("q", owner_of)
+        self.group_of = array("i", group_of)
+        self.counts = Counter(owner_of)
+        """How many rows each node owns (every row shown: the grouped tree's row counts)."""
+        self.totals = Counter(group_of)
+        """How many rows each phase group shows, subtasks too (every row shown)."""
 
     def replace(self, pos: int, row: TaskListRow) -> None:
         """An edited row (same parent and phase: the shape is unchanged)."""
-        self.rows[pos] = row
-        self.title_lc[pos] = _lower(row.title)
-        self.name_lc[pos] = name = _lower(row.assignee_name or "")
-        self.names.add(name)
+        self.table.set(pos, row)
+        self.rows.forget(pos)
+        if self._title_lc is not None:
+            self._title_lc[pos] = _lower(row.title)
+        if row.assignee_id is not None and row.assignee_name:
+            self.names_lc[row.assignee_id] = _lower(row.assignee_name)
         self.orders.clear()
+
+    def add(self, rows: list[TaskListRow]) -> bool:
+        """New tasks at the end (tasks created), the natural order kept; False (nothing
+        added) when a reload is due instead: an id not after the last one, a parent not
+        loaded. A task in a phase without a group yet makes the groups again."""
+        table = self.table
+        rows = sorted(rows, key=attrgetter("id"))
+        last = table.id[-1] if len(table) else 0
+        if not rows or rows[0].id <= last or any(
+                r.parent_id is not None and table.pos(r.parent_id) is None for r in rows):
+            return False
+        node_of = {pid: i + 1 for i, (pid, _zh, _en) in enumerate(self.groups)}
+        new_group = any(r.parent_id is None and r.phase_id not in node_of for r in rows)
+        first = len(self.groups) + 1
+        for r in rows:
+            p = len(table)
+            table.append(r)
+            if self._title_lc is not None:
+                self._title_lc.append(_lower(r.title))
+            if r.assignee_id is not None and r.assignee_name:
+                self.names_lc[r.assignee_id] = _lower(r.assignee_name)
+            if not new_group:
+                parent = table.pos(r.parent_id) if r.parent_id is not None else None
+                owner = node_of[r.phase_id] if parent is None else first + parent
+                group = owner if parent is None else self.group_of[parent]
+                self.owner_of.append(owner)
+                self.group_of.append(group)
+                self.counts[owner] += 1
+                self.totals[group] += 1
+            insort(self.base, p, key=self._natural_key)
+        if new_group:
+            self._shape()
+        self.orders.clear()
+        return True
+
+    def _natural_key(self, p: int) -> tuple:
+        """What ``natural_order`` sorts position ``p`` by, as one key."""
+        t = self.table
+        return (_phase_pos(t.phases, t.phase_id[p]), t.due[p] or FAR, t.position[p], t.id[p])
 
     def order(self, column: str | None, descending: bool, today: str, lang: str) -> list[int]:
         """Positions sorted by ``column`` (natural order for None); the last few are kept."""
@@ -135,81 +238,99 @@ class RowCache:
         cache_key = (column, descending, today + lang)
         order = self.orders.pop(cache_key, None)
         if order is None:
-            order = sort_order(column, self.rows, self.base, descending, today, lang)
+            order = sort_order(column, self.table, self.base, descending, today, lang)
             while len(self.orders) >= KEPT_ORDERS:
                 del self.orders[next(iter(self.orders))]
         self.orders[cache_key] = order  # (re)inserted last: most recently used
         return order
 
 
+_NO_NAMES = (None, None, None)
+
+
+def _phase_pos(info: dict, phase_id: int) -> int:
+    """The sort position of a phase (none, or no position: after every phase)."""
+    pos = (info.get(phase_id) or _NO_NAMES)[2] if phase_id else None
+    return LAST if pos is None else pos
+
+
 def apply_filters(cache: RowCache, order: list[int], f: Filters, today: str) -> list[int]:
     """The positions of ``order`` that pass every filter, in the same order. Each filter is
-    one list comprehension over the survivors of the previous one (fast in CPython)."""
-    rows, out = cache.rows, order
+    one list comprehension over the survivors of the previous one, on one column."""
+    t, out = cache.table, order
     if f.phase_id is not None:
-        out = [p for p in out if rows[p].phase_id == f.phase_id]
+        col, want = t.phase_id, f.phase_id
+        out = [p for p in out if col[p] == want]
     if f.role_id is not None:
-        out = [p for p in out if rows[p].role_id == f.role_id]
+        col, want = t.role_id, f.role_id
+        out = [p for p in out if col[p] == want]
     if f.person_id is not None:
-        person = None if f.person_id == UNASSIGNED else f.person_id
-        out = [p for p in out if rows[p].assignee_id == person]
+        col, want = t.assignee_id, 0 if f.person_id == UNASSIGNED else f.person_id
+        out = [p for p in out if col[p] == want]
     if f.milestones_only:
-        out = [p for p in out if rows[p].is_milestone]
+        miles = t.is_milestone
+        out = [p for p in out if miles[p]]
+    status = t.status
     if f.status == OPEN:
-        out = [p for p in out if rows[p].status in OPEN_STATUSES]
+        out = [p for p in out if status[p] in _OPEN_SET]
     elif f.status:
-        out = [p for p in out if rows[p].status == f.status]
+        want_status = f.status
+        out = [p for p in out if status[p] == want_status]
+    due = t.due
     if f.overdue_only:
-        out = [p for p in out if (rows[p].due or "9999") < today
-               and rows[p].status in OPEN_STATUSES]
+        out = [p for p in out if (due[p] or "9999") < today and status[p] in _OPEN_SET]
     if f.due_from:
-        out = [p for p in out if (rows[p].due or "") >= f.due_from]
+        low = f.due_from
+        out = [p for p in out if (due[p] or "") >= low]
     if f.due_to:
-        out = [p for p in out if (rows[p].due or "9999") <= f.due_to]
-    titles, names = cache.title_lc, cache.name_lc
+        high = f.due_to
+        out = [p for p in out if (due[p] or "9999") <= high]
+    titles, who = cache.title_lc, t.assignee_id
     for word in f.text.strip().lower().split():
-        named = {name for name in cache.names if word in name}
+        named = {uid for uid, name in cache.names_lc.items() if word in name}
         if not named:  # no person's name has it: the titles alone decide
             out = [p for p in out if word in titles[p]]
         else:  # (a word has no space, so it never spans title and name)
-            out = [p for p in out if word in titles[p] or names[p] in named]
+            out = [p for p in out if word in titles[p] or who[p] in named]
     return out
 
 
-def natural_order(rows: list[TaskListRow], positions: list[int] | None = None) -> list[int]:
+def natural_order(table: TaskTable, positions: list[int] | None = None) -> list[int]:
     """Positions in the natural order: phase, due date, position, id — by stable sorts on
     one column each (least significant first), so no key tuple per row is made."""
-    order = list(positions) if positions is not None else list(range(len(rows)))
-    for keys in ([r.id for r in rows], [r.position for r in rows],
-                 [r.due or FAR for r in rows],
-                 [LAST if r.phase_pos is None else r.phase_pos for r in rows]):
+    order = list(positions) if positions is not None else list(range(len(table)))
+    for keys in (table.id, table.position, [d or FAR for d in table.due],
+                 _phase_keys(table)):
         order.sort(key=keys.__getitem__)
     return order
 
 
-def _ranks(rows: list[TaskListRow], id_field: str, name_field: str) -> list[int]:
+def _phase_keys(table: TaskTable) -> list[int]:
+    """Per row, its phase's sort position (``_phase_pos``), looked up once per phase."""
+    info = table.phases
+    key = {ph: _phase_pos(info, ph) for ph in set(table.phase_id)}
+    return list(map(key.__getitem__, table.phase_id))
+
+
+def _ranks(ids: Sequence[int], names: dict[int, str | None]) -> list[int]:
     """Per row, the rank of the name of its role or person (by name; none last), keyed by
     the id so that only a handful of names are compared."""
-    names = {}
-    for key, name in zip(map(attrgetter(id_field), rows), map(attrgetter(name_field), rows),
-                         strict=True):
-        if key not in names:
-            names[key] = name
-    ordered = sorted((k for k in names if k is not None and names[k]), key=names.__getitem__)
-    rank = {k: i for i, k in enumerate(ordered)}
-    get = rank.get
-    return [get(k, LAST) for k in map(attrgetter(id_field), rows)]
+    named = {k: name for k in set(ids) if k and (name := names.get(k))}
+    ordered = sorted(named, key=named.__getitem__)
+    get = {k: i for i, k in enumerate(ordered)}.get
+    return [get(k, LAST) for k in ids]
 
 
-def sort_order(column: str, rows: list[TaskListRow], base: list[int], descending: bool,
+def sort_order(column: str, table: TaskTable, base: list[int], descending: bool,
                today: str, lang: str) -> list[int]:
     """``base`` sorted by ``column`` (stable: equal keys keep the natural order). By due
     date, overdue work comes first (oldest first; descending: last, newest first)."""
-    keys = sort_keys(column, rows, today, lang)
+    keys = sort_keys(column, table, today, lang)
     order = sorted(base, key=keys.__getitem__, reverse=descending)
     if column != "due":
         return order
-    late = [r.status in _OPEN_SET and (r.due or FAR) < today for r in rows]
+    late = [s in _OPEN_SET and (d or FAR) < today for s, d in zip(table.status, table.due,
+                                                                  strict=True)]
     first = [p for p in order if late[p] != descending]
     first += [p for p in order if late[p] == descending]
     return first
@@ -218,29 +339,28 @@ def sort_order(column: str, rows: list[TaskListRow], base: list[int], descending
 _OPEN_SET = frozenset(OPEN_STATUSES)
 
 
-def sort_keys(column: str, rows: list[TaskListRow], today: str, lang: str) -> list:
-    """The sort key of every row for ``column`` (a list by position); the due date's key is
-    the date alone (``sort_order`` puts overdue work first)."""
+def sort_keys(column: str, table: TaskTable, today: str, lang: str) -> Sequence:
+    """The sort key of every row for ``column`` (by position); the due date's key is the
+    date alone (``sort_order`` puts overdue work first)."""
     zh = lang.startswith("zh")
     if column == "title":
-        return list(map(attrgetter("title"), rows))
+        return table.title
     if column == "phase":
-        return [LAST if p is None else p for p in map(attrgetter("phase_pos"), rows)]
+        return _phase_keys(table)
     if column == "role":
-        return _ranks(rows, "role_id", "role_zh" if zh else "role_en")
+        names = {rid: (zh_name if zh else en_name) for rid, (zh_name, en_name, _c)
+                 in table.roles.items()}
+        return _ranks(table.role_id, names)
     if column == "assignee":
-        return _ranks(rows, "assignee_id", "assignee_name")
-    if column == "start":
-        return [d or FAR for d in map(attrgetter("start"), rows)]
-    if column == "due":
-        return [r.due or FAR for r in rows]  # (overdue first: see sort_order)
+        return _ranks(table.assignee_id, table.people)
+    if column in ("start", "due", "done"):
+        return [d or FAR for d in getattr(table, "done_at" if column == "done" else column)]
     if column == "status":
-        return [STATUS_ORDER.get(s, 9) for s in map(attrgetter("status"), rows)]
+        get = STATUS_ORDER.get
+        return [get(s, 9) for s in table.status]
     if column == "priority":
-        return [PRIORITY_ORDER.get(p, 9) for p in map(attrgetter("priority"), rows)]
+        get = PRIORITY_ORDER.get
+        return [get(p, 9) for p in table.priority]
     if column == "milestone":
-        return [not m for m in map(attrgetter("is_milestone"), rows)]
-    if column == "done":
-        return [d or FAR for d in map(attrgetter("done_at"), rows)]
+        return [not m for m in table.is_milestone]
     raise KeyError(column)
-

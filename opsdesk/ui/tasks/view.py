@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QProgressBar,
     QStackedWidget,
     QTableView,
     QToolBar,
@@ -44,8 +45,9 @@ if TYPE_CHECKING:
     from opsdesk.services.task_rows import TaskListRow
     from opsdesk.ui.context import AppContext
 
-FIRST_PAGE = 400
-"""Rows shown at once; a bigger plan loads the rest off the GUI thread."""
+FIRST_PAGE = 100
+"""Rows shown at once (a screenful and more); a bigger plan loads the rest off the GUI
+thread."""
 EXPAND_ALL_BELOW = 5000
 EXPAND_MATCHES_BELOW = 2000
 """A filter matching at most this many tasks of a big plan opens the groups holding them."""
@@ -79,6 +81,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self._roles: list = []
         self._people: list = []
         self._phases: list = []
+        self._swatches: dict = {}
         self.load_problem: ProblemBanner | None = None  # (made on the first failed load)
 
         # ---- layout
@@ -87,6 +90,12 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.count = QLabel()
         self.count.setObjectName("tasksCount")
         self.count.setProperty("class", "muted")
+        self.busy = QProgressBar()  # while the rest of a big plan loads: a moving bar
+        self.busy.setObjectName("tasksLoading")
+        self.busy.setRange(0, 0)  # (no amount known: Qt shows it as busy)
+        self.busy.setTextVisible(False)
+        self.busy.setFixedSize(80, 10)
+        self.busy.hide()
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("tasksToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -143,6 +152,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.count)
+        top.addWidget(self.busy)
         top.addStretch(1)
         top.addWidget(self.toolbar)
         layout = QVBoxLayout(self)
@@ -215,6 +225,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.assign_menu.setObjectName("assignMenu")
         self.status_menu = QMenu(self)
         self.status_menu.setObjectName("statusMenu")
+        self.assign_menu.triggered.connect(lambda act: self.assign_selected(act.data()))
+        self.status_menu.triggered.connect(lambda act: self.set_status_selected(act.data()))
         self.act_assign = self.assign_menu.menuAction()
         self.act_assign.setObjectName("taskAssign")
         self.act_assign.setVisible(self.shows_manager_tools)
@@ -278,6 +290,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         for item_view in (self.tree_view, self.table):
             item_view.setAccessibleName(self.tr("Tasks of the plan"))
             item_view.setWhatsThis(self.tr("Double-click or press Enter to open a task's details."))
+        self.busy.setToolTip(self.tr("The rest of the plan's tasks are loading"))
+        self.busy.setAccessibleName(self.busy.toolTip())
         self.filter_bar.retranslate_ui()
         self._fill_menus()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
@@ -287,23 +301,26 @@ class TasksView(Retranslating, TaskEditing, QWidget):
     def _fill_menus(self) -> None:
         from opsdesk.ui.labels import status_name
 
+        # (each action holds its person or status: the menus' own triggered signal runs
+        # them, one connection instead of one per person, which cost 10 ms at 200 people)
         self.assign_menu.clear()
-        act = self.assign_menu.addAction(self.tr("Nobody (unassigned)"))
-        act.triggered.connect(lambda: self.assign_selected(None))
+        self.assign_menu.addAction(self.tr("Nobody (unassigned)")).setData(None)
         self.assign_menu.addSeparator()
         for user_id, name, color in self._people:
-            act = self.assign_menu.addAction(self.delegate_icon(color), name)
-            act.triggered.connect(lambda _=False, u=user_id: self.assign_selected(u))
+            self.assign_menu.addAction(self.delegate_icon(color), name).setData(user_id)
         self.status_menu.clear()
         for s in STATUSES:
-            act = self.status_menu.addAction(status_name(s))
-            act.triggered.connect(lambda _=False, s=s: self.set_status_selected(s))
+            self.status_menu.addAction(status_name(s)).setData(s)
 
-    @staticmethod
-    def delegate_icon(color):
+    def delegate_icon(self, color):
+        """A square of the role colour (made once per colour: the menu lists everyone)."""
         from opsdesk.ui.tasks.delegates import swatch
 
-        return swatch(color) if color else swatch("#ffffff")
+        color = color or "#ffffff"
+        icon = self._swatches.get(color)
+        if icon is None:
+            icon = self._swatches[color] = swatch(color)
+        return icon
 
     def _update_count(self) -> None:
         total, shown = len(self.model.rows), self.model.visible_count
@@ -314,6 +331,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         else:
             text = self.tr("{shown} of {total} shown").format(shown=shown, total=total)
         self.count.setText(text)
+        self.busy.setVisible(self.loading)
 
     # ---- data
     def refresh(self) -> None:
@@ -322,6 +340,12 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         if plan_id is None:
             return
         services, zh = self.ctx.services, self.ctx.lang.startswith("zh")
+        self._generation += 1
+        self._patch_queue.clear()  # (a patch under way is moot: generation)
+        first = services.tasks.plan_rows(plan_id, limit=FIRST_PAGE)
+        self.loading = len(first) >= FIRST_PAGE
+        if self.loading:  # the rest is read meanwhile (first of all: it takes longest)
+            self._load_all(plan_id, self._generation)
         self._phases = services.tasks.phases(plan_id)
         self._roles = [(r.id, r.name_zh if zh else r.name_en, r.color) for r in services.people.roles()]
         role_colors = {r[0]: r[2] for r in self._roles}
@@ -334,22 +358,16 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.model.filters = self.filter_bar.filters()
         self._fill_menus()
         self._fit_name_columns()
-        self._generation += 1
-        self._patch_queue.clear()  # (a patch under way is moot: generation)
         if self.load_problem is not None:
             self.load_problem.clear()
-        first = services.tasks.plan_rows(plan_id, limit=FIRST_PAGE)
         scroll = self.tree.verticalScrollBar().value()
-        self.loading = len(first) >= FIRST_PAGE
         self.filter_bar.row_count = len(first)
         self.model.set_rows(first)  # (the selection is kept through the reset)
         self.tree.verticalScrollBar().setValue(scroll)
         if not self._shown_once and not self.loading:
             self._shown_once = True
             self._scroll_to_open_work()
-        if self.loading:
-            self._load_all(plan_id, self._generation)
-        else:
+        if not self.loading:
             self.sig_loaded.emit()
 
     def _fit_name_columns(self) -> None:
@@ -378,7 +396,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
     def _load_all(self, plan_id: int, generation: int) -> None:
         """Every row off the GUI thread; a newer refresh (generation) makes this one moot."""
         services = self.ctx.services
-        run_in_background(self, lambda _progress: RowCache(services.tasks.plan_rows(plan_id)),
+        run_in_background(self, lambda _progress: RowCache(services.tasks.plan_table(plan_id)),
                           lambda cache: self._full_loaded(cache, generation),
                           lambda error: self._load_failed(error, generation))
 
@@ -427,8 +445,10 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.refresh()
 
     def _patch(self, rows: list[TaskListRow], ids) -> None:
-        """Rows in place; a reload when some went or moved (another parent or phase)."""
+        """Rows in place, new ones added; a reload when some went or moved (another parent
+        or phase)."""
         if len(rows) == len(ids) and self.model.update_rows(rows):
+            self.filter_bar.row_count = len(self.model.rows)
             self._update_actions()
         else:
             self.refresh()
