@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from opsdesk.errors import OpsDeskError
 from opsdesk.ui.background import Job, run_in_background
-from opsdesk.ui.widgets import file_dialog
 
 AUTO_BACKUP_DELAY_MS = 1500
 
@@ -91,6 +90,8 @@ class BackupActions:
             return self.back_up_here()  # staff: only into the backups folder (issue #12)
         suggested = self._storage()[0].backup_path("manual")
         suggested.parent.mkdir(parents=True, exist_ok=True)
+        from opsdesk.ui.widgets import file_dialog  # (loaded when a file is chosen: start-up)
+
         out, _ = file_dialog.get_save_file_name(self.window, QCoreApplication.translate("BackupActions", "Back up the database"),
                                              str(suggested), QCoreApplication.translate("BackupActions", "OpsDesk database (*.db)"))
         if not out:
@@ -119,6 +120,8 @@ class BackupActions:
     def choose_restore(self) -> Job | None:
         store = self.store
         start = self._storage()[0].backup_folder()
+        from opsdesk.ui.widgets import file_dialog  # (loaded when a file is chosen: start-up)
+
         source, _ = file_dialog.get_open_file_name(
             self.window, QCoreApplication.translate("BackupActions", "Restore a backup"), str(start if start.is_dir() else store.path.parent),
             QCoreApplication.translate("BackupActions", "OpsDesk database (*.db);;All files (*)"))
