@@ -137,11 +137,13 @@ class FirstScreenReader:
 
     def first_screen(self, login: str, password: str | None,
                      choose_plan: Callable[[list[PlanInfo]], int | None],
-                     today: Callable[[], dt.date]) -> FirstScreen | None:
+                     today: Callable[[], dt.date], managers_only: bool = False
+                     ) -> FirstScreen | None:
         """Sign in, list the plans, ``choose_plan`` one (it may wait for the window's
-        settings) and read its Overview; None when the full path must sign in."""
+        settings) and read its Overview; None when the full path must sign in (and, with
+        ``managers_only``, at once for staff, whose first view is My work)."""
         actor = self.sign_in(login, password)
-        if actor is None:
+        if actor is None or (managers_only and not actor.is_manager):
             return None
         plans = self.plans()
         wanted = choose_plan(plans)
@@ -153,10 +155,11 @@ class FirstScreenReader:
 def read_in_background(target: str | Path, login: str, password: str | None,
                        choose_plan: Callable[[list[PlanInfo]], int | None],
                        today: Callable[[], dt.date]) -> Future[FirstScreen | None]:
-    """Connect to ``target`` plainly (``store/plain.py``) and read its first screen on a
-    plain thread (started before Qt exists, so not the UI's background runner). None: the
-    file is not one to read plainly, or the full sign-in must run, or a read failed (the
-    full path opens the file and explains)."""
+    """Connect to ``target`` plainly (``store/plain.py``) and read a manager's first screen on
+    a plain thread (started before Qt exists, so not the UI's background runner). None: the
+    file is not one to read plainly, the full sign-in must run, the person is staff (My work
+    first: the full path, told as soon as the sign-in is read), or a read failed (the full
+    path opens the file and explains)."""
     future: Future[FirstScreen | None] = Future()
 
     def run() -> None:
@@ -165,7 +168,7 @@ def read_in_background(target: str | Path, login: str, password: str | None,
             # The reads overlap the file's integrity check; nothing is shown unless it passes.
             con = connect_for_reading(target, checked=False)
             first = None if con is None else FirstScreenReader(con).first_screen(
-                login, password, choose_plan, today)
+                login, password, choose_plan, today, managers_only=True)
             future.set_result(first if first is not None and is_healthy(target) else None)
         except Exception:  # noqa: BLE001 - the full path reads it again and explains
             future.set_result(None)

@@ -190,3 +190,11 @@ def test_a_damaged_file_shows_nothing_even_when_its_first_pages_read(tmp_path):
     inspect.prefetch(db)
     assert read_in_background(db, "manager", SAMPLE_PASSWORD, lambda plans: None,
                               lambda: today).result(10) is None
+
+
+def test_staff_are_told_to_take_the_full_path_as_soon_as_they_are_signed_in(seeded_copy):
+    db = seeded_copy("staff.db")
+    chosen = []
+    assert read_in_background(db, "cs", None, lambda plans: chosen.append(plans),
+                              lambda: dt.date(2026, 12, 2)).result(10) is None
+    assert chosen == []  # (no plans read, no Overview: My work is the full store's)
