@@ -208,7 +208,11 @@ def test_the_first_screen_runs_without_sqlalchemy(seeded_copy, tmp_path):
             app.qapp.processEvents(); time.sleep(0.01)
         out["after"] = type(app.ctx.store).__name__
         out["sqla_after"] = any(m.startswith("sqlalchemy") for m in sys.modules)
-        print(json.dumps(out))
+        print(json.dumps(out), flush=True)
+        from opsdesk.ui.background import wait_for_all
+        wait_for_all()  # (the reads the attach began), then out without Qt's teardown
+        import os
+        os._exit(0)
     """)
     result = subprocess.run([sys.executable, "-c", code, "--db", str(db), "--user", "manager"],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
