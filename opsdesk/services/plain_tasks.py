@@ -17,8 +17,9 @@ import sqlite3
 from collections.abc import Sequence
 from typing import NamedTuple
 
-OVERDUE_STATUSES = ("todo", "doing", "blocked")
-"""Open statuses (``model.enums.OPEN_STATUSES``, as ``TaskRow.is_overdue`` spells them)."""
+from opsdesk.model.enums import OPEN_STATUSES as OVERDUE_STATUSES
+
+# (overdue: an open status past its due date, the one rule TaskRow.is_overdue uses too)
 
 
 class PlanRow(NamedTuple):

@@ -75,7 +75,7 @@ class TaskRow:
 
     def is_overdue(self, today: dt.date) -> bool:
         return (self.due is not None and self.due < today
-                and self.status in ("todo", "doing", "blocked"))
+                and self.status in OPEN_STATUSES)
 
 
 TASK_COLUMNS = [getattr(Task, f.name) for f in fields(TaskRow)]
