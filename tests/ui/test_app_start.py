@@ -110,3 +110,33 @@ def test_the_window_shell_paints_without_sqlalchemy(tmp_path):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_bench_markers_come_in_order_when_the_open_runs_before_the_first_paint(
+        qapp, qtbot, db_path, monkeypatch, capsys):
+    """On a slow machine the 300 ms fallback can open the database before the window's first
+    paint: the data-ready marker still waits for that paint, and both markers are printed
+    (CI once saw the app quit with neither)."""
+    monkeypatch.setenv("OPSDESK_BENCH_EXIT_AFTER_PAINT", "1")
+    instance = OpsDeskApp(Namespace(db=str(db_path), lang="en", user="kefu"))
+    instance.show_shell()
+    qtbot.addWidget(instance.window)
+    instance._open_first()  # (the fallback timer, before any paint)
+    assert instance.ctx is not None
+    assert capsys.readouterr().out == ""  # nothing painted yet: no marker
+    out: list[str] = []
+    qtbot.waitUntil(lambda: out.append(capsys.readouterr().out) or
+                    "opsdesk:data-ready" in "".join(out), timeout=5000)
+    assert "".join(out).split() == ["opsdesk:first-paint", "opsdesk:data-ready"]
+
+
+def test_bench_markers_after_the_paint_in_order(qapp, qtbot, db_path, monkeypatch, capsys):
+    monkeypatch.setenv("OPSDESK_BENCH_EXIT_AFTER_PAINT", "1")
+    instance = OpsDeskApp(Namespace(db=str(db_path), lang="en", user="kefu"))
+    instance.show_shell()
+    qtbot.addWidget(instance.window)
+    out: list[str] = []
+    qtbot.waitUntil(lambda: out.append(capsys.readouterr().out) or
+                    "opsdesk:data-ready" in "".join(out), timeout=5000)
+    lines = "".join(out).split()
+    assert lines == ["opsdesk:first-paint", "opsdesk:data-ready"]
