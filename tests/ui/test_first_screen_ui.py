@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from opsdesk import preload
 from opsdesk.app import OpsDeskApp
@@ -74,7 +75,7 @@ def test_a_manager_sees_the_overview_before_the_store_opens(start, seeded_copy, 
     assert str(db) in window.db_label.text()
     assert window.change_sync.watcher is None  # (nothing reads the store yet)
     assert file_state(db) == before  # the plain read wrote nothing
-    qtbot.keyClick(window, Qt.Key.Key_Shift)  # the person uses the window: the store opens
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Shift)  # the person uses the window: the store opens
     qtbot.waitUntil(lambda: _attached(app), timeout=10_000)
     assert app.ctx.actor.login == "manager" and app.ctx.actor.is_manager
     assert window.change_sync.watcher is not None
@@ -90,13 +91,30 @@ def test_the_store_opens_by_itself_after_an_idle_moment(start, seeded_copy, qtbo
     qtbot.waitUntil(lambda: _attached(app), timeout=10_000)
 
 
+def test_a_click_anywhere_in_the_window_opens_the_store(start, seeded_copy, qtbot):
+    """Input arrives as the platform delivers it: to the window's QWindow, which passes it on
+    to the widget under the mouse (here the navigation list); the store opens on it, and
+    before it nothing did (no application-wide filter handing every event to Python)."""
+    app = start(seeded_copy("click.db"), "manager")
+    window = app.window
+    qtbot.waitExposed(window)
+    assert isinstance(app.ctx.store, DeferredStore) and not app.ctx.store.is_open
+    qtbot.wait(50)  # (paints, timers: no input)
+    assert not app.ctx.store.is_open
+    nav = window.nav
+    where = nav.mapTo(window, nav.visualItemRect(nav.item(0)).center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     where)
+    qtbot.waitUntil(lambda: _attached(app), timeout=10_000)
+
+
 def test_a_view_needing_the_store_before_it_opened_gets_it(start, seeded_copy, world, qtbot):
     app = start(seeded_copy("tasks.db"), "manager")
     window = app.window
     window.nav.setCurrentRow([s.key for s in window.specs].index("tasks"))  # (no input event)
     tasks = window.built["tasks"]
     qtbot.waitUntil(lambda: tasks.model.rowCount() > 0, timeout=10_000)
-    qtbot.keyClick(window, Qt.Key.Key_Shift)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
     qtbot.waitUntil(lambda: _attached(app), timeout=10_000)
 
 
@@ -117,7 +135,7 @@ def test_work_saved_by_another_process_before_the_store_opened_shows(start, seed
         store.close()
     """)
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
-    qtbot.keyClick(app.window, Qt.Key.Key_Shift)
+    qtbot.keyClick(app.window.windowHandle(), Qt.Key.Key_Shift)
     qtbot.waitUntil(lambda: _attached(app), timeout=10_000)
     qtbot.waitUntil(lambda: app.window.overview.data.counts.get("done", 0)
                     == shown.counts.get("done", 0) + 1, timeout=10_000)
@@ -168,7 +186,7 @@ def test_a_store_that_will_not_open_is_explained_and_opened_as_at_the_start(
     monkeypatch.setattr("opsdesk.app.QMessageBox.warning",
                         lambda *a, **k: warned.append(a[2]))
     app = start(seeded_copy("locked.db"), "manager")
-    qtbot.keyClick(app.window, Qt.Key.Key_Shift)
+    qtbot.keyClick(app.window.windowHandle(), Qt.Key.Key_Shift)
     qtbot.waitUntil(lambda: _attached(app), timeout=10_000)
     assert warned and ("locked" in warned[0].lower() or "busy" in warned[0].lower()), warned
     assert app.window.overview.data is not None and app.ctx.actor.login == "manager"
@@ -201,7 +219,7 @@ def test_the_first_screen_runs_without_sqlalchemy(seeded_copy, tmp_path):
                "title": app.window.overview.title.text()}
         from PySide6.QtCore import QEvent, Qt
         from PySide6.QtGui import QKeyEvent
-        app.qapp.sendEvent(app.window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift,
+        app.qapp.sendEvent(app.window.windowHandle(), QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift,
                                                  Qt.KeyboardModifier.NoModifier))
         end = time.monotonic() + 20
         while type(app.ctx.store).__name__ != "Store" and time.monotonic() < end:
