@@ -25,15 +25,19 @@ SAMPLE_DB = ROOT / "opsdesk.db.sample"
 
 
 def data_dir() -> Path:
+    if chosen := os.environ.get("OPSDESK_DATA_DIR"):
+        return Path(chosen)
     from platformdirs import user_data_dir
 
-    return Path(os.environ.get("OPSDESK_DATA_DIR") or user_data_dir(APP_NAME, False))
+    return Path(user_data_dir(APP_NAME, False))
 
 
 def log_dir() -> Path:
+    if chosen := os.environ.get("OPSDESK_LOG_DIR"):
+        return Path(chosen)
     from platformdirs import user_log_dir
 
-    return Path(os.environ.get("OPSDESK_LOG_DIR") or user_log_dir(APP_NAME, False))
+    return Path(user_log_dir(APP_NAME, False))
 
 
 def default_db() -> Path:

@@ -15,7 +15,33 @@ def hash_password(password: str, salt: bytes | None = None) -> str:
                        hasher.parallelism, hasher.hash_len, Type.ID).decode()
 
 
+_TYPES = {"$argon2id$": "Argon2_id", "$argon2i$": "Argon2_i", "$argon2d$": "Argon2_d"}
+
+
 def verify_password(password_hash: str, password: str) -> bool:
+    """Whether ``password`` matches ``password_hash``: ``argon2.PasswordHasher().verify``'s
+    answer (a wrong password, a damaged or foreign hash: False), asked of argon2-cffi's own
+    C bindings directly, as its ``low_level.verify_secret`` does. Importing the ``argon2``
+    package costs ~20 ms of the interpreter's time (its profiles, platform probing), and a
+    manager's sign-in runs while the first window is made (#17)."""
+    try:
+        from _argon2_cffi_bindings import ffi, lib
+    except ImportError:  # (argon2-cffi without its usual bindings: the package's own way)
+        return _verify_with_hasher(password_hash, password)
+    kind = next((getattr(lib, name) for prefix, name in _TYPES.items()
+                 if password_hash.startswith(prefix)), None)
+    if kind is None:
+        return False  # (PasswordHasher: InvalidHashError)
+    try:
+        encoded = password_hash.encode("ascii")
+    except UnicodeEncodeError:
+        return False
+    secret = password.encode("utf-8")
+    return lib.argon2_verify(ffi.new("char[]", encoded), ffi.new("uint8_t[]", secret),
+                             len(secret), kind) == lib.ARGON2_OK
+
+
+def _verify_with_hasher(password_hash: str, password: str) -> bool:
     from argon2 import PasswordHasher
     from argon2.exceptions import InvalidHashError, VerificationError
 

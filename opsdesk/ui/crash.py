@@ -22,19 +22,48 @@ def log_file() -> Path:
     return log_dir() / "opsdesk.log"
 
 
+class _LogFile(logging.FileHandler):
+    """The per-user log file, found (``platformdirs``, ~10 ms to import) and its folder made
+    when the first record is written, not while the app starts."""
+
+    def __init__(self) -> None:
+        logging.Handler.__init__(self)
+        self.mode, self.encoding, self.errors, self.delay = "a", "utf-8", None, True
+        self.stream = None  # (FileHandler: "not open yet")
+        self._builtin_open = open  # (as FileHandler keeps it, for use at shutdown)
+        self._path: str | None = None
+
+    @property
+    def baseFilename(self) -> str:  # noqa: N802 - FileHandler's attribute
+        if self._path is None:
+            self._path = str(log_file())
+        return self._path
+
+    @baseFilename.setter
+    def baseFilename(self, value: str) -> None:  # noqa: N802
+        self._path = value
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.stream is None:
+            try:
+                Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+                self.stream = self._open()
+            except OSError:  # (no writable log folder: the records go to stderr)
+                sys.stderr.write(self.format(record) + "\n")
+                return
+        super().emit(record)
+
+
 def setup_logging() -> None:
-    """Log to the per-user log file (once, however often it is called)."""
-    path = log_file()
-    for old in list(log.handlers):
-        if getattr(old, "baseFilename", None) == str(path):
+    """Log to the per-user log file (once, however often it is called; again when the log
+    folder has changed, as tests change it)."""
+    for old in log.handlers:
+        if isinstance(old, _LogFile) and (old._path is None or old._path == str(log_file())):
             return
+    for old in list(log.handlers):
         log.removeHandler(old)
         old.close()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
-    except OSError:
-        handler = logging.StreamHandler()
+    handler: logging.Handler = _LogFile()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

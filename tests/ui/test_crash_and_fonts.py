@@ -11,6 +11,34 @@ from opsdesk.errors import PermissionDenied
 from opsdesk.ui import crash
 
 
+def test_the_log_file_is_found_and_made_when_first_written(tmp_path, monkeypatch):
+    """Setting up logging (at every start) neither makes the log folder nor imports
+    platformdirs; the first record does both, and a folder that cannot be made sends the
+    record to stderr instead of losing it or raising."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from opsdesk.ui import crash; crash.setup_logging(); "
+            "import os; print(int(os.path.exists(sys.argv[1])), int('platformdirs' in sys.modules)); "
+            "crash.log.error('first record'); [h.flush() for h in crash.log.handlers]; "
+            "print(int(os.path.exists(sys.argv[1])))")
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_STATE_HOME": str(tmp_path / "state")}
+    env.pop("OPSDESK_LOG_DIR", None)  # (the per-user folder, as platformdirs finds it)
+    folder = tmp_path / "state" / "OpsDesk" / "log"
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True,
+                         env=env, check=True).stdout.split()
+    assert out == ["0", "0", "1"]
+    assert "first record" in (folder / "opsdesk.log").read_text(encoding="utf-8")
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    env["OPSDESK_LOG_DIR"] = str(blocker / "logs")
+    done = subprocess.run([sys.executable, "-c", code, str(blocker / "logs")], capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 0 and "first record" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_unexpected_error_is_logged_and_explained(qapp, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)

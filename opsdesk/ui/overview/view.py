@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -101,7 +101,11 @@ class OverviewView(Retranslating, QScrollArea):
         layout.addWidget(self.phases_heading)
         layout.addLayout(self.phase_row)
         layout.addLayout(lists, 1)
-        self.setWidget(body)
+        # The body goes into the scroll area (which lays it out and so polishes every
+        # widget in it) once it holds its first figures, or when shown: the tiles' tones are
+        # then set before the style sheet is first applied, and filling them asks nothing
+        # of the style (see widgets.restyle).
+        self._body: QWidget | None = body
 
         for tree in (self.milestones, self.overdue):
             tree.itemDoubleClicked.connect(
@@ -177,6 +181,16 @@ class OverviewView(Retranslating, QScrollArea):
         self._fill_phases(data)
         self._fill_milestones(data)
         self._fill_overdue(data)
+        self._place_body()
+
+    def _place_body(self) -> None:
+        if self._body is not None:
+            body, self._body = self._body, None
+            self.setWidget(body)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._place_body()
+        super().showEvent(event)
 
     def _fill_tiles(self, data: Overview) -> None:
         c = data.counts
@@ -237,13 +251,13 @@ class OverviewView(Retranslating, QScrollArea):
 
     def _fill_overdue(self, data: Overview) -> None:
         self.overdue.clear()
-        red = QBrush(QColor("#c62828"))
+        red = QColor("#c62828")  # (a colour as the role's value: Qt makes the brush)
         for t in data.overdue:
             late = (data.today - t.due).days if t.due else 0
             item = QTreeWidgetItem([fmt.short_date(t.due, self.ctx.lang),
                                     self.tr("%n day(s)", "", late), t.title,
                                     t.assignee or self.tr("unassigned")])
-            item.setForeground(1, red)
+            item.setData(1, Qt.ItemDataRole.ForegroundRole, red)
             item.setData(0, Qt.ItemDataRole.UserRole, t.id)
             item.setToolTip(2, t.title)
             self.overdue.addTopLevelItem(item)

@@ -13,6 +13,21 @@ if TYPE_CHECKING:
     from opsdesk.services.overview import PhaseProgress
 
 
+def restyle(widget: QWidget, **properties: object) -> None:
+    """Set style-sheet properties; a widget already polished is polished again so that
+    the style sheet's ``[name="value"]`` rules follow. (A widget not yet shown is polished
+    when it is: its style — and PySide's Python types for ``QStyle`` — is not asked for.)"""
+    changed = False
+    for name, value in properties.items():
+        if widget.property(name) != value:
+            widget.setProperty(name, value)
+            changed = True
+    if changed and widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+
+
 class StatTile(QFrame):
     """A big number with a caption under it."""
 
@@ -35,9 +50,7 @@ class StatTile(QFrame):
     def set(self, value: str, caption: str, tone: str = "") -> None:
         self.value.setText(value)
         self.caption.setText(caption)
-        self.setProperty("tone", tone)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self, tone=tone)
 
 
 class PhaseCard(QFrame):
@@ -65,11 +78,11 @@ class PhaseCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_phase(self, p: PhaseProgress, current: bool, color: str) -> None:
-        self.setProperty("current", current)
-        self.setStyleSheet(f"QFrame[class=\"phaseCard\"] {{ border-top: 4px solid {color}; }}")
+        sheet = f"QFrame[class=\"phaseCard\"] {{ border-top: 4px solid {color}; }}"
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)  # (Qt polishes again itself)
         self.bar.setValue(round(p.progress * 100))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self, current=current)
 
 
 class PhaseStrip(QWidget):
