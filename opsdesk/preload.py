@@ -105,12 +105,24 @@ class FirstScreenStart:
     def __init__(self, path, login: str, password: str | None) -> None:
         from pathlib import Path
 
-        from opsdesk.services.first_screen import read_in_background
-
         self.path = Path(path).expanduser().absolute()
         self.login = login
         self.plan_choice: Future = Future()
-        self.future = read_in_background(self.path, login, password, self._choose, fixed_today)
+        self.future: Future = Future()
+        # (the reading modules load on the thread too: their Python runs while the GUI
+        # thread is in Qt's C++, which lets go of the interpreter lock)
+        threading.Thread(target=self._read, args=(password,), name="opsdesk-first-screen",
+                         daemon=True).start()
+
+    def _read(self, password: str | None) -> None:
+        try:
+            from opsdesk.services.first_screen import read_first_screen
+
+            first = read_first_screen(self.path, self.login, password, self._choose,
+                                      fixed_today)
+        except Exception:  # noqa: BLE001 - (the full path opens the file and explains)
+            first = None
+        self.future.set_result(first)
 
     def _choose(self, plans) -> int | None:
         try:

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -152,32 +150,26 @@ class FirstScreenReader:
                            self.overview(plan, today()) if plan else None)
 
 
-def read_in_background(target: str | Path, login: str, password: str | None,
-                       choose_plan: Callable[[list[PlanInfo]], int | None],
-                       today: Callable[[], dt.date]) -> Future[FirstScreen | None]:
-    """Connect to ``target`` plainly (``store/plain.py``) and read a manager's first screen on
-    a plain thread (started before Qt exists, so not the UI's background runner). None: the
-    file is not one to read plainly, the full sign-in must run, the person is staff (My work
-    first: the full path, told as soon as the sign-in is read), or a read failed (the full
-    path opens the file and explains)."""
-    future: Future[FirstScreen | None] = Future()
-
-    def run() -> None:
-        con = None
-        try:
-            # The reads overlap the file's integrity check; nothing is shown unless it passes.
-            con = connect_for_reading(target, checked=False)
-            first = None if con is None else FirstScreenReader(con).first_screen(
-                login, password, choose_plan, today, managers_only=True)
-            future.set_result(first if first is not None and is_healthy(target) else None)
-        except Exception:  # noqa: BLE001 - the full path reads it again and explains
-            future.set_result(None)
-        finally:
-            if con is not None:
-                con.close()
-
-    threading.Thread(target=run, name="opsdesk-first-screen", daemon=True).start()
-    return future
+def read_first_screen(target: str | Path, login: str, password: str | None,
+                      choose_plan: Callable[[list[PlanInfo]], int | None],
+                      today: Callable[[], dt.date]) -> FirstScreen | None:
+    """A manager's first screen read plainly from ``target`` (``store/plain.py``), on the
+    calling thread (``preload`` runs it on a plain thread started before Qt exists). None:
+    the file is not one to read plainly, the full sign-in must run, the person is staff (My
+    work first: the full path, told as soon as the sign-in is read), or a read failed (the
+    full path opens the file and explains)."""
+    con = None
+    try:
+        # The reads overlap the file's integrity check; nothing is shown unless it passes.
+        con = connect_for_reading(target, checked=False)
+        first = None if con is None else FirstScreenReader(con).first_screen(
+            login, password, choose_plan, today, managers_only=True)
+        return first if first is not None and is_healthy(target) else None
+    except Exception:  # noqa: BLE001 - the full path reads it again and explains
+        return None
+    finally:
+        if con is not None:
+            con.close()
 
 
 def deferred_store(path: str | Path, opener: Callable[[], Store]) -> DeferredStore:

@@ -145,7 +145,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        from opsdesk.ui.dialogs.interchange import FileActions
+        from opsdesk.ui.file_actions import FileActions
 
         self.file_actions = FileActions(self)
         from opsdesk.ui.dialogs.backup import BackupActions

@@ -505,7 +505,7 @@
 <context>
     <name>OverviewView</name>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="166"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="170"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>day %n since launch</numerusform>
@@ -513,7 +513,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="168"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="172"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>%n day to launch</numerusform>
@@ -521,7 +521,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>open tasks (%n in progress)</numerusform>
@@ -529,7 +529,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="192"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="206"/>
         <source>tasks done (%n skipped)</source>
         <translation>
             <numerusform>tasks done (%n skipped)</numerusform>
@@ -537,9 +537,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="229"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="244"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="212"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="243"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="258"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -547,7 +547,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="219"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="233"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -555,7 +555,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="252"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="266"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>

@@ -817,55 +817,55 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../opsdesk/app.py" line="215"/>
+        <location filename="../../opsdesk/app.py" line="224"/>
         <source>No installed font can show Chinese, so Chinese text would appear as boxes. Install a Chinese font, for example the package {package} (Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk.</source>
         <translation>系统中没有可显示中文的字体，中文将显示为方框。请安装中文字体，例如软件包 {package}（Debian/Ubuntu：sudo apt install {package}），然后重新启动 OpsDesk。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="232"/>
+        <location filename="../../opsdesk/app.py" line="241"/>
         <source>Welcome to OpsDesk. There is no plan yet.</source>
         <translation>欢迎使用 OpsDesk。目前还没有计划。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="255"/>
-        <location filename="../../opsdesk/app.py" line="425"/>
+        <location filename="../../opsdesk/app.py" line="264"/>
+        <location filename="../../opsdesk/app.py" line="434"/>
         <source>Open an OpsDesk database</source>
         <translation>打开 OpsDesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="256"/>
-        <location filename="../../opsdesk/app.py" line="426"/>
+        <location filename="../../opsdesk/app.py" line="265"/>
+        <location filename="../../opsdesk/app.py" line="435"/>
         <source>OpsDesk databases (*.db *.sample *.sqlite);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db *.sample *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="325"/>
+        <location filename="../../opsdesk/app.py" line="334"/>
         <source>Open an existing file…</source>
         <translation>打开已有文件…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="327"/>
+        <location filename="../../opsdesk/app.py" line="336"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="427"/>
+        <location filename="../../opsdesk/app.py" line="436"/>
         <source>;;Plans from other tools (*.planner *.gan *.xml)</source>
         <translation>;;其他工具的计划 (*.planner *.gan *.xml)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="323"/>
-        <location filename="../../opsdesk/app.py" line="328"/>
+        <location filename="../../opsdesk/app.py" line="332"/>
+        <location filename="../../opsdesk/app.py" line="337"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="329"/>
+        <location filename="../../opsdesk/app.py" line="338"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/app.py" line="343"/>
+        <location filename="../../opsdesk/app.py" line="352"/>
         <source>{path} cannot be written (read-only file or folder); it is open read-only.</source>
         <translation>{path} 无法写入（文件或文件夹为只读），已以只读方式打开。</translation>
     </message>
@@ -886,66 +886,66 @@
         <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="41"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="40"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="42"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="41"/>
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="66"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="65"/>
         <source>This database is on a network share. OpsDesk uses a slower, safer journal there, but several people writing over a network share can still damage an SQLite file. For a team, a PostgreSQL server is the safe choice (see “Team server” in the README).</source>
         <translation>此数据库位于网络共享上。OpsDesk 在这里使用较慢但更安全的日志方式，但多人通过网络共享同时写入仍可能损坏 SQLite 文件。团队使用时，PostgreSQL 服务器才是安全的选择（见 README 中的“团队服务器”）。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="85"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="108"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="116"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="84"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="109"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="117"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="94"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="95"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="95"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="96"/>
         <source>OpsDesk database (*.db)</source>
         <translation>OpsDesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="109"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="117"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="110"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="118"/>
         <source>The backup was written to {path}.</source>
         <translation>备份已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="123"/>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="139"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="126"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="142"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="124"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="127"/>
         <source>OpsDesk database (*.db);;All files (*)</source>
         <translation>OpsDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="140"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="143"/>
         <source>Replace everything in this database with the backup {name}? What is there now is kept as a backup first, so this can be undone by restoring that.</source>
         <translation>用备份 {name} 替换此数据库中的全部内容吗？当前内容会先另存为一个备份，之后恢复它即可撤销此操作。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="150"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="153"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/backup.py" line="159"/>
+        <location filename="../../opsdesk/ui/dialogs/backup.py" line="162"/>
         <source>The backup was restored. What was there before is kept in {path}.</source>
         <translation>备份已恢复。之前的内容保存在 {path}。</translation>
     </message>
@@ -1171,12 +1171,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../opsdesk/ui/crash.py" line="58"/>
+        <location filename="../../opsdesk/ui/crash.py" line="87"/>
         <source>OpsDesk ran into an unexpected problem. Your data is safe: every change is saved as a whole or not at all.</source>
         <translation>OpsDesk 遇到了意外问题。您的数据是安全的：每项更改要么完整保存，要么完全不保存。</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/crash.py" line="61"/>
+        <location filename="../../opsdesk/ui/crash.py" line="90"/>
         <source>The details were written to {path}.</source>
         <translation>详细信息已写入 {path}。</translation>
     </message>
@@ -2712,52 +2712,52 @@
         <translation>打印周报</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="590"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="49"/>
         <source>Import a plan (Planner, MS Project)…</source>
         <translation>导入计划（Planner、MS Project）…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="591"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="50"/>
         <source>Import tasks (Excel, CSV)…</source>
         <translation>导入任务（Excel、CSV）…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="592"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="51"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="593"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="52"/>
         <source>&amp;Weekly report</source>
         <translation>周报(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="594"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="53"/>
         <source>Tasks to Excel…</source>
         <translation>任务到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="594"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="53"/>
         <source>Tasks to CSV…</source>
         <translation>任务到 CSV…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="595"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="54"/>
         <source>Plan to MS Project XML…</source>
         <translation>计划到 MS Project XML…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="596"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="55"/>
         <source>To a calendar (ICS)…</source>
         <translation>到日历（ICS）…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="619"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="78"/>
         <source>Plans (*.planner *.mrproject *.gan *.xml);;All files (*)</source>
         <translation>计划文件 (*.planner *.mrproject *.gan *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="624"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="85"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
@@ -2770,17 +2770,17 @@
         <translation type="vanished">我的任务到日历(ICS)…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="598"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="57"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="599"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="58"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="619"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="78"/>
         <source>Import a plan</source>
         <translation>导入计划</translation>
     </message>
@@ -2789,7 +2789,7 @@
         <translation type="vanished">计划文件 (*.planner *.mrproject *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/dialogs/interchange.py" line="624"/>
+        <location filename="../../opsdesk/ui/file_actions.py" line="85"/>
         <source>Import tasks</source>
         <translation>导入任务</translation>
     </message>
@@ -4466,184 +4466,184 @@
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="113"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="117"/>
         <source>Phases</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="114"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="118"/>
         <source>Next milestones</source>
         <translation>近期里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="115"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="119"/>
         <source>Overdue work</source>
         <translation>逾期工作</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="116"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="116"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="120"/>
         <source>In</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="116"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="120"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="117"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="121"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="117"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="121"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="117"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="121"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="118"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="122"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="166"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="170"/>
         <source>day %n since launch</source>
         <translation>
             <numerusform>上线第 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="168"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="172"/>
         <source>%n day(s) to launch</source>
         <translation>
             <numerusform>距上线还有 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="169"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="173"/>
         <source>Launch day {launch} · today {today} · {since}</source>
         <translation>上线日 {launch} · 今天 {today} · {since}</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="174"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="178"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="175"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="179"/>
         <source>Launch</source>
         <translation>上线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="184"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
         <source>open tasks (%n in progress)</source>
         <translation>
             <numerusform>未完成任务（%n 项进行中）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="186"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="200"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="188"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="202"/>
         <source>blocked</source>
         <translation>受阻</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="192"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="206"/>
         <source>tasks done (%n skipped)</source>
         <translation>
             <numerusform>已完成任务（%n 项已跳过）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="193"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="207"/>
         <source>tasks done</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="196"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="210"/>
         <source>no milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="229"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="212"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="243"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="198"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="229"/>
-        <location filename="../../opsdesk/ui/overview/view.py" line="244"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="212"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="243"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="258"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="199"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="213"/>
         <source>to the next milestone</source>
         <translation>距下一个里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="201"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="215"/>
         <source>milestones reached</source>
         <translation>已达成里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="212"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="226"/>
         <source>now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="214"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="228"/>
         <source>{done} of {total} tasks done ({pct}%)</source>
         <translation>已完成 {done}/{total} 个任务（{pct}%）</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="217"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="231"/>
         <source>{pct}% of the time passed</source>
         <translation>时间已过 {pct}%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="219"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="233"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="235"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="249"/>
         <source>No milestone ahead</source>
         <translation>暂无后续里程碑</translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="245"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="259"/>
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../opsdesk/ui/overview/view.py" line="252"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="266"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 还有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../opsdesk/ui/overview/view.py" line="254"/>
+        <location filename="../../opsdesk/ui/overview/view.py" line="268"/>
         <source>Nothing is overdue.</source>
         <translation>没有逾期工作。</translation>
     </message>

@@ -15,7 +15,7 @@ import pytest
 
 from opsdesk.errors import CorruptDatabase
 from opsdesk.services import Actor, Services
-from opsdesk.services.first_screen import FirstScreenReader, read_in_background
+from opsdesk.services.first_screen import FirstScreenReader, read_first_screen
 from opsdesk.store import open_store
 from opsdesk.store.plain import connect_for_reading
 from tests.conftest import MANAGER_PASSWORD, FakeClock, file_state
@@ -137,7 +137,7 @@ def test_files_the_full_store_must_open_get_no_plain_connection(tmp_path, seeded
     assert connect_for_reading(older) is None  # migrated by the full store
 
 
-def test_the_background_read_gives_the_chosen_plans_overview(seeded_copy, world):
+def test_the_read_gives_the_chosen_plans_overview(seeded_copy, world):
     db = seeded_copy("bg.db")
     seen: list[list[int]] = []
 
@@ -146,15 +146,15 @@ def test_the_background_read_gives_the_chosen_plans_overview(seeded_copy, world)
         return plans[-1].id
 
     today = world.launch + dt.timedelta(days=10)
-    first = read_in_background(db, "manager", MANAGER_PASSWORD, choose, lambda: today).result(10)
+    first = read_first_screen(db, "manager", MANAGER_PASSWORD, choose, lambda: today)
     assert first is not None and first.actor.login == "manager"
     assert seen == [[p.id for p in first.plans]] and first.plan_id == first.plans[-1].id
     store = open_store(db, readonly=True)
     assert first.overview == Services(store).overview.overview(first.plan_id, today)
     store.close()
-    assert read_in_background(db, "manager", "wrong", choose, lambda: today).result(10) is None
-    assert read_in_background(db.with_name("none.db"), "manager", MANAGER_PASSWORD, choose,
-                              lambda: today).result(10) is None
+    assert read_first_screen(db, "manager", "wrong", choose, lambda: today) is None
+    assert read_first_screen(db.with_name("none.db"), "manager", MANAGER_PASSWORD, choose,
+                              lambda: today) is None
 
 
 def test_the_plain_first_screen_imports_no_sqlalchemy():
@@ -188,13 +188,13 @@ def test_a_damaged_file_shows_nothing_even_when_its_first_pages_read(tmp_path):
         con.close()
     assert connect_for_reading(db) is None  # (waiting for the check)
     inspect.prefetch(db)
-    assert read_in_background(db, "manager", SAMPLE_PASSWORD, lambda plans: None,
-                              lambda: today).result(10) is None
+    assert read_first_screen(db, "manager", SAMPLE_PASSWORD, lambda plans: None,
+                              lambda: today) is None
 
 
 def test_staff_are_told_to_take_the_full_path_as_soon_as_they_are_signed_in(seeded_copy):
     db = seeded_copy("staff.db")
     chosen = []
-    assert read_in_background(db, "cs", None, lambda plans: chosen.append(plans),
-                              lambda: dt.date(2026, 12, 2)).result(10) is None
+    assert read_first_screen(db, "cs", None, lambda plans: chosen.append(plans),
+                              lambda: dt.date(2026, 12, 2)) is None
     assert chosen == []  # (no plans read, no Overview: My work is the full store's)

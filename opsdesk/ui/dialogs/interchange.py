@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from opsdesk.errors import FileWriteError, OpsDeskError
 from opsdesk.ui.background import Job, run_in_background
-from opsdesk.ui.i18n_contexts import TrContext
+from opsdesk.ui.file_actions import FileActions
 from opsdesk.ui.labels import error_text
 from opsdesk.ui.widgets.messages import show_error
 from opsdesk.ui.widgets.retranslate import Retranslating
@@ -549,78 +549,3 @@ def print_weekly_report(window) -> None:
     preview.setObjectName("reportPreview")
     preview.paintRequested.connect(doc.print_)
     preview.exec()
-
-
-class FileActions(TrContext):
-    """The File menu's Import / Export / Weekly report entries for a main window (a QObject
-    also so that ``FileActions.tr`` gives this module's functions their plural strings)."""
-
-    def __init__(self, window) -> None:
-        from PySide6.QtGui import QAction
-
-        super().__init__(window)
-        self.window = window
-        menu = window.menu_file
-        before = next((a for a in menu.actions() if a.isSeparator()), None)
-        self.import_plan = QAction(window)
-        self.import_plan.setObjectName("importPlan")
-        self.import_plan.triggered.connect(self._import_plan)
-        self.import_tasks = QAction(window)
-        self.import_tasks.setObjectName("importTasks")
-        self.import_tasks.triggered.connect(self._import_tasks)
-        self.export_menu = menu.addMenu("")
-        self.report_menu = menu.addMenu("")
-        for action in (self.import_plan, self.import_tasks):
-            menu.insertAction(before, action)
-        menu.insertMenu(before, self.export_menu)
-        menu.insertMenu(before, self.report_menu)
-        self.exports = {}
-        for kind in ("xlsx", "csv", "mspdi", "ics"):
-            act = self.export_menu.addAction("")
-            act.setObjectName(f"export_{kind}")
-            act.triggered.connect(lambda _c=False, k=kind: export_with_options(self.window, k))
-            self.exports[kind] = act
-        self.save_report = self.report_menu.addAction("")
-        self.save_report.triggered.connect(lambda: save_weekly_report(self.window))
-        self.print_report = self.report_menu.addAction("")
-        self.print_report.triggered.connect(lambda: print_weekly_report(self.window))
-        self.update()
-
-    def retranslate(self) -> None:
-        self.import_plan.setText(QCoreApplication.translate("FileActions", "Import a plan (Planner, MS Project)…"))
-        self.import_tasks.setText(QCoreApplication.translate("FileActions", "Import tasks (Excel, CSV)…"))
-        self.export_menu.setTitle(QCoreApplication.translate("FileActions", "&Export"))
-        self.report_menu.setTitle(QCoreApplication.translate("FileActions", "&Weekly report"))
-        for kind, text in (("xlsx", QCoreApplication.translate("FileActions", "Tasks to Excel…")), ("csv", QCoreApplication.translate("FileActions", "Tasks to CSV…")),
-                           ("mspdi", QCoreApplication.translate("FileActions", "Plan to MS Project XML…")),
-                           ("ics", QCoreApplication.translate("FileActions", "To a calendar (ICS)…"))):
-            self.exports[kind].setText(text)
-        self.save_report.setText(QCoreApplication.translate("FileActions", "Save as PDF…"))
-        self.print_report.setText(QCoreApplication.translate("FileActions", "Print…"))
-
-    def update(self) -> None:
-        """Enable what the signed-in person may do with the open database."""
-        ctx = self.window.ctx
-        ready = ctx is not None and ctx.plan_id is not None
-        manager = ready and ctx.actor.is_manager and not ctx.store.readonly
-        self.import_plan.setVisible(bool(manager))
-        self.import_tasks.setVisible(bool(manager))
-        for menu in (self.export_menu, self.report_menu):
-            menu.setEnabled(ready)
-        self.retranslate()
-
-    def _file(self, title: str, filters: str) -> str | None:
-        from opsdesk.ui.widgets import file_dialog  # (loaded when a file is chosen: start-up)
-
-        path, _ = file_dialog.get_open_file_name(self.window, title, "", filters)
-        return path or None
-
-    def _import_plan(self) -> None:
-        path = self._file(QCoreApplication.translate("FileActions", "Import a plan"), QCoreApplication.translate("FileActions", "Plans (*.planner *.mrproject *.gan *.xml);;All files (*)"))
-        if path:
-            ImportPlanDialog(self.window.ctx, self.window, path).exec()
-
-    def _import_tasks(self) -> None:
-        path = self._file(QCoreApplication.translate("FileActions", "Import tasks"), QCoreApplication.translate("FileActions", "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)"))
-        if path:
-            ImportTasksDialog(self.window.ctx, self.window, path).exec()
