@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from opsdesk.errors import DatabaseMissing, OpsDeskError
 from opsdesk.paths import APP_NAME, RESOURCES, default_db, resolve_db
@@ -204,6 +204,8 @@ class OpsDeskApp(QObject):
     def first_screen_failed(self, exc: BaseException) -> None:
         """The store behind the first screen did not open: say why, then open it as at
         the start (with its ways on: retry, read-only, another file, a new plan)."""
+        from PySide6.QtWidgets import QMessageBox
+
         assert self.window is not None
         if isinstance(exc, OpsDeskError):
             QMessageBox.warning(self.window, APP_NAME, error_text(exc))
@@ -220,6 +222,8 @@ class OpsDeskApp(QObject):
     def warn_missing_cjk_font(self) -> None:
         if self.settings.cjk_font_warned() or has_cjk_font():
             return
+        from PySide6.QtWidgets import QMessageBox
+
         self.settings.set_cjk_font_warned()
         QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("App",
             "No installed font can show Chinese, so Chinese text would appear as boxes. "
@@ -322,6 +326,8 @@ class OpsDeskApp(QObject):
     def _ask_way_on(self, message: str, welcome: bool = False) -> str:
         """``welcome``: the first start, with no database yet: a new plan first, and a file
         someone gave you (not "another" database: there is none)."""
+        from PySide6.QtWidgets import QMessageBox
+
         extra: tuple[str, ...] = getattr(self, "_extra_ways", ())
         box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, message, parent=self.window)
         box.setObjectName("openProblem")
@@ -344,6 +350,8 @@ class OpsDeskApp(QObject):
         return "open" if clicked is open_btn else "new" if clicked is new_btn else "quit"
 
     def _explain_readonly(self, store: Store) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if store.readonly_reason == "newer":
             from opsdesk.errors import NewerSchema
 
@@ -367,6 +375,8 @@ class OpsDeskApp(QObject):
 
     # ---- sign-in and the window
     def sign_in(self, services: Services, store: Store, login: str | None):
+        from PySide6.QtWidgets import QMessageBox
+
         new_password, self._new_password = getattr(self, "_new_password", ""), ""
         if login:
             try:
@@ -427,6 +437,8 @@ class OpsDeskApp(QObject):
             QTimer.singleShot(0, lambda: _announce(window))
 
     def open_other(self, target: str | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if target is None:
             from opsdesk.ui.widgets import file_dialog
 
@@ -453,6 +465,8 @@ class OpsDeskApp(QObject):
     def open_plan_file(self, path: str) -> None:
         """Preview a .planner/.gan/.xml plan, import it into a new database beside it, and
         open that database on the imported plan, signed in as its new manager."""
+        from PySide6.QtWidgets import QMessageBox
+
         from opsdesk.ui.dialogs.import_new import ImportNewDialog
 
         dialog = ImportNewDialog(path, self.window)

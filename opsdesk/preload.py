@@ -191,11 +191,20 @@ _checked: str | None = None
 """The file whose check ``start_from_argv`` began (``start`` does not begin it again)."""
 
 
+def starting() -> bool:
+    """The app is starting: the collector waits until the first data is shown."""
+    return _gc_paused
+
+
 def resume_gc() -> None:
-    """The first data is shown: freeze what start-up made and collect as usual again."""
+    """The first data is shown: freeze what start-up made and collect as usual again (and
+    let go of the module sources PySide's import hook had ``linecache`` keep: ``heap.py``)."""
     global _gc_paused
     if _gc_paused:
         _gc_paused = False
+        import linecache
+
+        linecache.clearcache()
         gc.freeze()
         gc.enable()
 

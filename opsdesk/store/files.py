@@ -21,7 +21,6 @@ writing into a deleted file. So:
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -211,4 +210,6 @@ def replace_user_file(src: str | os.PathLike[str], dst: str | os.PathLike[str]) 
 def copy_user_file(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
     refuse_live(src)
     refuse_live(dst)
+    import shutil
+
     shutil.copyfile(src, dst)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from opsdesk.errors import OpsDeskError
 from opsdesk.paths import log_dir
@@ -70,6 +69,8 @@ def setup_logging() -> None:
 
 
 def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     if issubclass(kind, KeyboardInterrupt):
         QApplication.quit()
         return
@@ -78,6 +79,8 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
 
         show_error(QApplication.activeWindow(), exc)
         return
+    import traceback
+
     details = "".join(traceback.format_exception(kind, exc, tb))
     log.error("unexpected error at %s\n%s", dt.datetime.now().isoformat(), details)
     if QApplication.instance() is None:

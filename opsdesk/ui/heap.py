@@ -46,7 +46,13 @@ def _trimmer() -> Callable[[int], int] | None:
 
 
 def keep() -> None:
-    """What is loaded now stays: later collections do not walk it (after ``trim()``)."""
+    """What is loaded now stays: later collections do not walk it (after ``trim()``).
+    (While the app starts the collector is paused and everything made is frozen once the
+    first view shows its data, ``preload.resume_gc``: nothing to do here then.)"""
+    from opsdesk import preload
+
+    if preload.starting():
+        return
     trim()
     gc.freeze()
 

@@ -152,7 +152,7 @@ class MainWindow(Retranslating, QMainWindow):
         from opsdesk.ui.sync import ChangeSync
 
         self.backup_actions = BackupActions(self)  # File ▸ Back up… / Restore…
-        from opsdesk.ui.dialogs.phases import PhaseActions
+        from opsdesk.ui.phase_actions import PhaseActions
 
         self.phase_actions = PhaseActions(self)  # Plan ▸ Phases… (managers)
         self.change_sync = ChangeSync(self)  # other processes' writes → changes_applied

@@ -149,7 +149,7 @@ def test_staff_and_wrong_passwords_take_the_full_path(start, seeded_copy, qtbot,
     asked, warned = [], []
     monkeypatch.setattr(login_module.LoginDialog, "exec",
                         lambda self: asked.append(True) or 0)
-    monkeypatch.setattr("opsdesk.app.QMessageBox.warning",
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
                         lambda *a, **k: warned.append(a[2]))
     app = start(seeded_copy("full.db"), login, password)
     if password is None:  # staff: My work, from the full store as always
@@ -183,7 +183,7 @@ def test_a_store_that_will_not_open_is_explained_and_opened_as_at_the_start(
     real_open = fs.open_full_store
     monkeypatch.setattr(fs, "open_full_store", locked_once)
     warned = []
-    monkeypatch.setattr("opsdesk.app.QMessageBox.warning",
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
                         lambda *a, **k: warned.append(a[2]))
     app = start(seeded_copy("locked.db"), "manager")
     qtbot.keyClick(app.window.windowHandle(), Qt.Key.Key_Shift)

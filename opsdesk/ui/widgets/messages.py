@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from opsdesk.errors import OpsDeskError
 from opsdesk.ui.labels import error_text
+
+if TYPE_CHECKING:  # (QMessageBox's Python type loads with its first box, not at start-up)
+    from PySide6.QtWidgets import QMessageBox
 
 _open: list[QMessageBox] = []  # boxes without a parent stay alive until closed
 
@@ -14,6 +19,8 @@ _open: list[QMessageBox] = []  # boxes without a parent stay alive until closed
 def show_error(parent: QWidget | None, exc: OpsDeskError, title: str | None = None) -> QMessageBox:
     """Explain ``exc`` in a message box that does not block the caller (``open()``, not
     ``exec()``): the action has already been refused, there is nothing to decide."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title or "OpsDesk", error_text(exc),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
