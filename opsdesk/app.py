@@ -94,7 +94,6 @@ class OpsDeskApp(QObject):
         """Paint the main window before anything slow; the database opens right after."""
         from opsdesk.ui.main_window import MainWindow
 
-        self.warn_missing_cjk_font()
         self._bench = bool(os.environ.get("OPSDESK_BENCH_EXIT_AFTER_PAINT"))
         self._painted = False  # the window's first paint event has come
         self._data_shown = False  # (bench: data-ready waits for the first paint)
@@ -126,8 +125,14 @@ class OpsDeskApp(QObject):
                 window, shell = self.window, os.environ["OPSDESK_BENCH_SHELL_SHOT"]
                 QTimer.singleShot(0, lambda: window.screen().grabWindow(window.winId()).save(
                     shell, "BMP"))
-            QTimer.singleShot(0, self._open_first)
+            QTimer.singleShot(0, self._after_first_paint)
         return False
+
+    def _after_first_paint(self) -> None:
+        # (the font check after the first paint, which has read the fonts: it costs nothing
+        # then; a missing Chinese font is said before the database opens)
+        self.warn_missing_cjk_font()
+        self._open_first()
 
     def _open_first(self) -> None:
         if self._opened:
@@ -225,7 +230,7 @@ class OpsDeskApp(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         self.settings.set_cjk_font_warned()
-        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("App",
+        QMessageBox.warning(self.window, APP_NAME, QCoreApplication.translate("App",
             "No installed font can show Chinese, so Chinese text would appear as boxes. "
             "Install a Chinese font, for example the package {package} "
             "(Debian/Ubuntu: sudo apt install {package}), then restart OpsDesk."

@@ -140,3 +140,21 @@ def test_bench_markers_after_the_paint_in_order(qapp, qtbot, db_path, monkeypatc
                     "opsdesk:data-ready" in "".join(out), timeout=5000)
     lines = "".join(out).split()
     assert lines == ["opsdesk:first-paint", "opsdesk:data-ready"]
+
+
+def test_the_chinese_font_check_runs_after_the_first_paint_and_before_the_open(
+        qapp, qtbot, db_path, monkeypatch):
+    """The check asks Qt's font database, which the first paint has read by then (free);
+    a missing font is still said before the database opens and anyone signs in."""
+    from opsdesk import app as app_module
+
+    seen = []
+    instance = OpsDeskApp(Namespace(db=str(db_path), lang="en", user="kefu"))
+    monkeypatch.setattr(app_module, "has_cjk_font",
+                        lambda: seen.append((instance._painted, instance.ctx)) or True)
+    monkeypatch.setattr(instance.settings, "cjk_font_warned", lambda: False)
+    instance.show_shell()
+    qtbot.addWidget(instance.window)
+    assert seen == []  # (not while the window is made)
+    qtbot.waitUntil(lambda: instance.ctx is not None)
+    assert seen == [(True, None)]
