@@ -207,10 +207,13 @@ def _dumps(value) -> str:
 
 
 def _key(db: str) -> str:
-    import hashlib
+    try:  # (CPython's own SHA-1: importing hashlib loads OpenSSL, ~6 ms of every start)
+        from _sha1 import sha1
+    except ImportError:
+        from hashlib import sha1
 
     db = str(without_password(db))  # a display name shows a password as ***: the same key
-    return hashlib.sha1(db.encode()).hexdigest()[:12]
+    return sha1(db.encode()).hexdigest()[:12]
 
 
 def _unique(values) -> list[str]:

@@ -84,3 +84,4 @@ def test_missing_chinese_font_is_said_once(qapp, monkeypatch):
 def test_a_chinese_font_is_installed(qapp):
     """CI installs fonts-noto-cjk; without it every Chinese screenshot shows boxes."""
     assert app_module.has_cjk_font()
+
