@@ -25,14 +25,16 @@ _lock = threading.Lock()
 
 
 def _stat_key(path: Path) -> tuple[int, ...] | None:
-    """The file's and its WAL's modification time and size: any write changes one."""
+    """The file's and its WAL's modification time and size: any write changes one. (An
+    empty WAL is no WAL: a reader opening the file makes one, and that changes nothing the
+    check saw; a write always appends to it.)"""
     try:
         st = os.stat(path)
     except OSError:
         return None
     try:
         wal = os.stat(f"{path}-wal")
-        wal_key = (wal.st_mtime_ns, wal.st_size)
+        wal_key = (wal.st_mtime_ns, wal.st_size) if wal.st_size else (0, 0)
     except OSError:
         wal_key = (0, 0)
     return (st.st_mtime_ns, st.st_size, *wal_key)

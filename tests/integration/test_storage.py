@@ -590,6 +590,46 @@ def test_prefetched_inspection_is_reused_only_for_an_unchanged_file(tmp_path, mo
     assert calls == [db, db]
 
 
+def test_the_check_is_reused_after_the_first_screen_read_the_file(tmp_path, monkeypatch):
+    """The first screen's plain reader opens the file while its check runs, which makes an
+    empty -wal: that is no change, and the check is not run a second time (at 100k tasks a
+    second ``quick_check`` held the first screen back ~0.3 s); a write in WAL mode is."""
+    import shutil
+
+    from opsdesk.store import inspect as inspection
+    from opsdesk.store.plain import connect_for_reading, is_healthy
+
+    db = tmp_path / "fs.db"
+    shutil.copy(Path(__file__).resolve().parents[2] / "opsdesk.db.sample", db)
+    with sqlite3.connect(db) as wal:  # (as the app leaves its files: WAL mode)
+        wal.execute("PRAGMA journal_mode=WAL")
+    wal.close()
+    calls = []
+    real = inspection._inspect
+    monkeypatch.setattr(inspection, "_inspect", lambda *a: calls.append(a[0]) or real(*a))
+    inspection.prefetch(db)
+    con = connect_for_reading(db, checked=False)
+    assert con is not None
+    con.execute("SELECT count(*) FROM tasks").fetchone()
+    assert Path(f"{db}-wal").exists() and Path(f"{db}-wal").stat().st_size == 0
+    assert is_healthy(db)
+    con.close()
+    assert calls == [db]  # (the prefetch's only)
+
+    calls.clear()
+    inspection.prefetch(db)
+    inspection._take_prefetched(db).result()  # (nothing left over)
+    inspection.prefetch(db)
+    writer = sqlite3.connect(db)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("UPDATE tasks SET title = title || '!' WHERE id = 1")
+    writer.commit()
+    assert Path(f"{db}-wal").stat().st_size > 0
+    assert is_healthy(db)
+    writer.close()
+    assert len(calls) == 3  # the write was seen: checked again
+
+
 def test_prefetched_problem_is_raised_by_open(tmp_path):
     from opsdesk.store import inspect as inspection
 
