@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -652,6 +651,8 @@ class MainWindow(Retranslating, QMainWindow):
         ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About OpsDesk"), self.tr(
             "<h3>OpsDesk {version}</h3><p>Plans, tasks, milestones and KPIs for teams that "
             "launch and run online shops.</p><p>Free software under the MIT licence.</p>"

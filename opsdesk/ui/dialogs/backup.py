@@ -5,14 +5,17 @@ the daily automatic backup on open, and the once-only network-share notice."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
 
 from opsdesk.errors import OpsDeskError
 from opsdesk.ui.background import Job, run_in_background
+
+if TYPE_CHECKING:  # (QMessageBox's Python type loads with the first box)
+    from PySide6.QtWidgets import QMessageBox
 
 AUTO_BACKUP_DELAY_MS = 1500
 
@@ -138,6 +141,8 @@ class BackupActions:
             self._failed(exc)
             return None
         if confirm:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self.window, QCoreApplication.translate("BackupActions", "Restore a backup"),
                 QCoreApplication.translate("BackupActions", "Replace everything in this database with the backup {name}? What is there "
@@ -184,11 +189,17 @@ class BackupActions:
 
         if isinstance(exc, BackupCancelled):
             return
+        from PySide6.QtWidgets import QMessageBox
+
         self._inform(error_text(exc), "backupFailed", QMessageBox.Icon.Warning)
 
     def _inform(self, text: str, name: str,
-                icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> QMessageBox:
-        """A non-blocking message box (tests find it by object name)."""
+                icon: QMessageBox.Icon | None = None) -> QMessageBox:
+        """A non-blocking message box (tests find it by object name); information unless
+        ``icon`` says otherwise."""
+        from PySide6.QtWidgets import QMessageBox
+
+        icon = QMessageBox.Icon.Information if icon is None else icon
         self.last_message = text
         parent = self.window if shiboken6.isValid(self.window) else None
         box = QMessageBox(icon, "OpsDesk", text, QMessageBox.StandardButton.Ok, parent)
