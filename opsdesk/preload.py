@@ -209,9 +209,10 @@ def resume_gc() -> None:
         gc.enable()
 
 
-PREFETCH = ("opsdesk.ui.tasks.view", "opsdesk.ui.timeline.view")
+PREFETCH = ("opsdesk.ui.tasks.view", "opsdesk.ui.timeline.view", "opsdesk.ui.qt_types")
 """The views' modules imported once the app is idle after the first data is shown, so that
-the first switch to Tasks or the Timeline does not wait for its imports (#17)."""
+the first switch to Tasks or the Timeline does not wait for its imports (#17), and the
+Python types PySide makes for the widgets C++ made (``ui/qt_types.py``)."""
 PREFETCH_AFTER_MS = 1500
 
 

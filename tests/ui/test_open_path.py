@@ -4,9 +4,11 @@ work, the views' modules imported once the app is idle, a quick ``opsdesk`` pars
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import textwrap
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
@@ -121,6 +123,29 @@ def test_the_views_modules_are_imported_one_step_at_a_time_once_idle(monkeypatch
         _ms, step = calls.pop(0)
         step()  # type: ignore[operator]
     assert imported == ["opsdesk_no_such_view_a", "opsdesk_no_such_view_b"]
+
+
+def test_once_idle_a_widget_made_by_qt_costs_no_type_making(tmp_path):
+    """The first ``viewport()`` of a scroll area (Tasks, Timeline) made ~70 Python enums
+    (PySide choosing the C++ widget's Python type); after the idle prefetch it makes none."""
+    code = textwrap.dedent("""
+        import enum, json
+        from PySide6.QtWidgets import QApplication, QTreeView
+        app = QApplication([])
+        made = []
+        real = enum.EnumType._create_
+        enum.EnumType._create_ = lambda *a, **k: made.append(1) or real(*a, **k)
+        from opsdesk import preload
+        for name in preload.PREFETCH:
+            __import__(name)
+        before = len(made)
+        QTreeView().viewport()
+        print(json.dumps([before, len(made) - before]))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT)
+    before, after = json.loads(out.stdout.strip().splitlines()[-1])
+    assert before > 50 and after == 0
 
 
 def test_after_paint_runs_once_after_the_watched_widget_is_painted(qtbot):

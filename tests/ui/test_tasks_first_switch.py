@@ -152,3 +152,10 @@ def test_heap_trim_lets_go_of_the_source_lines_imports_cached():
     assert state.__file__ in linecache.cache
     heap.trim()
     assert state.__file__ not in linecache.cache
+
+
+def test_the_quick_reads_integers_widen_to_the_same_values():
+    values = [0, 1, 255, 256, 65535, 1 << 31, (1 << 32) - 1, 123456789]
+    wide = task_rows._widened(array("I", values))
+    assert wide.typecode == "q" and list(wide) == values
+    assert list(task_rows._widened(array("I"))) == []
