@@ -20,7 +20,10 @@ import gc
 import os
 import threading
 from collections.abc import Sequence
-from concurrent.futures import Future
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 _started = False
 _gc_paused = False
@@ -107,6 +110,8 @@ class FirstScreenStart:
 
         self.path = Path(path).expanduser().absolute()
         self.login = login
+        from concurrent.futures import Future  # (not at import: the CLI imports this module)
+
         self.plan_choice: Future = Future()
         self.future: Future = Future()
         # (the reading modules load on the thread too: their Python runs while the GUI

@@ -6,13 +6,13 @@ from contextlib import AbstractContextManager
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from opsdesk.services.actor import Actor
-from opsdesk.services.changes import Changes
 from opsdesk.services.clock import Clock, utc_now
 
 if TYPE_CHECKING:  # (no SQLAlchemy on import: the plain first-screen reads are services too)
+    from opsdesk.services.actor import Actor
     from opsdesk.services.anchors import AnchorService
     from opsdesk.services.audit import AuditService
+    from opsdesk.services.changes import Changes
     from opsdesk.services.history import HistoryService
     from opsdesk.services.kpis import KpiService
     from opsdesk.services.mywork import MyWorkService
@@ -91,3 +91,15 @@ class Services:
 
 
 __all__ = ["Actor", "Changes", "Services"]
+
+_RECORDS = {"Actor": "opsdesk.services.actor", "Changes": "opsdesk.services.changes"}
+
+
+def __getattr__(name: str) -> Any:
+    """``Actor`` and ``Changes`` load on first use (dataclasses and inspect cost the plain
+    ``opsdesk tasks list`` ~15 ms at every call; it needs neither)."""
+    if name in _RECORDS:
+        value = getattr(import_module(_RECORDS[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,7 +3,9 @@
 Only ``sqlite3`` is needed, so the check can start on a second thread at process start
 (``prefetch``) while Qt and SQLAlchemy load; SQLite releases the GIL while it reads.
 It is a plain ``threading`` thread: the core never imports Qt, so it cannot use the UI's
-background runner (``opsdesk.ui.background``), and its result is handed over by a ``Future``.
+background runner (``opsdesk.ui.background``); its result is handed over by a ``_Check``
+(an event and the answer: ``concurrent.futures`` would load ``logging``, ~10 ms of every
+``opsdesk tasks list``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from concurrent.futures import Future
 from pathlib import Path
 
 from opsdesk.errors import CorruptDatabase, DatabaseLocked, NotAnOpsDeskDatabase, StorageError
@@ -20,7 +21,31 @@ from opsdesk.store import files
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
-_prefetched: dict[Path, tuple[tuple[int, ...], Future]] = {}
+class _Check:
+    """A check of one file under way on its own thread: ``result()`` waits for it and gives
+    its answer (or raises its error)."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._value: str | None = None
+        self._error: BaseException | None = None
+
+    def run(self, path: Path) -> None:
+        try:
+            self._value = _inspect(path, DEFAULT_BUSY_TIMEOUT_MS)
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever opens the file
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def result(self) -> str | None:
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+_prefetched: dict[Path, tuple[tuple[int, ...], _Check]] = {}
 _lock = threading.Lock()
 
 
@@ -47,27 +72,20 @@ def prefetch(path: str | Path) -> None:
     key = _stat_key(path)
     if key is None or key[1] == 0:
         return
-    future: Future = Future()
-
-    def run() -> None:
-        try:
-            future.set_result(_inspect(path, DEFAULT_BUSY_TIMEOUT_MS))
-        except BaseException as exc:  # noqa: BLE001 - handed to whoever opens the file
-            future.set_exception(exc)
-
+    check = _Check()
     with _lock:
-        _prefetched[path] = (key, future)
-    threading.Thread(target=run, name="opsdesk-inspect", daemon=True).start()
+        _prefetched[path] = (key, check)
+    threading.Thread(target=check.run, args=(path,), name="opsdesk-inspect", daemon=True).start()
 
 
-def _take_prefetched(path: Path) -> Future | None:
+def _take_prefetched(path: Path) -> _Check | None:
     with _lock:
         entry = _prefetched.pop(Path(path).absolute(), None)
     if entry is None:
         return None
-    key, future = entry
-    future.exception()  # wait for it
-    return future if _stat_key(path) == key else None
+    key, check = entry
+    check._done.wait()
+    return check if _stat_key(path) == key else None
 
 
 def inspect_sqlite_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,

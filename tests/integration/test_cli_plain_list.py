@@ -256,6 +256,9 @@ def test_sample_lists_the_same_without_importing_sqlalchemy(tmp_path):
                     plain.stderr.decode().splitlines() if line.startswith("import time:")]
         assert "sqlite3" in imported and not [m for m in imported if m.startswith("sqlalchemy")
                                                or m in ORM_MODULES], args
+        # (nor what only the app's threads and records need: ~25 ms of every call)
+        assert not {"concurrent.futures", "logging", "dataclasses",
+                    "opsdesk.services.actor"} & set(imported), args
         full = _process("--db", f"sqlite:///{db}", "tasks", "list", *args, tmp=tmp_path)
         assert plain.returncode == full.returncode == 0, full.stderr
         assert plain.stdout == full.stdout and plain.stdout.count(b"\n") > 5, args
