@@ -52,6 +52,7 @@ def test_bulk_assign_50_and_one_undo_restores_all(qtbot, ctx, answers):
     assert len(rows) == 50
     view.select_ids([r.id for r in rows])
     assert len(view.selected_ids()) == 50
+    view.assign_menu.aboutToShow.emit()  # (the people are listed when it opens)
     act = next(a for a in view.assign_menu.actions() if a.text() == "李客服")
     act.trigger()
     assert all(ctx.services.tasks.get(r.id).assignee_id == kefu.user_id for r in rows)
@@ -190,3 +191,21 @@ def test_duplicate_and_undo(qtbot, ctx, answers):
     assert len(copies) == 1
     window.act_undo.trigger()
     assert not [t for t in ctx.services.tasks.list(ctx.plan_id) if t.title.endswith("(copy)")]
+
+
+def test_the_assign_menu_lists_everyone_when_opened_and_again_after_a_reload(qtbot, ctx):
+    """The first switch to Tasks makes no action per person (#17); opening the menu lists
+    them, once, and a reload (another person added) lists them anew when next opened."""
+    ctx.plan_id = ctx.services.plans.list()[0].id
+    window, view = _view(qtbot, ctx)
+    assert view.assign_menu.actions() == []
+    view.assign_menu.aboutToShow.emit()
+    names = [a.text() for a in view.assign_menu.actions() if not a.isSeparator()]
+    people = [u.name for u in ctx.services.people.users() if u.active]
+    assert names[1:] == people and names[0] == "Nobody (unassigned)"
+    view.assign_menu.aboutToShow.emit()  # (opened again: the same list, not twice)
+    assert [a.text() for a in view.assign_menu.actions() if not a.isSeparator()] == names
+    view.refresh()
+    assert view.assign_menu.actions() == []
+    view.assign_menu.aboutToShow.emit()
+    assert [a.text() for a in view.assign_menu.actions() if not a.isSeparator()] == names

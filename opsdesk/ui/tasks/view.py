@@ -226,6 +226,8 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.status_menu = QMenu(self)
         self.status_menu.setObjectName("statusMenu")
         self.assign_menu.triggered.connect(lambda act: self.assign_selected(act.data()))
+        self.assign_menu.aboutToShow.connect(self._fill_assign_menu)
+        self._assign_filled = False
         self.status_menu.triggered.connect(lambda act: self.set_status_selected(act.data()))
         self.act_assign = self.assign_menu.menuAction()
         self.act_assign.setObjectName("taskAssign")
@@ -303,14 +305,23 @@ class TasksView(Retranslating, TaskEditing, QWidget):
 
         # (each action holds its person or status: the menus' own triggered signal runs
         # them, one connection instead of one per person, which cost 10 ms at 200 people)
-        self.assign_menu.clear()
+        self.assign_menu.clear()  # (its people are listed when it is opened: #17, the first
+        self._assign_filled = False  # switch to Tasks does not make 200 actions)
+        if self.assign_menu.isVisible():
+            self._fill_assign_menu()
+        self.status_menu.clear()
+        for s in STATUSES:
+            self.status_menu.addAction(status_name(s)).setData(s)
+
+    def _fill_assign_menu(self) -> None:
+        """Assign to ▸ everyone, listed when the menu opens (after a reload: again)."""
+        if self._assign_filled:
+            return
+        self._assign_filled = True
         self.assign_menu.addAction(self.tr("Nobody (unassigned)")).setData(None)
         self.assign_menu.addSeparator()
         for user_id, name, color in self._people:
             self.assign_menu.addAction(self.delegate_icon(color), name).setData(user_id)
-        self.status_menu.clear()
-        for s in STATUSES:
-            self.status_menu.addAction(status_name(s)).setData(s)
 
     def delegate_icon(self, color):
         """A square of the role colour (made once per colour: the menu lists everyone)."""
