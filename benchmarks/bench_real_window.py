@@ -190,6 +190,7 @@ def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
         settle(meter)
         if len(tasks.selected_ids()) != BULK:
             raise RuntimeError(f"{len(tasks.selected_ids())} tasks selected, not {BULK}")
+        tasks.assign_menu.aboutToShow.emit()  # (the menu lists the people when it opens)
         action = next(a for a in tasks.assign_menu.actions() if a.text() == target.name)
 
         def assigned() -> bool:
