@@ -320,6 +320,43 @@ def test_typing_more_filters_what_passed_before_and_gives_the_same():
     assert model.visible_task_ids() == [row.id]
 
 
+def test_a_text_filter_over_every_row_follows_edits_and_new_tasks():
+    """Over the whole list the filter walks the titles lined up in the shown order (kept);
+    an edited title, a new task and another order are searched as they are now."""
+    rows = make_rows()
+    model = TaskTreeModel("en")
+    model.today = TODAY
+    model.set_rows(rows)
+    model.set_grouped(False)
+
+    def fresh_ids(text: str) -> list[int]:
+        fresh = TaskTreeModel("en")
+        fresh.today = TODAY
+        fresh.set_rows(list(model.rows))
+        fresh.set_grouped(False)
+        fresh.sort(model.sort_column, model.sort_order)
+        fresh.set_filters(Filters(text=text))
+        return fresh.visible_task_ids()
+
+    model.set_filters(Filters(text="ban"))
+    assert model.visible_task_ids() == fresh_ids("ban")
+    model.set_filters(Filters(text="qqq"))
+    assert model.visible_count == 0
+    model.update_rows([rows[1]._replace(title="qqq edited")])
+    model.set_filters(Filters())
+    model.set_filters(Filters(text="qqq"))
+    assert model.visible_task_ids() == [rows[1].id] == fresh_ids("qqq")
+    new = rows[-1]._replace(id=max(r.id for r in rows) + 1, title="qqq new")
+    assert model.update_rows([new])
+    model.set_filters(Filters())
+    model.set_filters(Filters(text="qqq"))
+    assert sorted(model.visible_task_ids()) == sorted([rows[1].id, new.id])
+    model.sort(2)  # another order: its own titles
+    model.set_filters(Filters())
+    model.set_filters(Filters(text="qqq"))
+    assert model.visible_task_ids() == fresh_ids("qqq")
+
+
 @pytest.mark.parametrize("grouped", [False, True])
 def test_quick_paint_looks_like_the_styled_delegate(qtbot, ctx, grouped):
     """Task cells are painted from laid-out text kept by the delegate: the pixels match

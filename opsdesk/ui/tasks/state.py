@@ -133,10 +133,19 @@ class RowCache:
         table = self.table = rows if isinstance(rows, TaskTable) else TaskTable.from_rows(rows)
         self.rows = Rows(table)
         self._title_lc: list[str] | None = None  # (made by the first text filter)
+        self._titles_in: tuple[list[int], list[str]] | None = None
         self.names_lc = {uid: _lower(name) for uid, name in table.people.items() if name}
         self._shape()
         self.base = natural_order(table)
         self.orders: dict[tuple[str, bool, str], list[int]] = {}
+
+    def titles_in(self, order: list[int]) -> list[str]:
+        """The lower-cased titles in ``order``'s order (the last order asked for is kept: a
+        text filter typed over the whole list walks it without a lookup per row)."""
+        kept = self._titles_in
+        if kept is None or kept[0] is not order:
+            kept = self._titles_in = (order, list(map(self.title_lc.__getitem__, order)))
+        return kept[1]
 
     @property
     def title_lc(self) -> list[str]:
@@ -191,6 +200,7 @@ class RowCache:
         if row.assignee_id is not None and row.assignee_name:
             self.names_lc[row.assignee_id] = _lower(row.assignee_name)
         self.orders.clear()
+        self._titles_in = None
 
     def add(self, rows: list[TaskListRow]) -> bool:
         """New tasks at the end (tasks created), the natural order kept; False (nothing
@@ -224,6 +234,7 @@ class RowCache:
         if new_group:
             self._shape()
         self.orders.clear()
+        self._titles_in = None  # (the natural order grew in place)
         return True
 
     def _natural_key(self, p: int) -> tuple:
@@ -288,7 +299,14 @@ def apply_filters(cache: RowCache, order: list[int], f: Filters, today: str) -> 
     titles, who = cache.title_lc, t.assignee_id
     for word in f.text.strip().lower().split():
         named = {uid for uid, name in cache.names_lc.items() if word in name}
-        if not named:  # no person's name has it: the titles alone decide
+        if out is order:  # every row still in: the titles lined up in this order (kept)
+            lined = cache.titles_in(order)
+            if not named:
+                out = [p for p, title in zip(order, lined, strict=True) if word in title]
+            else:
+                out = [p for p, title in zip(order, lined, strict=True)
+                       if word in title or who[p] in named]
+        elif not named:  # no person's name has it: the titles alone decide
             out = [p for p in out if word in titles[p]]
         else:  # (a word has no space, so it never spans title and name)
             out = [p for p in out if word in titles[p] or who[p] in named]
