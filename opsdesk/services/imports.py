@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 
+from opsdesk import collector
 from opsdesk.errors import QT_TRANSLATE_NOOP, Cancelled, ValidationError
 from opsdesk.interchange.plan_doc import (
     BAD_ANCHOR,
@@ -23,7 +25,7 @@ from opsdesk.interchange.plan_doc import (
     anchor_text,
     check_plan,
 )
-from opsdesk.model import Phase, Plan, Role, Task, TaskLink, TaskSeries, User
+from opsdesk.model import Change, Phase, Plan, Role, Task, TaskLink, TaskSeries, User
 from opsdesk.model import anchors as A
 from opsdesk.model.dates import MAX_DATE, MIN_DATE, in_bounds
 from opsdesk.model.enums import Priority, TaskStatus
@@ -31,7 +33,7 @@ from opsdesk.model.rules import done_fields
 from opsdesk.services import permissions, validate
 from opsdesk.services.actor import Actor
 from opsdesk.services.anchors import MAX_DAYS
-from opsdesk.services.base import Service, inserted_id
+from opsdesk.services.base import Service, inserted_id, jsonable
 from opsdesk.services.changes import Changes
 from opsdesk.templates.loader import AnchorSpec
 
@@ -107,10 +109,12 @@ class ImportService(Service):
         return [t for t in doc.tasks if t.parent is None and t.summary]
 
     @classmethod
-    def _links(cls, doc: PlanDoc, file: str) -> tuple[list[LinkDoc], list[ValidationError]]:
+    def _links(cls, doc: PlanDoc, file: str, tops: list[TaskDoc] | None = None
+               ) -> tuple[list[LinkDoc], list[ValidationError]]:
         """The links the import makes, and those it leaves out with why: a link from or to a
-        task that becomes a phase (phases are not linked)."""
-        phases = {t.uid: t for t in cls._phase_tasks(doc)}
+        task that becomes a phase (phases are not linked). ``tops``: ``_phase_tasks(doc)``
+        when known."""
+        phases = {t.uid: t for t in (cls._phase_tasks(doc) if tops is None else tops)}
         names: dict[str, str] = {}
         kept, dropped = [], []
         for link in doc.links:
@@ -144,6 +148,9 @@ class ImportService(Service):
         if not doc.tasks:
             raise ValidationError(EMPTY_PLAN, field="file", file=file)
         check_plan(doc, file)
+        span = doc.span()
+        if span is None or (in_bounds(span[0]) and in_bounds(span[1])):
+            return  # (the usual: no task to look for)
         for t in doc.tasks:
             for day, template in ((t.start, START_OUT_OF_BOUNDS), (t.finish, FINISH_OUT_OF_BOUNDS)):
                 if day is not None and not in_bounds(day):
@@ -191,12 +198,19 @@ class ImportService(Service):
                     progress: Progress | None = None, file: str = "") -> Changes:
         """Create a new plan from ``doc`` in one transaction with one change-log entry."""
         permissions.require_manager(actor, permissions.RESTORE)
+        with collector.paused():  # (a big plan's records hold no cycles)
+            return self._import_plan(actor, doc, name, launch, default_role, progress, file)
+
+    def _import_plan(self, actor: Actor, doc: PlanDoc, name: str | None,
+                     launch: dt.date | None, default_role: str, progress: Progress | None,
+                     file: str) -> Changes:
         self._check(doc, file or doc.name)
         span = doc.span()
         name = validate.text(name or doc.name or file or "Imported plan", "name", 200)
         launch = validate.date(launch or doc.launch or doc.start
                                or (span[0] if span else dt.date.today()), "launch_date")
-        kept, _dropped = self._links(doc, file or doc.name)
+        tops = self._phase_tasks(doc)  # (once: each look is a walk over every task)
+        kept, _dropped = self._links(doc, file or doc.name, tops)
         with self.store.write() as s:
             roles = self._import_roles(s, doc)
             people = self._people(s)
@@ -208,11 +222,16 @@ class ImportService(Service):
             plan_id = inserted_id(s.execute(insert(Plan).values(
                 name=name, launch_date=launch, currency=(doc.currency or "CNY")[:8],
                 template_key=f"import:{doc.source}", created_at=self.clock())))
+            # the action's entry first: a big import's task rows go into the row log already
+            # claimed by it (``_bulk_insert``); its summary is filled in at the end
+            cid = self.log(s, actor, "plan", plan_id, "import", plan_id=plan_id,
+                           after=dict(name=name, source=doc.source, file=file))
             person_of, role_of_person = self._import_people(s, doc, roles, people, default_role_id)
-            phase_of = self._import_phases(s, doc, plan_id, launch, span)
+            phase_of = self._import_phases(s, doc, plan_id, launch, span, tops)
             series_of = self._import_series(s, doc, plan_id)
             ids = self._import_tasks(s, doc, plan_id, phase_of, person_of, role_of_person,
-                                     default_role_id, progress, actor, roles, people, series_of)
+                                     default_role_id, progress, actor, roles, people, series_of,
+                                     tops)
             links = [dict(pred_id=ids[link.pred], succ_id=ids[link.succ], kind=link.kind,
                           lag_days=link.lag_days)
                      for link in kept if link.pred in ids and link.succ in ids
@@ -221,9 +240,9 @@ class ImportService(Service):
             if unique:
                 s.execute(insert(TaskLink), list(unique.values()))
             self._import_anchors(s, doc, ids, file or doc.name)
-            cid = self.log(s, actor, "plan", plan_id, "import", plan_id=plan_id, after=dict(
+            s.execute(update(Change).where(Change.id == cid).values(after=jsonable(dict(
                 name=name, source=doc.source, file=file, tasks=len(ids), links=len(unique),
-                phases=len(set(phase_of.values()))))
+                phases=len(set(phase_of.values()))))))
         return Changes(plans=True, tasks=True, people=True, ids=frozenset({plan_id}),
                        change_id=cid, plan_id=plan_id)
 
@@ -332,10 +351,9 @@ class ImportService(Service):
             role_of_person[uid] = role_id
         return person_of, role_of_person
 
-    def _import_phases(self, s, doc, plan_id, launch, span) -> dict[str, int]:
-        """uid of every task → id of its phase (the top-level summary it sits under). A
-        phase without dates of its own spans its tasks."""
-        tops = self._phase_tasks(doc)
+    def _import_phases(self, s, doc, plan_id, launch, span, tops) -> dict[str, int]:
+        """uid of every task → id of its phase (the top-level summary it sits under, of
+        ``tops``: ``_phase_tasks(doc)``). A phase without dates of its own spans its tasks."""
         if not tops:
             start, end = span if span else (launch, launch)
             pid = inserted_id(s.execute(insert(Phase).values(
@@ -345,36 +363,39 @@ class ImportService(Service):
         by_uid: dict[str, TaskDoc] = {}
         top_of: dict[str, Any] = {}  # uid → its phase's uid (then its phase's id)
         top_uids = {t.uid for t in tops}
+        # each phase's days of its tasks (starts and finishes; its first and last day then
+        # come from min and max over them)
+        days: dict[str, list[dt.date | None]] = {uid: [] for uid in top_uids}
         for t in doc.tasks:
-            if t.uid in top_uids:
-                top_of[t.uid] = t.uid
-                continue
-            if t.parent in top_of:  # readers list a parent before its children
-                top_of[t.uid] = top_of[t.parent]
-                continue
-            if not by_uid:
-                by_uid = {t.uid: t for t in doc.tasks}
-            node, seen = t, 0
-            while node.parent is not None and node.uid not in top_uids and seen <= len(by_uid):
-                node = by_uid.get(node.parent, node)
-                seen += 1
-                if node.parent is None:
-                    break
-            if node.uid in top_uids:
-                top_of[t.uid] = node.uid
-        # each phase's first and last day of its tasks (one pass, no lists of days)
+            uid = t.uid
+            if uid in top_uids:
+                top_uid: str | None = uid
+            else:
+                top_uid = top_of.get(t.parent)  # readers list a parent before its children
+                if top_uid is None and t.parent is not None:
+                    if not by_uid:
+                        by_uid = {t.uid: t for t in doc.tasks}
+                    node, seen = t, 0
+                    while node.parent is not None and node.uid not in top_uids \
+                            and seen <= len(by_uid):
+                        node = by_uid.get(node.parent, node)
+                        seen += 1
+                        if node.parent is None:
+                            break
+                    top_uid = node.uid if node.uid in top_uids else None
+                if top_uid is None:
+                    continue
+            top_of[uid] = top_uid
+            if top_uid is not None:
+                kept = days[top_uid]
+                kept.append(t.start)
+                kept.append(t.finish)
         first: dict[str, dt.date] = {}
         last: dict[str, dt.date] = {}
-        for t in doc.tasks:
-            top_uid = top_of.get(t.uid)
-            if top_uid is None:
-                continue
-            for d in (t.start, t.finish):
-                if d is not None:
-                    if top_uid not in first or d < first[top_uid]:
-                        first[top_uid] = d
-                    if top_uid not in last or d > last[top_uid]:
-                        last[top_uid] = d
+        for top_uid, kept in days.items():
+            known = [d for d in kept if d is not None]
+            if known:
+                first[top_uid], last[top_uid] = min(known), max(known)
         phase_ids: dict[str, int] = {}
         keys: set[str] = set()
         for pos, top in enumerate(tops):
@@ -388,9 +409,7 @@ class ImportService(Service):
                 plan_id=plan_id, key=key, name_zh=top.name, name_en=top.name_en or top.name,
                 start=start, end=end, position=pos,
                 color=top.color or PHASE_COLORS[pos % len(PHASE_COLORS)])))
-        for uid, top_uid in top_of.items():
-            top_of[uid] = phase_ids[top_uid]
-        return top_of
+        return dict(zip(top_of, map(phase_ids.__getitem__, top_of.values()), strict=True))
 
     def _import_series(self, s, doc, plan_id) -> dict[str, int]:
         """The routines of OpsDesk's own export ("RRULE|start|until") → their new ids."""
@@ -412,13 +431,13 @@ class ImportService(Service):
 
     def _import_tasks(self, s, doc, plan_id, phase_of, person_of, role_of_person,
                       default_role_id, progress, actor: Actor, roles=None, people=None,
-                      series_of=None) -> dict[str, int]:
+                      series_of=None, tops=None) -> dict[str, int]:
         """Insert level by level (parents first), in chunks; uid → task id. A task done in
         the file is done by the importer, now (``done_fields``), unless the file says who
         and when (OpsDesk's own export)."""
         now = self.clock()
         roles, people, series_of = roles or {}, people or {}, series_of or {}
-        tops = {t.uid for t in self._phase_tasks(doc)}
+        tops = {t.uid for t in (self._phase_tasks(doc) if tops is None else tops)}
         levels: dict[int, list[TaskDoc]] = {}
         for t in doc.tasks:
             if t.uid not in tops:
@@ -447,53 +466,64 @@ class ImportService(Service):
                             for c in ("start", "done_at", "is_milestone"))
         user = actor.user_id
         not_done = (None, None)
-        with _bulk_insert(conn, table, total, next_id):
+        created_done = done_fields(None, TaskStatus.DONE.value, now, user)
+        stamped = (stamp(created_done["done_at"]), created_done["done_by"])
+        launch_anchor = A.LAUNCH
+        with _bulk_insert(conn, table, total, next_id, s.info.get("tx")):
             for depth in sorted(levels):
                 batch = levels[depth]
                 for chunk_start in range(0, len(batch), CHUNK):
                     chunk = batch[chunk_start:chunk_start + CHUNK]
-                    rows = []
-                    for t in chunk:
+                    rows: list[tuple] = []
+                    first_id = next_id
+                    for t in chunk:  # (the hot loop of a big import: kept plain)
                         assignee = None
                         for r in t.resources:
-                            if r in person_of:
-                                assignee = person_of[r]
+                            assignee = person_of.get(r)
+                            if assignee is not None:
                                 break
-                        start, due = t.start, t.finish or t.start
+                        start = t.start
+                        due = t.finish or start
                         if start and due and due < start:
                             due = start
                         position += 1
-                        status = t.status if t.status in statuses else (
-                            "done" if t.percent_complete >= 100 else
-                            "doing" if t.percent_complete > 0 else "todo")
+                        status = t.status
+                        if status not in statuses:
+                            percent = t.percent_complete
+                            status = "done" if percent >= 100 else \
+                                "doing" if percent > 0 else "todo"
+                        if status != "done":
+                            done = not_done
+                        elif t.done_by or t.done_at:  # OpsDesk's own export says who and when
+                            done = (stamp(t.done_at or now),
+                                    people.get(_norm(t.done_by or ""), user))
+                        else:
+                            done = stamped
                         role_id = roles.get(_norm(t.role)) if t.role else None
-                        done = not_done
-                        if status == "done":
-                            fields = done_fields(None, status, now, user)
-                            if t.done_by or t.done_at:
-                                fields = {"done_at": t.done_at or now,
-                                          "done_by": people.get(_norm(t.done_by or ""), user)}
-                            done = (stamp(fields["done_at"]), fields["done_by"])
+                        parent = t.parent
                         row = (plan_id, phase_of.get(t.uid),
-                               ids.get(t.parent)
-                               if t.parent is not None and t.parent not in tops else None,
+                               ids.get(parent) if parent is not None and parent not in tops
+                               else None,
                                series_of.get(t.routine) if t.routine else None,
                                (t.name or "—")[:500], t.notes or "",
                                role_id or role_of_person.get(assignee, default_role_id),
                                assignee, day(start), day(due), status,
                                t.priority if t.priority in priorities else "normal",
-                               flag(t.milestone), *done, position, 1, A.LAUNCH, 0)
-                        rows.append(row)
-                    if next_id is not None:
-                        new_ids = range(next_id, next_id + len(rows))
-                        next_id += len(rows)
-                        conn.exec_driver_sql(sql, [(i, *row) for i, row in
-                                                   zip(new_ids, rows, strict=True)])
+                               flag(t.milestone), done[0], done[1], position, 1,
+                               launch_anchor, 0)
+                        if next_id is not None:
+                            ids[t.uid] = next_id
+                            rows.append((next_id, *row))
+                            next_id += 1
+                        else:
+                            rows.append(row)
+                    if first_id is not None:
+                        conn.exec_driver_sql(sql, rows)
                     else:
                         new_ids = conn.execute(stmt, [dict(zip(columns, row, strict=True))
                                                       for row in rows]).scalars().all()
-                    for t, new_id in zip(chunk, new_ids, strict=True):
-                        ids[t.uid] = new_id
+                        for t, new_id in zip(chunk, new_ids, strict=True):
+                            ids[t.uid] = new_id
                     if progress is not None and progress(len(ids), total) is False:
                         raise Cancelled()
         return ids
@@ -537,12 +567,14 @@ def _binder(column, dialect) -> Callable[[Any], Any]:
 
 
 @contextmanager
-def _bulk_insert(conn, table, rows: int, first_id: int | None) -> Iterator[None]:
+def _bulk_insert(conn, table, rows: int, first_id: int | None,
+                 change_id: int | None = None) -> Iterator[None]:
     """Inside the import's transaction on SQLite, for a big import (``DEFER_INDEXES_FROM``):
     drop ``table``'s indexes and its row-log insert trigger, let the rows (ids from
     ``first_id`` on) go in, then log them with the trigger's own expression in one
     statement, in id order (the same rows, the same JSON, in the same order as the trigger
-    would have written them), and create the trigger and the indexes again from the
+    would have written them; already given to ``change_id``, the transaction's action, when
+    it is known, as ``rowlog.claim`` would give them: not rewritten afterwards), and create the trigger and the indexes again from the
     statements SQLite keeps for them. All in the one transaction: a failure or Cancel rolls
     everything back, the dropped trigger and indexes too. Inserting into nine indexes and
     running the trigger row by row is what made a big import slow. Elsewhere (PostgreSQL, a
@@ -568,12 +600,18 @@ def _bulk_insert(conn, table, rows: int, first_id: int | None) -> Iterator[None]
     yield  # (an exception here rolls everything back, the dropped ones too)
     if log:
         conn.exec_driver_sql(
-            f"INSERT INTO change_rows (tbl, pk, old, new) SELECT '{name}', "
+            f"INSERT INTO change_rows (change_id, tbl, pk, old, new) SELECT ?, '{name}', "
             f"{key.replace('NEW.', 't.')}, NULL, {rowlog.row_json_sql(conn, name, 't')} "
-            f"FROM {quote(name)} AS t WHERE t.id >= ? ORDER BY t.id", (first_id,))
-    for kind, _name, sql in found:
-        if kind == "index" or log:
-            conn.exec_driver_sql(sql)
+            f"FROM {quote(name)} AS t WHERE t.id >= ? ORDER BY t.id", (change_id, first_id))
+    # SQLite may sort each index's keys on a second core (a pragma of this connection only)
+    threads = conn.exec_driver_sql("PRAGMA threads").scalar() or 0
+    conn.exec_driver_sql(f"PRAGMA threads = {min(os.cpu_count() or 1, 4)}")
+    try:
+        for kind, _name, sql in found:
+            if kind == "index" or log:
+                conn.exec_driver_sql(sql)
+    finally:
+        conn.exec_driver_sql(f"PRAGMA threads = {int(threads)}")
 
 
 # ---- a plan file into a database of its own (File ▸ Open of a plan, `opsdesk --db new.db import`)
@@ -602,7 +640,7 @@ def read_plan_file(path: str | Path, progress: Progress | None = None) -> PlanDo
         from opsdesk.interchange.planner import parse_planner as parse
     else:
         from opsdesk.interchange.mspdi import parse_mspdi as parse
-    with files.open_user_file(path, "rb") as fh:
+    with files.open_user_file(path, "rb") as fh, collector.paused():
         return parse(fh, path.name, progress=_stopping(progress))
 
 

@@ -212,12 +212,73 @@ def test_a_big_import_builds_the_indexes_once_with_the_same_rows_and_row_log(tmp
             with store.read() as s:
                 assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
                 assert rowlog.missing_triggers(s.connection()) == []  # the trigger is back
+            if name == "deferred":  # the tasks' rows go into the row log already claimed
+                copy = [s for s in statements if s.startswith("INSERT INTO change_rows")]
+                assert len(copy) == 1 and copy[0].startswith(
+                    "INSERT INTO change_rows (change_id, tbl")
             got[name] = {t: table_rows(store, t) for t in ("tasks", "task_links", "phases",
-                                                           "users", "change_rows")}
+                                                           "users", "change_rows", "changes")}
         finally:
             store.close()
     assert len(got["deferred"]["tasks"]) == 300
-    assert got["deferred"] == got["row by row"]  # the row log's JSON too
+    assert got["deferred"] == got["row by row"]  # the row log's JSON too, the entry's summary
+    (entry,) = got["deferred"]["changes"]
+    assert {r[1] for r in got["deferred"]["change_rows"]} == {entry[0]}  # all its own
+    assert '"tasks": 300' in str(entry) or "'tasks': 300" in str(entry)
+
+
+def test_the_collector_waits_while_a_plan_is_read_and_imported(tmp_path):
+    """A big plan's records hold no cycles: the cyclic collector is off while they are
+    made (it walked the growing heap again and again: about a second of a 300k import) and
+    on again after, also when the import fails."""
+    import gc
+
+    path = tmp_path / "p.planner"
+    path.write_text(planner_text(120), encoding="utf-8")
+    seen: list[bool] = []
+    assert gc.isenabled()
+    doc = read_plan_file(path, progress=lambda done, total: seen.append(gc.isenabled()))
+    assert seen and not any(seen) and gc.isenabled()
+    store = open_store(tmp_path / "p.db", create=True)
+    try:
+        ImportService(store).import_plan(Actor.system(), doc, file=path.name,
+                                         progress=lambda d, t: seen.append(gc.isenabled()))
+        assert not any(seen) and gc.isenabled()
+        with pytest.raises(Cancelled):
+            ImportService(store).import_plan(Actor.system(), doc, file=path.name,
+                                             progress=lambda d, t: False)
+        assert gc.isenabled()
+    finally:
+        store.close()
+
+
+def test_a_pause_of_the_collector_ends_with_the_last_of_several_and_keeps_it_off(monkeypatch):
+    import gc
+    import threading
+
+    from opsdesk import collector
+
+    with collector.paused():
+        assert not gc.isenabled()
+        inner_done = threading.Event()
+
+        def other() -> None:  # another thread's pause, ending first
+            with collector.paused():
+                pass
+            inner_done.set()
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join()
+        assert inner_done.is_set() and not gc.isenabled()  # still ours
+    assert gc.isenabled()
+    gc.disable()  # off before (the app's start-up): stays off after
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_big_import_is_undone_and_redone_as_one_action(new_store, monkeypatch):
