@@ -49,7 +49,49 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS_NAMED = frozenset({
+    "init", "sample", "check", "backup", "restore", "passwd", "migrate-to", "tasks", "kpi",
+    "export", "import", "report", "print-list", "plan", "undo", "shot"})
+"""Every command ``build_parser`` makes (a test holds the two together)."""
+
+
+class _Ignored:
+    """Takes any parser call and keeps nothing: the parsers of the commands not given."""
+
+    def __getattr__(self, _name: str):
+        return lambda *_a, **_k: self
+
+
+class _Only:
+    """``add_subparsers``' action making only ``name``'s parser (and its subcommands')."""
+
+    def __init__(self, sub, name: str) -> None:
+        self._sub, self._name = sub, name
+
+    def add_parser(self, name: str, **kwargs):
+        return self._sub.add_parser(name, **kwargs) if name == self._name else _Ignored()
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command a command line names when it is plain to see: global options (spelt in
+    full) and then a command's name; else None (help, the version, an abbreviated or
+    unknown option, no command: the whole parser then answers)."""
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if not word.startswith("-"):
+            return word if word in COMMANDS_NAMED else None
+        name, eq, _value = word.partition("=")
+        if name not in ("--db", "--lang", "--user"):
+            return None
+        i += 1 if eq else 2
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only`` (one of ``COMMANDS_NAMED``) just that
+    command's (and the global options): the same parsing and help for it, without building
+    the ~120 options of the others (argparse makes a help formatter for each)."""
     p = argparse.ArgumentParser(prog="opsdesk", description="OpsDesk: run an online shop's "
                                 "operations plan. Without a command, starts the desktop app.")
     add_global_options(p)
@@ -57,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--version", action="version", version=f"opsdesk {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    if only is not None:
+        sub = _Only(sub, only)
     common = [_common()]
 
     c = sub.add_parser("init", parents=common, help="make a new plan from a template; on a new "
@@ -172,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from opsdesk.app import run_gui
 
             return run_gui(args)
-    args = build_parser().parse_args(argv)
+    args = build_parser(command_of(given)).parse_args(given)
     if args.command is None:
         from opsdesk.app import run_gui
 
@@ -460,17 +504,25 @@ def _list_tasks_plain(args) -> int | None:
         try:
             con.execute("BEGIN")  # one snapshot; once it reads, no writer can lock it out
             plans = plain_tasks.plans(con)
-            people = plain_tasks.logins(con)
-            roles = plain_tasks.role_keys(con)
         except sqlite3.Error:
             return None  # locked meanwhile, damaged, …: the full store says what
         plan_id = _choose_plan(str(Path(target).expanduser().absolute()), plans, args.plan)
         try:
-            rows = plain_tasks.tasks(con, plan_id, status=args.status)
+            if not args.json:  # the lines as SQLite makes them (what _print_tasks writes)
+                text = plain_tasks.listing(con, plan_id, args.status, due_from=due_from,
+                                           due_to=due_to,
+                                           overdue_on=dt.date.today() if args.overdue else None)
+            else:
+                people = plain_tasks.logins(con)
+                roles = plain_tasks.role_keys(con)
+                rows = plain_tasks.tasks(con, plan_id, status=args.status)
         except sqlite3.Error:
             return None
     finally:
         con.close()
+    if not args.json:
+        sys.stdout.write(text)
+        return 0
     return _print_tasks(args, _filter_tasks(args, rows, due_from, due_to), people, roles)
 
 

@@ -91,6 +91,42 @@ def tasks(con: sqlite3.Connection, plan_id: int,
             in con.execute(sql + _TASK_ORDER, params)]
 
 
+_LINE_SQL = (
+    # ``cli._print_tasks``' text line, made by SQLite: "%!-16s" pads by characters (as
+    # Python's format does), a missing or empty role or login is "-"; the title follows as
+    # it is (apart: printf's %s would end a title at a NUL)
+    "SELECT printf('%6d %!-9s %!-10s %!-16s %!-10s %s', t.id, t.status, "
+    "coalesce(t.due, '-'), coalesce(nullif(r.key, ''), '-'), "
+    "coalesce(nullif(u.login, ''), '-'), CASE WHEN t.is_milestone THEN '◆' ELSE ' ' END), "
+    "t.title FROM tasks AS t LEFT JOIN roles AS r ON r.id = t.role_id "
+    "LEFT JOIN users AS u ON u.id = t.assignee_id WHERE t.plan_id = ?")
+
+
+def listing(con: sqlite3.Connection, plan_id: int, status: Sequence[str] | None = None, *,
+            due_from: dt.date | None = None, due_to: dt.date | None = None,
+            overdue_on: dt.date | None = None) -> str:
+    """``opsdesk tasks list``'s text for the plan: the lines ``cli._print_tasks`` writes for
+    ``tasks(con, plan_id, status)`` kept by ``cli._filter_tasks`` (due from, due to, overdue
+    on a day), made and ordered by SQLite in one statement. The dates are compared as the
+    ISO text SQLAlchemy stores (which orders as the days do)."""
+    sql, params = _LINE_SQL, [plan_id]
+    if status:
+        sql += f" AND t.status IN ({', '.join('?' * len(status))})"
+        params += status
+    if due_from is not None:
+        sql += " AND t.due >= ?"
+        params.append(due_from.isoformat())
+    if due_to is not None:
+        sql += " AND t.due <= ?"
+        params.append(due_to.isoformat())
+    if overdue_on is not None:
+        sql += (f" AND t.due < ? AND t.status IN ({', '.join('?' * len(OVERDUE_STATUSES))})")
+        params += [overdue_on.isoformat(), *sorted(OVERDUE_STATUSES)]
+    lines = con.execute(sql + " ORDER BY t.due IS NULL, t.due, t.position, t.id",
+                        params).fetchall()
+    return "".join([f"{line} {title}\n" for line, title in lines])
+
+
 def logins(con: sqlite3.Connection) -> dict[int, str]:
     """Every person's login by id, the inactive too."""
     return dict(con.execute("SELECT id, login FROM users"))

@@ -91,6 +91,16 @@ def varied(seeded, tmp_path_factory) -> Path:
             # "skipped" is only set on routine occurrences: give two tasks that status
             s.execute(text("UPDATE tasks SET status = 'skipped' WHERE title LIKE '% skipped %'"))
         services.people.update_user(manager, world.users["designer"], active=False)
+        # a role key and a login in Chinese, wider than their columns too: the text lines
+        # pad by characters (SQLite's printf by bytes unless told otherwise)
+        services.people.create_role(manager, "仓储", "仓储", "Storage", "#8d6e63")
+        services.people.create_role(manager, "大促活动策划与执行组长期", "策划", "Planning", "#8d6e63")
+        wang = services.people.create_user(manager, "小王", "客服小王", "仓储").ids
+        roles = {r.key: r.id for r in services.people.roles()}
+        for n, title in enumerate(("甲 仓储的 🚚", "甲 策划的长角色", "甲 小王的")):
+            services.tasks.create(manager, world.plan_id, title=title, due=TODAY,
+                                  role_id=roles["仓储" if n != 1 else "大促活动策划与执行组长期"],
+                                  assignee_id=next(iter(wang)) if n == 2 else None)
     finally:
         store.close()
     return path
@@ -335,3 +345,52 @@ def test_the_file_is_checked_while_the_parser_is_built(varied, tmp_path, monkeyp
         started.clear()
         cli._check_file_early(argv)
         assert started == [Path(other)], argv
+
+
+def _helps(parser) -> dict[str, str]:
+    """Every command's and subcommand's help text, by its path ("tasks list")."""
+    out: dict[str, str] = {}
+
+    def walk(p, path: str) -> None:
+        out[path] = p.format_help()
+        if p._subparsers is not None:
+            for action in p._subparsers._group_actions:
+                for name, child in (getattr(action, "choices", None) or {}).items():
+                    walk(child, f"{path} {name}".strip())
+
+    walk(parser, "")
+    return out
+
+
+def test_a_command_parsed_alone_parses_and_helps_as_the_whole_parser(monkeypatch):
+    """``build_parser(only)`` makes just the named command's parser (#17: argparse's help
+    formatters for ~120 options cost `tasks list` 20 ms): the same options, defaults and
+    help for it; a command line that names no command plainly gets the whole parser."""
+    monkeypatch.setenv("COLUMNS", "100")
+    whole = cli.build_parser()
+    choices = whole._subparsers._group_actions[0].choices
+    assert set(choices) == cli.COMMANDS_NAMED
+    helps = _helps(whole)
+    del helps[""]  # the top level lists every command
+    for name in sorted(cli.COMMANDS_NAMED):
+        alone = cli.build_parser(name)
+        assert set(alone._subparsers._group_actions[0].choices) == {name}
+        mine = _helps(alone)
+        del mine[""]
+        for path, text in mine.items():
+            assert text == helps[path], path
+        assert {p for p in helps if p.split()[0] == name} == set(mine)
+    argv = ["--db", "x.db", "tasks", "list", "--plan", "2", "--status", "done", "--json"]
+    assert vars(cli.build_parser("tasks").parse_args(argv)) == vars(whole.parse_args(argv))
+    assert cli.command_of(argv) == "tasks"
+    assert cli.command_of(["--db=x.db", "--user", "boss", "--lang", "en", "kpi", "x"]) == "kpi"
+    for other in (["--help"], ["--version"], ["--d", "x.db", "tasks"], ["tsks", "list"],
+                  ["--db", "x.db"], [], ["-h", "tasks"]):
+        assert cli.command_of(other) is None, other
+
+
+def test_a_mistyped_command_is_told_every_command(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--db", "x.db", "tsks", "list"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'tsks'" in err and "'tasks'" in err and "'backup'" in err
