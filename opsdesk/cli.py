@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 from pathlib import Path
+from typing import Any
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, OpsDeskError, ValidationError
 
@@ -98,9 +99,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     from opsdesk import __version__
 
     p.add_argument("--version", action="version", version=f"opsdesk {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    if only is not None:
-        sub = _Only(sub, only)
+    subparsers = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub: Any = subparsers if only is None else _Only(subparsers, only)
     common = [_common()]
 
     c = sub.add_parser("init", parents=common, help="make a new plan from a template; on a new "

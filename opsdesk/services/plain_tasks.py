@@ -109,7 +109,8 @@ def listing(con: sqlite3.Connection, plan_id: int, status: Sequence[str] | None 
     ``tasks(con, plan_id, status)`` kept by ``cli._filter_tasks`` (due from, due to, overdue
     on a day), made and ordered by SQLite in one statement. The dates are compared as the
     ISO text SQLAlchemy stores (which orders as the days do)."""
-    sql, params = _LINE_SQL, [plan_id]
+    sql = _LINE_SQL
+    params: list[int | str] = [plan_id]
     if status:
         sql += f" AND t.status IN ({', '.join('?' * len(status))})"
         params += status
