@@ -357,6 +357,38 @@ def test_a_text_filter_over_every_row_follows_edits_and_new_tasks():
     assert model.visible_task_ids() == fresh_ids("qqq")
 
 
+@pytest.mark.parametrize("sparse", [1, 16, 10**9])
+def test_a_word_found_in_the_titles_one_text_finds_what_each_title_would(sparse, monkeypatch):
+    """A rare word is looked for in the lined-up titles' one text (``_titled``), a common
+    one title by title (``sparse`` 1: always the text; 10**9: never): the same rows in the
+    same order, also for titles with line breaks, a word twice in a title, at a title's
+    very end and in the last title; after an edit the text is made again."""
+    from opsdesk.ui.tasks import state
+
+    monkeypatch.setattr(state, "SPARSE", sparse)
+    rows = make_rows(400, seed=11)
+    odd = ["ab\nab cd", "xyz", "", "ab", "zz ab", "换行\n第二行 ab", "ab ab ab", "end ab"]
+    rows = [r._replace(title=odd[i % len(odd)] + f" {i}") if i % 3 == 0 else r
+            for i, r in enumerate(rows)]
+    rows[-1] = rows[-1]._replace(title="the last one ab")
+    cache = RowCache(rows)
+    for order in (cache.base, list(reversed(cache.base))):
+        for word in ("ab", "b", "ab\n", "1", "客服", "banner", "qqq", "d", "ne ab", "z", "第二"):
+            want = [p for p in order if word in cache.title_lc[p]]
+            assert state._titled(cache, order, word) == want, (word, sparse)
+    model = TaskTreeModel("en")
+    model.today = TODAY
+    model.set_rows(rows)
+    model.set_grouped(False)
+    model.set_filters(Filters(text="ab"))
+    before = model.visible_task_ids()
+    model.update_rows([rows[1]._replace(title="now ab too")])  # a title changed: made again
+    model.set_filters(Filters())
+    model.set_filters(Filters(text="ab"))
+    assert rows[1].id not in before
+    assert set(model.visible_task_ids()) == set(before) | {rows[1].id}
+
+
 @pytest.mark.parametrize("grouped", [False, True])
 def test_quick_paint_looks_like_the_styled_delegate(qtbot, ctx, grouped):
     """Task cells are painted from laid-out text kept by the delegate: the pixels match
