@@ -361,7 +361,7 @@ class ImportService(Service):
                 start=start, end=end, position=0, color=PHASE_COLORS[0])))
             return {t.uid: pid for t in doc.tasks}
         by_uid: dict[str, TaskDoc] = {}
-        top_of: dict[str, Any] = {}  # uid → its phase's uid (then its phase's id)
+        top_of: dict[str, str] = {}  # uid → its phase's uid
         top_uids = {t.uid for t in tops}
         # each phase's days of its tasks (starts and finishes; its first and last day then
         # come from min and max over them)
@@ -383,13 +383,12 @@ class ImportService(Service):
                         if node.parent is None:
                             break
                     top_uid = node.uid if node.uid in top_uids else None
-                if top_uid is None:
-                    continue
+            if top_uid is None:  # (under no phase)
+                continue
             top_of[uid] = top_uid
-            if top_uid is not None:
-                kept = days[top_uid]
-                kept.append(t.start)
-                kept.append(t.finish)
+            kept = days[top_uid]
+            kept.append(t.start)
+            kept.append(t.finish)
         first: dict[str, dt.date] = {}
         last: dict[str, dt.date] = {}
         for top_uid, kept in days.items():

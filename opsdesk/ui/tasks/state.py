@@ -314,11 +314,10 @@ def apply_filters(cache: RowCache, order: list[int], f: Filters, today: str) -> 
     for word in f.text.strip().lower().split():
         named = {uid for uid, name in cache.names_lc.items() if word in name}
         if out is order:  # every row still in: the titles lined up in this order (kept)
-            lined = cache.titles_in(order)
             if not named:
                 out = _titled(cache, order, word)
             else:
-                out = [p for p, title in zip(order, lined, strict=True)
+                out = [p for p, title in zip(order, cache.titles_in(order), strict=True)
                        if word in title or who[p] in named]
         elif not named:  # no person's name has it: the titles alone decide
             out = [p for p in out if word in titles[p]]
