@@ -458,9 +458,9 @@ def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
         meter = GapMeter()
         settle(meter)
         out["_rss_open_mb"] = round(rss_mb(), 1)
-        from opsdesk import preload  # as the app does once idle after the first data shown
+        from opsdesk import preload
 
-        preload.prefetch_views(QTimer.singleShot)
+        window.when_idle()  # as the app does once the first data is shown (app.py)
         settle(meter, lambda: all(m in sys.modules for m in preload.PREFETCH))
 
         ready: list[float] = []

@@ -149,7 +149,7 @@ class OpsDeskApp(QObject):
             self.window.close()
             self.qapp.quit()
             return
-        preload.prefetch_views(QTimer.singleShot)  # (idle: the first switch to a view is quick)
+        self.window.when_idle()  # (the first switch to a view is quick)
         self._bench_data_shown()
 
     def _bench_data_shown(self) -> None:
@@ -201,9 +201,7 @@ class OpsDeskApp(QObject):
         self.window.reload_after_first_screen()
         window = self.window
         QTimer.singleShot(0, lambda: _announce(window))
-        from opsdesk import preload
-
-        preload.prefetch_views(QTimer.singleShot)
+        window.when_idle()
         return True
 
     def first_screen_failed(self, exc: BaseException) -> None:

@@ -40,6 +40,7 @@ from opsdesk.ui import heap
 from opsdesk.ui.settings import Settings
 from opsdesk.ui.undo import UndoRunner
 from opsdesk.ui.views import VIEWS, View, ViewSpec
+from opsdesk.ui.widgets.one_frame import settle
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -271,6 +272,7 @@ class MainWindow(Retranslating, QMainWindow):
         key = self.specs[row].key
         view = self.view(key)
         self.stack.setCurrentIndex(row)
+        settle(view)  # (its first frame painted once, at its final geometry)
         if key in self.stale:  # what changed while it was hidden, patched where it can
             changes = self.stale.pop(key)
             if changes is None:
@@ -567,6 +569,36 @@ class MainWindow(Retranslating, QMainWindow):
         view = self.built.get("overview")
         if view is not None and hasattr(view, "reload_in_background"):
             view.reload_in_background()
+
+    def when_idle(self) -> None:
+        """The first data is shown: once the app is idle, import the views' modules
+        (``preload.prefetch_views``) and read, off the GUI thread, what the Tasks view
+        reads first (#17): SQLAlchemy keeps each statement compiled per engine, so the
+        first switch to Tasks does not compile four of them on the GUI thread. Nothing is
+        kept from the reads; a failure is left for the view's own read to report."""
+        from PySide6.QtCore import QTimer
+
+        from opsdesk import preload
+
+        preload.prefetch_views(QTimer.singleShot)
+        QTimer.singleShot(preload.PREFETCH_AFTER_MS, self._warm_statements)
+
+    def _warm_statements(self) -> None:
+        ctx = self.ctx
+        if ctx is None or ctx.plan_id is None or "tasks" in self.built:
+            return
+        from opsdesk.ui.background import run_in_background
+        from opsdesk.ui.tasks.view import FIRST_PAGE
+
+        services, plan_id = ctx.services, ctx.plan_id
+
+        def warm(_progress) -> None:
+            services.tasks.plan_rows(plan_id, limit=FIRST_PAGE)
+            services.tasks.phases(plan_id)
+            services.people.roles()
+            services.people.users()
+        run_in_background(self, warm, lambda _none: None, lambda _error: None,
+                          cancellable=False)
 
     def _refill_plans(self) -> None:
         """The Plan box lists the plans as they are now, keeping the plan shown."""

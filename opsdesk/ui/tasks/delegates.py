@@ -135,11 +135,13 @@ class TaskDelegate(QStyledItemDelegate):
             self._margin = style.pixelMetric(_MARGIN, None, widget) + 1
             self._check = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, widget),
                            style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, widget))
-        if background is not None or selected:  # (else the style draws nothing here)
+        if selected:  # the selection (over any background), as the style draws it
             if background is not None:
                 option = QStyleOptionViewItem(option)
                 option.backgroundBrush = background
-            style.drawPrimitive(_PANEL, option, painter, widget)  # background, selection
+            style.drawPrimitive(_PANEL, option, painter, widget)
+        elif background is not None:  # (what the style's item panel does with a plain brush)
+            painter.fillRect(option.rect, background)
         rect, margin = option.rect, self._margin
         x, top, height = rect.x(), rect.y(), rect.height()
         right = x + rect.width()

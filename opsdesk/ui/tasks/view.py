@@ -38,6 +38,7 @@ from opsdesk.ui.tasks.filterbar import FilterBar
 from opsdesk.ui.tasks.model import TaskTreeModel
 from opsdesk.ui.tasks.state import COL, EDIT_FIELDS, Filters, RowCache
 from opsdesk.ui.widgets.problem_banner import ProblemBanner
+from opsdesk.ui.widgets.one_frame import columns_repaint_now
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ class TasksView(Retranslating, TaskEditing, QWidget):
         self.delegates = {}
         for item_view in (self.tree_view, self.table):
             item_view.setModel(self.model)
+            columns_repaint_now(item_view)  # (fitted columns: no second paint after the first)
             item_view.setAlternatingRowColors(True)
             item_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             item_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
