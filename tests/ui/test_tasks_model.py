@@ -448,3 +448,71 @@ def test_a_phase_group_counts_every_task_in_it_like_the_overview(qtbot, ctx):
         assert model.data(group).endswith(f"({total})")
         with_subtasks += model.rowCount(group) < total
     assert with_subtasks  # (some phase holds subtasks: the direct rows alone would differ)
+
+
+def _looks_by_role(model: TaskTreeModel, index) -> tuple:
+    """A cell's look as its roles say it, one ``data()`` call each (what the styled
+    delegate paints from): the quick paint's ``cell_look`` must agree."""
+    R = Qt.ItemDataRole
+
+    def brush(role):
+        value = index.data(role)
+        return None if value is None else (value.color().rgba(), value.style())
+    check = index.data(R.CheckStateRole)
+    icon = index.data(R.DecorationRole)
+    return (index.data(R.DisplayRole), brush(R.BackgroundRole), brush(R.ForegroundRole),
+            index.data(R.FontRole) is not None,
+            None if check is None else Qt.CheckState(check) == Qt.CheckState.Checked,
+            None if icon is None else icon.cacheKey())
+
+
+def _look(model: TaskTreeModel, index) -> tuple:
+    text, background, foreground, bold, checked, icon = model.cell_look(index)
+    return (text, None if background is None else (background.color().rgba(), background.style()),
+            None if foreground is None else (foreground.color().rgba(), foreground.style()),
+            bold, checked, None if icon is None else icon.cacheKey())
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_cells_look_is_what_its_roles_say(lang):
+    """The quick paint works a row's looks out together (and keeps them): overdue red,
+    milestone amber, done grey, the unassigned muted, bold milestones and overdue due
+    dates, the tick and the role's dot — each the same as the cell's roles."""
+    model = TaskTreeModel(lang)
+    model.today = TODAY
+    model.set_rows(make_rows(300))
+    model.set_grouped(False)
+    for row in range(model.rowCount()):
+        for col in range(len(COLUMNS)):
+            index = model.index(row, col)
+            assert _look(model, index) == _looks_by_role(model, index), (row, COLUMNS[col])
+    kinds = {(r.status, r.is_milestone, r.due is not None and r.due < TODAY) for r in model.rows}
+    assert len(kinds) >= 10  # (every kind of row was compared)
+
+
+def test_a_cells_look_follows_the_rows_changes():
+    """Kept looks are forgotten when the model changes: an edited row, a new filter or
+    order, another language."""
+    rows = make_rows(60)
+    model = TaskTreeModel("en")
+    model.today = TODAY
+    model.set_rows(rows)
+    model.set_grouped(False)
+    target = next(r for r in rows if r.status == "todo" and r.due and r.due < TODAY)
+    index = model.index_of(target.id)
+    assert _look(model, index)[2] is None  # (the title of an overdue task: plain text)
+    model.update_rows([target._replace(status="done", title="finished")])
+    index = model.index_of(target.id)
+    text, _bg, foreground, _bold, checked, _icon = _look(model, index)
+    assert (text, checked) == ("finished", True) and foreground is not None
+    assert _look(model, index) == _looks_by_role(model, index)
+    model.set_filters(Filters(text="finished"))  # another shape: row 0 is that task now
+    due = model.index(0, COL["due"])
+    assert _look(model, due) == _looks_by_role(model, due)
+    english = _look(model, due)[0]
+    model.lang = "zh_CN"  # (as the view does when the interface language changes)
+    model._dates.clear()
+    model.rebuild()
+    due = model.index(0, COL["due"])
+    assert _look(model, due)[0] != english and "月" in _look(model, due)[0]
+    assert _look(model, due) == _looks_by_role(model, due)

@@ -47,6 +47,9 @@ MUTED_FG = QColor("#9aa0a6")
 MILESTONE_BG = QColor(255, 193, 7, 40)
 OVERDUE_BG = QColor(229, 57, 53, 22)
 GROUP_BG = QColor("#eef1f5")
+# (the quick paint's brushes: one each, shared by every cell; the delegate never changes them)
+_OVERDUE_BG, _MILESTONE_BG = QBrush(OVERDUE_BG), QBrush(MILESTONE_BG)
+_OVERDUE_FG, _DONE_FG, _MUTED_FG = QBrush(OVERDUE_FG), QBrush(DONE_FG), QBrush(MUTED_FG)
 
 # data() is asked several roles per painted cell: plain ints compare fastest
 _DISPLAY, _EDIT, _CHECK, _DECORATION = int(R.DisplayRole), int(R.EditRole), int(R.CheckStateRole), int(R.DecorationRole)
@@ -56,6 +59,8 @@ _TASK_ID, _ROW, _OVERDUE = int(TASK_ID_ROLE), int(ROW_ROLE), int(OVERDUE_ROLE)
 _TASK_ROLES = frozenset((_DISPLAY, _EDIT, _CHECK, _DECORATION, _FOREGROUND, _BACKGROUND, _FONT,
                          _TOOLTIP, _ALIGN, _TASK_ID, _ROW, _OVERDUE))
 _DONE_LIKE = ("done", "cancelled", "skipped")
+LOOKS_KEPT = 2048
+"""Rows whose cells' looks are kept (a screen shows a few dozen)."""
 _OPEN = ("todo", "doing", "blocked")
 LOOKUPS_BEFORE_MAP = 16
 """Rows of a node found by searching its children before a map of them is made."""
@@ -92,6 +97,11 @@ class TaskTreeModel(QAbstractItemModel):
         """The last filters, the order they were applied to and what passed (typing more
         of a word filters only what passed before)."""
         self._dates: dict[str | None, str] = {}
+        self._looks: dict[int, list[tuple]] = {}  # position -> its cells' looks (cell_look)
+        for changed in (self.modelAboutToBeReset, self.modelReset, self.dataChanged,
+                        self.layoutChanged, self.rowsInserted, self.rowsRemoved,
+                        self.rowsMoved):
+            changed.connect(self._forget_looks)
         self._colors: dict[str, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
@@ -443,15 +453,42 @@ class TaskTreeModel(QAbstractItemModel):
     def cell_look(self, index: QModelIndex) -> tuple | None:
         """How a task's cell looks: (text, background, foreground, bold, checked or None,
         icon or None) — what the delegate's quick paint needs, in one call (None for a
-        phase group)."""
+        phase group). A row's looks are worked out together, the first time one of its
+        cells is painted, and kept until the model changes (``_forget_looks``)."""
         pos = index.internalId() - self._first
         if pos < 0:
             return None
-        row, col = self.rows[pos], index.column()
-        return (self._display(row, col), self._value(row, col, _BACKGROUND),
-                self._value(row, col, _FOREGROUND), self._value(row, col, _FONT) is not None,
-                row.status == "done" if col == 0 else None,
-                self._dot(row.role_color) if col == _COL_ROLE and row.role_color else None)
+        looks = self._looks.get(pos)
+        if looks is None:
+            if len(self._looks) >= LOOKS_KEPT:
+                self._looks.clear()
+            looks = self._looks[pos] = self._row_looks(self.rows[pos])
+        return looks[index.column()]
+
+    def _row_looks(self, row: TaskListRow) -> list[tuple]:
+        """``cell_look`` of each column of ``row``: the rules of ``_value`` (background,
+        foreground, font) with what they share worked out once."""
+        overdue = self._overdue(row)
+        background = _OVERDUE_BG if overdue else _MILESTONE_BG if row.is_milestone else None
+        faded = _DONE_FG if row.status in _DONE_LIKE else None
+        milestone, display = bool(row.is_milestone), self._display
+        dot = self._dot(row.role_color) if row.role_color else None
+        looks = []
+        for col in range(N_COLUMNS):
+            foreground = faded
+            if foreground is None:
+                if col == _COL_DUE and overdue:
+                    foreground = _OVERDUE_FG
+                elif col == _COL_ASSIGNEE and row.assignee_id is None:
+                    foreground = _MUTED_FG
+            looks.append((display(row, col), background, foreground,
+                          milestone or (col == _COL_DUE and overdue),
+                          row.status == "done" if col == 0 else None,
+                          dot if col == _COL_ROLE else None))
+        return looks
+
+    def _forget_looks(self, *_signal) -> None:
+        self._looks.clear()
 
     def _value(self, row: TaskListRow, col: int, role: int):
         """The value of one role of a task's cell (None: nothing)."""
