@@ -22,8 +22,8 @@ from opsdesk.services.task_rows import TaskListRow, TaskTable
 from opsdesk.ui import background, heap
 from opsdesk.ui.main_window import MainWindow
 from opsdesk.ui.tasks import state
-from opsdesk.ui.tasks.state import COL
 from opsdesk.ui.tasks import view as tasks_view
+from opsdesk.ui.tasks.state import COL
 
 
 @pytest.fixture

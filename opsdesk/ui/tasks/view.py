@@ -37,8 +37,8 @@ from opsdesk.ui.tasks.editing import TaskEditing
 from opsdesk.ui.tasks.filterbar import FilterBar
 from opsdesk.ui.tasks.model import TaskTreeModel
 from opsdesk.ui.tasks.state import COL, EDIT_FIELDS, Filters, RowCache
-from opsdesk.ui.widgets.problem_banner import ProblemBanner
 from opsdesk.ui.widgets.one_frame import columns_repaint_now
+from opsdesk.ui.widgets.problem_banner import ProblemBanner
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
