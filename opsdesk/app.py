@@ -97,6 +97,7 @@ class OpsDeskApp(QObject):
         self._bench = bool(os.environ.get("OPSDESK_BENCH_EXIT_AFTER_PAINT"))
         self._painted = False  # the window's first paint event has come
         self._data_shown = False  # (bench: data-ready waits for the first paint)
+        self._first_shown = None  # the first screen read plainly, if it was shown
         self._opened = False
         self.window = MainWindow(settings=self.settings, on_switch_user=self.switch_user,
                                  on_open=self.open_other, on_new=self.create_and_open,
@@ -164,18 +165,20 @@ class OpsDeskApp(QObject):
             self._data_shown = True
             if not self._painted:  # the open ran before the window's first paint (the
                 return  # 300 ms fallback on a slow machine): the markers come in order
-            self.window.overview.repaint()  # the overview with its data, painted
+            page = self.window.stack.currentWidget()
+            (page or self.window).repaint()  # the first view with its data, painted
             print("opsdesk:data-ready", flush=True)
             self.qapp.quit()
 
     # ---- the first screen read plainly (#17)
     def _show_first_screen(self, first) -> None:
-        """Show a manager's Overview read before SQLAlchemy loaded; the store opens on a
-        plain thread once the person uses the window or after ``FirstScreenOpen.IDLE_MS``,
-        or at once when something needs it (``DeferredStore``)."""
+        """Show the first view read before SQLAlchemy loaded (a manager's Overview, staff's
+        My work); the store opens on a plain thread once the person uses the window or after
+        ``FirstScreenOpen.IDLE_MS``, or at once when something needs it (``DeferredStore``)."""
         from opsdesk.ui.first_screen import FirstScreenOpen
 
         assert self.window is not None and self._first_start is not None
+        self._first_shown = first
         self._first_open = FirstScreenOpen(self, self._first_start.path, first)
         QTimer.singleShot(0, self._bench_data_shown)  # (in the event loop, as after an open)
 
@@ -198,7 +201,7 @@ class OpsDeskApp(QObject):
         self.ctx.store, self.ctx.services, self.ctx.actor = store, services, actor
         self.window.attach_store()
         self.window.retranslate_ui()  # (read-only or not, now known)
-        self.window.reload_after_first_screen()
+        self.window.reload_after_first_screen(self._first_shown)
         window = self.window
         QTimer.singleShot(0, lambda: _announce(window))
         window.when_idle()

@@ -92,9 +92,8 @@ def load_core_in_background(db: str | None) -> None:
 
 
 def _usable(first) -> bool:
-    """A plain first screen the window can show: a manager's Overview (staff start in My
-    work, which the full store reads)."""
-    return first is not None and first.actor.is_manager
+    """A plain first screen the window can show: a manager's Overview, staff's My work."""
+    return first is not None and (first.actor.is_manager or first.my_work is not None)
 
 
 CHOICE_TIMEOUT_S = 10.0

@@ -1,8 +1,9 @@
 """The desktop app's first screen read plainly, before SQLAlchemy loads (#17).
 
-A manager who starts the app with ``--user`` (and the password in ``OPSDESK_PASSWORD``, as
-on the command line) sees the Overview before the ORM and the store are loaded: this module
-signs in and reads the plans and the Overview over a read-only ``sqlite3`` connection from
+Someone who starts the app with ``--user`` (a manager with the password in
+``OPSDESK_PASSWORD``, as on the command line; staff without one) sees their first view — a
+manager's Overview, staff's My work — before the ORM and the store are loaded: this module
+signs in and reads the plans and that view over a read-only ``sqlite3`` connection from
 ``store/plain.py``, on a plain thread started before Qt is imported (SQLite releases the
 GIL while it reads, so the reads overlap Qt's start-up). The window then opens the full store
 when it is first needed (``ui/first_screen.py``).
@@ -11,8 +12,9 @@ The rules are the full services' own: sign-in as ``PeopleService.authenticate`` 
 but a plain right password — a wrong or missing one, a wait after wrong tries, earlier wrong
 tries to clear, a manager without a password — gives ``None``, and the full path asks,
 counts, clears and explains as always, writing what it must); the Overview's counts are
-summed by the same ``overview_data.summarize`` as ``OverviewService.overview``, and a test
-compares the two on the same files.
+summed by the same ``overview_data.summarize`` as ``OverviewService.overview``; My work is
+``MyWorkService.tasks``'s query and rule in plain SQL; tests compare each pair on the same
+files.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from opsdesk.model.enums import OPEN_STATUSES
+from opsdesk.model.enums import OPEN_STATUSES, TaskStatus
 from opsdesk.services.actor import Actor
 from opsdesk.services.clock import Clock, utc_now
+from opsdesk.services.my_task import RECENT_DAYS, MyTask
 from opsdesk.services.overview_data import PRIORITY_RANKS, Overview, TaskBrief, summarize
 from opsdesk.services.passwords import verify_password
 from opsdesk.services.plan_info import PhaseInfo, PlanInfo
@@ -51,15 +54,40 @@ def _brief(row: tuple) -> TaskBrief:
     return TaskBrief(row[0], row[1], _date(row[2]), row[3], row[4], row[5], bool(row[6]))
 
 
+_DONE, _CANCELLED, _SKIPPED = TaskStatus.DONE.value, TaskStatus.CANCELLED.value, TaskStatus.SKIPPED.value
+_MY_WORK = (  # MyWorkService.tasks, the person's list (its columns in MyTask's order)
+    "SELECT t.id, t.title, t.start, t.due, t.status, t.priority, t.is_milestone, "
+    "t.assignee_id, t.role_id, t.done_at, t.done_by, t.version, t.series_id, t.phase_id, "
+    "p.name_zh, p.name_en, p.color, coalesce(s.total, 0), coalesce(s.done, 0) "
+    "FROM tasks t LEFT OUTER JOIN phases p ON p.id = t.phase_id "
+    "LEFT OUTER JOIN (SELECT phase_id AS pid, count(*) AS total, "
+    f"sum(CASE WHEN status = '{_DONE}' THEN 1 ELSE 0 END) AS done FROM tasks "
+    f"WHERE plan_id = ? AND status != '{_CANCELLED}' GROUP BY phase_id) s "
+    "ON s.pid = t.phase_id "
+    "WHERE t.plan_id = ? AND ({mine}) "
+    f"AND t.status NOT IN ('{_CANCELLED}', '{_SKIPPED}') "
+    f"AND (t.status != '{_DONE}' OR t.done_at >= ?) "
+    "ORDER BY t.due IS NULL, t.due, t.is_milestone DESC, t.position, t.id")
+
+
+def _stamp(value: str | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromisoformat(value)
+
+
 @dataclass(frozen=True)
 class FirstScreen:
     """What the first screen shows: who signed in, the plans, and the chosen plan's
-    Overview (None when the database holds no plan)."""
+    Overview (a manager's first view) or My work (staff's), None when the database holds
+    no plan; with My work, the roles' names (id → (zh, en)) its heading shows. ``last_change``:
+    the change log's last entry when it was read (a later one: read again)."""
 
     actor: Actor
     plans: list[PlanInfo]
     plan_id: int | None
     overview: Overview | None
+    my_work: list[MyTask] | None = None
+    roles: dict[int, tuple[str, str]] | None = None
+    last_change: int = 0
 
 
 class FirstScreenReader:
@@ -133,37 +161,67 @@ class FirstScreenReader:
             "AND t.due >= ? ORDER BY t.due, t.id LIMIT ?", (plan.id, day, milestone_limit))]
         return summarize(plan, today, phases, groups, overdue, milestones)
 
+    def my_work(self, plan_id: int, actor: Actor, today: dt.date) -> list[MyTask]:
+        """``MyWorkService.tasks`` read plainly: the same query and rule (``rules.is_mine``:
+        assigned to the person, or unassigned and of one of their roles), the same order."""
+        mine, args = "t.assignee_id = ?", [actor.user_id]
+        if actor.user_id is None:
+            mine, args = "0", []
+        if actor.role_ids:
+            roles = sorted(actor.role_ids)
+            mine = f"{mine} OR (t.assignee_id IS NULL AND t.role_id IN " \
+                   f"({', '.join('?' * len(roles))}))"
+            args += roles
+        since = dt.datetime.combine(today - dt.timedelta(days=RECENT_DAYS), dt.time())
+        rows = self.con.execute(_MY_WORK.format(mine=mine), (
+            plan_id, plan_id, *args, since.isoformat(sep=" ", timespec="microseconds")))
+        return [MyTask(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5], bool(r[6]), r[7],
+                       r[8], _stamp(r[9]), r[10], r[11], r[12], r[13], r[14], r[15], r[16],
+                       int(r[17]), int(r[18])) for r in rows]
+
+    def roles(self) -> dict[int, tuple[str, str]]:
+        return {r[0]: (r[1], r[2]) for r in self.con.execute(
+            "SELECT id, name_zh, name_en FROM roles")}
+
+    def last_change(self) -> int:
+        return self.con.execute("SELECT coalesce(max(id), 0) FROM changes").fetchone()[0]
+
     def first_screen(self, login: str, password: str | None,
                      choose_plan: Callable[[list[PlanInfo]], int | None],
                      today: Callable[[], dt.date], managers_only: bool = False
                      ) -> FirstScreen | None:
         """Sign in, list the plans, ``choose_plan`` one (it may wait for the window's
-        settings) and read its Overview; None when the full path must sign in (and, with
-        ``managers_only``, at once for staff, whose first view is My work)."""
+        settings) and read its first view: a manager's Overview, staff's My work; None when
+        the full path must sign in (and, with ``managers_only``, at once for staff)."""
         actor = self.sign_in(login, password)
         if actor is None or (managers_only and not actor.is_manager):
             return None
+        last_change = self.last_change()  # (before the reads: a change meanwhile is later)
         plans = self.plans()
         wanted = choose_plan(plans)
         plan = next((p for p in plans if p.id == wanted), plans[0] if plans else None)
-        return FirstScreen(actor, plans, plan.id if plan else None,
-                           self.overview(plan, today()) if plan else None)
+        if actor.is_manager:
+            return FirstScreen(actor, plans, plan.id if plan else None,
+                               self.overview(plan, today()) if plan else None,
+                               last_change=last_change)
+        return FirstScreen(actor, plans, plan.id if plan else None, None,
+                           self.my_work(plan.id, actor, today()) if plan else [],
+                           self.roles(), last_change)
 
 
 def read_first_screen(target: str | Path, login: str, password: str | None,
                       choose_plan: Callable[[list[PlanInfo]], int | None],
                       today: Callable[[], dt.date]) -> FirstScreen | None:
-    """A manager's first screen read plainly from ``target`` (``store/plain.py``), on the
-    calling thread (``preload`` runs it on a plain thread started before Qt exists). None:
-    the file is not one to read plainly, the full sign-in must run, the person is staff (My
-    work first: the full path, told as soon as the sign-in is read), or a read failed (the
-    full path opens the file and explains)."""
+    """The first screen read plainly from ``target`` (``store/plain.py``), on the calling
+    thread (``preload`` runs it on a plain thread started before Qt exists). None: the file
+    is not one to read plainly, the full sign-in must run, or a read failed (the full path
+    opens the file and explains)."""
     con = None
     try:
         # The reads overlap the file's integrity check; nothing is shown unless it passes.
         con = connect_for_reading(target, checked=False)
         first = None if con is None else FirstScreenReader(con).first_screen(
-            login, password, choose_plan, today, managers_only=True)
+            login, password, choose_plan, today)
         return first if first is not None and is_healthy(target) else None
     except Exception:  # noqa: BLE001 - the full path reads it again and explains
         return None

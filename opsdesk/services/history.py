@@ -19,7 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, select, text, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from opsdesk.errors import (
@@ -102,6 +102,12 @@ def _same(table: str, a: dict | None, b: dict | None) -> bool:
 
 class HistoryService(Service):
     # ---- reading
+    def last_change_id(self) -> int:
+        """The change log's last entry (0: none yet): every write adds one, so a read that
+        noted it knows whether anything was written since."""
+        with self.store.read() as s:
+            return int(s.scalar(select(func.coalesce(func.max(Change.id), 0))) or 0)
+
     def rows_of(self, s: Session, tx: int) -> list[RowChange]:
         """The rows action ``tx`` changed: each one's first before and last after."""
         merged: OrderedDict[tuple[str, str], RowChange] = OrderedDict()

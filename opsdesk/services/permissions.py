@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from sqlalchemy import ColumnElement, and_, false, or_
+from typing import TYPE_CHECKING, Protocol
 
 from opsdesk.errors import QT_TRANSLATE_NOOP, PermissionDenied
-from opsdesk.model import Task
 from opsdesk.model.enums import TaskStatus
 from opsdesk.model.rules import is_mine
 from opsdesk.services.actor import Actor
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
 
 # Names of rights, shown in the "you may not" message.
 EDIT_PLAN = QT_TRANSLATE_NOOP("Errors", "edit the plan (manager only)")
@@ -47,7 +47,12 @@ def mine(actor: Actor, assignee_id: int | None, role_id: int | None) -> bool:
 
 
 def mine_clause(actor: Actor) -> ColumnElement[bool]:
-    """``mine`` as a WHERE clause on ``Task`` (the same rule, for a query)."""
+    """``mine`` as a WHERE clause on ``Task`` (the same rule, for a query). (SQLAlchemy is
+    imported here only: the rules above serve My work's plain first screen before it loads.)"""
+    from sqlalchemy import and_, false, or_
+
+    from opsdesk.model import Task
+
     own = Task.assignee_id == actor.user_id if actor.user_id is not None else false()
     if not actor.role_ids:
         return own

@@ -1,13 +1,14 @@
 """The first screen shown before the store opens, then the store behind it (#17).
 
-``preload`` read a manager's sign-in and Overview plainly (``services/first_screen.py``)
-while Qt loaded; the window shows them at once over a ``DeferredStore``. The store itself —
+``preload`` read the sign-in and the first view (a manager's Overview, staff's My work)
+plainly (``services/first_screen.py``) while Qt loaded; the window shows them at once over a
+``DeferredStore``. The store itself —
 SQLAlchemy, the engine — opens on a plain thread when the person first uses the window
 (a key, a click, the mouse, the wheel) or after ``IDLE_MS``, whichever comes first; anything
 that needs the store before that (a view, a menu command) opens it then and waits for it.
 Once open, the app takes the store as signing in would have (``attach_first_screen``): the
 actions that depend on it, the daily backup, other processes' changes, the notice of what is
-due, and the Overview read again.
+due, the Overview read again, and My work if anything was written since its read.
 """
 
 from __future__ import annotations

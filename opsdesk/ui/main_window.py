@@ -217,10 +217,16 @@ class MainWindow(Retranslating, QMainWindow):
             self._fill_plans(first.plans, first.plan_id)
             if first.overview is not None and first.plan_id == ctx.plan_id:
                 self._preset["overview"] = first.overview
+            if first.my_work is not None and first.plan_id == ctx.plan_id \
+                    and "mywork" in [s.key for s in self.specs]:
+                self._preset["mywork"] = first  # (staff start in My work: see announce)
             self.file_actions.update()
             self.phase_actions.update()
-        self.nav.setCurrentRow(0)
-        self._show_row(0)
+        row = 0
+        if "mywork" in self._preset:
+            row = [s.key for s in self.specs].index("mywork")
+        self.nav.setCurrentRow(row)
+        self._show_row(row)
 
     def attach_store(self) -> None:
         """What follows the open store: the actions that depend on it, the daily backup,
@@ -562,13 +568,18 @@ class MainWindow(Retranslating, QMainWindow):
         ctx.plan_id = self.plan_picker.currentData()
         self._update_title()
 
-    def reload_after_first_screen(self) -> None:
+    def reload_after_first_screen(self, first: FirstScreen | None = None) -> None:
         """The store is open behind the first screen (#17): the plans and the Overview as
-        they are now (the Overview read off the GUI thread, as after another's change)."""
+        they are now (the Overview read off the GUI thread, as after another's change), and
+        My work read again if anything was written since ``first`` was read."""
         self._refill_plans()
         view = self.built.get("overview")
         if view is not None and hasattr(view, "reload_in_background"):
             view.reload_in_background()
+        my_work = self.built.get("mywork")
+        if my_work is not None and (first is None or self.ctx is None or first.plan_id != self.ctx.plan_id
+                                    or self.ctx.services.history.last_change_id() != first.last_change):
+            cast(View, my_work).refresh()
 
     def when_idle(self) -> None:
         """The first data is shown: once the app is idle, import the views' modules

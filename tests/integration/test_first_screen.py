@@ -158,7 +158,8 @@ def test_the_read_gives_the_chosen_plans_overview(seeded_copy, world):
 
 
 def test_the_plain_first_screen_imports_no_sqlalchemy():
-    code = ("import sys, opsdesk.services.first_screen, opsdesk.store.plain, opsdesk.services; "
+    code = ("import sys, opsdesk.services.first_screen, opsdesk.store.plain, opsdesk.services, "
+            "opsdesk.services.my_task, opsdesk.services.permissions; "
             "bad = [m for m in sys.modules if m.startswith(('sqlalchemy', 'PySide6'))]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
@@ -192,9 +193,72 @@ def test_a_damaged_file_shows_nothing_even_when_its_first_pages_read(tmp_path):
                               lambda: today) is None
 
 
-def test_staff_are_told_to_take_the_full_path_as_soon_as_they_are_signed_in(seeded_copy):
+def _varied(db: Path, world) -> None:
+    """Work of every kind My work tells apart: done today and long ago, cancelled, skipped,
+    unassigned work of a role, work of another person with one's role, a second role."""
+    store = open_store(db)
+    services = Services(store, FakeClock())
+    manager = world.manager
+    rows = services.tasks.list(world.plan_id)
+    for row, change in zip(rows[::5], (dict(status="done"), dict(status="cancelled"),
+                                       dict(assignee_id=None), dict(status="skipped"),
+                                       dict(assignee_id=world.users["cs"]),
+                                       dict(status="done"), dict(assignee_id=None)),
+                           strict=False):
+        services.tasks.update(manager, row.id, **change)
+    store.close()
+    _sql(db, "UPDATE tasks SET done_at = '2020-01-02 03:04:05.000000' "
+             "WHERE id = (SELECT min(id) FROM tasks WHERE status = 'done')")
+    _sql(db, f"INSERT INTO user_roles (user_id, role_id) SELECT {world.users['cs']}, id "
+             f"FROM roles WHERE id != {world.roles['customer_service']} LIMIT 1")
+
+
+def test_the_plain_my_work_is_the_services_my_work(seeded_copy, world):
+    """Staff start in My work: read plainly, it lists what ``MyWorkService.tasks`` lists
+    (the same rows, fields and order) for every person, on days across the plan."""
+    db = seeded_copy("mywork.db")
+    _varied(db, world)
+    before = file_state(db)
+    reader = _reader(db)
+    full = Services(open_store(db, readonly=True))
+    try:
+        people = [u for u in full.people.users() if not u.is_manager] + \
+            [u for u in full.people.users() if u.is_manager]
+        compared = 0
+        for user in people:
+            actor = full.people.actor_for(user.id)
+            assert reader.actor(user.id) == actor
+            for today in _days(world.launch):
+                plain = reader.my_work(world.plan_id, actor, today)
+                assert plain == full.mywork.tasks(world.plan_id, actor, today), \
+                    (user.login, today)
+                compared += len(plain)
+        assert compared > 100
+        assert reader.roles() == {r.id: (r.name_zh, r.name_en) for r in full.people.roles()}
+    finally:
+        reader.close()
+        full.store.close()
+    assert file_state(db) == before
+
+
+def test_staff_get_their_my_work_as_their_first_screen(seeded_copy, world):
     db = seeded_copy("staff.db")
-    chosen = []
-    assert read_first_screen(db, "cs", None, lambda plans: chosen.append(plans),
-                              lambda: dt.date(2026, 12, 2)) is None
-    assert chosen == []  # (no plans read, no Overview: My work is the full store's)
+    today = world.launch + dt.timedelta(days=3)
+    first = read_first_screen(db, "cs", None, lambda plans: plans[0].id, lambda: today)
+    assert first is not None and first.actor.login == "cs" and first.overview is None
+    store = open_store(db, readonly=True)
+    try:
+        services = Services(store)
+        assert first.my_work == services.mywork.tasks(first.plan_id, first.actor, today)
+        assert first.my_work and first.roles == {r.id: (r.name_zh, r.name_en)
+                                                 for r in services.people.roles()}
+    finally:
+        store.close()
+    con = sqlite3.connect(db)
+    try:
+        assert first.last_change == con.execute("SELECT max(id) FROM changes").fetchone()[0] > 0
+    finally:
+        con.close()
+    _sql(db, "DELETE FROM plans")  # no plan: nothing to list, still a first screen
+    empty = read_first_screen(db, "cs", None, lambda plans: None, lambda: today)
+    assert empty is not None and empty.plan_id is None and empty.my_work == []

@@ -33,19 +33,43 @@ def _cpu_ticks(pid: int) -> int | None:
         return None
 
 
-@pytest.fixture
-def display():
-    """A display number of an Xvfb server of this test (Xvfb picks a free one)."""
+def _start_xvfb() -> tuple[subprocess.Popen, str | None]:
+    """An Xvfb server and its display once it answers (None: it did not come up)."""
     read, write = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
                                "-nolisten", "tcp"], pass_fds=(write,),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
+    with os.fdopen(read) as f:
+        number = f.readline().strip()
+    if not number.isdigit():
+        return server, None
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and server.poll() is None:
+        if subprocess.run(["xwininfo", "-root", "-display", f":{number}"],
+                          capture_output=True).returncode == 0:
+            time.sleep(0.2)  # (a server that lost the race for the number quits by now: the
+            if server.poll() is None:  # display would then be another test's server)
+                return server, f":{number}"
+            break
+        time.sleep(0.05)
+    return server, None
+
+
+@pytest.fixture
+def display():
+    """A display number of an Xvfb server of this test (Xvfb picks a free one; two started
+    at once, as two test workers may, can pick the same one and one of them then quits:
+    it is started again until its display answers)."""
+    for _try in range(3):
+        server, name = _start_xvfb()
+        if name is not None:
+            break
+        server.kill()
+        server.wait()
+    assert name is not None, "Xvfb did not start"
     try:
-        with os.fdopen(read) as f:
-            number = f.readline().strip()
-        assert number.isdigit(), "Xvfb did not start"
-        yield f":{number}"
+        yield name
     finally:
         server.kill()
         server.wait()

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from opsdesk.services.mywork import GROUPS, list_rows
+from opsdesk.services.my_task import GROUPS, list_rows
 
 if TYPE_CHECKING:
-    from opsdesk.services.mywork import MyTask
+    from opsdesk.services.my_task import MyTask
 
 TaskRole = Qt.ItemDataRole.UserRole + 1  # the MyTask of a row (None for a header)
 GroupRole = Qt.ItemDataRole.UserRole + 2  # the group key of a row

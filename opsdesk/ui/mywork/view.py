@@ -29,8 +29,11 @@ from opsdesk.ui.mywork.notice import due_text
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from opsdesk.services import Changes
-    from opsdesk.services.mywork import MyTask
+    from opsdesk.services.first_screen import FirstScreen
+    from opsdesk.services.my_task import MyTask
     from opsdesk.ui.context import AppContext
 
 FAST_UPDATE = 50  # a write touching at most this many shown tasks updates rows in place
@@ -64,6 +67,7 @@ class MyWorkView(Retranslating, QWidget):
         self.ctx, self.main_window = ctx, window
         self.tasks: list[MyTask] = []
         self.role_names = ""  # the person's roles, for the subtitle (read on refresh)
+        self._roles: dict[int, tuple[str, str]] = {}  # role id → (name zh, name en)
         self._phases_to_repaint: set[int | None] = set()
         self._headers_dirty = False
         self._after_tick = QTimer(self)  # (the view's own: it goes when the view goes)
@@ -168,15 +172,21 @@ class MyWorkView(Retranslating, QWidget):
                                "missed": self.tr("click the box to tick off today’s or to "
                                                  "mark the missed days skipped")}
         self.delegate.lang = self.ctx.lang
-        self._read_roles()
+        self._name_roles()  # (the names as last read: refresh reads them)
         self._subtitle()
         self._banner_text()
         self.list.viewport().update()
 
 
     def _read_roles(self) -> None:
-        roles = {r.id: r.name(self.ctx.lang) for r in self.ctx.services.people.roles()}
-        self.role_names = " · ".join(roles[r] for r in sorted(self.ctx.actor.role_ids)
+        self._roles = {r.id: (r.name_zh, r.name_en) for r in self.ctx.services.people.roles()}
+        self._name_roles()
+
+    def _name_roles(self) -> None:
+        """The person's roles in the heading, in the interface language (as last read)."""
+        which = 0 if self.ctx.lang.startswith("zh") else 1
+        roles = self._roles
+        self.role_names = " · ".join(roles[r][which] for r in sorted(self.ctx.actor.role_ids)
                                      if r in roles)
 
     def _subtitle(self) -> None:
@@ -213,10 +223,20 @@ class MyWorkView(Retranslating, QWidget):
         else:
             self.tasks = self.ctx.services.mywork.tasks(self.ctx.plan_id, self.ctx.actor,
                                                         self.ctx.today())
+        self._show(self._read_roles)
+
+    def show_data(self, first: FirstScreen) -> None:
+        """Show My work read elsewhere (the first screen, read plainly before the store
+        opened: ``services/first_screen.py``), reading nothing from the store."""
+        self.tasks = list(first.my_work or [])
+        self._roles = dict(first.roles or {})
+        self._show(self._name_roles)
+
+    def _show(self, name_roles: Callable[[], None]) -> None:
         current = self.current_task()
         self.delegate.today = self.ctx.today()
         self.model.set_tasks(self.tasks, self.ctx.today())
-        self._read_roles()
+        name_roles()
         if not self.banner_shown:  # the first load tells what is overdue and due today
             self.banner_shown = True
             self.show_banner(*self.due_counts())
@@ -302,7 +322,7 @@ class MyWorkView(Retranslating, QWidget):
         return index.data(TaskRole) if index.isValid() else None
 
     def can_toggle(self, t: MyTask) -> bool:
-        return not self.ctx.store.readonly and permissions.can_toggle(self.ctx.actor, t)
+        return permissions.can_toggle(self.ctx.actor, t) and not self.ctx.store.readonly
 
     def toggle_row(self, row: int) -> None:
         """Tick off (or reopen) the task of ``row`` as shown: the version shown is checked in
