@@ -22,28 +22,55 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from opsdesk.model.enums import OPEN_STATUSES, TaskStatus
 from opsdesk.services.actor import Actor
 from opsdesk.services.clock import Clock, utc_now
-from opsdesk.services.my_task import RECENT_DAYS, MyTask
-from opsdesk.services.overview_data import PRIORITY_RANKS, Overview, TaskBrief, summarize
-from opsdesk.services.passwords import verify_password
-from opsdesk.services.plan_info import PhaseInfo, PlanInfo
+from opsdesk.services.passwords import begin_verify
 from opsdesk.store.plain import connect_for_reading, is_healthy
 
 if TYPE_CHECKING:
+    from opsdesk.services.my_task import MyTask
+    from opsdesk.services.overview_data import Overview, TaskBrief
+    from opsdesk.services.plan_info import PlanInfo
     from opsdesk.store.deferred import DeferredStore
     from opsdesk.store.engine import Store
 
-_OPEN = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
-_RANK = "CASE t.priority " + " ".join(
-    f"WHEN '{k}' THEN {v}" for k, v in PRIORITY_RANKS.items()) + " ELSE 1 END"
-_BRIEF = ("SELECT t.id, t.title, t.due, t.status, t.role_id, u.name, t.is_milestone "
-          "FROM tasks t LEFT OUTER JOIN users u ON u.id = t.assignee_id ")
+# (The rows' types and the rules' names are imported where they are first used: the
+# sign-in starts its password's check before they load, #17.)
+
+
+@cache
+def _sql() -> dict[str, str]:
+    """The first screen's queries that spell out the rules' names."""
+    from opsdesk.model.enums import OPEN_STATUSES, TaskStatus
+    from opsdesk.services.overview_data import PRIORITY_RANKS
+
+    done, cancelled, skipped = (TaskStatus.DONE.value, TaskStatus.CANCELLED.value,
+                                TaskStatus.SKIPPED.value)
+    return {
+        "open": ", ".join(f"'{s}'" for s in OPEN_STATUSES),
+        "rank": "CASE t.priority " + " ".join(
+            f"WHEN '{k}' THEN {v}" for k, v in PRIORITY_RANKS.items()) + " ELSE 1 END",
+        "brief": "SELECT t.id, t.title, t.due, t.status, t.role_id, u.name, t.is_milestone "
+                 "FROM tasks t LEFT OUTER JOIN users u ON u.id = t.assignee_id ",
+        # MyWorkService.tasks, the person's list (its columns in MyTask's order)
+        "my_work": "SELECT t.id, t.title, t.start, t.due, t.status, t.priority, "
+        "t.is_milestone, t.assignee_id, t.role_id, t.done_at, t.done_by, t.version, "
+        "t.series_id, t.phase_id, p.name_zh, p.name_en, p.color, coalesce(s.total, 0), "
+        "coalesce(s.done, 0) FROM tasks t LEFT OUTER JOIN phases p ON p.id = t.phase_id "
+        "LEFT OUTER JOIN (SELECT phase_id AS pid, count(*) AS total, "
+        f"sum(CASE WHEN status = '{done}' THEN 1 ELSE 0 END) AS done FROM tasks "
+        f"WHERE plan_id = ? AND status != '{cancelled}' GROUP BY phase_id) s "
+        "ON s.pid = t.phase_id WHERE t.plan_id = ? AND ({mine}) "
+        f"AND t.status NOT IN ('{cancelled}', '{skipped}') "
+        f"AND (t.status != '{done}' OR t.done_at >= ?) "
+        "ORDER BY t.due IS NULL, t.due, t.is_milestone DESC, t.position, t.id",
+    }
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -51,23 +78,9 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _brief(row: tuple) -> TaskBrief:
+    from opsdesk.services.overview_data import TaskBrief
+
     return TaskBrief(row[0], row[1], _date(row[2]), row[3], row[4], row[5], bool(row[6]))
-
-
-_DONE, _CANCELLED, _SKIPPED = TaskStatus.DONE.value, TaskStatus.CANCELLED.value, TaskStatus.SKIPPED.value
-_MY_WORK = (  # MyWorkService.tasks, the person's list (its columns in MyTask's order)
-    "SELECT t.id, t.title, t.start, t.due, t.status, t.priority, t.is_milestone, "
-    "t.assignee_id, t.role_id, t.done_at, t.done_by, t.version, t.series_id, t.phase_id, "
-    "p.name_zh, p.name_en, p.color, coalesce(s.total, 0), coalesce(s.done, 0) "
-    "FROM tasks t LEFT OUTER JOIN phases p ON p.id = t.phase_id "
-    "LEFT OUTER JOIN (SELECT phase_id AS pid, count(*) AS total, "
-    f"sum(CASE WHEN status = '{_DONE}' THEN 1 ELSE 0 END) AS done FROM tasks "
-    f"WHERE plan_id = ? AND status != '{_CANCELLED}' GROUP BY phase_id) s "
-    "ON s.pid = t.phase_id "
-    "WHERE t.plan_id = ? AND ({mine}) "
-    f"AND t.status NOT IN ('{_CANCELLED}', '{_SKIPPED}') "
-    f"AND (t.status != '{_DONE}' OR t.done_at >= ?) "
-    "ORDER BY t.due IS NULL, t.due, t.is_milestone DESC, t.position, t.id")
 
 
 def _stamp(value: str | None) -> dt.datetime | None:
@@ -90,6 +103,22 @@ class FirstScreen:
     last_change: int = 0
 
 
+@dataclass(frozen=True)
+class SignIn:
+    """A sign-in under way (``FirstScreenReader.start_sign_in``): who it will be, and the
+    password's check when there is one."""
+
+    actor: Actor | None
+    is_manager: bool
+    checked: Future[bool] | None = None
+
+    def result(self) -> Actor | None:
+        """The actor, once the password proved right (None: wrong, or it could not tell)."""
+        if self.checked is not None and not self.checked.result():
+            return None
+        return self.actor
+
+
 class FirstScreenReader:
     """Plain reads over one read-only connection (see the module's doc)."""
 
@@ -104,6 +133,14 @@ class FirstScreenReader:
     def sign_in(self, login: str, password: str | None) -> Actor | None:
         """The actor for a plain right password (or a staff login without one); None
         whenever the full sign-in must run (it asks, counts and explains)."""
+        started = self.start_sign_in(login, password)
+        return None if started is None else started.result()
+
+    def start_sign_in(self, login: str, password: str | None) -> SignIn | None:
+        """``sign_in`` begun: None at once when the full sign-in must run; else its answer
+        to come from ``result()`` — a password is checked on a thread of its own meanwhile
+        (argon2 works without the interpreter lock for a fifth of a second: the first
+        screen's reads go on beside it)."""
         row = self.con.execute(
             "SELECT id, is_manager, password_hash, failed_logins, locked_until FROM users "
             "WHERE lower(login) = ? AND active = 1", (login.strip().lower(),)).fetchone()
@@ -113,14 +150,16 @@ class FirstScreenReader:
         if password_hash is None:
             if is_manager:
                 return None  # a manager must set a password first
-            return self.actor(user_id)
+            return SignIn(self.actor(user_id), bool(is_manager))
         if not password or failed:
             return None  # asked for, or earlier wrong tries to clear (a write)
         if locked_until is not None and dt.datetime.fromisoformat(locked_until) > self.clock():
             return None  # waiting after wrong tries: the full path says how long
-        if not verify_password(password_hash, password):
-            return None  # counted and explained by the full path
-        return self.actor(user_id)
+        actor = self.actor(user_id)
+        if actor is None:
+            return None
+        return SignIn(actor, bool(is_manager),  # (wrong: counted by the full path)
+                      begin_verify(password_hash, password))
 
     def actor(self, user_id: int) -> Actor | None:
         row = self.con.execute("SELECT id, login, name, is_manager, role_id FROM users "
@@ -133,6 +172,8 @@ class FirstScreenReader:
 
     # ---- plans and the Overview
     def plans(self) -> list[PlanInfo]:
+        from opsdesk.services.plan_info import PlanInfo
+
         return [PlanInfo(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], r[4])
                 for r in self.con.execute("SELECT id, name, launch_date, currency, "
                                           "template_key FROM plans ORDER BY id")]
@@ -140,30 +181,36 @@ class FirstScreenReader:
     def overview(self, plan: PlanInfo, today: dt.date, overdue_limit: int = 8,
                  milestone_limit: int = 5) -> Overview:
         """``OverviewService.overview`` read plainly (the same queries, the same sums)."""
-        con, day = self.con, today.isoformat()
+        from opsdesk.services.overview_data import summarize
+        from opsdesk.services.plan_info import PhaseInfo
+
+        con, day, sql = self.con, today.isoformat(), _sql()
         phases = [PhaseInfo(r[0], r[1], r[2], r[3], r[4], dt.date.fromisoformat(r[5]),
                             dt.date.fromisoformat(r[6]), r[7], r[8])
                   for r in con.execute(
                       "SELECT id, plan_id, key, name_zh, name_en, start, \"end\", position, "
                       "color FROM phases WHERE plan_id = ? ORDER BY position, start",
                       (plan.id,))]
-        overdue_cond = f"t.status IN ({_OPEN}) AND t.due < ?"
+        overdue_cond = f"t.status IN ({sql['open']}) AND t.due < ?"
         groups = [(r[0], r[1], bool(r[2]), r[3], r[4]) for r in con.execute(
             f"SELECT t.phase_id, t.status, t.is_milestone, count(*), "
             f"sum(CASE WHEN {overdue_cond} THEN 1 ELSE 0 END) FROM tasks t "
             f"WHERE t.plan_id = ? GROUP BY t.phase_id, t.status, t.is_milestone",
             (day, plan.id))]
         overdue = [_brief(r) for r in con.execute(
-            _BRIEF + f"WHERE t.plan_id = ? AND {overdue_cond} "
-            f"ORDER BY t.due, {_RANK} DESC, t.id LIMIT ?", (plan.id, day, overdue_limit))]
+            sql["brief"] + f"WHERE t.plan_id = ? AND {overdue_cond} "
+            f"ORDER BY t.due, {sql['rank']} DESC, t.id LIMIT ?", (plan.id, day, overdue_limit))]
         milestones = [_brief(r) for r in con.execute(
-            _BRIEF + f"WHERE t.plan_id = ? AND t.is_milestone = 1 AND t.status IN ({_OPEN}) "
+            sql["brief"] + f"WHERE t.plan_id = ? AND t.is_milestone = 1 "
+            f"AND t.status IN ({sql['open']}) "
             "AND t.due >= ? ORDER BY t.due, t.id LIMIT ?", (plan.id, day, milestone_limit))]
         return summarize(plan, today, phases, groups, overdue, milestones)
 
     def my_work(self, plan_id: int, actor: Actor, today: dt.date) -> list[MyTask]:
         """``MyWorkService.tasks`` read plainly: the same query and rule (``rules.is_mine``:
         assigned to the person, or unassigned and of one of their roles), the same order."""
+        from opsdesk.services.my_task import RECENT_DAYS, MyTask
+
         mine, args = "t.assignee_id = ?", [actor.user_id]
         if actor.user_id is None:
             mine, args = "0", []
@@ -173,7 +220,7 @@ class FirstScreenReader:
                    f"({', '.join('?' * len(roles))}))"
             args += roles
         since = dt.datetime.combine(today - dt.timedelta(days=RECENT_DAYS), dt.time())
-        rows = self.con.execute(_MY_WORK.format(mine=mine), (
+        rows = self.con.execute(_sql()["my_work"].format(mine=mine), (
             plan_id, plan_id, *args, since.isoformat(sep=" ", timespec="microseconds")))
         return [MyTask(r[0], r[1], _date(r[2]), _date(r[3]), r[4], r[5], bool(r[6]), r[7],
                        r[8], _stamp(r[9]), r[10], r[11], r[12], r[13], r[14], r[15], r[16],
@@ -193,17 +240,22 @@ class FirstScreenReader:
         """Sign in, list the plans, ``choose_plan`` one (it may wait for the window's
         settings) and read its first view: a manager's Overview, staff's My work; None when
         the full path must sign in (and, with ``managers_only``, at once for staff)."""
-        actor = self.sign_in(login, password)
-        if actor is None or (managers_only and not actor.is_manager):
+        started = self.start_sign_in(login, password)
+        if started is None or (managers_only and not started.is_manager):
             return None
+        # The reads while a password is checked (nothing is shown unless it is right).
         last_change = self.last_change()  # (before the reads: a change meanwhile is later)
         plans = self.plans()
         wanted = choose_plan(plans)
         plan = next((p for p in plans if p.id == wanted), plans[0] if plans else None)
-        if actor.is_manager:
-            return FirstScreen(actor, plans, plan.id if plan else None,
-                               self.overview(plan, today()) if plan else None,
-                               last_change=last_change)
+        if started.is_manager:
+            overview = self.overview(plan, today()) if plan else None
+            actor = started.result()
+            return None if actor is None else FirstScreen(
+                actor, plans, plan.id if plan else None, overview, last_change=last_change)
+        actor = started.result()  # (staff: no password, known already)
+        if actor is None:
+            return None
         return FirstScreen(actor, plans, plan.id if plan else None, None,
                            self.my_work(plan.id, actor, today()) if plan else [],
                            self.roles(), last_change)

@@ -262,3 +262,32 @@ def test_staff_get_their_my_work_as_their_first_screen(seeded_copy, world):
     _sql(db, "DELETE FROM plans")  # no plan: nothing to list, still a first screen
     empty = read_first_screen(db, "cs", None, lambda plans: None, lambda: today)
     assert empty is not None and empty.plan_id is None and empty.my_work == []
+
+
+def test_the_reads_go_on_while_a_password_is_checked(seeded_copy, world, monkeypatch):
+    """argon2 takes a fifth of a second of the cores without the interpreter lock: the
+    manager's Overview is read meanwhile, and shown only if the password proves right."""
+    import threading
+
+    from opsdesk.services import passwords
+
+    db = seeded_copy("overlap.db")
+    overview_read = threading.Event()
+    real_verify, real_overview = passwords.verify_password, FirstScreenReader.overview
+
+    def verify(password_hash, password):  # (the check ends only after the Overview is read)
+        assert overview_read.wait(10), "the reads waited for the password's check"
+        return real_verify(password_hash, password)
+
+    def overview(self, *args, **kwargs):
+        result = real_overview(self, *args, **kwargs)
+        overview_read.set()
+        return result
+    monkeypatch.setattr(passwords, "verify_password", verify)
+    monkeypatch.setattr(FirstScreenReader, "overview", overview)
+    today = world.launch + dt.timedelta(days=10)
+    first = read_first_screen(db, "manager", MANAGER_PASSWORD, lambda plans: None, lambda: today)
+    assert first is not None and first.overview is not None and first.actor.is_manager
+    overview_read.clear()
+    assert read_first_screen(db, "manager", "wrong", lambda plans: None, lambda: today) is None
+    assert overview_read.is_set()  # (read, then not shown)
