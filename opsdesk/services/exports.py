@@ -89,6 +89,27 @@ def _minute(value) -> str:
     return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
 
 
+class _Minutes(dict):
+    """``_minute`` of stored done-at texts, worked out once per minute: naive UTC text
+    (``2026-09-01 14:05:33.000000``) gives the same local minute for every second of its
+    first 16 characters (the zone's offset changes on the hour at most); anything else
+    (a zone in the text, a datetime) is worked out each time."""
+
+    def __call__(self, value) -> str:
+        text = self.get(value)  # (the same text again)
+        if text is None:
+            if isinstance(value, str) and len(value) in (19, 26) and value[10] == " " \
+                    and value[19:20] in ("", "."):  # naive: its minute's answer
+                minute = value[:16]
+                text = self.get(minute)
+                if text is None:
+                    text = self[minute] = _minute(value)
+            else:
+                text = _minute(value)
+            self[value] = text
+        return text
+
+
 class ExportService(Service):
     def _records(self, plan_id: int, ids: Iterable[int] | None, i: int, protect: bool = True):
         """(task rows in sheet order: by phase, due date, position and id; phase, role and
@@ -144,7 +165,7 @@ class ExportService(Service):
         yes = "是" if i == 0 else "yes"
         # titles and notes are mostly harmless: check them cheaply
         risky = RISKY_FIRST if protect else frozenset()
-        done = _local if typed else _minute
+        done = _local if typed else _Minutes()
         rows = ((tid, safe_cell(title) if title[:1] in risky else title, phases[phase],
                  roles[role], people[who], day[start], day[due], statuses.get(status, status),
                  priorities.get(priority, priority), yes if milestone else "", people[doer],

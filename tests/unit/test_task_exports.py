@@ -386,3 +386,39 @@ def test_exports_read_alike_on_every_backend(store, world, tmp_path):
     assert next(iter(_sheet_rows(tmp_path / "t.xlsx").values())) == [_as_read(r) for r in table]
     some = [r[0] for r in table[::5]]
     assert ex.task_table(world.plan_id, ids=some[::-1], lang="en")[1] == table[::5]
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York", "UTC"])
+def test_done_times_are_worked_out_once_a_minute_with_the_same_answers(zone, monkeypatch):
+    """The CSV's done-at column: ``_Minutes`` answers each stored text as ``_minute`` does
+    (naive UTC text, with or without its fraction, near a zone's summer-time change; text
+    with a zone; datetimes), while working each naive minute out only once."""
+    import time as time_module
+
+    from opsdesk.services import exports
+
+    monkeypatch.setenv("TZ", zone)
+    time_module.tzset()
+    exports._OFFSETS.clear()
+    try:
+        texts = [f"2026-03-08 {h:02d}:{m:02d}:{s:02d}{frac}" for h in (5, 6, 7, 8)
+                 for m in (0, 1, 59) for s in (0, 30, 59) for frac in ("", ".000000", ".250000")]
+        texts += ["2026-11-01 05:59:59.999999", "2026-11-01 06:00:00", "2026-09-01T10:00:00",
+                  "2026-09-01 10:00:00+08:00", "2026-09-01 10:00:00-05:00",
+                  "2026-09-01 10:00:00Z"]
+        values = texts + [dt.datetime(2026, 3, 8, 6, 30, 5),
+                          dt.datetime(2026, 3, 8, 6, 30, 5, tzinfo=dt.UTC)]
+        minutes = exports._Minutes()
+        worked: list = []
+        real = exports._minute
+        monkeypatch.setattr(exports, "_minute", lambda v: worked.append(v) or real(v))
+        for value in values + values:  # (each asked twice: the second time from the cache)
+            assert minutes(value) == real(value), value
+        def naive(v) -> bool:
+            return isinstance(v, str) and len(v) in (19, 26) and v[10] == " " \
+                and v[19:20] in ("", ".")
+        assert len([v for v in worked if naive(v)]) == len({t[:16] for t in texts if naive(t)})
+    finally:
+        monkeypatch.delenv("TZ")
+        time_module.tzset()
+        exports._OFFSETS.clear()
