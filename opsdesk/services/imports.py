@@ -584,6 +584,9 @@ def _bulk_insert(conn, table, rows: int, first_id: int | None,
             rows < (conn.scalar(select(func.count()).select_from(table)) or 0):
         yield
         return
+    from opsdesk.store.engine import defer_checkpoint
+
+    defer_checkpoint(conn)  # (the import returns before its rows are copied into the file)
     name = table.name
     found = conn.exec_driver_sql(
         "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "

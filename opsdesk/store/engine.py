@@ -9,6 +9,7 @@ whether the database is SQLite or a server.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -45,6 +46,9 @@ JOURNAL_REPLACED = QT_TRANSLATE_NOOP(
 # pool record info: (dev, ino) of the -wal and -shm a WAL connection opened (files.py)
 _WAL_KEY = "opsdesk_wal"
 _CHECK_JOURNAL = True  # tests switch it off to show what happens without the check
+# pool record info: the ``wal_autocheckpoint`` to restore when a write that put off its
+# checkpoint (``defer_checkpoint``) gives its connection back
+_DEFERRED_KEY = "opsdesk_checkpoint_deferred"
 # PostgreSQL channel on which every committed write is announced (store/watch.py listens).
 NOTIFY_CHANNEL = "opsdesk_changes"
 # The write transaction open in this thread (``Store.write`` joins it when nested).
@@ -63,6 +67,7 @@ class Store:
     migrated_from: str | None = None
     network_share: bool = False
     _write_engine: Engine | None = field(default=None, repr=False)
+    _checkpointer: threading.Thread | None = field(default=None, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -137,7 +142,34 @@ class Store:
             if files.side_identity(self.path) != info[_WAL_KEY]:
                 raise JournalReplaced()
 
+    def checkpoint_soon(self) -> None:
+        """Copy the WAL into the database file on a thread of its own, as SQLite's PASSIVE
+        checkpoint does: it waits for no reader or writer (what it cannot copy yet, a later
+        commit's checkpoint copies). The work is SQLite's, outside the GIL."""
+        running = self._checkpointer
+        if running is not None and running.is_alive():
+            return
+
+        def run() -> None:
+            try:
+                raw = self.engine.raw_connection()
+            except Exception:  # noqa: BLE001 - closed meanwhile: the close checkpoints
+                return
+            try:
+                # (the connection is in autocommit: no BEGIN is open around the pragma)
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            except sqlite3.Error:
+                pass  # busy or gone: the next commit's checkpoint (or the close) copies it
+            finally:
+                raw.close()
+
+        self._checkpointer = threading.Thread(target=run, name="opsdesk-checkpoint",
+                                              daemon=True)
+        self._checkpointer.start()
+
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.join()
         if self.path is not None:
             files.remove_holder(self.path, self._drop_idle)
             files.unregister_database(self.path, self)
@@ -149,6 +181,24 @@ class Store:
 
 class JournalReplaced(StorageError):
     template = JOURNAL_REPLACED
+
+
+def defer_checkpoint(conn) -> None:
+    """In a write transaction on an SQLite file in WAL: its commit does not copy the WAL into
+    the file while the writer waits (``wal_autocheckpoint``, 1000 pages, would copy a big
+    import's few hundred megabytes twice over before the import returns); once the
+    connection is given back, the store checkpoints on a thread of its own
+    (``Store.checkpoint_soon``) and the connection checkpoints as before. Nothing is less
+    durable: in WAL with ``synchronous = NORMAL`` a commit is in the WAL either way, and
+    the WAL is read by every connection until it is copied. Elsewhere a no-op."""
+    if conn.dialect.name != "sqlite":
+        return
+    fairy = conn.connection
+    if _WAL_KEY not in fairy.info or _DEFERRED_KEY in fairy.info:
+        return
+    raw = fairy.driver_connection
+    fairy.info[_DEFERRED_KEY] = int(raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+    raw.execute("PRAGMA wal_autocheckpoint = 0")
 
 
 def translate_db_error(exc: DBAPIError, store: Store | None = None) -> StorageError:
@@ -227,6 +277,15 @@ def _open_sqlite(path: Path, create: bool, readonly: bool, busy_timeout_ms: int,
     store = Store(url=f"sqlite:///{path}", engine=engine, path=path, readonly=readonly,
                   readonly_reason=reason, network_share=shared)
     store._write_engine = engine.execution_options(opsdesk_write=True)
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection, record) -> None:
+        # (committed or rolled back by now, and not yet anyone else's)
+        pages = record.info.pop(_DEFERRED_KEY, None)
+        if pages is not None and dbapi_connection is not None:
+            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            store.checkpoint_soon()
+
     if not readonly and revision != migrate.HEAD_REVISION:
         try:
             if revision is not None and backup_before_migrate:
