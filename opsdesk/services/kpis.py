@@ -19,6 +19,7 @@ from opsdesk.services.actor import Actor
 from opsdesk.services.base import Service, inserted_id
 from opsdesk.services.changes import Changes
 from opsdesk.services.kpi_reads import KpiReads
+from opsdesk.store.engine import defer_checkpoint
 from opsdesk.store.sql import upsert
 
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Errors", "“{value}” is not a number.")
@@ -29,6 +30,9 @@ BAD_DECIMALS = QT_TRANSLATE_NOOP("Errors", "Decimals must be between 0 and 6.")
 NO_BOUND = QT_TRANSLATE_NOOP("Errors", "A target needs a low or a high value.")
 LOW_ABOVE_HIGH = QT_TRANSLATE_NOOP("Errors", "The target’s low value {low} is above its high value {high}.")
 KEY_TAKEN = QT_TRANSLATE_NOOP("Errors", "The plan already has a KPI with the key “{key}”.")
+# From this many values in one write, their WAL is copied into the file after the write
+# returns (``store.engine.defer_checkpoint``), not while the importer waits.
+DEFER_CHECKPOINT_FROM = 20_000
 KPI_FIELDS = ("key", "name_zh", "name_en", "unit", "direction", "aggregation", "owner_role_id",
               "decimals")
 Entry = tuple[int, dt.date, float | None]
@@ -226,6 +230,8 @@ class KpiService(KpiReads, Service):
                    keys=("kpi_id", "day"), update=("value", "source", "entered_by", "entered_at"))
             return
         stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
+        if len(rows) >= DEFER_CHECKPOINT_FROM:  # a big import: its WAL is copied afterwards
+            defer_checkpoint(s.connection())
         s.connection().exec_driver_sql(
             "INSERT INTO kpi_values (kpi_id, day, value, source, entered_by, entered_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kpi_id, day) DO UPDATE SET value = excluded.value, "

@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,47 @@ def test_a_small_write_checkpoints_as_before(boss_store, tmp_path, monkeypatch):
     shutil.copyfile(db, alone)
     with sqlite3.connect(alone) as con:
         assert con.execute("SELECT count(*) FROM users WHERE login = 'wang'").fetchone()[0] == 1
+
+
+def test_a_big_kpi_import_leaves_its_checkpoint_to_the_store_too(boss_store, tmp_path,
+                                                                 monkeypatch):
+    """A shop export of many daily values: the write returns before its WAL is copied; the
+    values are there for every reader at once and in the file alone after close."""
+    import datetime as dt
+
+    from opsdesk.services import kpis as kpis_module
+    store, boss = boss_store
+    db = tmp_path / "team.db"
+    services = Services(store)
+    plan_id = ImportService(store).import_plan(
+        boss, parse_planner(planner_text(10).encode(), "p.planner"), file="p.planner").plan_id
+    kpi_id = next(iter(services.kpis.create(boss, plan_id, key="orders", name_zh="订单",
+                                            name_en="Orders").ids))
+    store.close()  # (the import's own checkpoint done)
+    store = open_store(db)
+    _autocheckpoint(store, 1)
+    started = []
+    monkeypatch.setattr(kpis_module, "DEFER_CHECKPOINT_FROM", 100)
+    monkeypatch.setattr(Store, "checkpoint_soon", lambda self: started.append(self))
+    day0 = dt.date(2026, 1, 1)
+    small = [(kpi_id, day0 + dt.timedelta(days=i), 1.0) for i in range(10)]
+    Services(store).kpis.enter(boss, plan_id, small, "import", check=False)
+    assert started == []  # a few values checkpoint at once, as before
+    big = [(kpi_id, day0 + dt.timedelta(days=i), float(i)) for i in range(10, 310)]
+    Services(store).kpis.enter(boss, plan_id, big, "import", check=False)
+    assert started == [store]
+    alone = tmp_path / "alone.db"
+    shutil.copyfile(db, alone)
+    with closing(sqlite3.connect(alone)) as con:  # the file alone: the small write only
+        assert con.execute("SELECT count(*) FROM kpi_values").fetchone()[0] == 10
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as con:  # through the WAL
+        assert con.execute("SELECT count(*) FROM kpi_values").fetchone()[0] == 310
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1
+    monkeypatch.undo()  # the store's real thread copies it; close waits for it
+    store.checkpoint_soon()
+    store.close()
+    alone.unlink()
+    shutil.copyfile(db, alone)
+    with closing(sqlite3.connect(alone)) as con:
+        assert con.execute("SELECT count(*) FROM kpi_values").fetchone()[0] == 310
