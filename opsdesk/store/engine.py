@@ -157,7 +157,9 @@ class Store:
                 return
             try:
                 # (the connection is in autocommit: no BEGIN is open around the pragma)
-                raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                driver = raw.driver_connection
+                if driver is not None:
+                    driver.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
             except sqlite3.Error:
                 pass  # busy or gone: the next commit's checkpoint (or the close) copies it
             finally:
