@@ -37,7 +37,7 @@ def _autocheckpoint(store, pages: int) -> None:
 
 
 def _tasks_in(path: Path) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
         return con.execute("SELECT count(*) FROM tasks").fetchone()[0]
 
 
@@ -188,3 +188,28 @@ def test_a_big_kpi_import_leaves_its_checkpoint_to_the_store_too(boss_store, tmp
     shutil.copyfile(db, alone)
     with closing(sqlite3.connect(alone)) as con:
         assert con.execute("SELECT count(*) FROM kpi_values").fetchone()[0] == 310
+
+
+def test_on_a_network_share_the_import_commits_as_ever(tmp_path, monkeypatch):
+    """A file on a network share uses SQLite's rollback journal (no WAL): there is no
+    checkpoint to put off, the import commits straight into the file and starts no thread."""
+    monkeypatch.setenv("OPSDESK_ASSUME_NETWORK_SHARE", "1")
+    monkeypatch.setattr(imports_module, "DEFER_INDEXES_FROM", 50)
+    db = tmp_path / "share.db"
+    store = open_store(db, create=True)
+    try:
+        assert store.network_share
+        services = Services(store)
+        services.people.create_role(Actor.system(), "operations", "运营", "Operations", "#1e88e5")
+        services.people.create_user(Actor.system(), "经理", "boss", "operations",
+                                    is_manager=True, password="boss-pw1")
+        boss = services.people.authenticate("boss", "boss-pw1")
+        ImportService(store).import_plan(boss, parse_planner(planner_text(300).encode(),
+                                                             "p.planner"), file="p.planner")
+        assert store._checkpointer is None
+        assert not Path(f"{db}-wal").exists()
+        alone = tmp_path / "alone.db"
+        shutil.copyfile(db, alone)  # (the store still open: the file alone holds it all)
+        assert _tasks_in(alone) == 300
+    finally:
+        store.close()
