@@ -12,13 +12,12 @@ import shutil
 import sqlite3
 from contextlib import closing
 
-from sqlalchemy import event
-
 from opsdesk.services import Services
 from opsdesk.services import imports as imports_module
 from opsdesk.store import open_store
 from opsdesk.ui.dialogs.interchange import ImportPlanDialog
 from opsdesk.ui.main_window import MainWindow
+from tests.integration.test_import_checkpoint import _autocheckpoint
 from tests.integration.test_undo_two_processes import MANAGER_PASSWORD, opsdesk
 from tests.unit.test_import_stream import planner_text
 
@@ -33,10 +32,7 @@ def test_a_big_import_in_the_window_keeps_a_colleagues_tick_and_everything_reach
     monkeypatch.setattr(imports_module, "DEFER_INDEXES_FROM", 500)  # the bulk path
     db = seeded_copy("team.db")
     store = open_store(db)
-    # every connection checkpoints after any commit: what a big import's commit would do
-    event.listen(store.engine, "connect",
-                 lambda dbapi, _record: dbapi.execute("PRAGMA wal_autocheckpoint = 1"))
-    store.engine.pool.dispose()
+    _autocheckpoint(store, 1)  # every commit would copy the WAL: what a big import's does
     services = Services(store)
     boss = services.people.authenticate("manager", MANAGER_PASSWORD)
     ctx = AppContext(store=store, services=services, actor=boss, settings=Settings(), lang="en")
