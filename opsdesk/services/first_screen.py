@@ -50,14 +50,25 @@ def _sql() -> dict[str, str]:
     from opsdesk.model.enums import OPEN_STATUSES, TaskStatus
     from opsdesk.services.overview_data import PRIORITY_RANKS
 
+    open_list = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
+    late = ("SELECT count(*) FROM tasks o WHERE o.plan_id = :plan AND {phase} "
+            "AND o.status = g.status AND o.is_milestone = g.is_milestone AND o.due < :day")
     done, cancelled, skipped = (TaskStatus.DONE.value, TaskStatus.CANCELLED.value,
                                 TaskStatus.SKIPPED.value)
     return {
-        "open": ", ".join(f"'{s}'" for s in OPEN_STATUSES),
+        "open": open_list,
         "rank": "CASE t.priority " + " ".join(
             f"WHEN '{k}' THEN {v}" for k, v in PRIORITY_RANKS.items()) + " ELSE 1 END",
         "brief": "SELECT t.id, t.title, t.due, t.status, t.role_id, u.name, t.is_milestone "
                  "FROM tasks t LEFT OUTER JOIN users u ON u.id = t.assignee_id ",
+        # OverviewService's group_counts: one pass counts, the open groups' overdue rows
+        # are ranges of the same index
+        "groups": "SELECT g.phase_id, g.status, g.is_milestone, g.n, CASE "
+        f"WHEN g.status NOT IN ({open_list}) THEN 0 "
+        f"WHEN g.phase_id IS NULL THEN ({late.format(phase='o.phase_id IS NULL')}) "
+        f"ELSE ({late.format(phase='o.phase_id = g.phase_id')}) END FROM ("
+        "SELECT phase_id, status, is_milestone, count(*) AS n FROM tasks "
+        "WHERE plan_id = :plan GROUP BY phase_id, status, is_milestone) g",
         # MyWorkService.tasks, the person's list (its columns in MyTask's order)
         "my_work": "SELECT t.id, t.title, t.start, t.due, t.status, t.priority, "
         "t.is_milestone, t.assignee_id, t.role_id, t.done_at, t.done_by, t.version, "
@@ -193,10 +204,7 @@ class FirstScreenReader:
                       (plan.id,))]
         overdue_cond = f"t.status IN ({sql['open']}) AND t.due < ?"
         groups = [(r[0], r[1], bool(r[2]), r[3], r[4]) for r in con.execute(
-            f"SELECT t.phase_id, t.status, t.is_milestone, count(*), "
-            f"sum(CASE WHEN {overdue_cond} THEN 1 ELSE 0 END) FROM tasks t "
-            f"WHERE t.plan_id = ? GROUP BY t.phase_id, t.status, t.is_milestone",
-            (day, plan.id))]
+            sql["groups"], {"plan": plan.id, "day": day})]
         overdue = [_brief(r) for r in con.execute(
             sql["brief"] + f"WHERE t.plan_id = ? AND {overdue_cond} "
             f"ORDER BY t.due, {sql['rank']} DESC, t.id LIMIT ?", (plan.id, day, overdue_limit))]

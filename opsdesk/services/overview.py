@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, case, func, select
+from sqlalchemy.orm import aliased
 
 from opsdesk.model import Phase, Task, User
 from opsdesk.model.enums import OPEN_STATUSES
@@ -29,6 +30,31 @@ __all__ = ["Overview", "OverviewService", "PhaseProgress", "TaskBrief"]
 PRIORITY_RANK = case(PRIORITY_RANKS, value=Task.priority, else_=1)
 
 
+def group_counts(plan_id: int, today: dt.date) -> Select:
+    """The plan's tasks grouped by (phase, status, milestone): each group's count and how
+    many of it are overdue.
+
+    The counts are one pass over a covering index (``ix_tasks_plan_phase_status``); the
+    overdue count of each open group is a range of that same index (its key ends with
+    ``due``), so only the overdue rows are visited again. Summing a ``CASE`` for every row
+    of the pass instead took three times as long on a 100k-task plan (#17)."""
+    g = (select(Task.phase_id, Task.status, Task.is_milestone, func.count().label("n"))
+         .where(Task.plan_id == plan_id)
+         .group_by(Task.phase_id, Task.status, Task.is_milestone).subquery("g"))
+    o = aliased(Task, name="o")
+
+    def late(same_phase: ColumnElement[bool]) -> ScalarSelect[int]:
+        return (select(func.count()).select_from(o)
+                .where(o.plan_id == plan_id, same_phase, o.status == g.c.status,
+                       o.is_milestone == g.c.is_milestone, o.due < today)
+                .scalar_subquery())
+
+    overdue = case((g.c.status.not_in(OPEN_STATUSES), 0),  # (= and IS NULL: both use the index)
+                   (g.c.phase_id.is_(None), late(o.phase_id.is_(None))),
+                   else_=late(o.phase_id == g.c.phase_id))
+    return select(g.c.phase_id, g.c.status, g.c.is_milestone, g.c.n, overdue)
+
+
 class OverviewService(Service):
     def task_count(self, plan_id: int) -> int:
         """How many tasks the plan has (occurrences of routines included)."""
@@ -46,12 +72,7 @@ class OverviewService(Service):
         with self.store.read() as s:
             phase_rows = s.execute(select(*PHASE_COLUMNS).where(Phase.plan_id == plan_id)
                                    .order_by(Phase.position, Phase.start)).all()
-            # One pass over the plan's tasks (a covering index) gives every count.
-            groups = s.execute(
-                select(Task.phase_id, Task.status, Task.is_milestone, func.count(),
-                       func.sum(case((overdue_cond, 1), else_=0)))
-                .where(Task.plan_id == plan_id)
-                .group_by(Task.phase_id, Task.status, Task.is_milestone)).all()
+            groups = s.execute(group_counts(plan_id, today)).all()
             overdue = s.execute(
                 select(*brief).outerjoin(User, User.id == Task.assignee_id)
                 .where(Task.plan_id == plan_id, overdue_cond)

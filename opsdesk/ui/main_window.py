@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,8 @@ from opsdesk.ui.widgets.one_frame import settle
 from opsdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QUndoView
+
     from opsdesk.services import Changes
     from opsdesk.services.first_screen import FirstScreen
     from opsdesk.services.plan_info import PlanInfo
@@ -132,9 +133,8 @@ class MainWindow(Retranslating, QMainWindow):
         # ---- docks: undo history, task details
         self.history_dock = QDockWidget()
         self.history_dock.setObjectName("historyDock")
-        self.history_view = QUndoView(self.undo_stack)
-        self.history_view.setObjectName("undoHistory")
-        self.history_dock.setWidget(self.history_view)
+        self.history_view: QUndoView | None = None  # (made when the dock is first shown)
+        self.history_dock.visibilityChanged.connect(self._history_shown)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
         self.task_dock = QDockWidget()
@@ -494,7 +494,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.act_history.setText(self.tr("Undo &history"))
         self.history_dock.setWindowTitle(self.tr("Undo history"))
-        self.history_view.setEmptyLabel(self.tr("<nothing done yet>"))
+        if self.history_view is not None:
+            self.history_view.setEmptyLabel(self.tr("<nothing done yet>"))
         self.task_dock.setWindowTitle(self.tr("Task"))
         self.act_switch_user.setText(self.tr("Switch &user…"))
         self.act_refresh.setText(self.tr("&Refresh"))
@@ -653,6 +654,17 @@ class MainWindow(Retranslating, QMainWindow):
         ctx = self._open_ctx()
         ctx.actor = actor
         self.set_context(ctx)
+
+    def _history_shown(self, visible: bool) -> None:
+        """Edit ▸ Undo history: the list of the undo stack, made the first time it shows
+        (few open it; making it with the window cost the first screen ~5 ms, #17)."""
+        if visible and self.history_view is None:
+            from PySide6.QtWidgets import QUndoView
+
+            self.history_view = QUndoView(self.undo_stack)
+            self.history_view.setObjectName("undoHistory")
+            self.history_view.setEmptyLabel(self.tr("<nothing done yet>"))
+            self.history_dock.setWidget(self.history_view)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang

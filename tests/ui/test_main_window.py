@@ -85,3 +85,35 @@ def test_window_layout_is_remembered(qtbot, ctx):
     window.close()
     again = _window(qtbot, ctx)
     assert (again.width(), again.height()) == (720, 520)
+
+
+def test_undo_history_is_made_when_first_shown_and_remembered(qtbot, ctx):
+    """Edit ▸ Undo history: the list is made the first time the dock shows (not with the
+    window, #17), lists the undo stack, speaks the interface language, and is back open
+    with the window next time."""
+    from PySide6.QtGui import QUndoCommand
+    from PySide6.QtWidgets import QUndoView
+
+    from opsdesk.ui.i18n import translators as all_translators
+
+    window = _window(qtbot, ctx)
+    assert window.history_view is None and not window.history_dock.isVisible()
+    window.act_history.trigger()
+    qtbot.waitUntil(window.history_dock.isVisible)
+    view = window.history_view
+    assert isinstance(view, QUndoView) and window.history_dock.widget() is view
+    assert view.emptyLabel() == "<nothing done yet>"
+    window.undo_stack.push(QUndoCommand("Tick off “Open the shop”"))
+    assert view.model().rowCount() == 2  # the empty state, then the step
+    assert view.model().index(1, 0).data() == "Tick off “Open the shop”"
+    translators = all_translators()
+    try:
+        assert translators.install("zh_CN")
+        window.set_language("zh_CN")
+        qtbot.waitUntil(lambda: view.emptyLabel() == "<尚无操作>")
+    finally:
+        translators.install("en")
+    window.close()
+    again = _window(qtbot, ctx)
+    qtbot.waitUntil(lambda: again.history_view is not None)
+    assert again.history_dock.isVisible() and again.history_dock.widget() is again.history_view

@@ -30,24 +30,32 @@ def test_the_gui_start_pauses_the_collector_and_resumes_it_frozen(tmp_path):
     result = _run("""
         import gc, json, sys
         from opsdesk import preload
+        default = sys.getswitchinterval()
         preload.start_from_argv(["--db", "x.db", "--user", "ops"])
-        paused = not gc.isenabled()
+        paused, starting = not gc.isenabled(), sys.getswitchinterval()
         preload.resume_gc()
         print(json.dumps({"paused": paused, "enabled": gc.isenabled(),
-                          "frozen": gc.get_freeze_count()}))
+                          "frozen": gc.get_freeze_count(), "default": default,
+                          "starting": starting, "after": sys.getswitchinterval()}))
     """, tmp_path)
     assert result["paused"] and result["enabled"]
     assert result["frozen"] > 1_000  # what start-up made is out of later collections
+    # the first screen's reader gets the interpreter back at once while the window is made,
+    # and the interpreter's own interval is back once the data shows
+    assert result["starting"] < result["default"] / 10
+    assert result["after"] == result["default"]
 
 
 def test_a_cli_command_leaves_the_collector_alone(tmp_path):
     result = _run("""
-        import gc, json
+        import gc, json, sys
         from opsdesk import preload
+        default = sys.getswitchinterval()
         preload.start_from_argv(["--db", "x.db", "tasks", "list"])
-        print(json.dumps({"enabled": gc.isenabled()}))
+        print(json.dumps({"enabled": gc.isenabled(),
+                          "same": sys.getswitchinterval() == default}))
     """, tmp_path)
-    assert result["enabled"]
+    assert result["enabled"] and result["same"]
 
 
 def test_the_app_shows_its_data_with_the_collector_back_on_and_few_services(seeded_copy, tmp_path):
@@ -62,9 +70,11 @@ def test_the_app_shows_its_data_with_the_collector_back_on_and_few_services(seed
         preload.start_from_argv(sys.argv[1:])
         from opsdesk.app import main
         code = main(sys.argv[1:])
-        print(json.dumps({"code": code, "enabled": gc.isenabled(), "modules": sorted(sys.modules)}))
+        print(json.dumps({"code": code, "enabled": gc.isenabled(), "modules": sorted(sys.modules),
+                          "switch": sys.getswitchinterval()}))
     """, tmp_path, "--db", str(db), "--user", "ops", "--lang", "en")  # no password to ask
     assert result["code"] == 0 and result["enabled"]
+    assert result["switch"] == 0.005  # the interpreter's own interval once the data shows
     loaded = set(result["modules"])
     assert "opsdesk.services.my_task" in loaded  # the check can see a service module
     for lazy in ("opsdesk.services.overview", "sqlalchemy", "opsdesk.services.kpis", "opsdesk.services.exports", "opsdesk.templates.loader",

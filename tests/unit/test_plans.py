@@ -392,6 +392,38 @@ def test_overview_orders_overdue_by_due_then_priority(services: Services, world)
     assert [o.id for o in ov.overdue] == [made[p] for p in ("urgent", "high", "normal", "low")]
 
 
+def test_overview_overdue_per_phase_group(services: Services, world):
+    """Each phase's overdue count (and the total) is the tasks' own rule, for every group:
+    open statuses, milestones, and tasks in no phase; done, cancelled and skipped work past
+    its date is not overdue."""
+    boss, today = world.manager, D(2026, 9, 20)
+    rows = services.tasks.list(world.plan_id)
+    late = [r for r in rows if r.due is not None and r.due < today]
+    assert len(late) > 12
+    changes = [("doing", None), ("blocked", None), ("done", None), ("cancelled", None),
+               ("skipped", None), ("todo", "no phase"), ("blocked", "no phase"),
+               ("done", "no phase")]
+    for row, (status, phase) in zip(late[::2], changes, strict=False):
+        fields: dict[str, object] = {"status": status}
+        if phase:
+            fields["phase_id"] = None
+        services.tasks.update(boss, row.id, **fields)
+    milestone = next(r for r in rows if r.is_milestone and r.due is not None)
+    services.tasks.update(boss, milestone.id, due=today - dt.timedelta(days=3))
+    rows = services.tasks.list(world.plan_id)
+    assert any(r.phase_id is None and r.is_overdue(today) for r in rows)
+    ov = services.overview.overview(world.plan_id, today)
+    expected: dict[int | None, int] = {}
+    for r in rows:
+        if r.is_overdue(today):
+            expected[r.phase_id] = expected.get(r.phase_id, 0) + 1
+    assert {p.phase.id: p.overdue for p in ov.phases} == {
+        p.phase.id: expected.get(p.phase.id, 0) for p in ov.phases}
+    assert ov.overdue_total == sum(expected.values()) > 0
+    assert ov.milestones_total == sum(r.is_milestone and r.status not in ("cancelled", "skipped")
+                                      for r in rows)
+
+
 def test_overview_unknown_plan(services: Services):
     with pytest.raises(NotFound):
         services.overview.overview(999, LAUNCH)
