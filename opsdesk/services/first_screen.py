@@ -23,10 +23,9 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from opsdesk.services.actor import Actor
 from opsdesk.services.clock import Clock, utc_now
@@ -98,8 +97,7 @@ def _stamp(value: str | None) -> dt.datetime | None:
     return None if value is None else dt.datetime.fromisoformat(value)
 
 
-@dataclass(frozen=True)
-class FirstScreen:
+class FirstScreen(NamedTuple):
     """What the first screen shows: who signed in, the plans, and the chosen plan's
     Overview (a manager's first view) or My work (staff's), None when the database holds
     no plan; with My work, the roles' names (id → (zh, en)) its heading shows. ``last_change``:
@@ -114,8 +112,7 @@ class FirstScreen:
     last_change: int = 0
 
 
-@dataclass(frozen=True)
-class SignIn:
+class SignIn(NamedTuple):
     """A sign-in under way (``FirstScreenReader.start_sign_in``): who it will be, and the
     password's check when there is one."""
 
