@@ -94,7 +94,7 @@ def test_successors_are_found_transitively(store, world):
 
 
 def test_the_timeline_read_streams_its_rows(services, world, monkeypatch):
-    """The plan's tasks are read ``CHUNK`` rows at a time (yield_per): without it the ORM
+    """The portable read takes the plan's tasks ``CHUNK`` rows at a time (yield_per): without it the ORM
     builds every row in one C call on the first chunk, holding the GIL, and the GUI thread
     froze 100–120 ms while a 100k-task timeline refreshed in the background (issue #19)."""
     from sqlalchemy.orm import Session
@@ -111,5 +111,79 @@ def test_the_timeline_read_streams_its_rows(services, world, monkeypatch):
     monkeypatch.setattr(Session, "execute", spy)
     monkeypatch.setattr(tl, "CHUNK", 7)
     data = services.timeline.load(world.plan_id)
+    assert 7 not in seen  # (SQLite: the quick read, one row of texts, nothing to stream)
+    monkeypatch.setattr(tl, "_sqlite_columns", lambda s, plan_id: None)  # (as PostgreSQL)
+    again = services.timeline.load(world.plan_id)
     assert 7 in seen  # (the tasks' statement; the small ones need no streaming)
-    assert len(data) == len(services.tasks.list(world.plan_id))
+    assert len(data) == len(again) == len(services.tasks.list(world.plan_id))
+
+
+def _timeline_variety(services, world):
+    """Tasks of every kind the timeline draws: undated, milestones, subtasks, a routine's
+    occurrences, every status, people and roles, a task in no phase."""
+    boss = world.manager
+    tasks = services.tasks
+    tasks.create(boss, world.plan_id, title="no dates, no phase")
+    parent = tasks.list(world.plan_id)[0]
+    tasks.create(boss, world.plan_id, title="子任务", parent_id=parent.id, phase_id=parent.phase_id,
+                 start=dt.date(2026, 8, 3), due=dt.date(2026, 8, 9), assignee_id=world.users["ops"])
+    services.series.create(boss, world.plan_id, title="打印并核对当日订单", rule="FREQ=DAILY",
+                           start=dt.date(2026, 9, 1), until=dt.date(2026, 9, 10))
+    rows = tasks.list(world.plan_id)
+    for row, status in zip(rows[1::5], ("doing", "done", "blocked", "cancelled", "skipped"),
+                           strict=False):
+        tasks.update(boss, row.id, status=status)
+
+
+def test_the_quick_timeline_read_is_the_portable_read(services, world):
+    """On SQLite the timeline is read in one row of texts (no Python object per value, #17);
+    it gives exactly what the row-by-row read gives, dates as ordinals, statuses as codes."""
+    import numpy as np
+
+    import opsdesk.services.timeline as tl
+
+    _timeline_variety(services, world)
+    with services.store.read() as s:
+        quick = tl._sqlite_columns(s, world.plan_id)
+        portable = tl._portable_columns(s, world.plan_id)
+    assert quick is not None and set(quick) == set(portable)
+    for name, column in portable.items():
+        if name == "title":
+            assert quick[name] == column
+        else:
+            assert quick[name].dtype == column.dtype, name
+            assert np.array_equal(quick[name], column), name
+    data = services.timeline.load(world.plan_id)
+    assert data.title == portable["title"] and np.array_equal(data.due, portable["due"])
+    assert (data.series != 0).sum() == 10 and (data.start == NO_DAY).any()
+    assert set(data.status.tolist()) >= {0, 1, 2, 3, 4, 5} and data.milestone.any()
+    with services.store.read() as s:  # a plan without tasks
+        empty = tl._sqlite_columns(s, 10**6)
+    assert empty is not None and empty["id"].size == 0 and empty["title"] == []
+
+
+@pytest.mark.parametrize("values", [{"title": "a\x1fb"}, {"version": -1},
+                                    {"version": 1 << 31}, {"version": 1 << 33}])
+def test_a_task_that_does_not_fit_the_quick_timeline_read_reads_portably(services, world,
+                                                                          values):
+    from sqlalchemy import update
+
+    import opsdesk.services.timeline as tl
+    from opsdesk.model import Task
+
+    task = services.tasks.list(world.plan_id)[3]
+    with services.store.write() as s:
+        s.execute(update(Task).where(Task.id == task.id).values(**values))
+    with services.store.read() as s:
+        assert tl._sqlite_columns(s, world.plan_id) is None
+    if values.get("version", 0) >= 1 << 31:  # (the portable read refuses it as ever)
+        with pytest.raises(OverflowError):
+            services.timeline.load(world.plan_id)
+        return
+    data = services.timeline.load(world.plan_id)
+    i = data.index_of(task.id)
+    assert i is not None and len(data) == len(services.tasks.list(world.plan_id))
+    if "title" in values:
+        assert data.title[i] == "a\x1fb"
+    else:
+        assert int(data.version[i]) == values["version"]
