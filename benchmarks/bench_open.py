@@ -440,6 +440,9 @@ def cli_tasks_list(db_file: Path, runs: int = CLI_RUNS) -> float:
 
 def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from opsdesk import preload
+
+    preload.limit_malloc_arenas()  # (as the app's start does, before any thread)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -458,7 +461,6 @@ def child(db: str, plan_id: int, as_of: str, login: str) -> dict[str, float]:
         meter = GapMeter()
         settle(meter)
         out["_rss_open_mb"] = round(rss_mb(), 1)
-        from opsdesk import preload
 
         window.when_idle()  # as the app does once the first data is shown (app.py)
         settle(meter, lambda: all(m in sys.modules for m in preload.PREFETCH))
