@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
-from collections.abc import Sequence
-from json.encoder import encode_basestring
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -539,7 +537,7 @@ def _print_tasks(args, rows, people: dict[int, str], roles: dict[int, str]) -> i
         # What json.dump(list of dicts, ensure_ascii=False, indent=1) writes, a row at a time:
         # json's indenting encoder is pure Python, a call and a write per key and value (3×
         # slower at 10k rows). test_cli_plain_list holds it to json's own output.
-        q = _json_value
+        q = _json_values()
         sys.stdout.write("[\n" + ",\n".join(
             f' {{\n  "id": {q(r.id)},\n  "title": {q(r.title)},\n  "phase_id": {q(r.phase_id)},\n'
             f'  "parent_id": {q(r.parent_id)},\n  "role": {q(roles.get(r.role_id))},\n'
@@ -560,19 +558,26 @@ def _iso(value) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _json_value(value) -> str:
-    """``value`` as json writes it (``ensure_ascii=False``)."""
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if type(value) is str:
-        return encode_basestring(value)  # (json's own, in C)
-    if type(value) is int:
-        return int.__repr__(value)
-    return json.dumps(value, ensure_ascii=False)
+def _json_values() -> Callable[[Any], str]:
+    """A function writing a value as json does (``ensure_ascii=False``). (json is imported
+    here, not with the module: the desktop app starts through this module, #17.)"""
+    import json
+    from json.encoder import encode_basestring
+
+    def value_text(value) -> str:
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        if type(value) is str:
+            return encode_basestring(value)  # (json's own, in C)
+        if type(value) is int:
+            return int.__repr__(value)
+        return json.dumps(value, ensure_ascii=False)
+
+    return value_text
 
 
 def cmd_kpi(args) -> int:
