@@ -8,8 +8,8 @@ virtual environment's.
   executable's median over the virtual environment's (``python main.py``), the two
   interleaved in the same run, on the same copy of the sample, with the same environment.
 
-Both are null when ``dist/OpsDesk`` has not been built (``make dist``): the benchmark does
-not build it (that takes minutes).
+Both are null when ``dist/OpsDesk`` has not been built (``make dist``), or was built before
+the code last changed (``newer_sources``): the benchmark does not build it.
 """
 
 from __future__ import annotations
@@ -71,10 +71,33 @@ def open_ratio(exe: Path, runs: int = RUNS, log=None) -> dict[str, float]:
             "frozen_open_ratio": round(f / v, 2)}
 
 
+SOURCES = ("main.py", "pyproject.toml", "opsdesk", "resources")
+"""What the frozen app is built from: a build older than any of it is not this code's."""
+
+
+def newer_sources(exe: Path, root: Path | None = None) -> list[Path]:
+    """Source files (of ``root``, the project) changed since ``exe`` was built."""
+    root = root or ROOT
+    built = exe.stat().st_mtime
+    newer = []
+    for name in SOURCES:
+        top = root / name
+        files = [top] if top.is_file() else (p for p in top.rglob("*") if p.is_file()
+                                              and "__pycache__" not in p.parts)
+        newer += [p for p in files if p.stat().st_mtime > built]
+    return newer
+
+
 def run(plans, log) -> dict[str, float]:
     exe = frozen_executable()
     if not exe.exists():
         log(f"  {exe.relative_to(ROOT)} is not built (make dist): dist_size_mb and "
+            "frozen_open_ratio are null")
+        return {}
+    stale = newer_sources(exe)
+    if stale:  # (its figures would be another version's: null, never an old value)
+        log(f"  {exe.relative_to(ROOT)} is older than {len(stale)} source file(s) "
+            f"({stale[0].relative_to(ROOT)}, …): make dist again; dist_size_mb and "
             "frozen_open_ratio are null")
         return {}
     results: dict[str, float] = {"dist_size_mb": dist_size_mb()}
