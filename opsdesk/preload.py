@@ -20,7 +20,7 @@ import gc
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -243,14 +243,22 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     allocator's lock costs nothing measurable. Called before the first thread starts; does
     nothing where the C library is not glibc. (What ``MALLOC_ARENA_MAX`` in the environment
     does, from inside the process.)"""
+    mallopt = glibc("mallopt")
+    return mallopt is not None and bool(mallopt(M_ARENA_MAX, arenas))
+
+
+def glibc(name: str) -> Callable[..., int] | None:
+    """The C library's function ``name`` from the symbols the process already has (Linux;
+    without ``ctypes.util.find_library``, which runs ldconfig), None where there is none
+    (another system, or musl, which has no ``mallopt`` or ``malloc_trim``)."""
     if not sys.platform.startswith("linux"):
-        return False
+        return None
     import ctypes
 
     try:
-        return bool(ctypes.CDLL(None).mallopt(M_ARENA_MAX, arenas))
-    except (OSError, AttributeError):  # (musl: no mallopt)
-        return False
+        return getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError):
+        return None
 
 
 STARTUP_SWITCH_INTERVAL_S = 0.0002

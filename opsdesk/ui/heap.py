@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import gc
 import linecache
-import sys
 from collections.abc import Callable
 
 _malloc_trim: Callable[[int], int] | None = None
@@ -30,18 +29,13 @@ _looked_up = False
 
 
 def _trimmer() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim`` from the symbols the process already has (looked up on first
-    use: not at start-up, and without ``ctypes.util.find_library``, which runs ldconfig)."""
+    """glibc's ``malloc_trim`` (looked up on first use, not at start-up)."""
     global _malloc_trim, _looked_up
     if not _looked_up:
-        _looked_up = True
-        if sys.platform.startswith("linux"):
-            import ctypes
+        from opsdesk.preload import glibc
 
-            try:
-                _malloc_trim = ctypes.CDLL(None).malloc_trim
-            except (OSError, AttributeError):  # (not glibc: musl has no malloc_trim)
-                _malloc_trim = None
+        _looked_up = True
+        _malloc_trim = glibc("malloc_trim")
     return _malloc_trim
 
 
