@@ -101,17 +101,30 @@ def test_the_cheaper_pyside_check_gives_pysides_answers(tmp_path):
         installed = import_tax.install()
         sys.path.insert(0, {str(tmp_path)!r})
         import plain_mod, uses_qt_mod, json as json_mod
+        import opsdesk.services.clock, opsdesk.ui.fmt, colorsys
+        opened = []
+        sys.addaudithook(lambda event, args: opened.append(args[0])
+                         if event == "open" and str(args[0]).endswith(".py") else None)
+        answers = [feature._mod_uses_pyside(m) for m in (opsdesk.services.clock, opsdesk.ui.fmt,
+                                                          json_mod, colorsys)]
         print(json.dumps({{
             "installed": installed, "replaced": feature._mod_uses_pyside is not original,
             "qt": feature.pyside_feature_dict.get("uses_qt_mod"),
             "plain": feature.pyside_feature_dict.get("plain_mod"),
+            "ours": feature.pyside_feature_dict.get("opsdesk.services.clock"),
+            "stdlib": feature.pyside_feature_dict.get("colorsys"),
+            "answers": answers, "opened": [str(p) for p in opened],
             "same": [feature._mod_uses_pyside(m) == original(m)
-                     for m in (plain_mod, uses_qt_mod, json_mod, sys, PySide6.QtCore)],
+                     for m in (plain_mod, uses_qt_mod, json_mod, colorsys, sys, PySide6.QtCore)],
         }}))
     """, tmp_path)
     assert result["installed"] and result["replaced"]
     assert result["qt"] == 0 and result["plain"] == -1  # 0: may use __feature__; -1: ignored
     assert all(result["same"])
+    # OpsDesk's modules run under selection 0 (no __feature__), Qt or not; the standard
+    # library is never read: neither is opened to answer (#17: ~8 ms of reads at start)
+    assert result["ours"] == 0 and result["stdlib"] == -1
+    assert result["answers"] == [True, True, False, False] and result["opened"] == []
 
 
 _THREAD_HEAPS = """
